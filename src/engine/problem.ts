@@ -1,0 +1,51 @@
+/**
+ * Domain problems are values, not exceptions: the Excel boundary turns them into #VALUE! or #N/A
+ * with a translated message (src/i18n/messages.ts), the task pane shows them, the CLI prints them.
+ * Broken invariants (bugs) throw ordinary errors instead.
+ */
+
+/** "invalid" becomes #VALUE! (an argument is wrong); "noAnswer" becomes #N/A (no result exists). */
+export type ProblemKind = "invalid" | "noAnswer";
+
+export type ProblemKey =
+  | "notNumber"
+  | "notWhole"
+  | "notText"
+  | "outOfRange"
+  | "atLeast"
+  | "greaterThan"
+  | "atMost"
+  | "empty"
+  | "notRectangular"
+  | "notVector"
+  | "sizeMismatch"
+  | "sumNotPositive"
+  | "columnCount"
+  | "countMismatch"
+  | "lineItemOrder"
+  | "choice"
+  | "noPayback"
+  | "notFinite"
+  | "internal";
+
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  readonly key: ProblemKey;
+  readonly params: ProblemParams;
+}
+
+export function invalid(key: ProblemKey, params: ProblemParams = {}): Problem {
+  return { kind: "invalid", key, params };
+}
+
+export function noAnswer(key: ProblemKey, params: ProblemParams = {}): Problem {
+  return { kind: "noAnswer", key, params };
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === "object" && value !== null && "kind" in value && "key" in value && "params" in value
+  );
+}

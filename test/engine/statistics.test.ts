@@ -1,0 +1,155 @@
+import * as formulajs from "@formulajs/formulajs";
+import fc from "fast-check";
+import { histogram, mean, percentileSorted, percentilesOf } from "../../src/engine/statistics";
+
+const ascending = (values: readonly number[]): Float64Array => Float64Array.from(values).sort();
+
+describe("Percentile (Excel's PERCENTILE.INC)", () => {
+  it("gives 1.9 for the 30th percentile of {1, 3, 2, 4}, Excel's documented example", () => {
+    expect(percentileSorted(ascending([1, 3, 2, 4]), 0.3)).toBeCloseTo(1.9, 14);
+  });
+
+  it("interpolates at rank p·(n − 1): 9.1 at p = 0.9 of 1..10, 5.5 at the median", () => {
+    const oneToTen = ascending([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(percentileSorted(oneToTen, 0.9)).toBeCloseTo(9.1, 14);
+    expect(percentileSorted(oneToTen, 0.5)).toBe(5.5);
+    expect(percentileSorted(oneToTen, 0.05)).toBeCloseTo(1.45, 14);
+  });
+
+  it("gives the minimum at p = 0, the maximum at p = 1, and the one value of a single sample", () => {
+    const values = ascending([-3, 8, 2]);
+    expect(percentileSorted(values, 0)).toBe(-3);
+    expect(percentileSorted(values, 1)).toBe(8);
+    expect(percentileSorted(ascending([42]), 0.37)).toBe(42);
+  });
+
+  it("has no percentile of an empty sample (NaN; callers report it)", () => {
+    expect(percentileSorted(new Float64Array(0), 0.5)).toBeNaN();
+  });
+
+  it("agrees with formulajs PERCENTILE.INC on random samples", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, p) => {
+          const expected = formulajs.PERCENTILE.INC(values, p) as number;
+          expect(Math.abs(percentileSorted(ascending(values), p) - expected)).toBeLessThanOrEqual(1e-9);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never decreases as p rises", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, p, q) => {
+          const sorted = ascending(values);
+          // within an ulp-sized allowance: interpolation at the end of one cell may round past the next point
+          expect(percentileSorted(sorted, Math.max(p, q))).toBeGreaterThanOrEqual(
+            percentileSorted(sorted, Math.min(p, q)) - 1e-9,
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe("Percentiles by selection (no full sort)", () => {
+  it("equals sorting first, for any sample and any set of p", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (values, ps) => {
+          const sorted = Float64Array.from(values).sort();
+          const selected = percentilesOf(Float64Array.from(values), ps);
+          ps.forEach((p, i) => expect(selected[i]).toBe(percentileSorted(sorted, p)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("handles many ties and already sorted or reversed input", () => {
+    const ps = [0, 0.05, 0.1, 0.5, 0.9, 0.95, 1];
+    for (const values of [
+      Array.from({ length: 1000 }, (_, i) => i % 3),
+      Array.from({ length: 1000 }, (_, i) => i),
+      Array.from({ length: 1000 }, (_, i) => -i),
+    ]) {
+      const sorted = Float64Array.from(values).sort();
+      expect(percentilesOf(Float64Array.from(values), ps)).toEqual(
+        ps.map((p) => percentileSorted(sorted, p)),
+      );
+    }
+  });
+
+  it("has no percentile of an empty sample (NaN)", () => {
+    expect(percentilesOf(new Float64Array(0), [0.5])).toEqual([NaN]);
+  });
+});
+
+describe("Mean", () => {
+  it("is 2.5 for 1, 2, 3, 4", () => {
+    expect(mean([1, 2, 3, 4])).toBe(2.5);
+  });
+
+  it("keeps digits a naive sum loses (1e16 + 1 − 1e16)", () => {
+    // A plain running sum gives 0 here: 1e16 + 1 rounds back to 1e16.
+    expect(mean([1e16, 1, -1e16])).toBeCloseTo(1 / 3, 15);
+  });
+
+  it("lies between the smallest and the largest value", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 100 }),
+        (values) => {
+          const m = mean(values);
+          const [min, max] = [Math.min(...values), Math.max(...values)];
+          const ulps = 1e-15 * Math.max(Math.abs(min), Math.abs(max)); // the final division may round
+          expect(m).toBeGreaterThanOrEqual(min - ulps);
+          expect(m).toBeLessThanOrEqual(max + ulps);
+        },
+      ),
+    );
+  });
+});
+
+describe("Histogram", () => {
+  it("histogram counts sum to n", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 50 }),
+        (values, bins) => {
+          const result = histogram(ascending(values), bins);
+          expect(result).toHaveLength(bins);
+          expect(result.reduce((s, b) => s + b.count, 0)).toBe(values.length);
+        },
+      ),
+    );
+  });
+
+  it("splits the range into equal bins, the maximum in the last one", () => {
+    const result = histogram(ascending([0, 1, 2, 3, 4, 5, 6, 7, 8, 10]), 5);
+    expect(result.map((b) => b.count)).toEqual([2, 2, 2, 2, 2]);
+    expect(result[0]).toEqual({ from: 0, to: 2, count: 2 });
+    expect(result[4].to).toBe(10);
+  });
+
+  it("puts a constant sample in the first bin and gives nothing for no data or no bins", () => {
+    expect(histogram(ascending([3, 3, 3]), 4).map((b) => b.count)).toEqual([3, 0, 0, 0]);
+    expect(histogram(new Float64Array(0), 4)).toEqual([]);
+    expect(histogram(ascending([1, 2]), 0)).toEqual([]);
+  });
+
+  it("keeps every value when the range underflows (0 and 5e-324, the smallest double)", () => {
+    // (5e-324 − 0) / 2 underflows to 0; dividing by it gave NaN bins and lost the 0.
+    expect(histogram(ascending([0, 5e-324]), 2).reduce((s, b) => s + b.count, 0)).toBe(2);
+  });
+});

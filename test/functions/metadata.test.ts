@@ -1,0 +1,133 @@
+/**
+ * The metadata Excel reads from the built add-in: dist/functions.json (generated from the JSDoc in
+ * src/functions/functions.ts by custom-functions-metadata-plugin) and its Traditional Chinese twin
+ * dist/functions-zh-tw.json. Ids are stored in users' workbooks, so any change to ids, parameter
+ * names, order, optional flags or dimensionality must be deliberate (golden file).
+ * Needs `npm run build` first (npm test runs it).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { expectGolden } from "../helpers/golden-file";
+
+interface Parameter {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+  repeating?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { type?: string; dimensionality?: string };
+  options?: Record<string, unknown>;
+}
+
+const dist = path.join(__dirname, "..", "..", "dist");
+
+function load(file: string): { functions: FunctionMetadata[] } {
+  const full = path.join(dist, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run build\` first`);
+  return JSON.parse(fs.readFileSync(full, "utf8")) as { functions: FunctionMetadata[] };
+}
+
+const EXPECTED_IDS = [
+  "GENAI_ROI",
+  "QUADRANT_SCORE",
+  "QUADRANT",
+  "PAYBACK",
+  "API_COST",
+  "TOKEN_COST",
+  "PV_ROI",
+  "ADOPTION",
+  "WAVE",
+  "GATE",
+  "BREAKEVEN",
+  "SIMULATE_ROI",
+  "TORNADO",
+];
+
+describe("functions.json (English metadata)", () => {
+  const metadata = load("functions.json");
+
+  it("lists exactly the thirteen catalogue ids", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual([...EXPECTED_IDS].sort());
+  });
+
+  it("names GENAI_ROI 'ROI' (typed =GENAI.ROI) and every other function after its id", () => {
+    for (const f of metadata.functions) expect(f.name).toBe(f.id === "GENAI_ROI" ? "ROI" : f.id);
+  });
+
+  it("keeps every function synchronous and non-volatile (Goal Seek and Data Tables need it)", () => {
+    for (const f of metadata.functions) {
+      expect(f.options?.volatile ?? false).toBe(false);
+      expect(f.options?.stream ?? false).toBe(false);
+      expect(f.options?.cancelable ?? false).toBe(false);
+    }
+  });
+
+  it("describes every function and parameter, and states defaults for optional parameters", () => {
+    for (const f of metadata.functions) {
+      expect(f.description?.length).toBeGreaterThan(20);
+      for (const p of f.parameters) {
+        expect(p.description?.length).toBeGreaterThan(10);
+        if (p.optional) expect(p.description).toMatch(/Default/);
+      }
+    }
+  });
+
+  it("pins ids, parameter names, order, types, optional flags and dimensionality (golden)", () => {
+    expectGolden(
+      "functions-metadata",
+      metadata.functions.map((f) => ({
+        id: f.id,
+        name: f.name,
+        parameters: f.parameters.map((p) => ({
+          name: p.name,
+          type: p.type ?? "any",
+          dimensionality: p.dimensionality ?? "scalar",
+          optional: p.optional ?? false,
+        })),
+        result: { type: f.result.type ?? "any", dimensionality: f.result.dimensionality ?? "scalar" },
+      })),
+    );
+  });
+});
+
+describe("functions-zh-tw.json (Traditional Chinese metadata)", () => {
+  const english = load("functions.json");
+  const chinese = load("functions-zh-tw.json");
+  const cjk = /[\u4e00-\u9fff]/;
+
+  it("has the same ids, in the same order, with the same names", () => {
+    expect(chinese.functions.map((f) => [f.id, f.name])).toEqual(
+      english.functions.map((f) => [f.id, f.name]),
+    );
+  });
+
+  it("has the same parameters in the same order with the same types, options and dimensionality", () => {
+    const shape = (m: { functions: FunctionMetadata[] }): unknown =>
+      m.functions.map((f) => ({
+        result: f.result,
+        options: f.options,
+        parameters: f.parameters.map(({ name, type, dimensionality, optional, repeating }) => ({
+          name,
+          type,
+          dimensionality,
+          optional,
+          repeating,
+        })),
+      }));
+    expect(shape(chinese)).toEqual(shape(english));
+  });
+
+  it("translates every description into Traditional Chinese", () => {
+    for (const f of chinese.functions) {
+      expect(f.description).toMatch(cjk);
+      for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ""}`).toMatch(cjk);
+    }
+  });
+});

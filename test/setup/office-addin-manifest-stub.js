@@ -1,0 +1,10 @@
+// office-addin-mock only needs this enum from office-addin-manifest, whose ESM-only dependencies
+// jest cannot load on Node 20 (see shared PLATFORM-NOTES.md).
+exports.OfficeApp = {
+  Excel: "excel",
+  OneNote: "onenote",
+  Outlook: "outlook",
+  PowerPoint: "powerpoint",
+  Project: "project",
+  Word: "word",
+};

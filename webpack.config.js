@@ -1,0 +1,129 @@
+/**
+ * The Excel add-in bundle: Microsoft's Excel-Custom-Functions-Shared template merged with
+ * Office-Addin-TaskPane-React. One page, taskpane.html, is the shared runtime: it loads the task
+ * pane, the custom functions and the ribbon commands, so there is no functions.html or commands.html.
+ *
+ * No polyfill entry (the templates add core-js for Internet Explorer 11, which Office still uses
+ * for shared runtimes on old Windows builds): React 18 and Fluent UI v9 do not support IE11 anyway.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { LocalizeFunctionsMetadataPlugin } = require("./scripts/localize-functions-metadata");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = "https://www.contoso.com/"; // PLACEHOLDER: change to your deployment location.
+
+/**
+ * Fails the build if a module from a forbidden package is bundled. HyperFormula (GPL, and heavy)
+ * belongs to the browser preview and the tests, never to what Excel loads.
+ */
+class ForbidPackagesPlugin {
+  constructor(packages) {
+    this.pattern = new RegExp(`[\\\\/]node_modules[\\\\/](${packages.join("|")})[\\\\/]`, "i");
+  }
+
+  apply(compiler) {
+    const { WebpackError } = compiler.webpack;
+    compiler.hooks.compilation.tap("ForbidPackagesPlugin", (compilation) => {
+      compilation.hooks.finishModules.tap("ForbidPackagesPlugin", (modules) => {
+        const forbidden = (module) => this.pattern.test(module?.resource || "");
+        const first = [...modules].find(forbidden);
+        if (!first) return;
+        // Name the project file that pulled the package in: the first importer outside it.
+        let importer = first;
+        while (importer && forbidden(importer)) importer = compilation.moduleGraph.getIssuer(importer);
+        const via = importer?.resource ? path.relative(__dirname, importer.resource) : "an entry";
+        const message = `${first.resource.match(this.pattern)[1]} must not be in the add-in bundle (imported by ${via})`;
+        compilation.errors.push(new WebpackError(message));
+      });
+    });
+  }
+}
+
+/**
+ * HTTPS options for `webpack serve` from office-addin-dev-certs (an optional dependency), or
+ * undefined for plain http. Excel needs https with a trusted certificate, but on Linux without
+ * sudo the package cannot install its CA, and Excel does not run there anyway.
+ */
+async function devServerHttpsOptions() {
+  try {
+    const { getHttpsServerOptions } = require("office-addin-dev-certs");
+    const { ca, key, cert } = await getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (error) {
+    console.warn(`Serving plain http: no trusted development certificate (${error.message.split("\n")[0]}).`);
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const https = env.WEBPACK_SERVE ? await devServerHttpsOptions() : undefined;
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Fixed names: the manifest points at functions.js.
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type checking is done once by `tsc --noEmit` in npm test; the bundle only transpiles.
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      // Generates functions.json from the JSDoc (errors fail the build) and appends the
+      // CustomFunctions.associate(...) calls to functions.ts: the sources contain none.
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new LocalizeFunctionsMetadataPlugin({
+        input: "functions.json",
+        output: "functions-zh-tw.json",
+        table: "./src/i18n/functions.zh-TW.json",
+      }),
+      // The shared runtime: the task pane page also runs the functions and the commands.
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().replaceAll(urlDev, urlProd);
+            },
+          },
+        ],
+      }),
+      new ForbidPackagesPlugin(["hyperformula"]),
+    ],
+    performance: { hints: false },
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+};
