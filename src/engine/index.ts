@@ -10,3 +10,4 @@ export * from "./distributions";
 export * from "./statistics";
 export * from "./simulate";
 export * from "./sensitivity";
+export * from "./business-case";

@@ -1,0 +1,362 @@
+/**
+ * The GENAI custom functions as a HyperFormula plugin, so a live-dialect formula computes in the
+ * in-memory workbook what Excel computes with the add-in. Each function calls the same validating
+ * wrapper as its Excel declaration in src/functions/functions.ts, with arguments shaped the way
+ * Excel passes them:
+ *
+ * - a parameter Excel declares as a matrix (`any[][]`) gets a 2-D array of raw values (a single
+ *   cell or a literal becomes 1×1); a scalar parameter gets the value itself;
+ * - an empty cell is "", an omitted or syntactically empty optional argument is null;
+ * - an error in an argument (or in a cell of a range argument) is the result, as HyperFormula's
+ *   own functions do, and the wrapper is not called.
+ *
+ * Results: numbers and text as they are; a 2-D array spills. HyperFormula fixes a spill's size
+ * when it parses the formula, so each spilling function predicts its size from its arguments'
+ * range sizes (resolving named ranges, which HyperFormula's own predictor cannot): the broadcast
+ * shape for QUADRANT_SCORE, QUADRANT, ADOPTION, GATE and WAVE; 7×2 for SIMULATE_ROI;
+ * (benefit rows + cost rows)×4 for TORNADO. A shorter result is padded with "", and a 1×1
+ * prediction gives a plain value. `CustomFunctions.Error` becomes a CellError with its message.
+ *
+ * Development and tests only: the production add-in bundle never imports this file (it pulls in
+ * HyperFormula, GPL-licensed and heavy).
+ */
+import "./custom-functions-shim";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type ImplementedFunctions,
+  SimpleRangeValue,
+} from "hyperformula";
+import { apiCostOf, breakEvenOf, paybackOf, pvRoiOf, roiOf, tokenCostOf } from "../functions/finance";
+import { gateOf, quadrantOf, quadrantScoreOf } from "../functions/portfolio";
+import { SIMULATION_LABELS, simulateRoiOf, tornadoOf } from "../functions/risk";
+import { adoptionOf, waveOf } from "../functions/rollout";
+
+/** How Excel hands a parameter to the function: as a 2-D array, or as one value. */
+type Shape = "matrix" | "scalar";
+
+interface Param {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly optional?: boolean;
+}
+
+interface Size {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+interface GenaiFunction {
+  /** As typed in a formula, e.g. "GENAI.ROI". */
+  readonly name: string;
+  readonly params: readonly Param[];
+  /** The validating wrapper the Excel custom function calls. */
+  readonly call: (...args: unknown[]) => unknown;
+  /** For functions that spill: the result's size from the arguments' sizes (null: not given). */
+  readonly spill?: (sizes: readonly (Size | null)[]) => Size;
+}
+
+const m = (name: string, optional = false): Param => ({ name, shape: "matrix", optional });
+const s = (name: string, optional = false): Param => ({ name, shape: "scalar", optional });
+
+/** Excel's broadcasting: the widest and tallest of the given arguments. */
+function broadcastOf(indexes: readonly number[]) {
+  return (sizes: readonly (Size | null)[]): Size => {
+    const given = indexes.map((i) => sizes[i]).filter((size): size is Size => size !== null);
+    return {
+      rows: Math.max(1, ...given.map((size) => size.rows)),
+      columns: Math.max(1, ...given.map((size) => size.columns)),
+    };
+  };
+}
+
+/** The 13 functions, in the order of functions.ts. */
+export const GENAI_FUNCTIONS: readonly GenaiFunction[] = [
+  { name: "GENAI.ROI", params: [m("benefits"), m("costs")], call: roiOf },
+  {
+    name: "GENAI.QUADRANT_SCORE",
+    params: [m("impact"), m("complexity"), m("learning_value"), m("time_window"), m("weights", true)],
+    call: quadrantScoreOf,
+    spill: broadcastOf([0, 1, 2, 3]),
+  },
+  {
+    name: "GENAI.QUADRANT",
+    params: [m("impact"), m("complexity"), s("threshold", true)],
+    call: quadrantOf,
+    spill: broadcastOf([0, 1]),
+  },
+  { name: "GENAI.PAYBACK", params: [m("cash_flows"), s("months_per_period", true)], call: paybackOf },
+  {
+    name: "GENAI.API_COST",
+    params: [s("calls_per_month"), s("cost_per_call"), s("fx_rate", true), s("months", true)],
+    call: apiCostOf,
+  },
+  {
+    name: "GENAI.TOKEN_COST",
+    params: [
+      s("calls_per_month"),
+      s("input_tokens"),
+      s("output_tokens"),
+      s("input_price_per_million"),
+      s("output_price_per_million"),
+      s("fx_rate", true),
+      s("months", true),
+    ],
+    call: tokenCostOf,
+  },
+  {
+    name: "GENAI.PV_ROI",
+    params: [
+      m("benefits"),
+      m("costs"),
+      s("discount_rate", true),
+      s("benefit_risk", true),
+      s("cost_risk", true),
+    ],
+    call: pvRoiOf,
+  },
+  {
+    name: "GENAI.ADOPTION",
+    params: [m("month"), m("start_month"), m("ramp_months"), m("target", true)],
+    call: adoptionOf,
+    spill: broadcastOf([0, 1, 2, 3]),
+  },
+  {
+    name: "GENAI.WAVE",
+    params: [m("readiness"), m("all_readiness"), s("wave1_count", true), s("wave2_count", true)],
+    call: waveOf,
+    spill: broadcastOf([0]),
+  },
+  {
+    name: "GENAI.GATE",
+    params: [
+      m("quality"),
+      m("p95_latency_s"),
+      m("hallucination_rate"),
+      m("time_saved"),
+      m("adoption_intent"),
+      m("thresholds", true),
+    ],
+    call: gateOf,
+    spill: broadcastOf([0, 1, 2, 3, 4]),
+  },
+  {
+    name: "GENAI.BREAKEVEN",
+    params: [m("benefits"), m("costs"), s("target_roi", true)],
+    call: breakEvenOf,
+  },
+  {
+    name: "GENAI.SIMULATE_ROI",
+    params: [m("benefits"), m("costs"), s("trials", true), s("seed", true), s("distribution", true)],
+    call: simulateRoiOf,
+    spill: () => ({ rows: SIMULATION_LABELS.length, columns: 2 }),
+  },
+  {
+    name: "GENAI.TORNADO",
+    params: [m("benefits"), m("costs"), m("labels", true)],
+    call: tornadoOf,
+    spill: ([benefits, costs]) => ({ rows: (benefits?.rows ?? 1) + (costs?.rows ?? 1), columns: 4 }),
+  },
+];
+
+/** The plugin method for a function: "GENAI.QUADRANT_SCORE" → "genaiQuadrantScore". */
+function methodName(name: string): string {
+  return (
+    "genai" +
+    name
+      .slice("GENAI.".length)
+      .toLowerCase()
+      .replace(/(^|_)([a-z])/g, (_, __: string, letter: string) => letter.toUpperCase())
+  );
+}
+
+const ERROR_TYPES: Record<string, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NUM!": ErrorType.NUM,
+  "#NAME?": ErrorType.NAME,
+  "#REF!": ErrorType.REF,
+};
+
+/** A `CustomFunctions.Error` (or anything else thrown) as a HyperFormula error value. */
+export function toCellError(error: unknown): CellError {
+  if (error instanceof CellError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CellError(
+    (typeof code === "string" && ERROR_TYPES[code]) || ErrorType.VALUE,
+    message || undefined,
+  );
+}
+
+function isCustomFunctionsError(value: unknown): boolean {
+  return typeof CustomFunctions !== "undefined" && value instanceof CustomFunctions.Error;
+}
+
+type Raw = number | string | boolean | CellError;
+
+/** One cell of a result as HyperFormula stores it. */
+function resultCell(value: unknown): Raw {
+  if (isCustomFunctionsError(value)) return toCellError(value);
+  if (typeof value === "number") return Number.isFinite(value) ? value : new CellError(ErrorType.NUM);
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof CellError) return value;
+  return "";
+}
+
+/** A wrapper's result shaped to the predicted spill: a value for 1×1, else padded or cut to size. */
+function resultValue(result: unknown, size: Size): Raw | SimpleRangeValue {
+  if (!Array.isArray(result)) return resultCell(result);
+  const rows = result as unknown[][];
+  if (size.rows === 1 && size.columns === 1) return resultCell(rows[0]?.[0]);
+  const data = Array.from({ length: size.rows }, (_, r) =>
+    Array.from({ length: size.columns }, (__, c) => (r < rows.length ? resultCell(rows[r]?.[c]) : "")),
+  );
+  return SimpleRangeValue.onlyValues(data);
+}
+
+/** The first error value in an argument (a range's cells in reading order), if any. */
+function firstError(value: unknown): CellError | undefined {
+  if (value instanceof CellError) return value;
+  if (!(value instanceof SimpleRangeValue)) return undefined;
+  for (const row of value.data) for (const v of row) if (v instanceof CellError) return v;
+  return undefined;
+}
+
+/** An error-free argument value from HyperFormula as Excel passes it. */
+function excelArgument(value: unknown, shape: Shape): unknown {
+  const cell = (v: unknown): unknown => {
+    if (v === EmptyValue) return "";
+    if (typeof v === "object" && v !== null && "val" in v) return (v as { val: number }).val; // dates, %, money
+    return v;
+  };
+  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(cell));
+  const scalar = cell(value);
+  return shape === "matrix" ? [[scalar]] : scalar;
+}
+
+/** The few parts of HyperFormula's AST and interpreter state this plugin reads. */
+interface AstNode {
+  readonly type: string;
+  readonly args?: readonly AstNode[];
+  readonly expression?: AstNode;
+  readonly expressionName?: string;
+}
+interface State {
+  readonly formulaAddress: { readonly sheet: number; readonly row: number; readonly col: number };
+  readonly arraysFlag: boolean;
+}
+interface FormulaVertexLike {
+  getFormula(service: unknown): unknown;
+}
+
+export class GenaiPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
+    GENAI_FUNCTIONS.map((f) => [
+      f.name,
+      {
+        method: methodName(f.name),
+        ...(f.spill ? { sizeOfResultArrayMethod: `${methodName(f.name)}Size` } : {}),
+        vectorizationForbidden: true,
+        parameters: f.params.map((p) => ({
+          argumentType: FunctionArgumentType.ANY,
+          ...(p.optional ? { optionalArg: true } : {}),
+        })),
+      },
+    ]),
+  );
+
+  /** Evaluates a call: arguments shaped as Excel shapes them, the wrapper, the result shaped. */
+  callGenai(f: GenaiFunction, ast: AstNode, state: State): unknown {
+    const args = ast.args ?? [];
+    return this.runFunction(args as never, state, this.metadata(f.name), (...values: unknown[]) => {
+      const error = values.map(firstError).find((e) => e !== undefined);
+      if (error) return error;
+      const excelArgs = f.params.map((p, i) =>
+        values[i] === undefined || args[i]?.type === "EMPTY" ? null : excelArgument(values[i], p.shape),
+      );
+      let result: unknown;
+      try {
+        result = f.call(...excelArgs);
+      } catch (error) {
+        return toCellError(error);
+      }
+      return resultValue(result, f.spill ? this.predictedSize(f, ast, state) : { rows: 1, columns: 1 });
+    });
+  }
+
+  protected predictedSize(f: GenaiFunction, ast: AstNode, state: State): Size {
+    if (!f.spill) return { rows: 1, columns: 1 };
+    const sizes = f.params.map((_, i) => {
+      const arg = ast.args?.[i];
+      return arg === undefined || arg.type === "EMPTY" ? null : this.argumentSize(arg, state, 0);
+    });
+    return f.spill(sizes);
+  }
+
+  /** The size of an argument, following named expressions to the ranges they name. */
+  protected argumentSize(ast: AstNode, state: State, depth: number): Size {
+    if (ast.type === "PARENTHESIS" && ast.expression) return this.argumentSize(ast.expression, state, depth);
+    if (ast.type === "NAMED_EXPRESSION" && ast.expressionName && depth < 8) {
+      const named = this.dependencyGraph.namedExpressions.nearestNamedExpression(
+        ast.expressionName,
+        state.formulaAddress.sheet,
+      );
+      const vertex = named ? this.dependencyGraph.getCell(named.address) : undefined;
+      const formula = (vertex as Partial<FormulaVertexLike> | undefined)?.getFormula?.(
+        this.dependencyGraph.lazilyTransformingAstService,
+      );
+      if (named && typeof formula === "object" && formula !== null && "type" in formula) {
+        return this.argumentSize(
+          formula as AstNode,
+          { formulaAddress: named.address, arraysFlag: state.arraysFlag },
+          depth + 1,
+        );
+      }
+      return { rows: 1, columns: 1 };
+    }
+    const size = this.arraySizeForAst(ast as never, state);
+    return { rows: size.height, columns: size.width };
+  }
+
+  /** The spill size HyperFormula reserves for a call (fixed when the formula is parsed). */
+  sizeGenai(f: GenaiFunction, ast: AstNode, state: State): ArraySize {
+    const size = this.predictedSize(f, ast, state);
+    return size.rows === 1 && size.columns === 1
+      ? ArraySize.scalar()
+      : new ArraySize(size.columns, size.rows);
+  }
+}
+
+// One method per function (HyperFormula looks methods up by name on the prototype).
+for (const f of GENAI_FUNCTIONS) {
+  const proto = GenaiPlugin.prototype as unknown as Record<string, unknown>;
+  proto[methodName(f.name)] = function (this: GenaiPlugin, ast: AstNode, state: State) {
+    return this.callGenai(f, ast, state);
+  };
+  if (f.spill) {
+    proto[`${methodName(f.name)}Size`] = function (this: GenaiPlugin, ast: AstNode, state: State) {
+      return this.sizeGenai(f, ast, state);
+    };
+  }
+}
+
+/** Function names per HyperFormula language: GENAI names stay English in every locale, as in Excel. */
+export const GENAI_TRANSLATIONS: Record<string, Record<string, string>> = Object.fromEntries(
+  ["enGB", "enUS"].map((code) => [code, Object.fromEntries(GENAI_FUNCTIONS.map((f) => [f.name, f.name]))]),
+);
+
+let registered = false;
+
+/** Registers the plugin with HyperFormula (globally, once); engines built afterwards know GENAI.*. */
+export function registerGenaiPlugin(): void {
+  if (registered) return;
+  HyperFormula.registerFunctionPlugin(GenaiPlugin, GENAI_TRANSLATIONS);
+  registered = true;
+}

@@ -1,0 +1,96 @@
+/**
+ * Reading a plan the way every sink needs it: the cell contents in one dialect, and where the
+ * inputs are (the cells a rebuild keeps and the preview lets the user edit).
+ */
+import { parseCell, parseRange, type RangeRef } from "./a1";
+import {
+  type Block,
+  type CellStyle,
+  type Dialect,
+  isFormula,
+  type PlanCell,
+  type PlanValue,
+  type SheetPlan,
+} from "./plan";
+
+/**
+ * The content of a cell in a dialect: a value, or a formula string starting with "=".
+ * A live spill's covered cells are null (left empty). A portable cell without a native form
+ * yields `valueOf` (the live result) when given, else null.
+ */
+export function cellInDialect(cell: PlanCell, dialect: Dialect, valueOf?: () => PlanValue): PlanValue {
+  if (!isFormula(cell)) return cell;
+  const text = dialect === "live" ? cell.live : cell.portable;
+  if (text !== null) return text;
+  return dialect === "portable" && valueOf ? valueOf() : null;
+}
+
+/** A block's 2-D array of contents in a dialect. */
+export function blockInDialect(block: Block, dialect: Dialect): PlanValue[][] {
+  return block.cells.map((row) => row.map((cell) => cellInDialect(cell, dialect)));
+}
+
+/** Every input cell of a plan, as (row, column) zero-based, in plan order. */
+export function inputCells(plan: SheetPlan): { row: number; column: number }[] {
+  return cellsStyled(plan, ["input"]);
+}
+
+/** The cells a host may write after a build: the inputs, and the results the pane records. */
+export function writableCells(plan: SheetPlan): { row: number; column: number }[] {
+  return cellsStyled(plan, ["input", "result"]);
+}
+
+function cellsStyled(plan: SheetPlan, styles: readonly CellStyle[]): { row: number; column: number }[] {
+  const out: { row: number; column: number }[] = [];
+  const seen = new Set<string>();
+  for (const s of plan.styles) {
+    if (!styles.includes(s.style)) continue;
+    const r = parseRange(s.range);
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let column = r.left; column <= r.right; column++) {
+        const key = `${row},${column}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push({ row, column });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The bounding rectangle of a block. */
+export function blockRange(block: Block): RangeRef {
+  const origin = parseCell(block.at);
+  return {
+    top: origin.row,
+    left: origin.column,
+    bottom: origin.row + block.cells.length - 1,
+    right: origin.column + (block.cells[0]?.length ?? 1) - 1,
+  };
+}
+
+/**
+ * The plan with some input cells set to kept values (a rebuild over the template's own sheet).
+ * Only cells that are inputs in this plan change; formulas are never overwritten.
+ */
+export function withInputs(plan: SheetPlan, kept: ReadonlyMap<string, PlanValue>): SheetPlan {
+  if (kept.size === 0) return plan;
+  const inputs = new Set(inputCells(plan).map(({ row, column }) => `${row},${column}`));
+  const blocks = plan.blocks.map((block) => {
+    const origin = parseCell(block.at);
+    let changed = false;
+    const cells = block.cells.map((row, r) =>
+      row.map((cell, c) => {
+        const key = `${origin.row + r},${origin.column + c}`;
+        if (inputs.has(key) && kept.has(key) && !isFormula(cell)) {
+          changed = true;
+          return kept.get(key) as PlanValue;
+        }
+        return cell;
+      }),
+    );
+    return changed ? { ...block, cells } : block;
+  });
+  return { ...plan, blocks };
+}

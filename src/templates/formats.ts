@@ -1,0 +1,89 @@
+/**
+ * Semantic number formats → Excel number-format strings. One place, so Excel, the preview grid
+ * and the .xlsx export show money, percentages and months the same way.
+ */
+import type { SemanticFormat } from "./plan";
+
+/** A currency symbol quoted for a format string: NT$ → "NT$". */
+function quoted(symbol: string): string {
+  return `"${symbol.replace(/"/g, "")}"`;
+}
+
+export function numberFormat(format: SemanticFormat, currency: string): string {
+  const c = quoted(currency);
+  switch (format) {
+    case "currency":
+      return `${c}#,##0;-${c}#,##0`;
+    case "currencyPrecise":
+      return `${c}#,##0.00;-${c}#,##0.00`;
+    case "percent":
+      return "0.0%";
+    case "percentPrecise":
+      return "0.00%";
+    case "gantt":
+      return '0%;-0%;""';
+    case "number":
+      return "#,##0.##";
+    case "decimal":
+      return "#,##0.00##";
+    case "integer":
+      return "0";
+    case "months":
+      return '0.0 "mo"';
+    case "hours":
+      return '#,##0 "h"';
+    case "score":
+      return "0.0";
+    case "seconds":
+      return '0.0 "s"';
+    case "text":
+      return "@";
+  }
+}
+
+/**
+ * Formats a value as Excel would show it with `numberFormat` (for the preview grid and the
+ * pane's summary). Covers exactly the formats above.
+ */
+export function formatValue(
+  value: number | string | boolean | null | undefined,
+  format: SemanticFormat | undefined,
+  currency: string,
+  locale = "en-US",
+): string {
+  if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
+  const n = (digits: number, min = 0): string =>
+    value.toLocaleString(locale, { minimumFractionDigits: min, maximumFractionDigits: digits });
+  switch (format) {
+    case "currency":
+      return value < 0
+        ? `-${currency}${(-value).toLocaleString(locale, { maximumFractionDigits: 0 })}`
+        : `${currency}${n(0)}`;
+    case "currencyPrecise":
+      return value < 0
+        ? `-${currency}${(-value).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+        : `${currency}${n(2, 2)}`;
+    case "percent":
+      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+    case "percentPrecise":
+      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+    case "gantt":
+      return value === 0 ? "" : `${Math.round(value * 100)}%`;
+    case "number":
+      return n(2);
+    case "decimal":
+      return n(4, 2);
+    case "integer":
+      return Math.round(value).toString();
+    case "months":
+      return `${value.toFixed(1)} mo`;
+    case "hours":
+      return `${n(0)} h`;
+    case "score":
+      return value.toFixed(1);
+    case "seconds":
+      return `${value.toFixed(1)} s`;
+    default:
+      return n(6);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The Stress sheet: low / base / high per ROI line item, the Scenario switch that drives the ROI
+ * sheet, the Monte Carlo percentiles and P(ROI<0), the tornado (one item at a time) with its
+ * chart, and break-even shares of the planned benefits.
+ *
+ * Defaults (DESIGN.md section 4): benefits −30% / +20%, costs −10% / +30%.
+ */
+import { STRESS_LABELS } from "../i18n/templates/stress";
+import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
+import { DISTRIBUTIONS } from "../engine/distributions";
+import { SheetBuilder, dual, same } from "./builder";
+import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
+import { seedLineItems } from "./roi";
+
+export const STRESS_SHEET = "Stress";
+export const STRESS_VERSION = 1;
+export const SCENARIOS = ["Worst", "Base", "Best"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export const DEFAULT_CHANGES = {
+  benefit: { low: -0.3, high: 0.2 },
+  cost: { low: -0.1, high: 0.3 },
+} as const;
+
+/** Statistics SIMULATE_ROI spills, in order. */
+export const SIMULATION_ROWS = 7;
+/** The statistics of the pane's last simulation run, in the order of SIMULATE_ROI's rows. */
+export const PANE_STATISTICS = ["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"] as const;
+
+export function stressTemplate(options: TemplateOptions): SheetPlan {
+  const L = STRESS_LABELS[options.locale];
+  const withRoi = options.linkedTo.includes("roi");
+  const sample = options.data === "sample";
+  const b = new SheetBuilder("stress", STRESS_VERSION, STRESS_SHEET, options.locale, options.currency);
+  const seed = seedLineItems();
+  const benefitLabels = [L.agentSavings, L.capacityValue, L.retention];
+  const costLabels = [L.modelApi, L.platform, L.peopleCost, L.training];
+  const nB = benefitLabels.length;
+  const n = nB + costLabels.length;
+
+  b.write("A1", [[L.title], [L.subtitle]]);
+  b.style("A1", "title").style("A2", "subtitle");
+  b.width("A", 34);
+  for (const c of "BCDEFGHIJKLMNO") b.width(c, 14);
+
+  // Scenario switch and settings (rows 4–9).
+  const settings = b.write("A4", [
+    [L.scenario, "Base", L.scenarioNote],
+    [L.trials, sample ? DEFAULT_SIMULATION.trials : null],
+    [L.seed, sample ? DEFAULT_SIMULATION.seed : null],
+    [L.distribution, sample ? DEFAULT_SIMULATION.distribution : null],
+    [L.targetRoi, sample ? 0 : null],
+    [L.rankDecimals, 6],
+  ]);
+  b.style(settings.cell(0, 0), "header")
+    .style(settings.cell(0, 1), "input")
+    .style(settings.cell(0, 2), "note");
+  b.style(settings.range(1, 1, 4, 1), "input").style(settings.cell(5, 1), "constant");
+  b.name("Scenario", settings.cell(0, 1), L.scenario)
+    .name("SimTrials", settings.cell(1, 1), L.trials)
+    .name("SimSeed", settings.cell(2, 1), L.seed)
+    .name("SimDistribution", settings.cell(3, 1), L.distribution)
+    .name("TargetRoi", settings.cell(4, 1), L.targetRoi)
+    .name("RankDecimals", settings.cell(5, 1), L.rankDecimals);
+  b.validate(settings.cell(0, 1), { kind: "list", values: SCENARIOS }, "Worst, Base, Best");
+  b.validate(
+    settings.cell(1, 1),
+    { kind: "whole", min: 1, max: MAX_TRIALS },
+    `1 – ${MAX_TRIALS.toLocaleString("en-US")}`,
+  );
+  b.validate(settings.cell(2, 1), { kind: "whole", min: 0, max: 2 ** 31 }, "0 – 2147483648");
+  b.validate(settings.cell(3, 1), { kind: "list", values: DISTRIBUTIONS }, DISTRIBUTIONS.join(", "));
+  b.validate(settings.cell(4, 1), { kind: "decimal", min: -0.99, max: 100 }, "-99% – 10000%");
+  b.format(settings.cell(1, 1), "integer")
+    .format(settings.cell(2, 1), "integer")
+    .format(settings.cell(4, 1), "percent");
+  b.format(settings.cell(5, 1), "integer");
+
+  // Line items (header row 11, items rows 12..18). Columns:
+  // A label, B kind, C low change, D high change, E low, F base, G high, H worst, I best,
+  // J selected, K ROI at low, L ROI at high, M swing, N rank key, O order.
+  const top = 11;
+  const first = top + 1;
+  const last = top + n;
+  const r = (c: string, k: number): string => `${c}${first + k}`;
+  const abs = (c: string): string => `$${c}$${first}:$${c}$${last}`;
+  const kindIs = (k: number): string => `$B${first + k}="${L.benefit}"`;
+  const totalBase = (kind: string): string => `SUMIF(${abs("B")},"${kind}",${abs("F")})`;
+  const TB = totalBase(L.benefit);
+  const TC = totalBase(L.cost);
+  // ROI with line k at `value` and the rest at base, for a benefit line or a cost line.
+  const roiWith = (k: number, c: string): string =>
+    `=IF(${kindIs(k)},(${TB}-${r("F", k)}+${r(c, k)}-${TC})/${TC},(${TB}-(${TC}-${r("F", k)}+${r(c, k)}))/(${TC}-${r("F", k)}+${r(c, k)}))`;
+
+  const rows: PlanCell[][] = Array.from({ length: n }, (_, k) => {
+    const isBenefit = k < nB;
+    const kind = isBenefit ? L.benefit : L.cost;
+    const changes = isBenefit ? DEFAULT_CHANGES.benefit : DEFAULT_CHANGES.cost;
+    const label: PlanCell = withRoi
+      ? same(isBenefit ? `=INDEX(RoiBenefitLabels,${k + 1})` : `=INDEX(RoiCostLabels,${k - nB + 1})`)
+      : isBenefit
+        ? benefitLabels[k]
+        : costLabels[k - nB];
+    const base: PlanCell = withRoi
+      ? same(isBenefit ? `=INDEX(RoiBenefitBase,${k + 1})` : `=INDEX(RoiCostBase,${k - nB + 1})`)
+      : sample
+        ? isBenefit
+          ? seed.benefits[k]
+          : seed.costs[k - nB]
+        : null;
+    return [
+      label,
+      kind,
+      sample ? changes.low : null,
+      sample ? changes.high : null,
+      same(`=${r("F", k)}*(1+${r("C", k)})`),
+      base,
+      same(`=${r("F", k)}*(1+${r("D", k)})`),
+      same(`=IF(${kindIs(k)},${r("E", k)},${r("G", k)})`),
+      same(`=IF(${kindIs(k)},${r("G", k)},${r("E", k)})`),
+      same(`=IF(Scenario="Worst",${r("H", k)},IF(Scenario="Best",${r("I", k)},${r("F", k)}))`),
+      same(roiWith(k, "E")),
+      same(roiWith(k, "G")),
+      same(`=ABS(${r("L", k)}-${r("K", k)})`),
+      // Ordering compares rounded swings: COUNTIF's criteria turn numbers into text, which would
+      // otherwise lose digits differently in each spreadsheet engine.
+      same(`=ROUND(${r("M", k)},RankDecimals)`),
+      same(`=COUNTIF(${abs("N")},">"&${r("N", k)})+COUNTIF($N$${first}:${r("N", k)},${r("N", k)})`),
+    ];
+  });
+  const items = b.write(`A${top}`, [
+    [
+      L.lineItem,
+      L.kind,
+      L.lowChange,
+      L.highChange,
+      L.low,
+      L.base,
+      L.high,
+      L.worst,
+      L.best,
+      L.selected,
+      L.roiAtLow,
+      L.roiAtHigh,
+      L.swing,
+      L.rankKey,
+      L.order,
+    ],
+    ...rows,
+  ]);
+  b.style(items.row(0), "header").style(items.range(1, 2, n, 3), "input");
+  b.style(items.range(1, 4, n, 4), "formula").style(items.range(1, 6, n, 14), "formula");
+  b.style(items.range(1, 5, n, 5), withRoi ? "formula" : "input");
+  b.style(items.range(1, 0, n, 1), withRoi ? "formula" : "label");
+  b.format(items.range(1, 2, n, 3), "percent").format(items.range(1, 4, n, 9), "currency");
+  b.format(items.range(1, 10, n, 12), "percent").format(items.range(1, 13, n, 14), "number");
+  b.validate(items.range(1, 2, n, 2), { kind: "decimal", min: -1, max: 0 }, "-100% – 0%");
+  b.validate(items.range(1, 3, n, 3), { kind: "decimal", min: 0, max: 10 }, "0% – 1000%");
+  b.table("StressLineItems", items.range(0, 0, n, 14));
+  b.name("StressBenefits", items.range(1, 4, nB, 6), L.benefit)
+    .name("StressCosts", items.range(nB + 1, 4, n, 6), L.cost)
+    .name("StressLabels", items.column(0, 1, n), L.lineItem)
+    .name("ScenarioBenefits", items.column(9, 1, nB), L.selected)
+    .name("ScenarioCosts", items.column(9, nB + 1, n), L.selected);
+
+  // Monte Carlo (a live spill; it has no native form, so a shared copy carries its values).
+  const simTop = last + 2;
+  const simLive = (i: number, j: number): PlanFormula => ({
+    live:
+      i === 0 && j === 0
+        ? "=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,SimTrials,SimSeed,SimDistribution)"
+        : null,
+    portable: null,
+  });
+  const simulation = b.write(`A${simTop}`, [
+    [L.simulation, L.value],
+    ...Array.from({ length: SIMULATION_ROWS }, (_, i) => [simLive(i, 0), simLive(i, 1)]),
+  ]);
+  b.style(simulation.row(0), "header").style(simulation.range(1, 0, SIMULATION_ROWS, 1), "output");
+  b.format(simulation.range(1, 1, SIMULATION_ROWS, 1), "percent");
+  b.name("SimResults", simulation.range(1, 0, SIMULATION_ROWS, 1), L.simulation).name(
+    "SimLossProbability",
+    simulation.cell(SIMULATION_ROWS, 1),
+    "P(ROI<0)",
+  );
+
+  // Tornado, sorted by swing: a live spill; the portable form looks rows up by their order.
+  const tornadoTop = simTop + SIMULATION_ROWS + 2;
+  const tornadoCell = (k: number, j: number): PlanFormula => {
+    const source = ["A", "K", "L", "M"][j];
+    return {
+      live: k === 0 && j === 0 ? `=GENAI.TORNADO(StressBenefits,StressCosts,StressLabels)` : null,
+      portable: `=INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0))`,
+    };
+  };
+  const tornado = b.write(`A${tornadoTop}`, [
+    [L.rank, L.lineItem, L.roiAtLow, L.roiAtHigh, L.swing],
+    ...Array.from({ length: n }, (_, k) => [k + 1, ...[0, 1, 2, 3].map((j) => tornadoCell(k, j))]),
+  ]);
+  b.style(tornado.row(0), "header")
+    .style(tornado.column(0, 1), "constant")
+    .style(tornado.range(1, 1, n, 4), "formula");
+  b.format(tornado.range(1, 2, n, 4), "percent");
+  b.name("TornadoTable", tornado.range(1, 1, n, 4), L.tornado);
+  b.chart({
+    kind: "bar",
+    title: L.chartTitle,
+    series: [
+      { name: L.roiAtLow, x: tornado.column(1, 1, n, true), y: tornado.column(2, 1, n, true) },
+      { name: L.roiAtHigh, x: tornado.column(1, 1, n, true), y: tornado.column(3, 1, n, true) },
+    ],
+    xTitle: L.lineItem,
+    yTitle: "ROI",
+    anchor: { from: `G${simTop}`, to: `N${tornadoTop + n}` },
+  });
+
+  // Break-even shares of the planned benefits.
+  const evenTop = tornadoTop + n + 2;
+  const throughBenchmark = (name: string): string => `SUMIFS(${name},RoiMonths,"<="&LeaderPaybackMonths)`;
+  const evenRows: PlanCell[][] = [
+    [L.breakEven, L.value],
+    [
+      L.shareForTarget,
+      dual(
+        "=GENAI.BREAKEVEN(ScenarioBenefits,ScenarioCosts,TargetRoi)",
+        "=(1+TargetRoi)*SUM(ScenarioCosts)/SUM(ScenarioBenefits)",
+      ),
+    ],
+    [
+      L.shareForPayback,
+      withRoi
+        ? dual(
+            `=GENAI.BREAKEVEN(${throughBenchmark("RoiMonthlyBenefits")},${throughBenchmark("RoiMonthlyCosts")})`,
+            `=${throughBenchmark("RoiMonthlyCosts")}/${throughBenchmark("RoiMonthlyBenefits")}`,
+          )
+        : L.needsRoi,
+    ],
+  ];
+  const even = b.write(`A${evenTop}`, evenRows);
+  b.style(even.row(0), "header")
+    .style(even.range(1, 0, 2, 1), "output")
+    .format(even.range(1, 1, 2, 1), "percent");
+  b.name("BreakEvenShare", even.cell(1, 1), L.shareForTarget).name(
+    "PaybackBreakEvenShare",
+    even.cell(2, 1),
+    L.shareForPayback,
+  );
+
+  // Where the pane's Simulate panel records its last run (values, not formulas).
+  const paneTop = evenTop + evenRows.length + 1;
+  const paneRows = [L.trials, L.seed, L.distribution, ...PANE_STATISTICS, L.runAt];
+  const pane = b.write(`A${paneTop}`, [
+    [L.paneRun, L.value, L.paneRunNote],
+    ...paneRows.map((label) => [label, null]),
+  ]);
+  b.style(pane.row(0, 0, 1), "header")
+    .style(pane.cell(0, 2), "note")
+    .style(pane.column(1, 1), "result");
+  b.format(pane.range(1, 1, 2, 1), "integer").format(
+    pane.range(4, 1, 3 + PANE_STATISTICS.length, 1),
+    "percent",
+  );
+  b.name("PaneSimulation", pane.column(1, 1), L.paneRun);
+
+  b.freeze(2, 1);
+  return b.build();
+}

@@ -1,0 +1,158 @@
+/**
+ * Users' work is never lost (issue 3, point 3): what each existing-sheet policy does in MemoryHost.
+ */
+import { MemoryHost } from "../../src/host/memory";
+import type { ChangeEvent } from "../../src/host/workbook-host";
+import { inputCells } from "../../src/templates/cells";
+import { close, nameCell, nameValue, roiByEngine, roiInputs, roiPlan, snapshot } from "./memory-support";
+
+async function builtRoi(): Promise<MemoryHost> {
+  const host = new MemoryHost();
+  await host.applyPlans([roiPlan()], { dialect: "live" });
+  return host;
+}
+
+describe("existing-sheet policies in MemoryHost", () => {
+  it("keepBoth (the default) creates ROI (2) and leaves the old sheet and its values untouched", async () => {
+    const host = await builtRoi();
+    const plan = roiPlan();
+    await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[40]] }]);
+    const oldView = host.sheetView("ROI");
+    const events: ChangeEvent[] = [];
+    host.onChange((e) => events.push(e));
+
+    const result = await host.applyPlans([plan], { dialect: "live" });
+
+    expect(result.sheets).toEqual([
+      { template: "roi", sheet: "ROI (2)", outcome: "keptBoth", keptInputs: 0 },
+    ]);
+    expect((await host.listSheets()).map((s) => [s.name, s.template])).toEqual([
+      ["ROI", "roi"],
+      ["ROI (2)", "roi"],
+    ]);
+    expect(host.sheetView("ROI")).toEqual(oldView);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ source: "addin", sheets: expect.arrayContaining(["ROI (2)"]) });
+    // The new copy has the sample inputs and takes over the workbook names.
+    expect(await host.readRange("ROI (2)", nameCell(plan, "AgentsAfter"))).toEqual([[35]]);
+    expect(close(await nameValue(host, "AnnualROI"), roiByEngine(roiInputs()).annualRoi)).toBe(true);
+    // The old copy still computes from its own inputs.
+    await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[45]] }]);
+    const [[oldBenefits]] = await host.readRange("ROI", nameCell(plan, "AnnualBenefits"));
+    expect(close(oldBenefits, roiByEngine(roiInputs({ AgentsAfter: 45 })).annualBenefits)).toBe(true);
+    expect(await nameValue(host, "AnnualBenefits")).toBe(22_000_000);
+  });
+
+  it("replace over the template's own sheet keeps edited inputs, and the outputs follow them", async () => {
+    const host = await builtRoi();
+    const plan = roiPlan();
+    await host.writeCells([
+      { sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[40]] },
+      { sheet: "ROI", address: nameCell(plan, "ChurnReduction"), values: [[0.01]] },
+    ]);
+
+    const result = await host.applyPlans([plan], { dialect: "portable", policies: { ROI: "replace" } });
+
+    expect(result.sheets).toEqual([
+      { template: "roi", sheet: "ROI", outcome: "replaced", keptInputs: inputCells(plan).length },
+    ]);
+    expect((await host.listSheets()).map((s) => s.name)).toEqual(["ROI"]);
+    expect(await nameValue(host, "AgentsAfter")).toBe(40);
+    expect(await nameValue(host, "ChurnReduction")).toBe(0.01);
+    const want = roiByEngine(roiInputs({ AgentsAfter: 40, ChurnReduction: 0.01 }));
+    expect(close(await nameValue(host, "AnnualBenefits"), want.annualBenefits)).toBe(true);
+    expect(close(await nameValue(host, "AnnualROI"), want.annualRoi)).toBe(true);
+    expect(host.sheetView("ROI").dialect).toBe("portable");
+  });
+
+  it("replace with keepInputs false starts from the template's values", async () => {
+    const host = await builtRoi();
+    const plan = roiPlan();
+    await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[40]] }]);
+    const result = await host.applyPlans([plan], {
+      dialect: "live",
+      policies: { ROI: "replace" },
+      keepInputs: false,
+    });
+    expect(result.sheets[0]).toMatchObject({ outcome: "replaced", keptInputs: 0 });
+    expect(await nameValue(host, "AgentsAfter")).toBe(35);
+  });
+
+  it("replace over a user's own sheet keeps nothing from it", async () => {
+    const host = new MemoryHost();
+    const plan = roiPlan();
+    const agentsAfter = nameCell(plan, "AgentsAfter");
+    const row = Number(agentsAfter.slice(1)) - 1;
+    const userRows = Array.from({ length: row + 1 }, (_, r) =>
+      r === row ? ["mine", 999] : [`note ${r}`, null],
+    );
+    host.addSheet("ROI", [
+      ...userRows,
+      ...Array.from({ length: 80 }, () => [
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "stray",
+      ]),
+    ]);
+
+    const result = await host.applyPlans([plan], { dialect: "live", policies: { ROI: "replace" } });
+
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "replaced", keptInputs: 0 });
+    expect(await nameValue(host, "AgentsAfter")).toBe(35);
+    const view = host.sheetView("ROI");
+    const texts = view.cells.flat().map((c) => c?.value);
+    expect(texts).not.toContain("stray");
+    expect(texts).not.toContain("mine");
+    expect(texts).not.toContain(999);
+    expect(await nameValue(host, "AnnualBenefits")).toBe(22_000_000);
+  });
+
+  it("cancel leaves everything as it was and reports the sheet skipped", async () => {
+    const host = await builtRoi();
+    await host.writeCells([{ sheet: "ROI", address: nameCell(roiPlan(), "AgentsAfter"), values: [[40]] }]);
+    const before = await snapshot(host);
+    const events: ChangeEvent[] = [];
+    host.onChange((e) => events.push(e));
+
+    const result = await host.applyPlans([roiPlan()], { dialect: "portable", policies: { ROI: "cancel" } });
+
+    expect(result.sheets).toEqual([{ template: "roi", sheet: "ROI", outcome: "skipped", keptInputs: 0 }]);
+    expect(await snapshot(host)).toEqual(before);
+    expect(events).toEqual([]);
+  });
+
+  it("reuses an empty sheet of the same name instead of making a copy", async () => {
+    const host = new MemoryHost();
+    host.addSheet("Notes", [["keep me"]]);
+    host.addSheet("ROI");
+    expect(await host.conflicts([roiPlan()])).toEqual([]);
+
+    const result = await host.applyPlans([roiPlan()], { dialect: "live" });
+
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "created" });
+    expect((await host.listSheets()).map((s) => [s.name, s.template, s.empty])).toEqual([
+      ["Notes", null, false],
+      ["ROI", "roi", false],
+    ]);
+    expect(await host.readRange("Notes", "A1")).toEqual([["keep me"]]);
+  });
+
+  it("reports a conflict for a non-empty sheet, naming the template that built it", async () => {
+    const host = await builtRoi();
+    host.addSheet("Stress", [["someone's notes"]]);
+    const plans = [roiPlan(), { ...roiPlan(), template: "stress" as const, sheet: "stress" }];
+    expect(await host.conflicts(plans)).toEqual([
+      { sheet: "ROI", existingTemplate: "roi", plannedTemplate: "roi" },
+      { sheet: "Stress", existingTemplate: null, plannedTemplate: "stress" },
+    ]);
+  });
+});

@@ -1,0 +1,758 @@
+/**
+ * OfficeHost against the recording Excel fake (DESIGN.md sections 5 and 6): what it writes, how
+ * many requests it takes and how large they are, what it leaves behind when Excel fails part-way,
+ * and how it treats sheets that are already there.
+ */
+import { OfficeHost } from "../../src/host/office";
+import {
+  ApplyError,
+  type ApplyOptions,
+  type SheetInfo,
+  templateMarkerName,
+  templateVersionName,
+} from "../../src/host/workbook-host";
+import { parseRange, rangeAddress } from "../../src/templates/a1";
+import { blockRange, cellInDialect, inputCells } from "../../src/templates/cells";
+import { numberFormat } from "../../src/templates/formats";
+import { planCompleteModel, TEMPLATES } from "../../src/templates/index";
+import { DEFAULT_OPTIONS, type Dialect, isFormula, type SheetPlan } from "../../src/templates/plan";
+import { roiTemplate } from "../../src/templates/roi";
+import { COLORS, LOOKS } from "../../src/templates/theme";
+import {
+  FakeExcel,
+  type FakeExcelOptions,
+  fakeExcelRun,
+  FakeRequestContext,
+  FakeRichApiError,
+} from "./excel-fake";
+
+const MB = 1024 * 1024;
+const BASE = { data: "sample" as const, currency: "NT$", locale: "en" as const };
+
+function setup(options: FakeExcelOptions = {}): { excel: FakeExcel; host: OfficeHost } {
+  const { excel, run, isSetSupported } = fakeExcelRun(options);
+  return { excel, host: new OfficeHost(run, { isSetSupported }) };
+}
+
+function roiPlan(): SheetPlan {
+  return roiTemplate(DEFAULT_OPTIONS);
+}
+
+/** The complete model, with the portfolio at `rows` use cases. */
+function completeModel(rows: number): SheetPlan[] {
+  return planCompleteModel(BASE).map((p) =>
+    p.template === "portfolio"
+      ? TEMPLATES.portfolio({ ...BASE, rows, linkedTo: ["rollout", "roi", "stress"] })
+      : p,
+  );
+}
+
+/** The cell of a plan at an address, as written in a dialect. */
+function planCell(plan: SheetPlan, address: string, dialect: Dialect): unknown {
+  const { top, left } = parseRange(address);
+  for (const block of plan.blocks) {
+    const r = blockRange(block);
+    if (top >= r.top && top <= r.bottom && left >= r.left && left <= r.right)
+      return cellInDialect(block.cells[top - r.top][left - r.left], dialect);
+  }
+  return undefined;
+}
+
+/** Every cell of every block of a plan is in the fake as a formula or a value. */
+function expectCellsWritten(excel: FakeExcel, sheet: string, plan: SheetPlan, dialect: Dialect): void {
+  const mismatches: string[] = [];
+  for (const block of plan.blocks) {
+    const r = blockRange(block);
+    block.cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const address = rangeAddress({
+          top: r.top + i,
+          left: r.left + j,
+          bottom: r.top + i,
+          right: r.left + j,
+        });
+        const got = excel.cell(sheet, address);
+        const want = cellInDialect(cell, dialect);
+        const ok = isFormula(cell)
+          ? want === null
+            ? got === null
+            : got?.formula === want
+          : want === null || want === ""
+            ? got === null
+            : got?.formula === null && got.value === want;
+        if (!ok) mismatches.push(`${address}: want ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+      }),
+    );
+  }
+  expect(mismatches.slice(0, 5)).toEqual([]);
+}
+
+/** The number format and look each cell should end with: the plan's ranges applied in order. */
+function expectedFormats(plan: SheetPlan): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of plan.formats) {
+    const r = parseRange(f.range);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let column = r.left; column <= r.right; column++)
+        out.set(
+          rangeAddress({ top: row, left: column, bottom: row, right: column }),
+          numberFormat(f.format, plan.currency),
+        );
+  }
+  return out;
+}
+
+// ---- the fake itself -------------------------------------------------------------------------
+
+describe("the recording Excel fake", () => {
+  it("rejects a request over 5 MB whole, as Excel on the web does, and accepts one under it", async () => {
+    const excel = new FakeExcel();
+    excel.seedSheet("Sheet1");
+    const context = new FakeRequestContext(excel);
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    const text = "x".repeat(1000);
+    const big = Array.from({ length: 5500 }, () => [text]);
+    sheet.getRange("A1").values = [["first"]];
+    sheet.getRange("B1:B5500").values = big;
+    const error = await context.sync().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FakeRichApiError);
+    expect((error as FakeRichApiError).code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(excel.cell("Sheet1", "A1")).toBeNull(); // nothing of a rejected request is applied
+    expect(excel.stats.requests[0].bytes).toBeGreaterThan(5 * MB);
+
+    sheet.getRange("B1:B4500").values = big.slice(0, 4500);
+    await context.sync();
+    expect(excel.cell("Sheet1", "B4500")?.value).toBe(text);
+    expect(excel.stats.requests[1].bytes).toBeLessThan(5 * MB);
+    expect(excel.stats.syncs).toBe(2);
+  });
+
+  it("throws PropertyNotLoaded for a property read before load and sync", async () => {
+    const excel = new FakeExcel();
+    excel.seedSheet("Sheet1", { A1: 5 });
+    const context = new FakeRequestContext(excel);
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+    // The point of this test is the misuse the office-addins rules forbid.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    range.load("values");
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
+    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    await context.sync();
+    expect(range.values).toEqual([[5]]);
+  });
+
+  it("applies the operations of a failing request up to the failing one, then drops the rest", async () => {
+    const excel = new FakeExcel();
+    excel.seedSheet("Sheet1");
+    const context = new FakeRequestContext(excel);
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    excel.failWhen(
+      (op) =>
+        op.location === "Range.values" &&
+        op.args[0] !== undefined &&
+        JSON.stringify(op.args[0]) === '[["b"]]',
+    );
+    sheet.getRange("A1").values = [["a"]];
+    sheet.getRange("A2").values = [["b"]];
+    sheet.getRange("A3").values = [["c"]];
+    const error = (await context.sync().catch((e: unknown) => e)) as FakeRichApiError;
+    expect(error.debugInfo.errorLocation).toBe("Range.values");
+    expect(excel.cell("Sheet1", "A1")?.value).toBe("a");
+    expect(excel.cell("Sheet1", "A2")).toBeNull();
+    expect(excel.cell("Sheet1", "A3")).toBeNull();
+  });
+
+  it("keeps a name on its sheet through a rename and shows #REF! once the sheet is gone", async () => {
+    const excel = new FakeExcel();
+    excel.seedSheet("A");
+    excel.seedSheet("B");
+    excel.seedName("Rate", "=A!$B$2");
+    const context = new FakeRequestContext(excel);
+    context.workbook.worksheets.getItem("A").name = "Alpha";
+    await context.sync();
+    expect(excel.name("Rate")).toBe("=Alpha!$B$2");
+    context.workbook.worksheets.getItem("Alpha").delete();
+    await context.sync();
+    expect(excel.name("Rate")).toBe("=#REF!$B$2");
+  });
+});
+
+// ---- what OfficeHost writes -----------------------------------------------------------------------
+
+describe("OfficeHost writes the ROI sheet", () => {
+  it("writes every formula and value of the live dialect at its address, GENAI.ROI included", async () => {
+    const { excel, host } = setup();
+    const plan = roiPlan();
+    const result = await host.applyPlans([plan], { dialect: "live" });
+    expect(result.sheets).toEqual([{ template: "roi", sheet: "ROI", outcome: "created", keptInputs: 0 }]);
+    expectCellsWritten(excel, "ROI", plan, "live");
+    const roiCell = excel.name("AnnualROI")?.replace("=ROI!", "").replace(/\$/g, "") ?? "";
+    expect(excel.cell("ROI", roiCell)?.formula).toMatch(/^=GENAI\.ROI\(/);
+    expect(excel.cell("ROI", "B5")?.value).toBe(50); // agents before AI
+    expect(excel.cell("ROI", "B6")?.value).toBe(35);
+    expect(excel.cell("ROI", "A1")?.value).toBe(plan.blocks[0].cells[0][0]);
+  });
+
+  it("writes the portable dialect without a single GENAI function", async () => {
+    const { excel, host } = setup();
+    const plan = roiPlan();
+    await host.applyPlans([plan], { dialect: "portable" });
+    expectCellsWritten(excel, "ROI", plan, "portable");
+    const formulas = Object.values(excel.snapshot().sheets.find((s) => s.name === "ROI")?.cells ?? {})
+      .map((c) => c.formula)
+      .filter((f): f is string => f !== null);
+    expect(formulas.length).toBeGreaterThan(100);
+    expect(formulas.filter((f) => f.includes("GENAI."))).toEqual([]);
+  });
+
+  it("puts each number format on its range and the input look on the input cells", async () => {
+    const { excel, host } = setup();
+    const plan = roiPlan();
+    await host.applyPlans([plan], { dialect: "live" });
+    const wrong = [...expectedFormats(plan)].filter(([a, f]) => excel.numberFormatAt("ROI", a) !== f);
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(excel.numberFormatAt("ROI", "B7")).toBe('"NT$"#,##0;-"NT$"#,##0'); // monthly cost per agent
+    expect(excel.numberFormatAt("ROI", "A1")).toBe("General");
+
+    const inputs = inputCells(plan);
+    expect(inputs.length).toBeGreaterThan(20);
+    for (const { row, column } of inputs) {
+      const look = excel.formatAt(
+        "ROI",
+        rangeAddress({ top: row, left: column, bottom: row, right: column }),
+      );
+      expect(look["font.color"]).toBe(LOOKS.input.fontColor);
+      expect(look["fill.color"]).toBe(LOOKS.input.fill);
+    }
+    expect(excel.formatAt("ROI", "A1")).toMatchObject({ "font.bold": true, "font.size": 16 });
+    expect(excel.formatAt("ROI", "A4")).toMatchObject({
+      "font.bold": true,
+      "border.EdgeBottom.style": "Continuous",
+    });
+    expect(excel.sheet("ROI").columnWidths.get("A")).toBeCloseTo((46 * 7 + 5) * 0.75);
+  });
+
+  it("points every workbook name, the template marker and its version at the right cells", async () => {
+    const { excel, host } = setup();
+    const plan = roiPlan();
+    await host.applyPlans([plan], { dialect: "live" });
+    for (const n of plan.names)
+      expect([n.name, excel.name(n.name)]).toEqual([
+        n.name,
+        `=ROI!${rangeAddress(parseRange(n.range), true)}`,
+      ]);
+    expect(excel.name("AgentsBefore")).toBe("=ROI!$B$5");
+    expect(excel.name(templateMarkerName("roi"))).toBe("=ROI!$A$1");
+    expect(excel.name(templateVersionName("roi"))).toBe(`=${plan.version}`);
+    expect(await host.readNames(["AgentsBefore", "FxRate", "NoSuchName"])).toEqual({
+      AgentsBefore: [[50]],
+      FxRate: [[32]],
+      NoSuchName: null,
+    });
+  });
+
+  it("adds validation with its alert, conditional formats, freeze panes and the chart", async () => {
+    const { excel, host } = setup();
+    const plan = roiPlan();
+    await host.applyPlans([plan], { dialect: "live" });
+    const churn = excel.name("ChurnReduction")?.replace(/^=ROI!|\$/g, "") ?? "";
+    expect(excel.validationAt("ROI", churn)).toEqual({
+      rule: { decimal: { formula1: 0, formula2: 1, operator: "Between" } },
+      errorAlert: { message: "Enter a rate from 0% to 100%.", showAlert: true, style: "Stop", title: "" },
+    });
+    expect(excel.validationAt("ROI", "B5")?.rule).toEqual({
+      decimal: { formula1: 0, formula2: 1e12, operator: "Between" },
+    });
+
+    const sheet = excel.sheet("ROI");
+    const textRules = plan.conditionalFormats.filter((c) => c.rule.kind === "textEquals");
+    expect(sheet.conditionalFormats).toHaveLength(plan.conditionalFormats.length);
+    expect(sheet.conditionalFormats[0]).toEqual({
+      range: textRules[0].range,
+      type: "CellValue",
+      props: {
+        "format.fill.color": COLORS.goodLight,
+        rule: { formula1: `="${(textRules[0].rule as { text: string }).text}"`, operator: "EqualTo" },
+      },
+    });
+    expect(sheet.freeze).toBe("A1:A3");
+    const charts = excel.snapshot().sheets.find((s) => s.name === "ROI")?.charts ?? [];
+    expect(charts).toHaveLength(1);
+    const chart = charts[0] as { series: unknown[] };
+    const series = plan.charts[0].series[0];
+    expect(chart).toMatchObject({ type: "Line", title: plan.charts[0].title, legendVisible: false });
+    expect(chart.series).toEqual([
+      {
+        name: series.name,
+        x: `ROI!${series.x?.replace(/\$/g, "")}`,
+        y: `ROI!${series.y.replace(/\$/g, "")}`,
+        sizes: null,
+      },
+    ]);
+    expect(excel.snapshot().activeSheet).toBe("ROI");
+  });
+
+  it("keeps text that looks like a number, a boolean or a formula as text", async () => {
+    const { excel, host } = setup();
+    const labels = [
+      "2025",
+      "TRUE",
+      "- not a formula",
+      { live: "=1+1", portable: "=1+1" },
+      "50%",
+      "#N/A",
+      "3–6 months",
+      7,
+    ];
+    const plan: SheetPlan = {
+      ...roiPlan(),
+      sheet: "Labels",
+      template: "stress",
+      names: [],
+      charts: [],
+      blocks: [{ at: "A1", cells: [labels] }],
+    };
+    await host.applyPlans([plan], { dialect: "live" });
+    expect(["A1", "B1", "C1", "E1", "F1", "G1"].map((a) => excel.cell("Labels", a))).toEqual(
+      ["2025", "TRUE", "- not a formula", "50%", "#N/A", "3–6 months"].map((value) => ({
+        formula: null,
+        value,
+      })),
+    );
+    expect(excel.cell("Labels", "D1")?.formula).toBe("=1+1");
+    expect(excel.cell("Labels", "H1")?.value).toBe(7);
+  });
+});
+
+// ---- requests: how many, how large ------------------------------------------------------------------
+
+describe("OfficeHost requests", () => {
+  it("applies the complete model with a 5,000-row portfolio in at most 10 syncs, none over 4 MB", async () => {
+    const { excel, host } = setup();
+    const plans = completeModel(5000);
+    const portfolio = plans.find((p) => p.template === "portfolio") as SheetPlan;
+    expect(Math.max(...portfolio.blocks.map((b) => b.cells.length))).toBeGreaterThan(5000);
+    await host.applyPlans(plans, { dialect: "live" });
+
+    expect(excel.stats.syncs).toBeLessThanOrEqual(10);
+    expect(excel.stats.largestPayloadBytes).toBeLessThan(4_000_000);
+    expect(excel.stats.requests.every((r) => r.rejected === null)).toBe(true);
+    expect(excel.sheetNames()).toEqual(["Sheet1", "Portfolio", "Rollout", "ROI", "Stress"]);
+    for (const plan of plans) expectCellsWritten(excel, plan.sheet, plan, "live");
+    // Blocks go out as a few 2-D arrays, not row by row.
+    const cellWrites = excel.log.filter((l) => l === "Range.formulas").length;
+    expect(cellWrites).toBeLessThan(plans.reduce((n, p) => n + p.blocks.length, 0) + 10);
+    const lastRow =
+      excel
+        .snapshot()
+        .tables.find((t) => t.name === "UseCases")
+        ?.range.split(":")[1] ?? "";
+    expect(lastRow.replace(/^[A-Z]+/, "")).toBe(String(parseRange(portfolio.tables[0].range).bottom + 1));
+    expect(excel.cell("Portfolio", `A${parseRange(portfolio.tables[0].range).bottom + 1}`)).not.toBeNull();
+  });
+
+  it("needs no more syncs for 5,000 use cases than the payload requires: rows do not add syncs", async () => {
+    const small = setup();
+    await small.host.applyPlans(completeModel(10), { dialect: "live" });
+    const large = setup();
+    await large.host.applyPlans(completeModel(5000), { dialect: "live" });
+    const extraBytes = large.excel.stats.totalPayloadBytes - small.excel.stats.totalPayloadBytes;
+    expect(large.excel.stats.syncs - small.excel.stats.syncs).toBeLessThanOrEqual(
+      Math.ceil(extraBytes / 3_000_000),
+    );
+  });
+
+  it("splits one 5,000 × 18 block into chunks that share requests, each under 4 MB", async () => {
+    const { excel, host } = setup();
+    const rows = Array.from({ length: 5000 }, (_, r) =>
+      Array.from({ length: 18 }, (_, c) =>
+        c % 3 === 0
+          ? `Use case ${r} with a fairly long descriptive label`
+          : {
+              live: `=GENAI.QUADRANT_SCORE(C${r + 2},D${r + 2},E${r + 2},F${r + 2})*${c}`,
+              portable: `=C${r + 2}*${c}`,
+            },
+      ),
+    );
+    const plan: SheetPlan = {
+      ...roiPlan(),
+      sheet: "Big",
+      template: "portfolio",
+      names: [],
+      charts: [],
+      validations: [],
+      conditionalFormats: [],
+      formats: [{ range: "A1:R5000", format: "score" }],
+      styles: [],
+      tables: [{ name: "BigTable", range: "A1:R5000" }],
+      blocks: [{ at: "A1", cells: rows }],
+    };
+    await host.applyPlans([plan], { dialect: "live" });
+    const chunks = excel.log.filter((l) => l === "Range.formulas").length;
+    expect(chunks).toBeGreaterThan(1);
+    expect(excel.stats.syncs).toBeLessThan(chunks + 3); // several chunks per request
+    expect(excel.stats.largestPayloadBytes).toBeLessThan(4_000_000);
+    expect(excel.cell("Big", "R5000")?.formula).toBe("=GENAI.QUADRANT_SCORE(C5001,D5001,E5001,F5001)*17");
+    expect(excel.numberFormatAt("Big", "R5000")).toBe("0.0");
+    expect(excel.snapshot().tables).toEqual([
+      { id: expect.any(String), name: "BigTable", sheet: "Big", range: "A1:R5000" },
+    ]);
+  });
+});
+
+// ---- failure part-way ---------------------------------------------------------------------------------
+
+describe("OfficeHost after a failure part-way", () => {
+  /** A workbook with user content, an earlier ROI build with an edited input, and a user name. */
+  async function seeded(): Promise<{ excel: FakeExcel; host: OfficeHost }> {
+    const { excel, host } = setup();
+    excel.seedSheet("Notes", { A1: "My notes", B2: 42, C3: "=B2*2" });
+    excel.seedName("MyRate", "=Notes!$B$2");
+    await host.applyPlans([roiPlan()], { dialect: "live" });
+    excel.userEdit("ROI", "B6", 40);
+    await excel.idle();
+    return { excel, host };
+  }
+
+  const rebuild = (): SheetPlan[] => [
+    roiTemplate({ ...DEFAULT_OPTIONS, linkedTo: ["stress"] }),
+    TEMPLATES.stress({ ...DEFAULT_OPTIONS, linkedTo: ["roi"] }),
+  ];
+  const replace = { dialect: "live" as const, policies: { ROI: "replace" as const } };
+
+  /**
+   * Injects a failure at each of many operations of one apply (every one of the first requests
+   * and of the commit, a sample in between) and checks the workbook comes back exactly.
+   */
+  async function expectRollbackEverywhere(
+    seed: () => Promise<{ excel: FakeExcel; host: OfficeHost }>,
+    plans: () => SheetPlan[],
+    options: ApplyOptions,
+    sheets: readonly string[],
+  ): Promise<number> {
+    const dry = await seed();
+    const start = dry.excel.operations;
+    await dry.host.applyPlans(plans(), options);
+    const end = dry.excel.operations - start;
+    const points = [
+      ...new Set([
+        ...Array.from({ length: 12 }, (_, i) => i),
+        ...Array.from({ length: 25 }, (_, i) => Math.floor((i * end) / 25)),
+        ...Array.from({ length: 40 }, (_, i) => end - 1 - i),
+      ]),
+    ].filter((k) => k >= 0 && k < end);
+    for (const k of points) {
+      const { excel, host } = await seed();
+      const before = excel.snapshot();
+      excel.failAt(k);
+      const error = await host.applyPlans(plans(), options).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect([k, error]).toEqual([k, expect.any(ApplyError)]);
+      const applyError = error as ApplyError;
+      expect(sheets).toContain(applyError.sheet);
+      expect(applyError.step).not.toBe("");
+      expect(applyError.message).toMatch(/The workbook was left as it was\.|Nothing was changed\./);
+      expect([k, excel.snapshot()]).toEqual([k, before]);
+    }
+    return points.length;
+  }
+
+  it("leaves the workbook exactly as it was, whichever operation of a rebuild fails", async () => {
+    const tried = await expectRollbackEverywhere(seeded, rebuild, replace, ["ROI", "Stress"]);
+    expect(tried).toBeGreaterThan(60);
+  }, 120_000);
+
+  it("leaves it exactly as it was when the failure comes in a keep-both copy or a table's rename", async () => {
+    const seed = async (): Promise<{ excel: FakeExcel; host: OfficeHost }> => {
+      const { excel, host } = await seeded();
+      await host.applyPlans([TEMPLATES.portfolio({ ...BASE, linkedTo: [] })], { dialect: "live" });
+      return { excel, host };
+    };
+    const plans = (): SheetPlan[] => [roiPlan(), TEMPLATES.portfolio({ ...BASE, linkedTo: [] })];
+    const options = { dialect: "live" as const, policies: { Portfolio: "replace" as const } };
+    const tried = await expectRollbackEverywhere(seed, plans, options, ["ROI", "ROI (2)", "Portfolio"]);
+    expect(tried).toBeGreaterThan(60);
+  }, 120_000);
+
+  it("names the step Excel failed at: a chart on the Stress sheet", async () => {
+    const { excel, host } = await seeded();
+    const before = excel.snapshot();
+    let charts = 0; // the ROI sheet's chart comes first, then the Stress sheet's
+    excel.failWhen((op) => op.location === "ChartCollection.add" && ++charts === 2);
+    const error = (await host.applyPlans(rebuild(), replace).catch((e: unknown) => e)) as ApplyError;
+    expect(error).toBeInstanceOf(ApplyError);
+    expect(error.sheet).toBe("Stress");
+    expect(error.step).toMatch(/^chart /);
+    expect(error.message).toMatch(
+      /Building sheet "Stress" failed at step "chart .*": There was an internal error/,
+    );
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("undoes a commit that failed after the old sheet stepped aside and the names moved", async () => {
+    const { excel, host } = await seeded();
+    const before = excel.snapshot();
+    excel.failWhen((op) => op.location === "Worksheet.delete");
+    const error = (await host.applyPlans(rebuild(), replace).catch((e: unknown) => e)) as ApplyError;
+    expect(error.step).toBe("removing the replaced sheet");
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.name("AgentsAfter")).toBe("=ROI!$B$6");
+    expect(excel.cell("ROI", "B6")?.value).toBe(40);
+  });
+
+  it("reports a request Excel on the web would reject and leaves nothing behind", async () => {
+    const { excel, run, isSetSupported } = fakeExcelRun({ requestLimitBytes: 1_000_000 });
+    const host = new OfficeHost(run, { isSetSupported });
+    const before = excel.snapshot();
+    const error = (await host
+      .applyPlans(completeModel(2000), { dialect: "live" })
+      .catch((e: unknown) => e)) as ApplyError;
+    expect(error).toBeInstanceOf(ApplyError);
+    expect((error.cause as FakeRichApiError).code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+// ---- existing sheets ----------------------------------------------------------------------------------
+
+describe("OfficeHost with sheets that are already there", () => {
+  function withUserRoi(): { excel: FakeExcel; host: OfficeHost } {
+    const { excel, host } = setup();
+    excel.seedSheet("ROI", { A1: "My own ROI", B6: 999 });
+    excel.seedSheet("After");
+    return { excel, host };
+  }
+
+  it("reports the non-empty sheets a plan would land on", async () => {
+    const { host } = withUserRoi();
+    expect(await host.conflicts([roiPlan()])).toEqual([
+      { sheet: "ROI", existingTemplate: null, plannedTemplate: "roi" },
+    ]);
+  });
+
+  it("keeps both by default: the user's sheet is untouched and the new one is ROI (2)", async () => {
+    const { excel, host } = withUserRoi();
+    const mine = excel.snapshot().sheets.find((s) => s.name === "ROI");
+    const result = await host.applyPlans([roiPlan()], { dialect: "live" });
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI (2)", outcome: "keptBoth" });
+    expect(excel.snapshot().sheets.find((s) => s.name === "ROI")).toEqual(mine);
+    expect(excel.name("AgentsBefore")).toBe("='ROI (2)'!$B$5");
+    expect(excel.sheetNames()).toEqual(["Sheet1", "ROI", "After", "ROI (2)"]);
+  });
+
+  it("cancels: nothing changes", async () => {
+    const { excel, host } = withUserRoi();
+    const before = excel.snapshot();
+    const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { roi: "cancel" } });
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "skipped" });
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("replaces a user's sheet in its place and keeps nothing of a sheet the template did not build", async () => {
+    const { excel, host } = withUserRoi();
+    const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" } });
+    expect(result.sheets[0]).toEqual({ template: "roi", sheet: "ROI", outcome: "replaced", keptInputs: 0 });
+    expect(excel.sheetNames()).toEqual(["Sheet1", "ROI", "After"]);
+    expect(excel.cell("ROI", "B6")?.value).toBe(35);
+    expect(excel.cell("ROI", "A1")?.value).not.toBe("My own ROI");
+  });
+
+  it("reuses an empty sheet of the same name without asking", async () => {
+    const { excel, host } = setup();
+    excel.seedSheet("ROI");
+    excel.seedSheet("After");
+    const id = excel.sheet("ROI").id;
+    expect(await host.conflicts([roiPlan()])).toEqual([]);
+    const result = await host.applyPlans([roiPlan()], { dialect: "live" });
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "created" });
+    expect(excel.sheetNames()).toEqual(["Sheet1", "ROI", "After"]);
+    expect(excel.sheet("ROI").id).not.toBe(id);
+    expect(excel.cell("ROI", "B5")?.value).toBe(50);
+  });
+
+  it("keeps the user's inputs when the template replaces its own sheet", async () => {
+    const { excel, host } = setup();
+    await host.applyPlans([roiPlan()], { dialect: "live" });
+    excel.userEdit("ROI", "B6", 40); // agents after AI
+    excel.userEdit("ROI", "B14", 12345); // FX rate... any input
+    excel.userEdit("ROI", "B9", ""); // cleared: stays cleared
+    const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" } });
+    expect(result.sheets[0].outcome).toBe("replaced");
+    expect(result.sheets[0].keptInputs).toBe(inputCells(roiPlan()).length);
+    expect(excel.cell("ROI", "B6")?.value).toBe(40);
+    expect(excel.cell("ROI", "B14")?.value).toBe(12345);
+    expect(excel.cell("ROI", "B9")).toBeNull();
+    expect(excel.cell("ROI", "B5")?.value).toBe(50);
+    expect(planCell(roiPlan(), "C44", "live")).toEqual(excel.cell("ROI", "C44")?.formula);
+
+    await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" }, keepInputs: false });
+    expect(excel.cell("ROI", "B6")?.value).toBe(35);
+  });
+
+  it("keeps a replaced template's table name, and gives a kept-both copy a free one", async () => {
+    const { excel, host } = setup();
+    const portfolio = TEMPLATES.portfolio({ ...BASE, linkedTo: [] });
+    await host.applyPlans([portfolio], { dialect: "live" });
+    await host.applyPlans([portfolio], { dialect: "live", policies: { Portfolio: "replace" } });
+    expect(excel.snapshot().tables.map((t) => [t.name, t.sheet])).toEqual([["UseCases", "Portfolio"]]);
+    await host.applyPlans([portfolio], { dialect: "live" });
+    expect(excel.snapshot().tables.map((t) => [t.name, t.sheet])).toEqual([
+      ["UseCases", "Portfolio"],
+      ["UseCases_2", "Portfolio (2)"],
+    ]);
+  });
+
+  it("keeps the inputs of an older copy that the template replaces", async () => {
+    const { excel, host } = setup();
+    await host.applyPlans([roiPlan()], { dialect: "live" });
+    await host.applyPlans([roiPlan()], { dialect: "live" }); // keep both: ROI keeps sheet-scoped names
+    excel.userEdit("ROI", "B6", 41);
+    const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" } });
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "replaced" });
+    expect(result.sheets[0].keptInputs).toBeGreaterThan(20);
+    expect(excel.cell("ROI", "B6")?.value).toBe(41);
+    expect(excel.name("AgentsAfter")).toBe("=ROI!$B$6");
+    const older = excel.snapshot().sheets.find((s) => s.name === "ROI (2)")?.names ?? [];
+    expect(older).toContainEqual(
+      expect.objectContaining({ name: "AgentsAfter", formula: "='ROI (2)'!$B$6" }),
+    );
+  });
+
+  it("leaves an older copy its own names when a new copy takes the workbook's", async () => {
+    const { excel, host } = setup();
+    await host.applyPlans([roiPlan()], { dialect: "live" });
+    await host.applyPlans([roiPlan()], { dialect: "live" }); // keep both
+    expect(excel.name("AgentsBefore")).toBe("='ROI (2)'!$B$5");
+    const local = excel.snapshot().sheets.find((s) => s.name === "ROI")?.names ?? [];
+    expect(local).toContainEqual(expect.objectContaining({ name: "AgentsBefore", formula: "=ROI!$B$5" }));
+    const infos: SheetInfo[] = await host.listSheets();
+    expect(infos.filter((s) => s.template === "roi").map((s) => s.name)).toEqual(["ROI", "ROI (2)"]);
+  });
+});
+
+// ---- screen, calculation and events ------------------------------------------------------------------
+
+describe("OfficeHost reports progress", () => {
+  it("reports each request of a build, ending at the total", async () => {
+    const { excel, host } = setup();
+    const seen: { step: string; done: number; total: number }[] = [];
+    await host.applyPlans(completeModel(50), { dialect: "live", onProgress: (p) => seen.push(p) });
+    expect(seen.map((p) => p.done)).toEqual(seen.map((_, i) => i + 1));
+    expect(seen.every((p) => p.total === seen.length)).toBe(true);
+    expect(seen.length).toBe(excel.stats.syncs - 1); // the two reads count as one step
+    expect(seen.map((p) => p.step)).toContain("adding the sheet (Portfolio)");
+  });
+});
+
+describe("OfficeHost suspends Excel during a build", () => {
+  it("writes every cell and format with screen updating and calculation suspended and events off", async () => {
+    const { excel, host } = setup();
+    await host.applyPlans(completeModel(200), { dialect: "live" });
+    const writes = excel.writes.filter(
+      (w) => w.location === "Range.formulas" || w.location === "Range.numberFormat",
+    );
+    expect(writes.length).toBeGreaterThan(10);
+    expect(
+      writes.filter((w) => !w.screenUpdatingSuspended || !w.calculationSuspended || w.eventsEnabled),
+    ).toEqual([]);
+    expect(excel.stats.requests.at(-1)?.screenUpdatingSuspended).toBe(true);
+    expect(excel.state.enableEvents).toBe(true);
+    expect(excel.calculations).toBe(1);
+  });
+
+  it("turns events back on after a failure too", async () => {
+    const { excel, host } = setup();
+    excel.failWhen((op) => op.location === "TableCollection.add");
+    await expect(host.applyPlans(completeModel(20), { dialect: "live" })).rejects.toBeInstanceOf(ApplyError);
+    expect(excel.state.enableEvents).toBe(true);
+  });
+
+  it("does not ask for screen suspension where ExcelApi 1.9 is missing", async () => {
+    const { excel, host } = setup({ apiVersion: "1.8" });
+    await host.applyPlans([roiPlan()], { dialect: "live" });
+    expect(excel.log).not.toContain("Application.suspendScreenUpdatingUntilNextSync");
+    expect(excel.log).toContain("Application.suspendApiCalculationUntilNextSync");
+  });
+});
+
+// ---- reading, writing inputs, events -----------------------------------------------------------------
+
+describe("OfficeHost reads, writes inputs and reports changes", () => {
+  it("reads values with empty cells as null and errors as their text", async () => {
+    const { excel, host } = setup();
+    excel.seedSheet("Data", { A1: 1, B1: "text", A2: true, B2: "#N/A" });
+    expect(await host.readRange("Data", "A1:C2")).toEqual([
+      [1, "text", null],
+      [true, "#N/A", null],
+    ]);
+  });
+
+  it("passes on Excel's own error for a sheet that is not there", async () => {
+    const { host } = setup();
+    await expect(host.readRange("Nowhere", "A1")).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(host.writeCells([{ sheet: "Nowhere", address: "A1", values: [[1]] }])).rejects.toMatchObject(
+      {
+        code: "ItemNotFound",
+      },
+    );
+  });
+
+  it("writes input values only: a string that starts with = stays text, null clears", async () => {
+    const { excel, host } = setup();
+    excel.seedSheet("Data", { A1: 1, B1: 2 });
+    await host.writeCells([{ sheet: "Data", address: "A1:C1", values: [["=B1*2", null, 3.5]] }]);
+    expect(excel.cell("Data", "A1")).toEqual({ formula: null, value: "=B1*2" });
+    expect(excel.cell("Data", "B1")).toBeNull();
+    expect(excel.cell("Data", "C1")?.value).toBe(3.5);
+    expect(excel.stats.syncs).toBe(1);
+  });
+
+  it("reports a user's edit and its own writes, and stops after unsubscribing", async () => {
+    const { excel, host } = setup({ apiVersion: "1.14" });
+    excel.seedSheet("Data");
+    const events: { sheets: readonly string[]; source: string }[] = [];
+    const unsubscribe = host.onChange((e) => events.push(e));
+    await excel.idle();
+    expect(excel.handlerCount).toBe(2);
+    excel.userEdit("Data", "A1", 5);
+    await excel.idle();
+    expect(events).toContainEqual({ sheets: ["Data"], source: "user" });
+    await host.writeCells([{ sheet: "Data", address: "B1", values: [[6]] }]);
+    await excel.idle();
+    expect(events).toContainEqual({ sheets: ["Data"], source: "addin" });
+    unsubscribe();
+    await excel.idle();
+    expect(excel.handlerCount).toBe(0);
+    const seen = events.length;
+    excel.userEdit("Data", "A1", 7);
+    await excel.idle();
+    expect(events).toHaveLength(seen);
+  });
+
+  it("tells its own writes from the user's without ExcelApi 1.14's trigger source", async () => {
+    const { excel, host } = setup({ apiVersion: "1.9" });
+    excel.seedSheet("Data");
+    const events: { sheets: readonly string[]; source: string }[] = [];
+    host.onChange((e) => events.push(e));
+    await excel.idle();
+    await host.writeCells([{ sheet: "Data", address: "B1", values: [[6]] }]);
+    await excel.idle();
+    excel.userEdit("Data", "A1", 5);
+    await excel.idle();
+    expect(events.filter((e) => e.sheets[0] === "Data").map((e) => e.source)).toEqual(["addin", "user"]);
+  });
+
+  it("lists sheets with emptiness and the template that built them", async () => {
+    const { excel, host } = setup();
+    excel.seedSheet("Notes", { A1: "x" });
+    await host.applyPlans([roiPlan()], { dialect: "live" });
+    expect(await host.listSheets()).toEqual([
+      { name: "Sheet1", empty: true, template: null, templateVersion: null },
+      { name: "Notes", empty: false, template: null, templateVersion: null },
+      { name: "ROI", empty: false, template: "roi", templateVersion: roiPlan().version },
+    ]);
+  });
+});

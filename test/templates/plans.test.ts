@@ -1,0 +1,255 @@
+/**
+ * The templates as data: golden plans (any change to a sheet's layout, formulas, names or formats
+ * shows as a readable diff), the portable dialect's function allowlist, names that resolve, and
+ * the modelling conventions of DESIGN.md section 4 that can be checked without evaluating.
+ */
+import { parseRange } from "../../src/templates/a1";
+import { inputCells } from "../../src/templates/cells";
+import { planCompleteModel, planModel, TEMPLATES } from "../../src/templates";
+import {
+  isFormula,
+  type PlanCell,
+  type SheetPlan,
+  TEMPLATE_IDS,
+  type TemplateId,
+} from "../../src/templates/plan";
+import { parseCell, cellAddress } from "../../src/templates/a1";
+import { expectGolden } from "../helpers/golden-file";
+
+/**
+ * DESIGN.md section 4: what Excel, LibreOffice 7.4 and HyperFormula all evaluate. LARGE is added:
+ * all three evaluate it (checked by the dialect-parity and LibreOffice tests); the Portfolio's PoC
+ * cut-offs use it once instead of a COUNTIFS per row, which is quadratic in HyperFormula.
+ */
+const PORTABLE_FUNCTIONS = new Set([
+  "LARGE",
+  "SUM",
+  "SUMPRODUCT",
+  "INDEX",
+  "MATCH",
+  "IF",
+  "IFERROR",
+  "COUNTIF",
+  "COUNTIFS",
+  "SUMIF",
+  "SUMIFS",
+  "MIN",
+  "MAX",
+  "ROUND",
+  "NPV",
+  "IRR",
+  "AND",
+  "OR",
+  "ABS",
+]);
+
+const options = { data: "sample" as const, currency: "NT$", locale: "en" as const };
+
+/** Every cell of a plan with its A1 address. */
+function cellsOf(plan: SheetPlan): { address: string; cell: PlanCell }[] {
+  const out: { address: string; cell: PlanCell }[] = [];
+  for (const block of plan.blocks) {
+    const origin = parseCell(block.at);
+    block.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell !== null) out.push({ address: cellAddress(origin.row + r, origin.column + c), cell });
+      }),
+    );
+  }
+  return out;
+}
+
+function formulasOf(plan: SheetPlan): { address: string; live: string | null; portable: string | null }[] {
+  return cellsOf(plan).flatMap(({ address, cell }) => (isFormula(cell) ? [{ address, ...cell }] : []));
+}
+
+const withoutStrings = (formula: string): string => formula.replace(/"(?:[^"]|"")*"/g, '""');
+
+function functionsIn(formula: string): string[] {
+  return [...withoutStrings(formula).matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\(/g)].map((m) => m[1].toUpperCase());
+}
+
+/** Identifiers that are neither functions nor cell references: the workbook names a formula uses. */
+function namesIn(formula: string): string[] {
+  const text = withoutStrings(formula);
+  return [...text.matchAll(/(?<![A-Za-z0-9_.$!])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.]*\()/g)]
+    .map((m) => m[1])
+    .filter((id) => !/^\$?[A-Z]{1,3}\$?\d+$/.test(id) && !/^[A-Z]{1,3}$/.test(id));
+}
+
+/** A plan flattened for a readable golden diff: one entry per cell, ranges as lists. */
+function readable(plan: SheetPlan): unknown {
+  return {
+    template: plan.template,
+    version: plan.version,
+    sheet: plan.sheet,
+    cells: Object.fromEntries(
+      cellsOf(plan).map(({ address, cell }) => [
+        address,
+        isFormula(cell)
+          ? cell.live === cell.portable
+            ? cell.live
+            : { live: cell.live, portable: cell.portable }
+          : cell,
+      ]),
+    ),
+    names: plan.names.map((n) => `${n.name} = ${n.range}`),
+    formats: plan.formats.map((f) => `${f.range}: ${f.format}`),
+    styles: plan.styles.map((s) => `${s.range}: ${s.style}`),
+    tables: plan.tables.map((t) => `${t.name} = ${t.range}`),
+    validations: plan.validations.map((v) => `${v.range}: ${JSON.stringify(v.rule)}`),
+    conditionalFormats: plan.conditionalFormats.map((c) => `${c.range}: ${JSON.stringify(c.rule)}`),
+    freeze: plan.freeze,
+    columnWidths: plan.columnWidths.map((w) => `${w.column}: ${w.width}`),
+    charts: plan.charts,
+  };
+}
+
+describe("golden plans", () => {
+  it.each(TEMPLATE_IDS)("pins the %s sheet of the complete model", (id) => {
+    const plan = planCompleteModel(options).find((p) => p.template === id);
+    expectGolden(`plans/${id}`, readable(plan as SheetPlan));
+  });
+});
+
+describe("the portable dialect", () => {
+  const plans = [
+    ...planCompleteModel(options),
+    ...TEMPLATE_IDS.map((id) => TEMPLATES[id]({ ...options, linkedTo: [] })),
+  ];
+
+  it("uses only the functions Excel, LibreOffice 7.4 and HyperFormula all evaluate", () => {
+    for (const plan of plans) {
+      for (const f of formulasOf(plan)) {
+        if (f.portable === null) continue;
+        for (const fn of functionsIn(f.portable)) {
+          expect(`${plan.sheet}!${f.address} uses ${fn}`).toBe(
+            PORTABLE_FUNCTIONS.has(fn) ? `${plan.sheet}!${f.address} uses ${fn}` : "an allowed function",
+          );
+        }
+      }
+    }
+  });
+
+  it("uses GENAI functions only in the live dialect, and only ones that exist", () => {
+    const genai = new Set([
+      "GENAI.ROI",
+      ...[
+        "QUADRANT_SCORE",
+        "QUADRANT",
+        "PAYBACK",
+        "API_COST",
+        "TOKEN_COST",
+        "PV_ROI",
+        "ADOPTION",
+        "WAVE",
+        "GATE",
+        "BREAKEVEN",
+        "SIMULATE_ROI",
+        "TORNADO",
+      ].map((n) => `GENAI.${n}`),
+    ]);
+    let live = 0;
+    for (const plan of plans) {
+      for (const f of formulasOf(plan)) {
+        if (f.portable !== null) expect(f.portable).not.toMatch(/GENAI\./i);
+        for (const fn of f.live ? functionsIn(f.live) : []) {
+          if (fn.startsWith("GENAI.")) {
+            live++;
+            expect(genai.has(fn)).toBe(true);
+          } else {
+            expect(PORTABLE_FUNCTIONS.has(fn)).toBe(true);
+          }
+        }
+      }
+    }
+    expect(live).toBeGreaterThan(0);
+  });
+
+  it("gives a native form to every formula except the Monte Carlo results", () => {
+    for (const plan of plans) {
+      for (const f of formulasOf(plan)) {
+        if (f.portable === null) expect(`${plan.sheet}!${f.address}`).toMatch(/^Stress!/);
+      }
+    }
+  });
+});
+
+describe("names", () => {
+  it("every name a formula uses is defined, in each template alone and in the complete model", () => {
+    const check = (plans: SheetPlan[]): void => {
+      const defined = new Set(plans.flatMap((p) => p.names.map((n) => n.name.toLowerCase())));
+      for (const plan of plans) {
+        for (const f of formulasOf(plan)) {
+          for (const text of [f.live, f.portable]) {
+            for (const name of text ? namesIn(text) : []) {
+              expect(`${plan.sheet}!${f.address}: ${name}`).toBe(
+                defined.has(name.toLowerCase()) ? `${plan.sheet}!${f.address}: ${name}` : "a defined name",
+              );
+            }
+          }
+        }
+      }
+    };
+    check(planCompleteModel(options));
+    for (const id of TEMPLATE_IDS) check(planModel([id], options));
+  });
+
+  it("are unique across the complete model", () => {
+    const names = planCompleteModel(options).flatMap((p) => p.names.map((n) => n.name.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("link sheets only through names: no formula mentions another sheet", () => {
+    for (const plan of planCompleteModel(options)) {
+      for (const f of formulasOf(plan)) {
+        for (const text of [f.live, f.portable]) if (text) expect(withoutStrings(text)).not.toContain("!");
+      }
+    }
+  });
+});
+
+describe("modelling conventions", () => {
+  const plans = planCompleteModel(options);
+
+  it("keeps inputs as values: no input cell holds a formula", () => {
+    for (const plan of plans) {
+      const formulas = new Set(formulasOf(plan).map((f) => f.address));
+      for (const { row, column } of inputCells(plan)) {
+        expect(formulas.has(cellAddress(row, column))).toBe(false);
+      }
+    }
+  });
+
+  it("builds the blank variant with no sample inputs but the same formulas", () => {
+    const blank = planCompleteModel({ ...options, data: "blank" });
+    plans.forEach((plan, i) => {
+      expect(formulasOf(blank[i])).toEqual(formulasOf(plan));
+      const blankInputs = inputCells(blank[i]).length;
+      expect(blankInputs).toBe(inputCells(plan).length);
+    });
+    const roi = blank.find((p) => p.template === "roi") as SheetPlan;
+    const agentsBefore = roi.names.find((n) => n.name === "AgentsBefore");
+    const cell = cellsOf(roi).find((c) => c.address === agentsBefore?.range);
+    expect(cell).toBeUndefined();
+  });
+
+  it("labels every sheet in Traditional Chinese for zh-TW", () => {
+    const zh = planCompleteModel({ ...options, locale: "zh-TW" });
+    for (const plan of zh) {
+      const title = cellsOf(plan).find((c) => c.address === "A1")?.cell;
+      expect(typeof title).toBe("string");
+      expect(title as string).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it.each<[TemplateId, number]>([
+    ["portfolio", 5000],
+    ["portfolio", 1],
+  ])("sizes the %s table to the rows asked for (%i)", (id, rows) => {
+    const [plan] = planModel([id], { ...options, rows });
+    const table = plan.tables.find((t) => t.name === "UseCases");
+    const r = parseRange(table?.range ?? "A1");
+    expect(r.bottom - r.top).toBe(rows);
+  });
+});
