@@ -17,9 +17,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { allPass, type Benchmark, type BenchEntry } from "./harness";
 import { quadrantScore100k } from "./quadrant-score.bench";
+import { completeModel5000 } from "./model-apply.bench";
 import { simulateRoiSeed100k } from "./simulate.bench";
+import { simulateVsSpreadsheet } from "./spreadsheet-simulation.bench";
 
-const BENCHMARKS: readonly Benchmark[] = [simulateRoiSeed100k, quadrantScore100k];
+const BENCHMARKS: readonly Benchmark[] = [
+  simulateRoiSeed100k,
+  quadrantScore100k,
+  completeModel5000,
+  simulateVsSpreadsheet,
+];
 
 interface Results {
   machine: { node: string; cpus: number; cpu_model: string; platform: string; arch: string };

@@ -19,7 +19,7 @@ import {
   type RawCellContent,
   type SimpleCellAddress,
 } from "hyperformula";
-import { parseCell, parseRange, rangeColumns, rangeRows } from "../templates/a1";
+import { parseCell, parseRange, rangeAddress, rangeColumns, rangeRows } from "../templates/a1";
 import { inputCells, withInputs } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { decidePlacements, planConflicts } from "./apply-common";
@@ -43,6 +43,7 @@ import {
   type CellWrite,
   type ChangeEvent,
   type Conflict,
+  type NameLocation,
   type SheetInfo,
   templateMarkerName,
   templateVersionName,
@@ -201,6 +202,18 @@ export class MemoryHost implements WorkbookHost {
 
   async readNames(names: readonly string[]): Promise<Record<string, CellValue[][] | null>> {
     return Promise.resolve(Object.fromEntries(names.map((name) => [name, this.nameValues(name)])));
+  }
+
+  async locateNames(names: readonly string[]): Promise<Record<string, NameLocation | null>> {
+    return Promise.resolve(
+      Object.fromEntries(
+        names.map((name): [string, NameLocation | null] => {
+          const named = this.hf.getNamedExpression(name);
+          const parts = named ? referenceParts(String(named.expression)) : null;
+          return [name, parts?.sheet ? { sheet: parts.sheet, address: rangeAddress(parts.range) } : null];
+        }),
+      ),
+    );
   }
 
   async writeCells(writes: readonly CellWrite[]): Promise<void> {

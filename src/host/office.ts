@@ -62,6 +62,7 @@ import {
   type CellWrite,
   type ChangeEvent,
   type Conflict,
+  type NameLocation,
   type SheetInfo,
   templateMarkerName,
   templateVersionName,
@@ -473,6 +474,25 @@ export class OfficeHost implements WorkbookHost {
               range.values.map((row, r) => row.map((v, c) => readValue(v, range.valueTypes[r][c]))),
             ];
           return [name, [[readValue(item.value, "Value")]]];
+        }),
+      );
+    });
+  }
+
+  async locateNames(names: readonly string[]): Promise<Record<string, NameLocation | null>> {
+    return this.run(async (context) => {
+      const items = names.map((name) => {
+        const item = context.workbook.names.getItemOrNullObject(name); // ExcelApi 1.4
+        item.load("type,formula"); // formula: ExcelApi 1.7
+        return item;
+      });
+      await context.sync();
+      return Object.fromEntries(
+        names.map((name, i): [string, NameLocation | null] => {
+          const item = items[i];
+          if (item.isNullObject || item.type !== "Range") return [name, null];
+          const { sheet, address } = splitQualified(String(item.formula).replace(/^=/, ""));
+          return [name, sheet ? { sheet, address: address.replace(/\$/g, "") } : null];
         }),
       );
     });

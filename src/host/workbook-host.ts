@@ -77,6 +77,12 @@ export class ApplyError extends Error {
   }
 }
 
+export interface NameLocation {
+  readonly sheet: string;
+  /** A1 address without the sheet, e.g. "B6" or "B5:E5". */
+  readonly address: string;
+}
+
 export interface CellWrite {
   readonly sheet: string;
   /** A1 address of one cell or a rectangle. */
@@ -103,6 +109,8 @@ export interface WorkbookHost {
   readRange(sheet: string, address: string): Promise<CellValue[][]>;
   /** Values of workbook names; a missing name gives null. */
   readNames(names: readonly string[]): Promise<Record<string, CellValue[][] | null>>;
+  /** Where workbook names point (sheet and A1 address), so callers can write named inputs. */
+  locateNames(names: readonly string[]): Promise<Record<string, NameLocation | null>>;
   /** Writes input values (never formulas) and lets the workbook recalculate. */
   writeCells(writes: readonly CellWrite[]): Promise<void>;
   /** Calls back when values change (user edits, recalculation, the add-in's own writes). */

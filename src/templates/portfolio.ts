@@ -213,6 +213,7 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
   b.format(body(2, 5), "number")
     .format(body(6, 7), "currency")
     .format(body(8), "score")
+    .format(body(18, 19), "score")
     .format(body(10), "integer");
   b.format(body(12), "percent").format(body(13), "seconds").format(body(14, 16), "percent");
   b.table("UseCases", table.range(0, 0, rowCount, 19));

@@ -160,6 +160,12 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     .format(body(10), "currency")
     .format(body(GRID_FIRST_COLUMN, GRID_FIRST_COLUMN + months - 1), "gantt");
   b.table("Departments", table.range(0, 0, rowCount, 10));
+  // The department and wave columns by name, so the pane's summary can show the wave plan.
+  b.name("DepartmentNames", table.column(0, 1, rowCount, true), L.department).name(
+    "DepartmentWaves",
+    table.column(6, 1, rowCount, true),
+    L.wave,
+  );
   b.validate(body(1), { kind: "whole", min: 0, max: 1_000_000 }, "≥ 0");
   b.validate(
     body(2, 4),

@@ -104,3 +104,13 @@ describe("writeCells in MemoryHost", () => {
     expect([...events[0].sheets].sort()).toEqual(["Notes", "ROI"]);
   });
 });
+
+describe("locateNames in MemoryHost", () => {
+  it("finds where named inputs live, so the pane can write them, and null for unknown names", async () => {
+    const { host } = await setUp();
+    const where = await host.locateNames(["AgentsAfter", "RoiBenefitBase", "NoSuchName"]);
+    expect(where.AgentsAfter).toEqual({ sheet: "ROI", address: cell("AgentsAfter") });
+    expect(where.RoiBenefitBase?.address).toMatch(/^B\d+:B\d+$/);
+    expect(where.NoSuchName).toBeNull();
+  });
+});

@@ -681,6 +681,16 @@ describe("OfficeHost suspends Excel during a build", () => {
 // ---- reading, writing inputs, events -----------------------------------------------------------------
 
 describe("OfficeHost reads, writes inputs and reports changes", () => {
+  it("locates workbook names on their sheet, and gives null for unknown names", async () => {
+    const { host } = setup();
+    const plan = roiPlan();
+    await host.applyPlans([plan], { dialect: "live" });
+    const where = await host.locateNames(["AgentsAfter", "NoSuchName"]);
+    const expected = plan.names.find((n) => n.name === "AgentsAfter")?.range.replace(/\$/g, "");
+    expect(where.AgentsAfter).toEqual({ sheet: "ROI", address: expected });
+    expect(where.NoSuchName).toBeNull();
+  });
+
   it("reads values with empty cells as null and errors as their text", async () => {
     const { excel, host } = setup();
     excel.seedSheet("Data", { A1: 1, B1: "text", A2: true, B2: "#N/A" });
