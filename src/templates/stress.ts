@@ -178,11 +178,9 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   ]);
   b.style(simulation.row(0), "header").style(simulation.range(1, 0, SIMULATION_ROWS, 1), "output");
   b.format(simulation.range(1, 1, SIMULATION_ROWS, 1), "percent");
-  b.name("SimResults", simulation.range(1, 0, SIMULATION_ROWS, 1), L.simulation).name(
-    "SimLossProbability",
-    simulation.cell(SIMULATION_ROWS, 1),
-    "P(ROI<0)",
-  );
+  // No name spans the whole spill: HyperFormula 3.5 fails ("Unknown array") on a name that
+  // covers exactly the cells of a spill whose formula returns an error (a blank model).
+  b.name("SimLossProbability", simulation.cell(SIMULATION_ROWS, 1), "P(ROI<0)");
 
   // Tornado, sorted by swing: a live spill; the portable form looks rows up by their order.
   const tornadoTop = simTop + SIMULATION_ROWS + 2;
@@ -201,7 +199,6 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     .style(tornado.column(0, 1), "constant")
     .style(tornado.range(1, 1, n, 4), "formula");
   b.format(tornado.range(1, 2, n, 4), "percent");
-  b.name("TornadoTable", tornado.range(1, 1, n, 4), L.tornado);
   b.chart({
     kind: "bar",
     title: L.chartTitle,

@@ -103,3 +103,17 @@ describe("the complete model in MemoryHost", () => {
     expect(agree(results[0], results[1])).toBe(true);
   });
 });
+
+describe("the blank complete model in MemoryHost", () => {
+  it.each(["live", "portable"] as const)(
+    "builds in the %s dialect although its spilling functions return errors while inputs are empty",
+    async (dialect) => {
+      const host = new MemoryHost();
+      const result = await host.applyPlans(planCompleteModel({ ...OPTIONS, data: "blank" }), { dialect });
+      expect(result.sheets.map((s) => s.outcome)).toEqual(["created", "created", "created", "created"]);
+      const [[roi]] = (await host.readNames(["AnnualROI"])).AnnualROI as CellValue[][];
+      expect(String(roi)).toMatch(/^#/); // no costs yet: an error, not a made-up number
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,218 @@
+/**
+ * The command line: `genai-roi workbook --out model.xlsx [options]` writes the model as a
+ * portable .xlsx (native formulas with cached values) for people who do not have the add-in.
+ * The values are computed by a MemoryHost (HyperFormula) built in the portable dialect; the
+ * Monte Carlo results, which have no native form, are computed there by the GENAI functions.
+ *
+ * `main` takes argv and an output sink and returns the exit code, so tests call it directly.
+ */
+import { writeFile } from "fs/promises";
+import { resolve } from "path";
+import { parseArgs } from "util";
+import { MemoryHost } from "../host/memory";
+import { LOCALES, type Locale } from "../i18n/locale";
+import { planModel } from "../templates/index";
+import { type SampleOrBlank, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
+import { DEFAULT_PORTFOLIO_ROWS } from "../templates/portfolio";
+import { type ComputedValues, readPlanValues } from "./values";
+import { type ExportStats, exportStats, loadExcelJS, writeWorkbook } from "./xlsx";
+
+export interface CliIo {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+  /** The clock for the notes on computed values (injected for tests). */
+  readonly now?: () => Date;
+}
+
+export interface WorkbookCommand {
+  readonly out: string;
+  readonly sheets: readonly TemplateId[];
+  readonly data: SampleOrBlank;
+  readonly locale: Locale;
+  readonly currency: string;
+  readonly rows: number;
+}
+
+/**
+ * The most Portfolio rows, as in the pane (MAX_PORTFOLIO_ROWS): computing the cached values takes
+ * about 10 ms per row (every rank and pick counts over the whole column).
+ */
+export const MAX_ROWS = 5_000;
+const DATA: readonly SampleOrBlank[] = ["sample", "blank"];
+
+export const USAGE = `Usage: genai-roi workbook --out <file.xlsx> [options]
+
+Writes the GenAI business-case model as a portable .xlsx: native Excel formulas only (no GENAI
+functions), with cached values, formats, input styling, tables, names, data validation,
+conditional formats and frozen panes. Colleagues without the add-in can open and edit it.
+
+Options:
+  --out <file>        where to write the workbook (required)
+  --sheets <list>     comma-separated, from ${TEMPLATE_IDS.join(", ")} (default: all four, linked)
+  --data <kind>       sample (the seed's worked example) or blank (default: sample)
+  --locale <locale>   ${LOCALES.join(" or ")} (default: en)
+  --currency <symbol> currency shown in formats (default: NT$)
+  --rows <n>          use-case rows on the Portfolio sheet, 1 to ${MAX_ROWS.toLocaleString("en-US")} (default: ${DEFAULT_PORTFOLIO_ROWS})
+  -h, --help          show this help`;
+
+/** A bad command line: the message names the option and what it accepts. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new UsageError(`--${option} must be one of ${allowed.join(", ")}; got "${value}".`);
+  return match;
+}
+
+/** Parses the arguments after the program name; null means "show the help". */
+export function parseCommand(argv: readonly string[]): WorkbookCommand | null {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    // util.parseArgs names the option in its message ("Unknown option '--x'", "Option '--rows <value>' argument missing").
+    throw new UsageError(
+      error instanceof Error ? error.message.replace(/\. To specify.*$/s, ".") : String(error),
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return null;
+  if (positionals.length === 0)
+    throw new UsageError('Missing the command: use "genai-roi workbook --out model.xlsx".');
+  if (positionals[0] !== "workbook")
+    throw new UsageError(`Unknown command "${positionals[0]}"; the only command is "workbook".`);
+  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+  if (!values.out) throw new UsageError("--out is required: the path of the .xlsx file to write.");
+  if (!/\.xlsx$/i.test(values.out)) throw new UsageError(`--out must end in .xlsx; got "${values.out}".`);
+
+  const sheets = (values.sheets ?? TEMPLATE_IDS.join(","))
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .map((s) => oneOf("sheets", s, TEMPLATE_IDS));
+  if (sheets.length === 0)
+    throw new UsageError(`--sheets must list at least one of ${TEMPLATE_IDS.join(", ")}.`);
+
+  const rowsText = values.rows ?? String(DEFAULT_PORTFOLIO_ROWS);
+  const rows = Number(rowsText);
+  if (!/^\d+$/.test(rowsText.trim()) || rows < 1 || rows > MAX_ROWS)
+    throw new UsageError(
+      `--rows must be a whole number from 1 to ${MAX_ROWS.toLocaleString("en-US")}; got "${rowsText}".`,
+    );
+
+  const currency = values.currency ?? "NT$";
+  if (currency.trim() === "" || currency.length > 8 || /["\\]/.test(currency))
+    throw new UsageError(
+      `--currency must be a symbol of 1 to 8 characters without quotes or backslashes, such as NT$, US$ or €; got "${currency}".`,
+    );
+
+  return {
+    out: values.out,
+    sheets: TEMPLATE_IDS.filter((id) => sheets.includes(id)),
+    data: oneOf("data", values.data ?? "sample", DATA),
+    locale: oneOf("locale", values.locale ?? "en", LOCALES),
+    currency,
+    rows,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: "string", short: "o" },
+      sheets: { type: "string" },
+      data: { type: "string" },
+      locale: { type: "string" },
+      currency: { type: "string" },
+      rows: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+export interface ExportedModel extends ExportStats {
+  readonly path: string;
+  readonly bytes: number;
+  /** Why the cached values could not be computed, when they could not (the file is still valid). */
+  readonly uncomputed: string | null;
+}
+
+/**
+ * Builds the model, computes it, writes the file. Should the in-memory workbook fail to compute
+ * the model, the file is written without cached values (Excel computes them on opening) and
+ * `uncomputed` says why.
+ */
+export async function exportModel(command: WorkbookCommand, now: Date): Promise<ExportedModel> {
+  const plans = planModel(command.sheets, {
+    data: command.data,
+    locale: command.locale,
+    currency: command.currency,
+    rows: command.rows,
+  });
+  let values: ComputedValues = () => undefined;
+  let uncomputed: string | null = null;
+  try {
+    const host = new MemoryHost();
+    await host.applyPlans(plans, { dialect: "portable" });
+    values = await readPlanValues(host, plans);
+  } catch (error) {
+    uncomputed = error instanceof Error ? error.message : String(error);
+  }
+  const bytes = await writeWorkbook(plans, values, { now, excel: await loadExcelJS() });
+  const path = resolve(command.out);
+  await writeFile(path, bytes);
+  return { path, bytes: bytes.length, uncomputed, ...exportStats(plans) };
+}
+
+/** Runs the command line; returns the process exit code (0 ok, 1 failure, 2 bad usage). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: WorkbookCommand | null;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`genai-roi: ${error.message}`);
+    io.stderr('Run "genai-roi --help" for the options.');
+    return 2;
+  }
+  if (command === null) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  try {
+    const done = await exportModel(command, (io.now ?? (() => new Date()))());
+    const count = (n: number): string => n.toLocaleString("en-US");
+    if (done.uncomputed)
+      io.stderr(
+        `genai-roi: warning: the cached values could not be computed (${done.uncomputed}); Excel computes the formulas when it opens the file, other viewers show them empty.`,
+      );
+    io.stdout(
+      `Wrote ${done.path}: ${done.sheets.length} sheet${done.sheets.length === 1 ? "" : "s"} (${done.sheets.join(", ")}), ` +
+        `${count(done.cells)} cells, ${count(done.formulas)} formulas, ${count(done.computedValues)} computed values with a note.`,
+    );
+    return 0;
+  } catch (error) {
+    io.stderr(
+      `genai-roi: could not write ${command.out}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return 1;
+  }
+}
+
+/** Entry point for bin/genai-roi.js. */
+export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  main(argv, { stdout: (l) => console.log(l), stderr: (l) => console.error(l) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,277 @@
+/**
+ * SheetPlans to an .xlsx file for people who do not have the add-in (DESIGN.md section 5): every
+ * formula in its portable dialect (native Excel functions only) with its cached value, number
+ * formats, input styling, column widths, Excel Tables, workbook names, data validation,
+ * conditional formats and frozen panes, sheets in plan order. Charts are not written (ExcelJS
+ * cannot create them).
+ *
+ * A result without a native form (`portable: null`: the SIMULATE_ROI spill) is written as its
+ * value, with a note saying the add-in computed it, with which settings and when. The TORNADO
+ * spill does have a native form in the plans (INDEX/MATCH over the Stress sheet's sensitivity
+ * columns), so, unlike what issue 5 first asked, it stays a formula: the shared copy keeps
+ * ranking the line items when a colleague edits an input, and LibreOffice can verify it.
+ *
+ * No HyperFormula here (the task pane uses this module; its bundle must stay free of it), and
+ * ExcelJS is loaded lazily, so the pane's first bundle does not carry it.
+ */
+import type * as ExcelModule from "exceljs";
+import type { CellErrorValue, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
+import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../templates/a1";
+import { isFormula, type Block, type PlanCell, type SheetPlan } from "../templates/plan";
+import type { CellValue } from "../host/workbook-host";
+import { computedNoteText } from "./notes";
+import { type ComputedValues, lookupOf, type ValueLookup } from "./values";
+import { applyConditionalFormats, applyFormatting, applyValidations, freezeView } from "./xlsx-rules";
+
+export type ExcelJS = typeof ExcelModule;
+
+export interface WriteOptions {
+  /** When the values were computed: the date in the notes and the file's properties (injected). */
+  readonly now: Date;
+  /** ExcelJS, when the caller has it loaded; otherwise it is imported on first use. */
+  readonly excel?: ExcelJS;
+}
+
+/** The counts the CLI reports. */
+export interface ExportStats {
+  readonly sheets: readonly string[];
+  /** Cells with content: values, formulas and computed values. */
+  readonly cells: number;
+  readonly formulas: number;
+  /** Results written as values with a note (no native formula). */
+  readonly computedValues: number;
+}
+
+export const AUTHOR = "GenAI Business Case add-in";
+/** A light table style: the plan's own header and input looks stay readable on top of it. */
+export const TABLE_STYLE = "TableStyleLight1";
+
+/**
+ * Loads ExcelJS. In Node this is the package's main entry; webpack resolves the package's
+ * "browser" field (dist/exceljs.min.js, a self-contained bundle) into a chunk of its own.
+ */
+export async function loadExcelJS(): Promise<ExcelJS> {
+  const loaded = (await import("exceljs")) as ExcelJS & { default?: ExcelJS };
+  return loaded.default?.Workbook ? loaded.default : loaded;
+}
+
+/** Writes the plans to .xlsx bytes. `values` supplies each formula's cached value. */
+export async function writeWorkbook(
+  plans: readonly SheetPlan[],
+  values: ComputedValues,
+  options: WriteOptions,
+): Promise<Uint8Array> {
+  const excel = options.excel ?? (await loadExcelJS());
+  const workbook = buildWorkbook(excel, plans, values, options.now);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+}
+
+/** The ExcelJS workbook for the plans (writeWorkbook saves it). */
+export function buildWorkbook(
+  excel: ExcelJS,
+  plans: readonly SheetPlan[],
+  values: ComputedValues,
+  now: Date,
+): Workbook {
+  const workbook = new excel.Workbook();
+  workbook.creator = AUTHOR;
+  workbook.lastModifiedBy = AUTHOR;
+  workbook.created = now;
+  workbook.modified = now;
+  // Excel recalculates on opening; the cached values serve viewers that cannot compute.
+  workbook.calcProperties.fullCalcOnLoad = true;
+
+  const lookup = lookupOf(values);
+  const names = nameIndex(plans);
+  rejectSharedNames(plans);
+  for (const plan of plans) {
+    const ws = workbook.addWorksheet(plan.sheet, { views: freezeView(plan) });
+    // Tables first: ExcelJS writes a table's rows into the sheet, and the cells written after
+    // replace them (handing the written cells back would lose results ExcelJS reads as falsy).
+    for (const table of plan.tables) addTable(ws, plan, table.name, table.range);
+    for (const block of plan.blocks) writeBlock(ws, plan, block, lookup, names, now);
+    applyFormatting(ws, plan);
+    applyValidations(ws, plan);
+    applyConditionalFormats(ws, plan);
+    for (const n of plan.names)
+      workbook.definedNames.add(
+        `${sheetPrefix(plan.sheet)}${rangeAddress(parseRange(n.range), true)}`,
+        n.name,
+      );
+  }
+  return workbook;
+}
+
+/** What the export of these plans contains (no workbook needed). */
+export function exportStats(plans: readonly SheetPlan[]): ExportStats {
+  let cells = 0;
+  let formulas = 0;
+  let computedValues = 0;
+  for (const plan of plans)
+    for (const block of plan.blocks)
+      for (const row of block.cells)
+        for (const cell of row) {
+          if (cell === null) continue;
+          cells++;
+          if (!isFormula(cell)) continue;
+          if (cell.portable === null) computedValues++;
+          else formulas++;
+        }
+  return { sheets: plans.map((p) => p.sheet), cells, formulas, computedValues };
+}
+
+// ---- cells ---------------------------------------------------------------------------------------
+
+const ERRORS = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
+
+/**
+ * A computed value as the file stores it: errors as error values; other engine errors (#CYCLE!,
+ * #SPILL!, ...) and non-finite numbers have no stored form, so the cell gets no cached value.
+ */
+function stored(value: CellValue | undefined): ExcelValue | CellErrorValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string" && /^#[A-Z0-9/!?]+[!?]?$|^#N\/A$/.test(value))
+    return ERRORS.has(value) ? ({ error: value } as CellErrorValue) : undefined;
+  return value;
+}
+
+function writeBlock(
+  ws: Worksheet,
+  plan: SheetPlan,
+  block: Block,
+  lookup: ValueLookup,
+  names: NameIndex,
+  now: Date,
+): void {
+  const origin = parseCell(block.at);
+  block.cells.forEach((cells, r) =>
+    cells.forEach((content, c) => {
+      if (content === null) return;
+      const row = origin.row + r;
+      const column = origin.column + c;
+      const cell = ws.getCell(row + 1, column + 1);
+      if (!isFormula(content)) {
+        cell.value = content;
+        return;
+      }
+      const value = stored(lookup(plan.sheet, row, column));
+      if (content.portable !== null) {
+        cell.value = { formula: content.portable.replace(/^=/, ""), result: value } as ExcelValue;
+        return;
+      }
+      cell.value = value ?? null;
+      const formula = spillFormula(block, r, c);
+      cell.note = computedNoteText(
+        {
+          formula,
+          settings: settingsOf(formula, names, lookup),
+          date: now.toISOString().slice(0, 10),
+        },
+        plan.locale,
+      );
+    }),
+  );
+}
+
+/**
+ * The live formula a spilled cell belongs to: the nearest formula cell above and to the left in
+ * the same block whose live text is set (the spill's anchor).
+ */
+function spillFormula(block: Block, r: number, c: number): string | null {
+  for (let i = r; i >= 0; i--)
+    for (let j = c; j >= 0; j--) {
+      const cell: PlanCell = block.cells[i][j];
+      if (isFormula(cell) && cell.live !== null) return cell.live;
+    }
+  return null;
+}
+
+// ---- names and tables ----------------------------------------------------------------------------
+
+type NameIndex = Map<string, { sheet: string; row: number; column: number } | null>;
+
+/** Every plan name, by lower-case name: its cell when it names a single cell, else null. */
+function nameIndex(plans: readonly SheetPlan[]): NameIndex {
+  const index: NameIndex = new Map();
+  for (const plan of plans)
+    for (const n of plan.names) {
+      const r = parseRange(n.range);
+      const single = r.top === r.bottom && r.left === r.right;
+      index.set(n.name.toLowerCase(), single ? { sheet: plan.sheet, row: r.top, column: r.left } : null);
+    }
+  return index;
+}
+
+/**
+ * Workbook names are unique, and the plans' formulas read each other through them: two sheets of
+ * one template (a copy kept beside an older one) cannot share a file, as one of them would read
+ * the other's inputs. The caller picks one sheet per template.
+ */
+function rejectSharedNames(plans: readonly SheetPlan[]): void {
+  const owner = new Map<string, string>();
+  for (const plan of plans)
+    for (const n of plan.names) {
+      const first = owner.get(n.name.toLowerCase());
+      if (first !== undefined && first !== plan.sheet)
+        throw new Error(
+          `Sheets "${first}" and "${plan.sheet}" both define the workbook name ${n.name}: export one sheet per template.`,
+        );
+      owner.set(n.name.toLowerCase(), plan.sheet);
+    }
+}
+
+/** The single-cell names a formula reads, with their values: the settings a note reports. */
+function settingsOf(
+  formula: string | null,
+  names: NameIndex,
+  lookup: ValueLookup,
+): { name: string; value: CellValue | undefined }[] {
+  if (!formula) return [];
+  const words = formula.replace(/"[^"]*"/g, "").match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
+  const seen = new Set<string>();
+  return words.flatMap((name) => {
+    const at = names.get(name.toLowerCase());
+    if (!at || seen.has(name.toLowerCase())) return [];
+    seen.add(name.toLowerCase());
+    return [{ name, value: lookup(at.sheet, at.row, at.column) }];
+  });
+}
+
+/** A plan's own content at a cell (zero-based), or null where no block writes. */
+function planCellAt(plan: SheetPlan, row: number, column: number): PlanCell {
+  for (const block of plan.blocks) {
+    const origin = parseCell(block.at);
+    const cell = block.cells[row - origin.row]?.[column - origin.column];
+    if (cell !== undefined) return cell;
+  }
+  return null;
+}
+
+/**
+ * An Excel Table over a plan's range. Its header texts are the plan's header cells; its rows are
+ * placeholders that the plan's cells, written next, replace.
+ */
+function addTable(ws: Worksheet, plan: SheetPlan, name: string, range: string): void {
+  const r = parseRange(range);
+  const headers: string[] = [];
+  for (let column = r.left; column <= r.right; column++) {
+    const header = planCellAt(plan, r.top, column);
+    if (typeof header !== "string" || header === "" || headers.includes(header))
+      throw new Error(
+        `Table ${name}: the header of column ${column + 1} must be a text no other column has; got ${JSON.stringify(header)}.`,
+      );
+    headers.push(header);
+  }
+  ws.addTable({
+    name,
+    displayName: name,
+    ref: rangeAddress({ top: r.top, left: r.left, bottom: r.top, right: r.left }),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABLE_STYLE, showRowStripes: false },
+    columns: headers.map((header) => ({ name: header, filterButton: true })),
+    rows: Array.from({ length: r.bottom - r.top }, () => headers.map(() => null)),
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * `genai-roi workbook --out model.xlsx`: options reach the plans, the file is written, and a bad
+ * command line names the option, says what it accepts and exits non-zero. Most cases call main()
+ * with an argv array; one spawns bin/genai-roi.js over the compiled CLI when build/node has it.
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { main, parseCommand, UsageError } from "../../src/export/cli";
+import { cellAt, namedCell, NOW, readXlsx } from "./export-support";
+import { planModel } from "../../src/templates/index";
+
+const ROOT = resolve(__dirname, "../..");
+const BIN = join(ROOT, "bin", "genai-roi.js");
+const COMPILED = join(ROOT, "build", "node", "src", "export", "cli.js");
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), now: () => NOW });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("genai-roi workbook", () => {
+  let folder: string;
+  beforeAll(() => (folder = mkdtempSync(join(tmpdir(), "genai-cli-"))));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("writes the complete model by default and prints a one-line summary", async () => {
+    const out = join(folder, "model.xlsx");
+    const result = await run(["workbook", "--out", out]);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toMatch(
+      /^Wrote .*model\.xlsx: 4 sheets \(Portfolio, Rollout, ROI, Stress\), [\d,]+ cells, [\d,]+ formulas, 14 computed values with a note\.$/,
+    );
+    const wb = await readXlsx(readFileSync(out));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "Rollout", "ROI", "Stress"]);
+  });
+
+  it("passes --sheets, --locale, --currency and --rows to the plans", async () => {
+    const out = join(folder, "roi-zh.xlsx");
+    const result = await run([
+      "workbook",
+      "--out",
+      out,
+      "--sheets",
+      "roi,portfolio",
+      "--locale",
+      "zh-TW",
+      "--currency",
+      "US$",
+      "--rows",
+      "25",
+    ]);
+    expect(result.code).toBe(0);
+    const wb = await readXlsx(readFileSync(out));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "ROI"]);
+    const plans = planModel(["portfolio", "roi"], {
+      data: "sample",
+      currency: "US$",
+      locale: "zh-TW",
+      rows: 25,
+    });
+    const cost = namedCell(plans, "AgentMonthlyCost");
+    expect(wb.getWorksheet("ROI")!.getCell(cost.address).numFmt).toContain('"US$"');
+    const table = wb.getWorksheet("Portfolio")!.getTable("UseCases") as unknown as {
+      table: { tableRef: string };
+    };
+    expect(table.table.tableRef).toBe(plans[0].tables[0].range);
+    expect(plans[0].tables[0].range).toMatch(/^A10:[A-Z]+35$/); // 25 rows under the header
+    expect(wb.getWorksheet("ROI")!.getCell("A1").value).toBe(plans[1].blocks[0].cells[0][0]);
+  });
+
+  it("writes the complete model with blank inputs with --data blank", async () => {
+    const out = join(folder, "blank.xlsx");
+    const result = await run(["workbook", "--out", out, "--data", "blank"]);
+    expect(result.code).toBe(0);
+    const wb = await readXlsx(readFileSync(out));
+    expect(wb.worksheets).toHaveLength(4);
+    const plans = planModel(["roi"], { data: "blank", currency: "NT$", locale: "en" });
+    const agents = cellAt(wb, "ROI", namedCell(plans, "AgentsAfter").address);
+    expect(agents.value).toBeNull();
+    expect(agents.font?.color?.argb).toBe("FF0000FF");
+  });
+
+  it("prints the help with --help and exits 0", async () => {
+    const result = await run(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Usage: genai-roi workbook --out <file.xlsx>");
+    for (const option of ["--sheets", "--data", "--locale", "--currency", "--rows"])
+      expect(result.out).toContain(option);
+  });
+
+  it.each([
+    [["workbook", "--out", "m.xlsx", "--locale", "fr"], '--locale must be one of en, zh-TW; got "fr"'],
+    [["workbook", "--out", "m.xlsx", "--data", "demo"], '--data must be one of sample, blank; got "demo"'],
+    [
+      ["workbook", "--out", "m.xlsx", "--sheets", "roi,budget"],
+      '--sheets must be one of portfolio, rollout, roi, stress; got "budget"',
+    ],
+    [["workbook", "--out", "m.xlsx", "--rows", "0"], "--rows must be a whole number from 1 to 5,000"],
+    [
+      ["workbook", "--out", "m.xlsx", "--rows", "5001"],
+      '--rows must be a whole number from 1 to 5,000; got "5001"',
+    ],
+    [["workbook", "--out", "m.xlsx", "--rows", "2.5"], "--rows must be a whole number"],
+    [["workbook", "--out", "m.xlsx", "--currency", 'N"T'], "--currency must be a symbol"],
+    [["workbook", "--out", "m.csv"], "--out must end in .xlsx"],
+    [["workbook"], "--out is required"],
+    [["workbook", "--out"], "--out"],
+    [["workbook", "--out", "m.xlsx", "--colour", "blue"], "--colour"],
+    [["chart", "--out", "m.xlsx"], 'Unknown command "chart"'],
+    [[], "Missing the command"],
+  ])("rejects %j, naming the problem, with exit code 2", async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.out).toBe("");
+    expect(result.err).toContain(message);
+  });
+
+  it("accepts option values in any letter case", () => {
+    expect(
+      parseCommand(["workbook", "--out", "m.xlsx", "--locale", "ZH-tw", "--sheets", "ROI"]),
+    ).toMatchObject({
+      locale: "zh-TW",
+      sheets: ["roi"],
+    });
+    expect(() => parseCommand(["workbook", "--out", "m.xlsx", "--rows", "-3"])).toThrow(UsageError);
+  });
+
+  it("exits 1 with the reason when the file cannot be written", async () => {
+    const result = await run([
+      "workbook",
+      "--out",
+      join(folder, "no-such-folder", "m.xlsx"),
+      "--sheets",
+      "roi",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/could not write .*m\.xlsx: .*ENOENT/);
+  });
+
+  const compiled = existsSync(COMPILED);
+  (compiled ? it : it.skip)("runs as the package's bin over the compiled CLI (build/node)", () => {
+    const out = join(folder, "bin.xlsx");
+    const ok = spawnSync(process.execPath, [BIN, "workbook", "--out", out, "--sheets", "roi"], {
+      encoding: "utf8",
+    });
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^Wrote .*bin\.xlsx: 1 sheet \(ROI\)/);
+    expect(existsSync(out)).toBe(true);
+    const bad = spawnSync(process.execPath, [BIN, "workbook", "--out", out, "--locale", "fr"], {
+      encoding: "utf8",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--locale must be one of en, zh-TW");
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * "Make a shareable copy" against a MemoryHost built in the live dialect (the add-in's own
+ * workbook): the copy carries the user's edited inputs and the recomputed results, has no GENAI
+ * formula, and reading it leaves the workbook exactly as it was.
+ */
+import * as ExcelJS from "exceljs";
+import { bytesToBase64, makeShareableCopy } from "../../src/export/shareable";
+import { MemoryHost } from "../../src/host/memory";
+import { planCompleteModel } from "../../src/templates/index";
+import type { SheetPlan } from "../../src/templates/plan";
+import { snapshot } from "../host/memory-support";
+import { cellAt, cellValueOf, namedCell, NOW, planFormulaCells, readXlsx, SAMPLE } from "./export-support";
+
+describe("makeShareableCopy", () => {
+  let plans: SheetPlan[];
+  let host: MemoryHost;
+
+  beforeEach(async () => {
+    plans = planCompleteModel(SAMPLE);
+    host = new MemoryHost();
+    await host.applyPlans(plans, { dialect: "live" });
+  });
+
+  const value = async (name: string) => (await host.readNames([name]))[name]![0][0];
+
+  it("keeps the user's edited input and caches the results recomputed from it", async () => {
+    const agents = namedCell(plans, "AgentsAfter");
+    await host.writeCells([{ sheet: agents.sheet, address: agents.address, values: [[40]] }]);
+    const copy = await readXlsx(await makeShareableCopy(host, plans, { now: NOW }));
+
+    expect(copy.getWorksheet(agents.sheet)!.getCell(agents.address).value).toBe(40);
+    const roi = namedCell(plans, "AnnualROI");
+    const cached = cellAt(copy, roi.sheet, roi.address);
+    expect(cached.type).toBe(ExcelJS.ValueType.Formula);
+    expect(cached.result as number).toBeCloseTo((await value("AnnualROI")) as number, 12);
+    expect(cached.result as number).toBeCloseTo(5.589, 3); // was 6.396 before the edit
+  });
+
+  it("replaces every GENAI formula by its portable form, or by its current value with a note", async () => {
+    const copy = await readXlsx(await makeShareableCopy(host, plans, { now: NOW }));
+    const genai: string[] = [];
+    copy.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula && /GENAI/i.test(cell.formula))
+            genai.push(cell.address);
+        }),
+      ),
+    );
+    expect(genai).toEqual([]);
+    const sims = planFormulaCells(plans).filter((c) => c.formula.portable === null);
+    for (const c of sims) {
+      const cell = cellAt(copy, c.sheet, c.address);
+      expect(cellValueOf(cell)).toEqual((await host.readRange(c.sheet, c.address))[0][0]);
+      expect(cell.note).toBeTruthy();
+    }
+  });
+
+  it("leaves the workbook untouched", async () => {
+    const agents = namedCell(plans, "AgentsAfter");
+    await host.writeCells([{ sheet: agents.sheet, address: agents.address, values: [[40]] }]);
+    const before = await snapshot(host);
+    const changes: unknown[] = [];
+    host.onChange((e) => changes.push(e));
+    await makeShareableCopy(host, plans, { now: NOW });
+    expect(await snapshot(host)).toEqual(before);
+    expect(changes).toEqual([]);
+  });
+
+  it("reads each sheet under its name in the workbook (a copy kept beside an older sheet)", async () => {
+    await host.applyPlans(planCompleteModel(SAMPLE).slice(2, 3), {
+      dialect: "live",
+      policies: { ROI: "keepBoth" },
+    });
+    const applied = host.appliedPlans();
+    expect(applied.map((p) => p.sheet)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "ROI (2)"]);
+    // Both ROI sheets define the same workbook names: the copy takes one sheet per template.
+    await expect(makeShareableCopy(host, applied, { now: NOW })).rejects.toThrow(
+      'Sheets "ROI" and "ROI (2)" both define the workbook name',
+    );
+    const latest = applied.filter((p) => p.sheet !== "ROI");
+    const copy = await readXlsx(await makeShareableCopy(host, latest, { now: NOW }));
+    expect(copy.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "Rollout", "Stress", "ROI (2)"]);
+    const roi = namedCell(latest, "AnnualROI");
+    expect(roi.sheet).toBe("ROI (2)");
+    expect(copy.definedNames.model.find((n) => n.name === "AnnualROI")?.ranges).toEqual([
+      `'ROI (2)'!$C$${roi.address.slice(1)}`,
+    ]);
+    expect(copy.getWorksheet("ROI (2)")!.getCell(roi.address).result as number).toBeCloseTo(6.396, 3);
+  });
+
+  it("says which sheet is missing instead of writing a partial copy", async () => {
+    const renamed = plans.map((p) => (p.template === "rollout" ? { ...p, sheet: "Rollout plan" } : p));
+    await expect(makeShareableCopy(host, renamed, { now: NOW })).rejects.toThrow(
+      'the workbook has no sheet named "Rollout plan"',
+    );
+  });
+
+  it("encodes the copy as base64 for Excel.createWorkbook, byte for byte", async () => {
+    const bytes = await makeShareableCopy(host, plans, { now: NOW });
+    expect(bytes.length).toBeGreaterThan(0x8000); // more than one slice
+    expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+  });
+});
