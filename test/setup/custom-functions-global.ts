@@ -1,29 +1,6 @@
 /**
- * Excel supplies `CustomFunctions` as a global at run time; tests need a faithful stand-in.
- * Shapes follow @types/custom-functions-runtime.
+ * Excel supplies `CustomFunctions` as a global at run time; tests use the same stand-in as the
+ * preview and the CLI (src/host/custom-functions-shim.ts, shaped after
+ * @types/custom-functions-runtime).
  */
-class CustomFunctionsErrorStandIn extends Error {
-  constructor(
-    public readonly code: CustomFunctions.ErrorCode,
-    message?: string,
-  ) {
-    super(message);
-    this.name = "CustomFunctions.Error";
-  }
-}
-
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: CustomFunctionsErrorStandIn,
-  ErrorCode,
-  associate: () => undefined,
-};
+import "../../src/host/custom-functions-shim";
