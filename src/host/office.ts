@@ -386,6 +386,15 @@ function inputRanges(plan: SheetPlan): string[] {
   return [...new Set(plan.styles.filter((s) => s.style === "input").map((s) => s.range))];
 }
 
+/** Base64 of bytes, in slices so String.fromCharCode never gets more arguments than an engine allows. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = "";
+  const slice = 0x8000;
+  for (let i = 0; i < bytes.length; i += slice)
+    binary += String.fromCharCode(...bytes.subarray(i, i + slice));
+  return btoa(binary);
+}
+
 // ---- the host ----------------------------------------------------------------------------------
 
 export class OfficeHost implements WorkbookHost {
@@ -573,6 +582,15 @@ export class OfficeHost implements WorkbookHost {
         )
         .catch(() => undefined);
     };
+  }
+
+  /**
+   * Opens .xlsx bytes as a new workbook in its own Excel window: the pane's shareable copy.
+   * Excel.createWorkbook (ExcelApi 1.8) takes the file as base64. Not part of WorkbookHost, as
+   * only Excel can open a second workbook; the browser preview downloads the file instead.
+   */
+  async createWorkbook(bytes: Uint8Array): Promise<void> {
+    await Excel.createWorkbook(bytesToBase64(bytes));
   }
 
   // ---- reading the workbook ------------------------------------------------------------------

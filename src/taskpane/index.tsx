@@ -1,21 +1,48 @@
+/**
+ * The add-in's task pane entry: in Excel, the pane on an OfficeHost in Office's display language,
+ * delivering shareable copies as new workbooks. Opened anywhere else (a plain browser, Office.js
+ * unreachable), a short note pointing to the browser preview (`npm start`), which renders <App>
+ * itself on an in-memory workbook.
+ */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { OfficeHost } from "../host/office";
+import { officeDisplayLocale } from "../host/office-locale";
 import { App } from "./components/App";
+import { OutsideExcel } from "./components/OutsideExcel";
 
-function render(): void {
-  const container = document.getElementById("container");
-  if (!container) return;
-  createRoot(container).render(
+function container(): HTMLElement | null {
+  return document.getElementById("container");
+}
+
+function renderInExcel(): void {
+  const root = container();
+  if (!root) return;
+  const host = new OfficeHost();
+  createRoot(root).render(
+    <App
+      host={host}
+      initialLocale={officeDisplayLocale()}
+      deliverWorkbook={(bytes) => host.createWorkbook(bytes)}
+    />,
+  );
+}
+
+function renderOutsideExcel(): void {
+  const root = container();
+  if (!root) return;
+  createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <OutsideExcel />
     </FluentProvider>,
   );
 }
 
-// In Office, render once Office.js is ready. Opened in a plain browser (or with the CDN out of
-// reach) there is no Office global at all: render straight away instead of failing.
+// Outside Office there is no Office global at all; in Office, wait for Office.js to say where we are.
 if (typeof Office === "undefined") {
-  render();
+  renderOutsideExcel();
 } else {
-  void Office.onReady().then(render);
+  void Office.onReady().then((info) =>
+    info?.host === Office.HostType.Excel ? renderInExcel() : renderOutsideExcel(),
+  );
 }

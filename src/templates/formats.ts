@@ -63,10 +63,11 @@ export function formatValue(
       return value < 0
         ? `-${currency}${(-value).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
         : `${currency}${n(2, 2)}`;
+    // Excel's 0.0% has no thousands separator: 10.094 shows as 1009.4%.
     case "percent":
-      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`;
     case "percentPrecise":
-      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false })}%`;
     case "gantt":
       return value === 0 ? "" : `${Math.round(value * 100)}%`;
     case "number":

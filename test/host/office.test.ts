@@ -3,7 +3,7 @@
  * many requests it takes and how large they are, what it leaves behind when Excel fails part-way,
  * and how it treats sheets that are already there.
  */
-import { OfficeHost } from "../../src/host/office";
+import { bytesToBase64, OfficeHost } from "../../src/host/office";
 import {
   ApplyError,
   type ApplyOptions,
@@ -764,5 +764,31 @@ describe("OfficeHost reads, writes inputs and reports changes", () => {
       { name: "Notes", empty: false, template: null, templateVersion: null },
       { name: "ROI", empty: false, template: "roi", templateVersion: roiPlan().version },
     ]);
+  });
+});
+
+// ---- the shareable copy ------------------------------------------------------------------------
+
+describe("OfficeHost opens a shareable copy as a new workbook", () => {
+  afterEach(() => {
+    delete (globalThis as { Excel?: unknown }).Excel;
+  });
+
+  it("hands Excel.createWorkbook the file as base64", async () => {
+    // Excel.createWorkbook is a static of the Excel namespace, outside the request context the
+    // recording fake stands in for: a stand-in global records the call.
+    const createWorkbook = jest.fn((_base64?: string) => Promise.resolve());
+    (globalThis as { Excel?: unknown }).Excel = { createWorkbook };
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
+    await new OfficeHost().createWorkbook(bytes);
+    expect(createWorkbook).toHaveBeenCalledTimes(1);
+    expect(Buffer.from(createWorkbook.mock.calls[0][0]!, "base64").equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("encodes bytes as base64 in slices, the same as Node's encoder", () => {
+    for (const length of [0, 1, 2, 3, 0x8000, 0x8001, 100_000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 31 + 7) % 256);
+      expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+    }
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * The build flow: plan the selection (linked to template sheets already present), ask about
+ * every non-empty sheet it would land on, apply with progress, then report what happened or
+ * what to do next.
+ */
+import { useCallback, useState } from "react";
+import type { ExistingSheetPolicy } from "../../../host/workbook-host";
+import type { SampleOrBlank, SheetPlan } from "../../../templates/plan";
+import { DEFAULT_PORTFOLIO_ROWS } from "../../../templates/portfolio";
+import { usePane } from "../../context/pane-context";
+import {
+  type BuildTarget,
+  CURRENCIES,
+  defaultPolicies,
+  keepBothNames,
+  plansFor,
+  type Policies,
+  validRows,
+} from "../../model/build";
+import type { BuildOptionsState, BuildStatus, PendingBuild } from "./BuildPanel.types";
+
+export interface BuildPanelState {
+  readonly options: BuildOptionsState;
+  readonly setData: (data: SampleOrBlank) => void;
+  readonly setCurrency: (currency: string) => void;
+  readonly setRowsText: (text: string) => void;
+  readonly status: BuildStatus;
+  readonly busy: boolean;
+  readonly pending: PendingBuild | null;
+  readonly build: (target: BuildTarget) => void;
+  readonly setPolicy: (sheet: string, policy: ExistingSheetPolicy) => void;
+  readonly confirm: () => void;
+  readonly cancel: () => void;
+  readonly dismiss: () => void;
+}
+
+export function useBuildPanel(): BuildPanelState {
+  const { host, locale, recordBuild } = usePane();
+  const [data, setData] = useState<SampleOrBlank>("sample");
+  const [currency, setCurrency] = useState<string>(CURRENCIES[0]);
+  const [rowsText, setRowsText] = useState(String(DEFAULT_PORTFOLIO_ROWS));
+  const [status, setStatus] = useState<BuildStatus>({ kind: "idle" });
+  const [pending, setPending] = useState<PendingBuild | null>(null);
+  const rows = Number(rowsText);
+  const rowsValid = validRows(rows);
+
+  const apply = useCallback(
+    async (target: BuildTarget, plans: readonly SheetPlan[], policies: Policies): Promise<void> => {
+      setStatus({ kind: "building", target, progress: null });
+      try {
+        const result = await host.applyPlans(plans, {
+          dialect: "live",
+          policies,
+          onProgress: (progress) => setStatus({ kind: "building", target, progress }),
+        });
+        // Remember each built plan under the name its sheet got ("ROI (2)" after keep both).
+        const applied = result.sheets
+          .filter((s) => s.outcome !== "skipped")
+          .map((s) => ({ ...plans.find((p) => p.template === s.template)!, sheet: s.sheet }));
+        if (applied.length > 0) recordBuild(applied);
+        setStatus({ kind: "done", result });
+      } catch (error) {
+        setStatus({ kind: "failed", error });
+      }
+    },
+    [host, recordBuild],
+  );
+
+  const build = useCallback(
+    (target: BuildTarget): void => {
+      if (!rowsValid) return;
+      setStatus({ kind: "building", target, progress: null });
+      void (async () => {
+        try {
+          const sheets = await host.listSheets();
+          const plans = plansFor(target, { data, currency, locale, rows }, sheets);
+          const conflicts = await host.conflicts(plans);
+          if (conflicts.length === 0) return await apply(target, plans, {});
+          setPending({
+            target,
+            plans,
+            conflicts,
+            policies: defaultPolicies(conflicts),
+            keepBothNames: keepBothNames(conflicts, sheets),
+          });
+          setStatus({ kind: "asking", target });
+        } catch (error) {
+          setStatus({ kind: "failed", error });
+        }
+      })();
+    },
+    [host, data, currency, locale, rows, rowsValid, apply],
+  );
+
+  const setPolicy = useCallback((sheet: string, policy: ExistingSheetPolicy) => {
+    setPending((p) => (p ? { ...p, policies: { ...p.policies, [sheet]: policy } } : p));
+  }, []);
+
+  const confirm = useCallback(() => {
+    if (!pending) return;
+    setPending(null);
+    void apply(pending.target, pending.plans, pending.policies);
+  }, [pending, apply]);
+
+  const cancel = useCallback(() => {
+    setPending(null);
+    setStatus({ kind: "idle" });
+  }, []);
+
+  const dismiss = useCallback(() => setStatus({ kind: "idle" }), []);
+
+  return {
+    options: { data, currency, rowsText, rowsValid },
+    setData,
+    setCurrency,
+    setRowsText,
+    status,
+    busy: status.kind === "building" || status.kind === "asking",
+    pending,
+    build,
+    setPolicy,
+    confirm,
+    cancel,
+    dismiss,
+  };
+}

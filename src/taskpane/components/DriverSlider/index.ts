@@ -1,0 +1,2 @@
+export { DriverSlider } from "./DriverSlider";
+export type { DriverSliderProps } from "./DriverSlider.types";

@@ -1,0 +1,1 @@
+export { GoalSeek } from "./GoalSeek";

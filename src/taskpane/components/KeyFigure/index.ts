@@ -1,0 +1,2 @@
+export { KeyFigure } from "./KeyFigure";
+export type { KeyFigureProps } from "./KeyFigure.types";

@@ -1,0 +1,1 @@
+export { OutsideExcel } from "./OutsideExcel";

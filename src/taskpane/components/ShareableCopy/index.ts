@@ -1,0 +1,1 @@
+export { ShareableCopy } from "./ShareableCopy";

@@ -1,0 +1,166 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Text,
+} from "@fluentui/react-components";
+import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
+import { MAX_TRIALS } from "../../../engine/simulate";
+import { usePane } from "../../context/pane-context";
+import { describeError } from "../../model/errors";
+import { fill, numberLocale } from "../../model/format";
+import { Histogram } from "../Histogram";
+import { StatusMessage } from "../StatusMessage";
+import { histogramText, statisticRows } from "./simulation-view";
+import { MAX_SEED, useSimulationPanel } from "./useSimulationPanel";
+import { useSimulationPanelStyles } from "./useSimulationPanelStyles.styles";
+
+const DISTRIBUTION_LABELS: Record<Distribution, "pert" | "triangular"> = {
+  PERT: "pert",
+  Triangular: "triangular",
+};
+
+/** Simulate: settings, a chunked Monte Carlo run with progress, the histogram and the statistics. */
+export function SimulationPanel() {
+  const { strings: s, locale } = usePane();
+  const styles = useSimulationPanelStyles();
+  const p = useSimulationPanel();
+  const { run, write } = p;
+  const running = run.kind === "running";
+  const n = (v: number): string => v.toLocaleString(numberLocale(locale));
+  const writeFailure =
+    write.kind === "failed"
+      ? describeError(write.error, s, { title: s.writeFailed, next: s.writeFailedNext })
+      : null;
+  return (
+    <section className={styles.root}>
+      <Body1 as="p" className={styles.intro}>
+        {s.simulateIntro}
+      </Body1>
+      {p.ready && !p.stressPresent && <StatusMessage intent="info" lines={[s.needStressSimulation]} />}
+      <div className={styles.settings}>
+        <Field
+          label={s.trials}
+          validationState={p.trialsValid ? "none" : "error"}
+          validationMessage={p.trialsValid ? undefined : fill(s.trialsInvalid, { max: n(MAX_TRIALS) })}
+          className={styles.setting}
+        >
+          <Input
+            type="number"
+            min={1}
+            max={MAX_TRIALS}
+            value={p.trialsText}
+            onChange={(_, d) => p.setTrialsText(d.value)}
+          />
+        </Field>
+        <Field
+          label={s.seed}
+          validationState={p.seedValid ? "none" : "error"}
+          validationMessage={p.seedValid ? undefined : fill(s.seedInvalid, { max: n(MAX_SEED) })}
+          className={styles.setting}
+        >
+          <Input
+            type="number"
+            min={0}
+            max={MAX_SEED}
+            value={p.seedText}
+            onChange={(_, d) => p.setSeedText(d.value)}
+          />
+        </Field>
+      </div>
+      <Field label={s.distribution}>
+        <RadioGroup
+          layout="horizontal"
+          value={p.distribution}
+          onChange={(_, d) => p.setDistribution(d.value as Distribution)}
+        >
+          {DISTRIBUTIONS.map((d) => (
+            <Radio key={d} value={d} label={s[DISTRIBUTION_LABELS[d]]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={running || !p.stressPresent || !p.trialsValid || !p.seedValid}
+          onClick={p.start}
+        >
+          {s.runSimulation}
+        </Button>
+        {running && <Button onClick={p.cancel}>{s.cancel}</Button>}
+      </div>
+
+      <div aria-live="polite" className={styles.status}>
+        {running && (
+          <Field
+            validationMessage={fill(s.simulationProgress, { done: n(run.done), total: n(run.total) })}
+            validationState="none"
+          >
+            <ProgressBar
+              value={run.total > 0 ? run.done / run.total : 0}
+              thickness="large"
+              aria-label={s.runSimulation}
+            />
+          </Field>
+        )}
+        {run.kind === "cancelled" && <StatusMessage intent="info" lines={[s.simulationCancelled]} />}
+        {run.kind === "unavailable" && <StatusMessage intent="warning" lines={[run.message]} />}
+      </div>
+
+      {run.kind === "done" && (
+        <div className={styles.results}>
+          <Text as="h3" weight="semibold" className={styles.heading}>
+            {s.percentiles}
+          </Text>
+          <Histogram bins={run.bins} title={s.histogram} {...histogramText(run, s, locale)} />
+          <table className={styles.table} data-testid="simulation-percentiles">
+            <thead>
+              <tr>
+                <th scope="col" className={styles.th}>
+                  {s.statistic}
+                </th>
+                <th scope="col" className={styles.thValue}>
+                  {s.value}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {statisticRows(run, s, locale).map((row) => (
+                <tr key={row.label}>
+                  <th scope="row" className={styles.th}>
+                    {row.label}
+                  </th>
+                  <td className={styles.value} data-value={row.value}>
+                    {row.text}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className={styles.actions}>
+            <Button onClick={p.writeResults} disabled={write.kind === "writing"}>
+              {s.writeResults}
+            </Button>
+          </div>
+          <div aria-live="polite">
+            {write.kind === "written" && (
+              <StatusMessage intent="success" lines={[s.resultsWritten]} onDismiss={p.dismissWrite} />
+            )}
+            {writeFailure && (
+              <StatusMessage
+                intent="error"
+                title={writeFailure.title}
+                lines={writeFailure.lines}
+                onDismiss={p.dismissWrite}
+              />
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { SimulationPanel } from "./SimulationPanel";

@@ -1,0 +1,153 @@
+/**
+ * The Simulate panel: settings (from the Stress sheet's, when it has them), a chunked Monte Carlo
+ * run with progress and Cancel, its histogram and statistics, and writing them to the Stress
+ * sheet's PaneSimulation cells.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../../engine/simulate";
+import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
+import { histogram } from "../../../engine/statistics";
+import { formatProblem } from "../../../i18n/messages";
+import { parseRange, rangeColumns, rangeRows } from "../../../templates/a1";
+import { PANE_STATISTICS } from "../../../templates/stress";
+import { usePane } from "../../context/pane-context";
+import { useWorkbookValues } from "../../hooks/useWorkbookValues";
+import {
+  type ChunkedRun,
+  LINE_ITEM_NAMES,
+  paneSimulationCells,
+  readLineItems,
+  runInChunks,
+  SETTING_NAMES,
+} from "../../model/simulation";
+import { figureOf } from "../../model/summary";
+import type { SimulationRun, WriteStatus } from "./SimulationPanel.types";
+
+export const HISTOGRAM_BINS = 30;
+export const MAX_SEED = 2 ** 31;
+/** The PaneSimulation column: trials, seed, distribution, the statistics, the run time. */
+const PANE_ROWS = 3 + PANE_STATISTICS.length + 1;
+
+function wholeIn(text: string, min: number, max: number): number | null {
+  const n = Number(text);
+  return text.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+export function useSimulationPanel() {
+  const { host, buildCount, locale, strings: s, recordRun, writingRunResults, now } = usePane();
+  const { values, build } = useWorkbookValues([...LINE_ITEM_NAMES, ...SETTING_NAMES]);
+  const [trialsText, setTrialsText] = useState(String(DEFAULT_SIMULATION.trials));
+  const [seedText, setSeedText] = useState(String(DEFAULT_SIMULATION.seed));
+  const [distribution, setDistribution] = useState<Distribution>(DEFAULT_SIMULATION.distribution);
+  const [run, setRun] = useState<SimulationRun>({ kind: "idle" });
+  const [write, setWrite] = useState<WriteStatus>({ kind: "idle" });
+  const job = useRef<ChunkedRun | null>(null);
+  const settingsAt = useRef(-1);
+
+  // Start from the Stress sheet's own settings, on opening and after each build.
+  useEffect(() => {
+    if (!values || build !== buildCount || settingsAt.current === buildCount) return;
+    settingsAt.current = buildCount;
+    const trials = figureOf(values, "SimTrials");
+    const seed = figureOf(values, "SimSeed");
+    const dist = figureOf(values, "SimDistribution");
+    if (trials.kind === "number") setTrialsText(String(trials.value));
+    if (seed.kind === "number") setSeedText(String(seed.value));
+    const known = DISTRIBUTIONS.find(
+      (d) => dist.kind === "text" && d.toLowerCase() === dist.text.toLowerCase(),
+    );
+    if (known) setDistribution(known);
+  }, [values, build, buildCount]);
+
+  useEffect(() => () => job.current?.cancel(), []);
+
+  const trials = wholeIn(trialsText, 1, MAX_TRIALS);
+  const seed = wholeIn(seedText, 0, MAX_SEED);
+  const stressPresent = !!values?.StressBenefits;
+
+  const start = useCallback(() => {
+    if (trials === null || seed === null) return;
+    const options: SimulationOptions = { trials, seed, distribution };
+    setWrite({ kind: "idle" });
+    setRun({ kind: "running", done: 0, total: trials });
+    void (async () => {
+      try {
+        const [items, where] = await Promise.all([
+          host.readNames(LINE_ITEM_NAMES),
+          host.locateNames(["StressBenefits"]),
+        ]);
+        const reading = readLineItems(items);
+        if (!reading.ok) {
+          const message =
+            reading.reason === "missing"
+              ? s.needStressSimulation
+              : s.invalidLineItems.replace("{detail}", formatProblem(reading.problem, locale));
+          return setRun({ kind: "unavailable", message });
+        }
+        const current = runInChunks(reading.model, options, (done, total) =>
+          setRun({ kind: "running", done, total }),
+        );
+        job.current = current;
+        const simulation = await current.finished;
+        if (job.current === current) job.current = null;
+        if (!simulation) return setRun({ kind: "cancelled" });
+        const summary = simulation.summary();
+        const at = now();
+        const sheet = where.StressBenefits?.sheet ?? "";
+        setRun({
+          kind: "done",
+          options,
+          summary,
+          bins: histogram(simulation.results(), HISTOGRAM_BINS),
+          at,
+          sheet,
+        });
+        recordRun({ probabilityOfLoss: summary.probabilityOfLoss, at, sheet });
+      } catch (error) {
+        setRun({ kind: "unavailable", message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+  }, [host, trials, seed, distribution, s, locale, now, recordRun]);
+
+  const cancel = useCallback(() => job.current?.cancel(), []);
+
+  const writeResults = useCallback(() => {
+    if (run.kind !== "done") return;
+    setWrite({ kind: "writing" });
+    void (async () => {
+      try {
+        const at = (await host.locateNames(["PaneSimulation"])).PaneSimulation;
+        if (!at) throw new Error(s.needPaneCells);
+        // A Stress sheet of another layout has another column: never write past it.
+        const range = parseRange(at.address);
+        if (rangeRows(range) !== PANE_ROWS || rangeColumns(range) !== 1) throw new Error(s.needPaneCells);
+        const cells = paneSimulationCells(run.options, run.summary, run.at);
+        await writingRunResults(() =>
+          host.writeCells([{ sheet: at.sheet, address: at.address, values: cells }]),
+        );
+        setWrite({ kind: "written" });
+      } catch (error) {
+        setWrite({ kind: "failed", error });
+      }
+    })();
+  }, [host, run, s, writingRunResults]);
+
+  return {
+    trialsText,
+    setTrialsText,
+    trialsValid: trials !== null,
+    seedText,
+    setSeedText,
+    seedValid: seed !== null,
+    distribution,
+    setDistribution,
+    ready: values !== null,
+    stressPresent,
+    run,
+    start,
+    cancel,
+    write,
+    writeResults,
+    dismissWrite: () => setWrite({ kind: "idle" }),
+  };
+}

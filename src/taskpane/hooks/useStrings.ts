@@ -1,0 +1,7 @@
+import type { PaneStrings } from "../../i18n/pane";
+import { usePane } from "../context/pane-context";
+
+/** The pane's strings in the current language. */
+export function useStrings(): PaneStrings {
+  return usePane().strings;
+}

@@ -1,0 +1,52 @@
+/**
+ * The live summary, formatted as the sheets show it. P(ROI<0) comes from the Stress sheet's
+ * simulation, or from the pane's own run while that is newer than the Stress sheet's inputs.
+ */
+import { usePane } from "../context/pane-context";
+import { fill, formatFigure, formatNumber, numberLocale } from "../model/format";
+import { readSummary, SUMMARY_NAMES, type UseCaseRank, type Wave, withinBenchmark } from "../model/summary";
+import { useWorkbookValues } from "./useWorkbookValues";
+
+export interface SummaryView {
+  /** False until the first read of the workbook. */
+  readonly ready: boolean;
+  readonly error: unknown;
+  readonly annualRoi: string | null;
+  readonly pvRoi: string | null;
+  readonly payback: string | null;
+  /** "Leaders' benchmark: 14.0 mo", when the ROI sheet has one. */
+  readonly benchmark: string | null;
+  readonly withinBenchmark: boolean | null;
+  readonly lossProbability: string | null;
+  readonly lossSource: string | null;
+  readonly topUseCases: readonly UseCaseRank[] | null;
+  readonly waves: readonly Wave[] | null;
+}
+
+export function useSummary(): SummaryView {
+  const { currency, locale, strings: s, lastRun } = usePane();
+  const { values, error } = useWorkbookValues(SUMMARY_NAMES);
+  const summary = readSummary(values ?? {});
+  const figure = (f: Parameters<typeof formatFigure>[0], format: Parameters<typeof formatFigure>[1]) =>
+    formatFigure(f, format, currency, locale);
+  const sheetLoss = figure(summary.lossProbability, "percent");
+  const paneLoss = lastRun ? formatNumber(lastRun.probabilityOfLoss, "percent", currency, locale) : null;
+  const time = lastRun?.at.toLocaleTimeString(numberLocale(locale), { hour: "2-digit", minute: "2-digit" });
+  return {
+    ready: values !== null,
+    error,
+    annualRoi: figure(summary.annualRoi, "percent"),
+    pvRoi: figure(summary.pvRoi, "percent"),
+    payback: figure(summary.payback, "months"),
+    benchmark:
+      summary.benchmarkMonths === null
+        ? null
+        : fill(s.benchmark, { months: formatNumber(summary.benchmarkMonths, "months", currency, locale) }),
+    withinBenchmark: withinBenchmark(summary.payback, summary.benchmarkMonths),
+    lossProbability: paneLoss ?? sheetLoss,
+    lossSource:
+      paneLoss !== null ? fill(s.fromPane, { time: time ?? "" }) : sheetLoss !== null ? s.fromSheet : null,
+    topUseCases: summary.topUseCases,
+    waves: summary.waves,
+  };
+}

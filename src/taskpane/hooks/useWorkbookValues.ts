@@ -1,0 +1,54 @@
+/**
+ * Values of workbook names, kept current: read on mount, after every build, and after the host
+ * reports a change (debounced: one recalculation in Excel fires an event per sheet, and a slider
+ * drag fires many).
+ */
+import { useEffect, useState } from "react";
+import type { CellValue } from "../../host/workbook-host";
+import { usePane } from "../context/pane-context";
+
+export const CHANGE_DEBOUNCE_MS = 150;
+
+export interface WorkbookValues {
+  /** null until the first read completes. */
+  readonly values: Readonly<Record<string, CellValue[][] | null>> | null;
+  /** The last read's failure, if it failed. */
+  readonly error: unknown;
+  /** The build count the values were read after (to tell a read after a build from one before). */
+  readonly build: number;
+}
+
+export function useWorkbookValues(names: readonly string[]): WorkbookValues {
+  const { host, buildCount } = usePane();
+  const [state, setState] = useState<WorkbookValues>({ values: null, error: null, build: -1 });
+  const key = names.join("\n");
+
+  useEffect(() => {
+    const wanted = key.split("\n");
+    let alive = true;
+    let latest = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = async (): Promise<void> => {
+      const ticket = ++latest;
+      try {
+        const values = await host.readNames(wanted);
+        // Reads can finish out of order; only the newest may land.
+        if (alive && ticket === latest) setState({ values, error: null, build: buildCount });
+      } catch (error) {
+        if (alive && ticket === latest) setState((s) => ({ ...s, error }));
+      }
+    };
+    void read();
+    const unsubscribe = host.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void read(), CHANGE_DEBOUNCE_MS);
+    });
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [host, key, buildCount]);
+
+  return state;
+}

@@ -1,0 +1,37 @@
+/**
+ * What the pane says about a failure: what happened and what to do next. A failed build says
+ * which sheet and step (ApplyError); anything else gives the caller's title and advice with the
+ * error's own message as the detail.
+ */
+import type { PaneStrings } from "../../i18n/pane";
+import { ApplyError } from "../../host/workbook-host";
+import { fill } from "./format";
+
+export interface ErrorReport {
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+export function errorDetail(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function describeError(
+  error: unknown,
+  s: PaneStrings,
+  fallback: { title: string; next: string } = { title: s.unexpectedError, next: s.unexpectedNext },
+): ErrorReport {
+  if (error instanceof ApplyError) {
+    const params = { sheet: error.sheet, step: error.step };
+    return {
+      title: s.buildFailed,
+      lines: [
+        fill(s.buildFailedAt, params),
+        fill(s.buildFailedNext, params),
+        fill(s.details, { detail: errorDetail(error) }),
+      ],
+    };
+  }
+  return { title: fallback.title, lines: [fallback.next, fill(s.details, { detail: errorDetail(error) })] };
+}

@@ -1,0 +1,110 @@
+/**
+ * The Simulate panel's model: the Stress sheet's three-point line items as the engine's
+ * LineItemModel, a chunked run of RoiSimulation that yields to the event loop between chunks
+ * (the pane stays responsive and can cancel), and the cells the pane records on the Stress sheet.
+ */
+import type { ThreePoint } from "../../engine/distributions";
+import type { Problem } from "../../engine/problem";
+import {
+  type LineItemModel,
+  lineItemProblem,
+  RoiSimulation,
+  type SimulationOptions,
+  type SimulationSummary,
+} from "../../engine/simulate";
+import type { CellValue } from "../../host/workbook-host";
+import type { NameValues } from "./summary";
+
+export const LINE_ITEM_NAMES = ["StressBenefits", "StressCosts"] as const;
+export const SETTING_NAMES = ["SimTrials", "SimSeed", "SimDistribution"] as const;
+/** Trials per chunk: about 5 ms of work each, so progress moves smoothly and Cancel is heard. */
+export const CHUNK_TRIALS = 5_000;
+
+export type LineItemReading =
+  | { readonly ok: true; readonly model: LineItemModel }
+  | { readonly ok: false; readonly reason: "missing" }
+  | { readonly ok: false; readonly reason: "invalid"; readonly problem: Problem };
+
+function threePoints(rows: CellValue[][]): ThreePoint[] {
+  return rows.map((r) => ({
+    low: Number(r[0] ?? NaN),
+    base: Number(r[1] ?? NaN),
+    high: Number(r[2] ?? NaN),
+  }));
+}
+
+/** StressBenefits (N×3) and StressCosts (M×3), checked as GENAI.SIMULATE_ROI checks them. */
+export function readLineItems(values: NameValues): LineItemReading {
+  const benefits = values.StressBenefits;
+  const costs = values.StressCosts;
+  if (!benefits || !costs) return { ok: false, reason: "missing" };
+  // Text or blanks become NaN, which lineItemProblem reports by row.
+  const numeric = (rows: CellValue[][]): CellValue[][] =>
+    rows.map((r) => r.map((v) => (typeof v === "number" ? v : NaN)));
+  const model = { benefits: threePoints(numeric(benefits)), costs: threePoints(numeric(costs)) };
+  const problem = lineItemProblem(model, { benefits: "StressBenefits", costs: "StressCosts" });
+  return problem ? { ok: false, reason: "invalid", problem } : { ok: true, model };
+}
+
+/** Yields to the event loop (a macrotask, so React can paint and clicks get through). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface ChunkedRun {
+  /** Resolves with the finished simulation, or null when cancelled. */
+  readonly finished: Promise<RoiSimulation | null>;
+  cancel(): void;
+}
+
+/**
+ * Runs a simulation CHUNK_TRIALS at a time, reporting completed trials after each chunk. The
+ * results equal one uninterrupted run (RoiSimulation draws from one stream in trial order).
+ */
+export function runInChunks(
+  model: LineItemModel,
+  options: SimulationOptions,
+  onProgress: (completed: number, total: number) => void,
+  chunk = CHUNK_TRIALS,
+): ChunkedRun {
+  let cancelled = false;
+  const finished = (async () => {
+    const simulation = new RoiSimulation(model, options);
+    while (!simulation.done) {
+      await nextTask();
+      if (cancelled) return null;
+      simulation.run(chunk);
+      onProgress(simulation.completedTrials, simulation.trials);
+    }
+    return simulation;
+  })();
+  return {
+    finished,
+    cancel: () => {
+      cancelled = true;
+    },
+  };
+}
+
+/** The statistics in the order of the Stress sheet's rows (PANE_STATISTICS). */
+export function statisticsOf(s: SimulationSummary): number[] {
+  return [s.mean, s.p5, s.p10, s.p50, s.p90, s.p95, s.probabilityOfLoss];
+}
+
+/**
+ * The PaneSimulation column: trials, seed, distribution, the seven statistics, and when the run
+ * finished as ISO text (text, so no locale turns it into a different date).
+ */
+export function paneSimulationCells(
+  options: SimulationOptions,
+  summary: SimulationSummary,
+  at: Date,
+): CellValue[][] {
+  return [
+    [summary.trials],
+    [options.seed],
+    [options.distribution],
+    ...statisticsOf(summary).map((v) => [v]),
+    [at.toISOString()],
+  ];
+}

@@ -1,0 +1,124 @@
+/**
+ * The live summary as plain data, read from workbook names (no React, no host): annual ROI,
+ * three-year PV ROI, payback against the leaders' benchmark, P(ROI<0), the top-ranked use cases
+ * and the wave plan. A name that is missing (its sheet is not built) reads as `missing`, so the
+ * pane can say which sheet to build.
+ */
+import type { CellValue } from "../../host/workbook-host";
+
+export type NameValues = Readonly<Record<string, CellValue[][] | null>>;
+
+/** A single figure: a number, a text the sheet shows instead (an error, "Beyond 36 months"), or missing. */
+export type Figure =
+  | { readonly kind: "missing" }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "text"; readonly text: string };
+
+export interface UseCaseRank {
+  readonly name: string;
+  readonly rank: number;
+}
+
+export interface Wave {
+  readonly wave: number;
+  readonly departments: readonly string[];
+}
+
+export interface Summary {
+  readonly annualRoi: Figure;
+  readonly pvRoi: Figure;
+  readonly payback: Figure;
+  /** The leaders' payback benchmark in months (the seed's 14), when the ROI sheet has it. */
+  readonly benchmarkMonths: number | null;
+  readonly lossProbability: Figure;
+  /** Up to three use cases by rank; null without a Portfolio sheet. */
+  readonly topUseCases: readonly UseCaseRank[] | null;
+  /** Departments per wave, waves in order; null without a Rollout sheet (or its names). */
+  readonly waves: readonly Wave[] | null;
+}
+
+export const SUMMARY_NAMES = [
+  "AnnualROI",
+  "PVROI",
+  "PaybackMonths",
+  "LeaderPaybackMonths",
+  "SimLossProbability",
+  "UseCaseNames",
+  "UseCaseRanks",
+  "DepartmentNames",
+  "DepartmentWaves",
+] as const;
+
+export const TOP_USE_CASES = 3;
+
+/** The first cell of a name. */
+export function figureOf(values: NameValues, name: string): Figure {
+  const cells = values[name];
+  if (!cells) return { kind: "missing" };
+  const v = cells[0]?.[0] ?? null;
+  if (typeof v === "number" && Number.isFinite(v)) return { kind: "number", value: v };
+  if (v === null || v === "") return { kind: "text", text: "" };
+  return { kind: "text", text: String(v) };
+}
+
+/** A name's cells as one list (a column or a row), read row by row. */
+export function flat(values: NameValues, name: string): CellValue[] | null {
+  const cells = values[name];
+  return cells ? cells.flat() : null;
+}
+
+function numberOf(values: NameValues, name: string): number | null {
+  const f = figureOf(values, name);
+  return f.kind === "number" ? f.value : null;
+}
+
+/** Use cases with a name and a numeric rank, best first (ties keep table order). */
+export function topUseCases(values: NameValues, count = TOP_USE_CASES): UseCaseRank[] | null {
+  const names = flat(values, "UseCaseNames");
+  const ranks = flat(values, "UseCaseRanks");
+  if (!names || !ranks) return null;
+  return names
+    .map((name, i) => ({ name: typeof name === "string" ? name.trim() : "", rank: ranks[i], order: i }))
+    .filter(
+      (u): u is { name: string; rank: number; order: number } => u.name !== "" && typeof u.rank === "number",
+    )
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .slice(0, count)
+    .map(({ name, rank }) => ({ name, rank }));
+}
+
+/** Departments grouped by their wave (1, 2, 3, ...), in table order within a wave. */
+export function wavePlan(values: NameValues): Wave[] | null {
+  const names = flat(values, "DepartmentNames");
+  const waves = flat(values, "DepartmentWaves");
+  if (!names || !waves) return null;
+  const byWave = new Map<number, string[]>();
+  names.forEach((name, i) => {
+    const wave = waves[i];
+    if (typeof name !== "string" || name.trim() === "" || typeof wave !== "number") return;
+    byWave.set(wave, [...(byWave.get(wave) ?? []), name.trim()]);
+  });
+  return [...byWave.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([wave, departments]) => ({ wave, departments }));
+}
+
+export function readSummary(values: NameValues): Summary {
+  return {
+    annualRoi: figureOf(values, "AnnualROI"),
+    pvRoi: figureOf(values, "PVROI"),
+    payback: figureOf(values, "PaybackMonths"),
+    benchmarkMonths: numberOf(values, "LeaderPaybackMonths"),
+    lossProbability: figureOf(values, "SimLossProbability"),
+    topUseCases: topUseCases(values),
+    waves: wavePlan(values),
+  };
+}
+
+/** Whether a payback figure is within the benchmark: null when either is unknown. */
+export function withinBenchmark(payback: Figure, benchmarkMonths: number | null): boolean | null {
+  if (benchmarkMonths === null) return null;
+  if (payback.kind === "number") return payback.value <= benchmarkMonths;
+  // A text payback is "Beyond 36 months" (or an error): not within.
+  return payback.kind === "text" && payback.text !== "" && !payback.text.startsWith("#") ? false : null;
+}

@@ -1,0 +1,191 @@
+/**
+ * @jest-environment jsdom
+ */
+import { MemoryHost } from "../../src/host/memory";
+import type { ApplyOptions, ApplyResult } from "../../src/host/workbook-host";
+import type { SheetPlan } from "../../src/templates/plan";
+import { snapshot } from "../host/memory-support";
+import {
+  builtHost,
+  fireEvent,
+  nameValue,
+  renderPane,
+  screen,
+  setName,
+  SETTLE,
+  waitFor,
+  within,
+} from "./pane-support";
+
+/** A MemoryHost whose builds hold back their result until released, so the progress can be seen. */
+class PausingHost extends MemoryHost {
+  private release: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+  readonly progress: string[] = [];
+
+  override async applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult> {
+    const result = await super.applyPlans(plans, {
+      ...options,
+      onProgress: (p) => {
+        this.progress.push(p.step);
+        options.onProgress?.(p);
+      },
+    });
+    await this.gate;
+    return result;
+  }
+
+  finish(): void {
+    this.release();
+  }
+}
+
+const sheetNames = async (host: MemoryHost) => (await host.listSheets()).map((s) => s.name);
+const click = (name: string | RegExp) => fireEvent.click(screen.getByRole("button", { name }));
+const dialog = () => screen.findByRole("alertdialog", undefined, SETTLE);
+
+describe("Build panel", () => {
+  it('builds the complete model with "Build complete model", showing progress, then success', async () => {
+    const host = new PausingHost();
+    renderPane(host);
+    click("Build complete model");
+    expect(await screen.findByText("Step 16 of 16: values: Stress", undefined, SETTLE)).toBeTruthy();
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("1");
+    expect(host.progress).toHaveLength(16);
+    expect(screen.getByRole("button", { name: "Build complete model" })).toHaveProperty("disabled", true);
+    host.finish();
+    expect(await screen.findByText("Model built", undefined, SETTLE)).toBeTruthy();
+    expect(screen.getByText("Built: Portfolio, Rollout, ROI, Stress.")).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress"]);
+    expect(await nameValue(host, "AnnualROI")).toBeCloseTo(6.395786642761, 9);
+  });
+
+  it("builds one template with the chosen options: blank data, US$, 5 use cases", async () => {
+    const host = new MemoryHost();
+    renderPane(host);
+    fireEvent.click(screen.getByRole("radio", { name: "Blank inputs" }));
+    const currency = screen.getByRole("combobox", { name: "Currency" });
+    expect([...currency.querySelectorAll("option")].map((o) => o.textContent)).toEqual([
+      "NT$",
+      "US$",
+      "€",
+      "£",
+      "¥",
+    ]);
+    fireEvent.change(currency, { target: { value: "US$" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Use cases in the portfolio/ }), {
+      target: { value: "5" },
+    });
+    click("Build Portfolio sheet");
+    expect(await screen.findByText("Model built", undefined, SETTLE)).toBeTruthy();
+    const names = (await host.readNames(["UseCaseNames"])).UseCaseNames!;
+    expect(names).toEqual([[null], [null], [null], [null], [null]]);
+    expect(host.sheetView("Portfolio").currency).toBe("US$");
+  });
+
+  it("refuses a number of use cases outside 1–5,000 and keeps the build buttons off", () => {
+    renderPane(new MemoryHost());
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Use cases in the portfolio/ }), {
+      target: { value: "0" },
+    });
+    expect(screen.getByText("Enter a whole number from 1 to 5000.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Build complete model" })).toHaveProperty("disabled", true);
+  });
+
+  it("links a new sheet to the template sheets already in the workbook (ROI after Rollout)", async () => {
+    const host = new MemoryHost();
+    renderPane(host);
+    click("Build Rollout sheet");
+    await screen.findByText("Built: Rollout.", undefined, SETTLE);
+    click("Build ROI sheet");
+    await screen.findByText("Built: ROI.", undefined, SETTLE);
+    const adoption = (await host.readNames(["RoiMonthlyAdoption"])).RoiMonthlyAdoption!.flat();
+    const share = (await host.readNames(["AdoptedShare"])).AdoptedShare!.flat();
+    expect(adoption).toEqual(share);
+    expect(share[3]).toBeGreaterThan(0.2); // the rollout's curve, not the ROI sheet's own 6-month ramp
+  });
+
+  it("shows what failed and what to do next when a build fails, and leaves the workbook as it was", async () => {
+    const host = new MemoryHost({ failAt: (step, sheet) => step === "blocks" && sheet === "ROI" });
+    renderPane(host);
+    click("Build complete model");
+    expect(await screen.findByText("The build did not finish", undefined, SETTLE)).toBeTruthy();
+    expect(
+      screen.getByText('Building the sheet "ROI" stopped at step "blocks". The workbook was left as it was.'),
+    ).toBeTruthy();
+    expect(screen.getByText(/rename or delete the sheet "ROI"/)).toBeTruthy();
+    expect(await host.listSheets()).toEqual([]);
+  });
+});
+
+describe("Build panel asks before touching a non-empty sheet", () => {
+  it("lists every conflicting sheet in a dialog, keep both by default, and says Replace keeps the inputs", async () => {
+    const host = await builtHost();
+    renderPane(host);
+    click("Build complete model");
+    const d = within(await dialog());
+    expect(d.getByText("Some sheets already exist")).toBeTruthy();
+    for (const sheet of ["Portfolio", "Rollout", "ROI", "Stress"]) {
+      const group = d.getByRole("radiogroup", { name: `Sheet "${sheet}"` });
+      expect(within(group).getByRole("radio", { name: "Keep both" })).toHaveProperty("checked", true);
+    }
+    expect(d.getByText('The new sheet is named "ROI (2)"; "ROI" stays as it is.')).toBeTruthy();
+    expect(d.getByText("Replace rebuilds this ROI sheet and keeps your input values.")).toBeTruthy();
+  });
+
+  it("changes nothing when the build is cancelled", async () => {
+    const host = await builtHost();
+    await setName(host, "AgentsAfter", 40);
+    const before = await snapshot(host);
+    renderPane(host);
+    click("Build complete model");
+    await dialog();
+    click("Cancel build");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull(), SETTLE);
+    expect(await snapshot(host)).toEqual(before);
+    expect(screen.getByRole("button", { name: "Build complete model" })).toHaveProperty("disabled", false);
+  });
+
+  it('keeps both: a second ROI sheet "ROI (2)" beside the first, which stays as it was', async () => {
+    const host = await builtHost();
+    await setName(host, "AgentsAfter", 40);
+    renderPane(host);
+    click("Build ROI sheet");
+    within(await dialog()).getByRole("radiogroup", { name: 'Sheet "ROI"' });
+    click("Build");
+    expect(
+      await screen.findByText("ROI (2) added beside the existing sheet", undefined, SETTLE),
+    ).toBeTruthy();
+    expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "ROI (2)"]);
+    expect((await host.readRange("ROI", "B6"))[0][0]).toBe(40);
+    expect((await host.readRange("ROI (2)", "B6"))[0][0]).toBe(35);
+  });
+
+  it("replaces the ROI sheet and keeps an edited input", async () => {
+    const host = await builtHost();
+    await setName(host, "AgentsAfter", 40);
+    renderPane(host);
+    click("Build ROI sheet");
+    const group = within(await dialog()).getByRole("radiogroup", { name: 'Sheet "ROI"' });
+    fireEvent.click(within(group).getByRole("radio", { name: "Replace" }));
+    click("Build");
+    expect(await screen.findByText(/^ROI replaced, \d+ input values kept$/, undefined, SETTLE)).toBeTruthy();
+    expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress"]);
+    expect(await nameValue(host, "AgentsAfter")).toBe(40);
+  });
+
+  it("leaves a sheet as it is when its own choice is Cancel", async () => {
+    const host = await builtHost();
+    const before = await snapshot(host);
+    renderPane(host);
+    click("Build ROI sheet");
+    const group = within(await dialog()).getByRole("radiogroup", { name: 'Sheet "ROI"' });
+    fireEvent.click(within(group).getByRole("radio", { name: "Cancel" }));
+    click("Build");
+    expect(
+      await screen.findByText("Nothing was built: every sheet was left as it was.", undefined, SETTLE),
+    ).toBeTruthy();
+    expect(await snapshot(host)).toEqual(before);
+  });
+});
