@@ -20,7 +20,17 @@ const officeAddinsRules = Object.fromEntries(
 );
 
 export default defineConfig([
-  { ignores: ["dist/", "build/", "node_modules/", "reports/", "coverage/", "test-artifacts/"] },
+  {
+    ignores: [
+      "dist/",
+      "dist-preview/",
+      "build/",
+      "node_modules/",
+      "reports/",
+      "coverage/",
+      "test-artifacts/",
+    ],
+  },
 
   js.configs.recommended,
 

@@ -15,6 +15,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { addinBundleSize } from "./bundle-size.bench";
 import { allPass, type Benchmark, type BenchEntry } from "./harness";
 import { quadrantScore100k } from "./quadrant-score.bench";
 import { completeModel5000 } from "./model-apply.bench";
@@ -26,6 +27,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   quadrantScore100k,
   completeModel5000,
   simulateVsSpreadsheet,
+  addinBundleSize,
 ];
 
 interface Results {

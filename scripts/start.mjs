@@ -1,10 +1,14 @@
 /**
  * `npm start`: on Windows and macOS with office-addin-debugging installed, sideload into Excel
  * desktop as Microsoft's templates do (dev server with trusted certificates, then Excel opens).
- * Anywhere else (Linux, or the optional tools failed to install): build, serve dist/ on localhost
- * and explain how to sideload manifest.xml. Excel does not run on Linux, so this must not crash.
+ * Anywhere else (Linux, or the optional tools failed to install): the browser preview, the real
+ * task pane beside a grid of an in-memory workbook, built if needed and served on
+ * http://localhost:3000/ (or the next free port), with the add-in's dist/ under the same server
+ * for sideloading. Excel does not run on Linux, so this must not crash. `npm run preview` starts
+ * the preview anywhere.
  *
- * Usage: npm start [-- <mode>] [extra office-addin-debugging arguments], mode = desktop | serve.
+ * Usage: npm start [-- <mode>] [extra office-addin-debugging arguments],
+ * mode = desktop | preview | serve (serve: only the add-in's dist/, as before the preview existed).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +21,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-const MODES = ["desktop", "serve"];
+const MODES = ["desktop", "preview", "serve"];
+const { buildNeeded, listen, staticHandler, startPreviewServer } = require("./preview-server.js");
 const FIRST_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
 
 /** The path of a package's command-line entry, or undefined when the package is not installed. */
@@ -33,12 +38,12 @@ export function findBin(packageName, binName = packageName) {
 }
 
 /**
- * Which start to run. An explicit mode wins (a later issue adds "preview"); otherwise Excel
- * desktop where it can run and the sideloading tool is present, and a plain local server elsewhere.
+ * Which start to run. An explicit mode wins; otherwise Excel desktop where it can run and the
+ * sideloading tool is present, and the browser preview elsewhere.
  */
 export function pickMode({ requested, platform, hasDebugging }) {
   if (requested && MODES.includes(requested)) return requested;
-  return hasDebugging && (platform === "win32" || platform === "darwin") ? "desktop" : "serve";
+  return hasDebugging && (platform === "win32" || platform === "darwin") ? "desktop" : "preview";
 }
 
 function run(command, args) {
@@ -56,50 +61,13 @@ async function startDesktop(extraArgs) {
   const bin = findBin("office-addin-debugging");
   if (!bin) {
     console.error(
-      "office-addin-debugging is not installed (it is an optional dependency): try `npm start -- serve`.",
+      "office-addin-debugging is not installed (it is an optional dependency): try `npm run preview` or `npm start -- serve`.",
     );
     process.exitCode = 1;
     return;
   }
   const code = await run(process.execPath, [bin, "start", "manifest.xml", ...extraArgs]);
   process.exitCode = code;
-}
-
-const CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** Serves files under `dir` only; "/" goes to the task pane. */
-function handler(dir) {
-  return (request, response) => {
-    const { pathname } = new URL(request.url ?? "/", "http://localhost");
-    if (pathname === "/") {
-      response.writeHead(302, { Location: "/taskpane.html" }).end();
-      return;
-    }
-    let file = "";
-    try {
-      file = path.join(dir, path.normalize(decodeURIComponent(pathname)));
-    } catch {
-      // Malformed %-escapes: answered as not found below.
-    }
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
-      return;
-    }
-    response.writeHead(200, {
-      "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
-      "Access-Control-Allow-Origin": "*",
-      "Cache-Control": "no-store",
-    });
-    fs.createReadStream(file).pipe(response);
-  };
 }
 
 /**
@@ -118,20 +86,6 @@ function trustedCertificates() {
   } catch {
     return undefined; // The optional package is missing or cannot check: serve plain http.
   }
-}
-
-/** Listens on the first free port from `port` up; resolves with the port used. */
-function listen(server, port, attemptsLeft = 20) {
-  return new Promise((resolve, reject) => {
-    server.once("error", (error) => {
-      if (error.code === "EADDRINUSE" && attemptsLeft > 1) {
-        resolve(listen(server, port + 1, attemptsLeft - 1));
-      } else {
-        reject(error);
-      }
-    });
-    server.listen(port, "localhost", () => resolve(port));
-  });
 }
 
 function printInstructions(url, secure) {
@@ -163,6 +117,7 @@ Press Ctrl+C to stop.
 `);
 }
 
+/** Serves only the add-in's dist/ ("/" goes to the task pane), over https when a trusted certificate exists. */
 async function startServer() {
   const build = await run(process.execPath, [
     require.resolve("webpack-cli/bin/cli.js"),
@@ -175,16 +130,60 @@ async function startServer() {
     return;
   }
   const dist = path.join(root, "dist");
+  const handler = staticHandler([{ prefix: "/", dir: dist }], { "/": "/taskpane.html" });
   const certificates = trustedCertificates();
-  const server = certificates
-    ? https.createServer(certificates, handler(dist))
-    : http.createServer(handler(dist));
+  const server = certificates ? https.createServer(certificates, handler) : http.createServer(handler);
   const port = await listen(server, FIRST_PORT);
   printInstructions(`${certificates ? "https" : "http"}://localhost:${port}`, Boolean(certificates));
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections(); // Browsers keep connections alive; do not wait for them.
   };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+/** The same two builds as `npm run build`: the add-in (dist/) and the preview (dist-preview/). */
+const BUILD_ARGS = [
+  "--mode",
+  "production",
+  "--config",
+  "webpack.config.js",
+  "--config",
+  "webpack.preview.config.js",
+];
+
+async function startPreview() {
+  const reason = process.env.PREVIEW_REBUILD ? "PREVIEW_REBUILD is set" : buildNeeded(root);
+  if (reason) {
+    console.log(`Building the add-in and the preview (${reason}); this takes about a minute...`);
+    const build = await run(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), ...BUILD_ARGS]);
+    if (build !== 0) {
+      console.error("The build failed; nothing to serve.");
+      process.exitCode = build;
+      return;
+    }
+  } else {
+    console.log("dist/ and dist-preview/ are up to date: serving them (PREVIEW_REBUILD=1 forces a build).");
+  }
+  const preview = await startPreviewServer({ root, port: FIRST_PORT });
+  const base = preview.url.replace(/\/$/, "");
+  console.log(`
+GenAI Business Case, running without Excel (${process.platform}):
+
+  Preview: ${preview.url}
+
+The real task pane beside a grid of an in-memory workbook (HyperFormula): build the complete
+model, edit the blue input cells, switch scenarios and run simulations; everything recalculates in
+the browser, with no network and no Office.js.
+
+The add-in itself (dist/) is served at ${base}/addin/taskpane.html; manifest.xml points at
+https://localhost:3000/, which \`npm run dev-server\` serves with trusted certificates. Excel cannot
+run here: sideload manifest.xml from Windows, Mac or Excel on the web (see README.md).
+
+Press Ctrl+C to stop.
+`);
+  const stop = () => void preview.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
@@ -199,6 +198,7 @@ async function main() {
   });
   const extraArgs = explicit ? rest : process.argv.slice(2);
   if (mode === "desktop") await startDesktop(extraArgs);
+  else if (mode === "preview") await startPreview();
   else await startServer();
 }
 

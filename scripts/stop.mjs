@@ -17,6 +17,6 @@ if (bin && (process.platform === "win32" || process.platform === "darwin")) {
 } else {
   console.log(
     "No Excel debugging session to stop: office-addin-debugging only runs on Windows and macOS.\n" +
-      "If `npm start` is serving dist/ in a terminal, press Ctrl+C there.",
+      "If `npm start` or `npm run preview` is serving in a terminal, press Ctrl+C there.",
   );
 }

@@ -1,0 +1,223 @@
+/**
+ * The preview grid's pure side: how a cell of a MemoryHost sheet view reads (its text, with the
+ * plan's number format and currency), how it looks (the workbook's own colours from theme.ts,
+ * conditional formats included), how big rows and columns are, and how typed text becomes a value.
+ * No React and no DOM here, so every rule is tested on its own.
+ */
+import type { CellView, SheetView } from "../host/memory-view";
+import type { CellValue } from "../host/workbook-host";
+import { columnIndex, parseRange } from "../templates/a1";
+import { formatValue } from "../templates/formats";
+import type { ConditionalFormatPlan } from "../templates/plan";
+import { COLORS, LOOKS } from "../templates/theme";
+
+/** Row height in px; a row with a larger font (the title) grows to fit it. */
+export const ROW_HEIGHT_PX = 22;
+/** Width of a column the plan does not size: Excel's default of 8.43 characters. */
+export const DEFAULT_COLUMN_WIDTH_PX = 64;
+/** Px per Excel character-width unit (Calibri 11 at 96 dpi), plus Excel's 5 px of padding. */
+const PX_PER_CHARACTER = 7;
+const COLUMN_PADDING_PX = 5;
+
+/** The text a cell shows, as Excel would show it with the plan's number format. */
+export function cellText(cell: CellView | null, currency: string): string {
+  if (!cell) return "";
+  if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
+  return formatValue(cell.value, cell.format, currency);
+}
+
+/** Excel's default alignment: numbers right, text left, booleans and errors centred. */
+export function cellAlignment(value: CellValue): "left" | "right" | "center" {
+  if (typeof value === "number") return "right";
+  if (typeof value === "boolean") return "center";
+  if (typeof value === "string" && isErrorText(value)) return "center";
+  return "left";
+}
+
+export function isErrorText(value: string): boolean {
+  return /^#(N\/A|VALUE!|REF!|NAME\?|NUM!|DIV\/0!|NULL!|SPILL!|CALC!|ERROR!|CYCLE!)$/.test(value);
+}
+
+/** The look of one cell: colours as hex strings from the workbook theme; undefined = the page's. */
+export interface CellLookStyle {
+  readonly color?: string;
+  readonly background?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Font size in points, as Excel sizes fonts. */
+  readonly sizePt?: number;
+  readonly underline?: boolean;
+}
+
+/** "#RRGGBB" → [r, g, b]. */
+function rgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** The colour a fraction `t` (clamped to 0..1) of the way from `from` to `to`, as "#rrggbb". */
+export function mixColors(from: string, to: string, t: number): string {
+  const k = Math.min(1, Math.max(0, t));
+  const a = rgb(from);
+  const b = rgb(to);
+  return `#${a
+    .map((v, i) => Math.round(v + (b[i] - v) * k))
+    .map((v) => v.toString(16).padStart(2, "0"))
+    .join("")}`;
+}
+
+/**
+ * The fill a conditional format gives a value, or undefined. Text-equals compares without case,
+ * as Excel does; the colour scale runs from its min colour at 0 to its max colour at 1 (numbers
+ * only: a blank stays unfilled). Formula rules are not evaluated here (no template uses one yet).
+ */
+export function conditionalFill(rule: ConditionalFormatPlan["rule"], value: CellValue): string | undefined {
+  switch (rule.kind) {
+    case "textEquals":
+      return typeof value === "string" && value.toLowerCase() === rule.text.toLowerCase()
+        ? COLORS[rule.fill]
+        : undefined;
+    case "colorScale":
+      return typeof value === "number" ? mixColors(COLORS[rule.min], COLORS[rule.max], value) : undefined;
+    case "formula":
+      return undefined;
+  }
+}
+
+/** A sheet's conditional formats, with their ranges parsed once. */
+export interface ConditionalIndex {
+  fill(row: number, column: number, value: CellValue): string | undefined;
+}
+
+export function conditionalIndex(formats: readonly ConditionalFormatPlan[]): ConditionalIndex {
+  const parsed = formats.map((f) => ({ range: parseRange(f.range), rule: f.rule }));
+  return {
+    fill(row, column, value) {
+      // Later rules are listed later; Excel gives the first matching rule priority.
+      for (const { range, rule } of parsed) {
+        if (row < range.top || row > range.bottom || column < range.left || column > range.right) continue;
+        const fill = conditionalFill(rule, value);
+        if (fill) return fill;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The cell's style from its role (LOOKS), with a conditional fill on top. */
+export function cellLook(cell: CellView | null, conditional: string | undefined): CellLookStyle {
+  const look = cell?.style ? LOOKS[cell.style] : {};
+  const background = conditional ?? look.fill;
+  return {
+    ...(look.fontColor ? { color: look.fontColor } : {}),
+    ...(background ? { background } : {}),
+    ...(look.bold ? { bold: true } : {}),
+    ...(look.italic ? { italic: true } : {}),
+    ...(look.size ? { sizePt: look.size } : {}),
+    ...(look.underline ? { underline: true } : {}),
+  };
+}
+
+/** Column widths in px for columns 0..count-1, from the plan's character widths. */
+export function columnWidthsPx(view: Pick<SheetView, "columns" | "columnWidths">): number[] {
+  const widths = new Array<number>(view.columns).fill(DEFAULT_COLUMN_WIDTH_PX);
+  for (const { column, width } of view.columnWidths) {
+    const index = columnIndex(column);
+    if (index < view.columns) widths[index] = Math.round(width * PX_PER_CHARACTER + COLUMN_PADDING_PX);
+  }
+  return widths;
+}
+
+/** Row heights in px: the default, or enough for the largest font in the row. */
+export function rowHeightsPx(view: Pick<SheetView, "cells">): number[] {
+  return view.cells.map((line) => {
+    let sizePt = 0;
+    for (const cell of line) {
+      const size = cell?.style ? LOOKS[cell.style].size : undefined;
+      if (size && size > sizePt) sizePt = size;
+    }
+    return sizePt ? Math.max(ROW_HEIGHT_PX, Math.ceil((sizePt * 4) / 3) + 8) : ROW_HEIGHT_PX;
+  });
+}
+
+/** Per column: the width of the empty cells right after it (where its text may run on). */
+export function spillWidths(line: readonly (CellView | null)[], widths: readonly number[]): number[] {
+  const out = new Array<number>(line.length).fill(0);
+  let run = 0;
+  for (let c = line.length - 1; c >= 0; c--) {
+    out[c] = run;
+    const value = line[c]?.value ?? null;
+    run = value === null || value === "" ? run + widths[c] : 0;
+  }
+  return out;
+}
+
+/** Offsets[i] = the top of row i; offsets[n] = the total height. */
+export function offsets(sizes: readonly number[]): number[] {
+  const out = [0];
+  for (const size of sizes) out.push(out[out.length - 1] + size);
+  return out;
+}
+
+/** The first index whose [offset, next offset) contains `position` (binary search). */
+export function indexAt(offsetsPx: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = offsetsPx.length - 2;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsetsPx[mid] <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The rows to render for a scroll position: every row when there are few, else those in view
+ * plus `overscan` on either side (frozen rows are rendered separately, always).
+ */
+export function visibleRows(
+  offsetsPx: readonly number[],
+  scrollTop: number,
+  viewportHeight: number,
+  overscan = 10,
+): { first: number; last: number } {
+  const count = offsetsPx.length - 1;
+  if (count <= 0) return { first: 0, last: -1 };
+  const first = Math.max(0, indexAt(offsetsPx, scrollTop) - overscan);
+  const last = Math.min(count - 1, indexAt(offsetsPx, scrollTop + viewportHeight) + overscan);
+  return { first, last };
+}
+
+const PERCENT_FORMATS = new Set(["percent", "percentPrecise", "gantt"]);
+
+/** The text an edit starts from: the value as typed, a percentage with its sign. */
+export function editText(cell: CellView | null): string {
+  if (!cell || cell.value === null) return "";
+  if (typeof cell.value === "number" && cell.format && PERCENT_FORMATS.has(cell.format)) {
+    return `${Number((cell.value * 100).toPrecision(12))}%`;
+  }
+  if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
+  return String(cell.value);
+}
+
+/**
+ * What a typed entry means, as Excel reads it: blank → empty; a number with optional grouping
+ * commas, currency symbol and a trailing % → a number ("10%" → 0.1); TRUE/FALSE → booleans;
+ * anything else → text. In a percent-formatted cell a plain number of 1 or more is read as a
+ * percentage (Excel's "automatic percent entry": 10 → 10%, 0.1 → 10%).
+ */
+export function parseEntry(text: string, cell: CellView | null, currency: string): CellValue {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === "true";
+  const bare = trimmed.replace(currency, "").replace(/\s+/g, "");
+  const match = /^([-+]?)((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[-+]?\d+)?)(%?)$/i.exec(bare);
+  if (!match || !/\d/.test(match[2])) return trimmed;
+  const magnitude = Number(match[2].replace(/,/g, ""));
+  if (!Number.isFinite(magnitude)) return trimmed;
+  const signed = match[1] === "-" ? -magnitude : magnitude;
+  if (match[3] === "%") return signed / 100;
+  const percentCell = cell?.format !== undefined && PERCENT_FORMATS.has(cell.format);
+  return percentCell && Math.abs(signed) >= 1 ? signed / 100 : signed;
+}

@@ -1,0 +1,181 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The preview page against a real MemoryHost: the empty state, sheet tabs after a build, formatted
+ * values with the workbook's looks, keyboard navigation with the formula bar, editing an input
+ * that recalculates live, Escape, and a refused entry that keeps the old value.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { roi } from "../../src/engine/roi";
+import { MemoryHost } from "../../src/host/memory";
+import { Preview } from "../../src/preview/Preview";
+import { formatValue } from "../../src/templates/formats";
+import { LOOKS } from "../../src/templates/theme";
+import { nameCell, roiByEngine, roiInputs, roiPlan } from "../host/memory-support";
+
+const plan = roiPlan();
+const AGENTS_AFTER = `ROI!${nameCell(plan, "AgentsAfter")}`;
+const ANNUAL_ROI = `ROI!${nameCell(plan, "AnnualROI")}`;
+
+const cellAt = (address: string): HTMLElement => {
+  const found = document.querySelector<HTMLElement>(`[data-address="${address}"]`);
+  if (!found) throw new Error(`no cell ${address} in the grid`);
+  return found;
+};
+const grid = (): HTMLElement => screen.getByTestId("preview-grid");
+const nameBox = (): string => screen.getByTestId("name-box").textContent ?? "";
+
+/** Hex "#RRGGBB" → the rgb() form jsdom reports for inline styles. */
+const rgb = (hex: string): string => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+
+/** Lets the host's change events and the grid's re-read of the sheet run. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function renderPreview(built = true): Promise<MemoryHost> {
+  const host = new MemoryHost();
+  if (built) await host.applyPlans([plan], { dialect: "live" });
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Preview host={host} pane={<p>pane</p>} />
+      </FluentProvider>,
+    );
+    await settle();
+  });
+  return host;
+}
+
+async function edit(address: string, keys: string, finish: "Enter" | "Escape" = "Enter"): Promise<void> {
+  fireEvent.mouseDown(cellAt(address));
+  fireEvent.keyDown(grid(), { key: "Enter" });
+  const editor = await screen.findByLabelText(`Edit ${address}`);
+  fireEvent.change(editor, { target: { value: keys } });
+  await act(async () => {
+    fireEvent.keyDown(editor, { key: finish });
+    await settle();
+  });
+}
+
+/** jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to reflow. */
+class ResizeObserverStandIn {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+describe("the preview page", () => {
+  beforeAll(() => {
+    const scope = window as unknown as { ResizeObserver?: unknown };
+    scope.ResizeObserver ??= ResizeObserverStandIn;
+  });
+
+  it("puts the pane beside the workbook and says how to start when the workbook is empty", async () => {
+    await renderPreview(false);
+    expect(within(screen.getByTestId("preview-pane")).getByText("pane")).toBeTruthy();
+    expect(screen.getByTestId("grid-empty").textContent).toMatch(/Build complete model/);
+    expect(screen.queryByRole("tablist", { name: "Sheets" })).toBeNull();
+  });
+
+  it("shows a built sheet with its tab, formatted values and the workbook's looks", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+    expect(screen.getByRole("tab", { name: "ROI" }).getAttribute("aria-selected")).toBe("true");
+    const input = cellAt(AGENTS_AFTER);
+    expect(input.textContent).toBe("35");
+    expect(input.dataset.input).toBe("true");
+    expect(input.style.color).toBe(rgb(LOOKS.input.fontColor as string));
+    expect(input.style.backgroundColor).toBe(rgb(LOOKS.input.fill as string));
+    expect(cellAt(ANNUAL_ROI).style.fontWeight).toBe("600");
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toContain("C");
+    expect(screen.getByRole("img", { name: plan.charts[0].title })).toBeTruthy();
+  });
+
+  it("moves the selection with the arrow keys and shows the selected cell's formula", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+    fireEvent.mouseDown(cellAt(ANNUAL_ROI));
+    expect(nameBox()).toBe(ANNUAL_ROI);
+    expect(screen.getByTestId<HTMLInputElement>("formula-bar").value).toMatch(/^=GENAI\.ROI\(/);
+    fireEvent.keyDown(grid(), { key: "ArrowUp" });
+    fireEvent.keyDown(grid(), { key: "ArrowLeft" });
+    fireEvent.keyDown(grid(), { key: "ArrowRight" });
+    fireEvent.keyDown(grid(), { key: "ArrowDown" });
+    fireEvent.keyDown(grid(), { key: "ArrowDown" });
+    expect(nameBox()).toBe(ANNUAL_ROI.replace(/\d+$/, (row) => String(Number(row) + 1)));
+    fireEvent.keyDown(grid(), { key: "Home", ctrlKey: true });
+    expect(nameBox()).toBe("ROI!A1");
+    expect(cellAt("ROI!A1").getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("recalculates live when an input is edited", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+    await edit(AGENTS_AFTER, "40");
+    const expected = roiByEngine(roiInputs({ AgentsAfter: 40 })).annualRoi;
+    expect(expected).toBeCloseTo(roi(22_000_000 - 2_400_000, 2_974_666.67), 6);
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe(formatValue(expected, "percent", "NT$")));
+    expect(cellAt(AGENTS_AFTER).textContent).toBe("40");
+    // Enter commits and moves down, as in Excel.
+    expect(nameBox()).toBe(AGENTS_AFTER.replace(/\d+$/, (row) => String(Number(row) + 1)));
+  });
+
+  it("cancels an edit with Escape", async () => {
+    const host = await renderPreview();
+    const changes = jest.fn();
+    host.onChange(changes);
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    await edit(AGENTS_AFTER, "40", "Escape");
+    expect(screen.queryByLabelText(`Edit ${AGENTS_AFTER}`)).toBeNull();
+    expect(cellAt(AGENTS_AFTER).textContent).toBe("35");
+    expect(changes).not.toHaveBeenCalled();
+  });
+
+  it("shows why an entry was refused next to the grid and keeps the old value", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    await edit(AGENTS_AFTER, "-5");
+    const message = await screen.findByTestId("grid-message");
+    expect(message.textContent).toContain(`${AGENTS_AFTER}: Enter zero or a positive number.`);
+    expect(cellAt(AGENTS_AFTER).textContent).toBe("35");
+    expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%");
+  });
+
+  it("does not open an editor on a calculated cell, and says which cells can be edited", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+    fireEvent.mouseDown(cellAt(ANNUAL_ROI));
+    fireEvent.keyDown(grid(), { key: "Enter" });
+    expect(screen.queryByLabelText(`Edit ${ANNUAL_ROI}`)).toBeNull();
+    expect(screen.getByTestId("grid-message").textContent).toMatch(/calculated by a formula/);
+  });
+
+  it("starts an edit by typing, replacing the value", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    fireEvent.mouseDown(cellAt(AGENTS_AFTER));
+    fireEvent.keyDown(grid(), { key: "4" });
+    const editor = await screen.findByLabelText<HTMLInputElement>(`Edit ${AGENTS_AFTER}`);
+    expect(editor.value).toBe("4");
+  });
+
+  it("adds a tab for a sheet built later and brings it to the front", async () => {
+    const host = await renderPreview();
+    await waitFor(() => expect(screen.getByRole("tab", { name: "ROI" })).toBeTruthy());
+    await act(async () => {
+      host.addSheet("Notes", [["hello", 2]]);
+      await host.writeCells([{ sheet: "Notes", address: "C1", values: [[3]] }]);
+      await settle();
+    });
+    await waitFor(() =>
+      expect(screen.getByRole("tab", { name: "Notes" }).getAttribute("aria-selected")).toBe("true"),
+    );
+    expect(cellAt("Notes!C1").textContent).toBe("3");
+    fireEvent.click(screen.getByRole("tab", { name: "ROI" }));
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+  });
+});
