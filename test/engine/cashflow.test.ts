@@ -192,14 +192,15 @@ describe("Payback", () => {
     expect(payback([0, 150, -200, 300])).toBeCloseTo(2 + 50 / 300, 12);
   });
 
-  it("interpolates within the first period whose cumulative (formulajs SUM) reaches 0", () => {
+  it("interpolates within the first period whose cumulative (formulajs NPV at a zero rate) reaches 0", () => {
     fc.assert(
       fc.property(
         fc.double({ min: -1e6, max: -1, noNaN: true }),
         fc.array(amount, { maxLength: 30 }),
         (outlay, rest) => {
           const values = [outlay, ...rest];
-          const sums = values.map((_, k) => formulajs.SUM(values.slice(0, k + 1)));
+          // The cumulative cash flow through period k is Excel's NPV at a zero rate.
+          const sums = values.map((_, k) => excelNpv(0, values.slice(0, k + 1)));
           const k = sums.findIndex((sum) => sum >= 0);
           const result = payback(values);
           if (k < 0) {
