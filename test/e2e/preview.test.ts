@@ -367,6 +367,27 @@ describeInBrowser("the preview in a real browser", () => {
     await shoot("04-zh-TW");
   }, 120_000);
 
+  it("fits the pane in 320 px, Office's narrowest task pane, on every tab in both languages", async () => {
+    // Below 720 px the preview stacks the pane above the grid at the full width of the page.
+    await page.setViewportSize({ width: 320, height: 900 });
+    try {
+      for (const label of ["建立", "摘要", "假設分析", "模擬"]) {
+        await paneTab(label).click();
+        const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(`${label}: ${overflow} px too wide`).toBe(`${label}: 0 px too wide`);
+      }
+      await pane().getByRole("radio", { name: "English" }).check();
+      for (const label of ["Build", "Summary", "What-if", "Simulate"]) {
+        await paneTab(label).click();
+        const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(`${label}: ${overflow} px too wide`).toBe(`${label}: 0 px too wide`);
+      }
+      await shoot("05-320px");
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  }, 120_000);
+
   it("raised no error in the page", () => {
     expect(pageErrors).toEqual([]);
   });
