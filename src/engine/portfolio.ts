@@ -4,7 +4,7 @@
  * PoCs (1–2 Quick Wins to build confidence plus 1 Strategic Bet) and the week-8 gate.
  */
 
-/** Impact, complexity, learning value, time window. Normalised by their sum when used. */
+/** Weights of impact, complexity, learning value and time window, normalised by their sum when used. */
 export const DEFAULT_WEIGHTS: readonly [number, number, number, number] = [0.4, 0.3, 0.15, 0.15];
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;

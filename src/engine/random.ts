@@ -1,6 +1,6 @@
 /**
  * A small seeded PRNG, so a seed reproduces a simulation on every machine, in a custom function,
- * the task pane or the CLI. Never Math.random.
+ * the task pane or the CLI. Never the unseeded global generator.
  *
  * sfc32 ("Small Fast Counting", Chris Doty-Humphrey, PractRand), seeded through splitmix32
  * (Steele, Lea & Flood). 32-bit integer arithmetic only, so results are identical everywhere.

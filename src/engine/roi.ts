@@ -1,7 +1,7 @@
 /**
  * Annual ROI and break-even, as the seed's framework defines them (section 8.2):
  *   annual ROI = (annual benefits − annual total cost) / annual total cost
- * Rates are fractions (0.1 = 10%), as in Excel.
+ * Rates are fractions as in Excel (0.1 = 10%).
  */
 
 /** Sum of a list of amounts. */
