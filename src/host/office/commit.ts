@@ -1,0 +1,221 @@
+/**
+ * Making a build the workbook's, or undoing it. The commit is one request: the replaced sheets
+ * step aside, the new sheets take their names and places, the workbook names point at them,
+ * events come back, Excel recalculates, and the replaced sheets go last (the one step that cannot
+ * be undone). What it changes is written to a journal, so that a rollback can restore the
+ * workbook from what exists after a failure. Part of the Office host layer (src/host/office.ts and
+ * src/host/office/), the only code that may touch `Excel.*`.
+ */
+import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
+import { templateMarkerName, templateVersionName } from "../workbook-host";
+import { pointsAt, sameName } from "./names";
+import { type Build, serialNames } from "./prepare-builds";
+import type { ExistingSheet, WorkbookState } from "./read-workbook";
+import { OPERATION_BYTES, type RequestSettings, type Step, suspendUntilNextSync } from "./requests";
+
+/** What the commit changes that a rollback must know of. */
+export interface Journal {
+  /** Workbook names pointed at the new sheets (or added). */
+  readonly names: Set<string>;
+  /** Sheet-scoped copies of names given to an older copy that stays. */
+  readonly localNames: { readonly sheetId: string; readonly name: string }[];
+}
+
+function absolute(range: string): string {
+  return rangeAddress(parseRange(range), true);
+}
+
+/**
+ * One request that makes the build the workbook's: replaced sheets step aside, new sheets take
+ * their names and places, tables and workbook names follow, events come back, Excel recalculates,
+ * and the replaced sheets go last (deleting is the one step that cannot be undone).
+ */
+export function commitSteps(builds: readonly Build[], state: WorkbookState, journal: Journal): Step[] {
+  const steps: Step[] = [];
+  const small = (sheet: string, label: string, apis: string[], queue: Step["queue"]): void => {
+    steps.push({ sheet, label, kind: label, apis, bytes: 4 * OPERATION_BYTES, queue });
+  };
+  const asideName = serialNames(
+    "~genai-old-",
+    new Set([
+      ...state.sheets.map((s) => s.name.toLowerCase()),
+      ...builds.map((b) => b.tempName.toLowerCase()),
+    ]),
+  );
+  const aside = new Map<Build, Excel.Worksheet>();
+
+  // 1. The replaced sheets and their clashing tables step aside (Worksheet.name, Table.name: 1.1).
+  for (const b of builds) {
+    const old = b.replaces;
+    if (!old) continue;
+    const { name, serial: n } = asideName();
+    small(b.plan.sheet, "moving the old sheet aside", ["Worksheet.name", "Table.name"], (context) => {
+      const ws = context.workbook.worksheets.getItem(old.id);
+      ws.name = name;
+      aside.set(b, ws);
+      for (const d of b.deferredTables) {
+        const clash = old.tables.find((t) => sameName(t.name, d.name));
+        if (clash) context.workbook.tables.getItem(clash.id).name = `GenAI_old_${n}_${d.index + 1}`;
+      }
+    });
+  }
+
+  // 2. The new sheets take their names, and the places of the sheets they replace
+  // (Worksheet.position, ExcelApi 1.1). Moving a sheet shifts the later ones, hence the order.
+  const moved: number[] = [];
+  const placed = [...builds].sort(
+    (a, b) => (a.replaces?.position ?? Infinity) - (b.replaces?.position ?? Infinity),
+  );
+  for (const b of placed) {
+    const position = b.replaces
+      ? b.replaces.position + moved.filter((p) => p < (b.replaces as ExistingSheet).position).length
+      : null;
+    if (b.replaces) moved.push(b.replaces.position);
+    small(
+      b.plan.sheet,
+      "naming the new sheet",
+      ["Worksheet.name", "Worksheet.position", "Table.name"],
+      () => {
+        const ws = b.sheet as Excel.Worksheet;
+        ws.name = b.plan.sheet;
+        if (position !== null) ws.position = position;
+        for (const d of b.deferredTables) b.tables[d.index].name = d.name;
+      },
+    );
+  }
+
+  // 3. Workbook names point at the new sheets (NamedItemCollection.add: 1.4; NamedItem.formula
+  // set: 1.7), marker and version included. A template's older copy that keeps living ("keep
+  // both") first gets sheet-scoped copies of its names (Worksheet.names, 1.4), so its own
+  // formulas keep reading its own cells, and it still reads as built by the template.
+  const defined = new Set(state.names.keys());
+  for (const b of builds) {
+    const { plan } = b;
+    const prefix = sheetPrefix(plan.sheet);
+    const wanted = [
+      ...plan.names.map((n) => ({
+        name: n.name,
+        formula: `=${prefix}${absolute(n.range)}`,
+        comment: n.comment,
+      })),
+      {
+        name: templateMarkerName(plan.template),
+        formula: `=${prefix}$A$1`,
+        comment: `Built by the GenAI Business Case add-in (${plan.template})`,
+      },
+      {
+        name: templateVersionName(plan.template),
+        formula: `=${plan.version}`,
+        comment: `Layout version of the ${plan.template} sheet`,
+      },
+    ];
+    const older = olderCopy(b, builds, state);
+    small(
+      plan.sheet,
+      "pointing the workbook names at the sheet",
+      ["NamedItemCollection.add", "NamedItem.formula"],
+      (context) => {
+        const names = context.workbook.names;
+        if (older) {
+          const keep = context.workbook.worksheets.getItem(older.id).names;
+          for (const w of wanted) {
+            const current = state.names.get(w.name.toLowerCase());
+            if (!current || older.names.has(w.name.toLowerCase())) continue;
+            if (w.name === templateVersionName(plan.template) || pointsAt(current.formula, older.name)) {
+              keep.add(current.name, current.formula, "Kept for this copy when a new copy was built");
+              journal.localNames.push({ sheetId: older.id, name: current.name });
+            }
+          }
+        }
+        for (const w of wanted) {
+          const key = w.name.toLowerCase();
+          journal.names.add(w.name);
+          if (defined.has(key)) names.getItem(w.name).formula = w.formula;
+          else {
+            names.add(w.name, w.formula, w.comment);
+            defined.add(key);
+          }
+        }
+      },
+    );
+  }
+
+  // 4. The first built sheet comes forward (Worksheet.activate, 1.1), events come back (1.8),
+  // and Excel recalculates what was written while calculation was suspended (1.1).
+  small(
+    builds[0].plan.sheet,
+    "finishing",
+    ["Worksheet.activate", "Runtime.enableEvents", "Application.calculate"],
+    (context) => {
+      (builds[0].sheet as Excel.Worksheet).activate();
+      context.runtime.enableEvents = state.enableEvents;
+      context.workbook.application.calculate("Recalculate");
+    },
+  );
+
+  // 5. Last, the replaced sheets go (Worksheet.delete, 1.1).
+  for (const b of builds) {
+    if (!b.replaces) continue;
+    small(b.plan.sheet, "removing the replaced sheet", ["Worksheet.delete"], () => {
+      (aside.get(b) as Excel.Worksheet).delete();
+    });
+  }
+  return steps;
+}
+
+/** The sheet a template's workbook marker points at, when this call leaves it standing. */
+function olderCopy(b: Build, builds: readonly Build[], state: WorkbookState): ExistingSheet | null {
+  const marker = state.names.get(templateMarkerName(b.plan.template).toLowerCase());
+  if (!marker) return null;
+  const older = state.sheets.find((s) => pointsAt(marker.formula, s.name)) ?? null;
+  if (!older || builds.some((other) => other.replaces === older)) return null;
+  if (older.names.has(templateMarkerName(b.plan.template).toLowerCase())) return null;
+  return older;
+}
+
+/**
+ * Undoes a partial build from what exists now (two syncs): sheets that were not there are
+ * deleted, renamed sheets and tables get their names back, the names this call touched get
+ * their formulas back (or go, if they are new), the active sheet and the event flag return.
+ */
+export async function rollback(
+  context: Excel.RequestContext,
+  state: WorkbookState,
+  journal: Journal,
+  supports: RequestSettings["supports"],
+): Promise<void> {
+  const wb = context.workbook;
+  const sheets = wb.worksheets;
+  sheets.load("items/id,items/name");
+  const names = wb.names;
+  names.load("items/name");
+  const tables = wb.tables;
+  tables.load("items/id,items/name");
+  await context.sync();
+
+  suspendUntilNextSync(context, supports, false);
+  const before = new Map(state.sheets.map((s) => [s.id, s]));
+  for (const ws of sheets.items) if (!before.has(ws.id)) ws.delete();
+  for (const ws of sheets.items) {
+    const was = before.get(ws.id);
+    if (was && was.name !== ws.name) ws.name = was.name;
+  }
+  const tablesBefore = new Map(state.sheets.flatMap((s) => s.tables.map((t) => [t.id, t.name] as const)));
+  for (const t of tables.items) {
+    const was = tablesBefore.get(t.id);
+    if (was !== undefined && was !== t.name) t.name = was;
+  }
+  const present = new Set(names.items.map((n) => n.name.toLowerCase()));
+  for (const name of journal.names) {
+    const key = name.toLowerCase();
+    const was = state.names.get(key);
+    if (was && present.has(key)) wb.names.getItem(was.name).formula = was.formula;
+    else if (!was && present.has(key)) wb.names.getItem(name).delete(); // NamedItem.delete: 1.4
+  }
+  // Sheet-scoped copies made for an older copy (a null object's delete does nothing).
+  for (const { sheetId, name } of journal.localNames)
+    if (before.has(sheetId)) sheets.getItem(sheetId).names.getItemOrNullObject(name).delete();
+  if (state.activeId && before.has(state.activeId)) sheets.getItem(state.activeId).activate();
+  context.runtime.enableEvents = state.enableEvents;
+  await context.sync();
+}
