@@ -8,13 +8,15 @@ import {
   DEFAULT_EXISTING_SHEET_POLICY,
   type ExistingSheetPolicy,
   type ApplyOptions,
+  type AppliedSheet,
   type SheetInfo,
 } from "./workbook-host";
 
 /** Excel's limit on sheet-name length. */
 export const MAX_SHEET_NAME = 31;
 
-function sameName(a: string, b: string): boolean {
+/** Excel compares sheet and workbook names case-insensitively. */
+export function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
@@ -91,3 +93,12 @@ export function decidePlacements(
     return { plan, outcome: "keepBoth", targetName, existing, keepInputs: false };
   });
 }
+
+/** What each placement decision reports as the sheet's outcome in ApplyResult. */
+export const OUTCOMES = {
+  create: "created",
+  reuseEmpty: "created",
+  replace: "replaced",
+  keepBoth: "keptBoth",
+  skip: "skipped",
+} as const satisfies Record<PlacementDecision["outcome"], AppliedSheet["outcome"]>;

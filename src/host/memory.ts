@@ -22,7 +22,7 @@ import {
 import { parseCell, parseRange, rangeAddress, rangeColumns, rangeRows } from "../templates/a1";
 import { inputCells, withInputs } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
-import { decidePlacements, planConflicts } from "./apply-common";
+import { decidePlacements, OUTCOMES, planConflicts } from "./apply-common";
 import { registerGenaiPlugin } from "./genai-plugin";
 import {
   markedSheet,
@@ -70,14 +70,6 @@ export interface MemoryHostOptions {
    */
   readonly failAt?: (step: ApplyStep, sheet: string) => boolean;
 }
-
-const OUTCOMES = {
-  create: "created",
-  reuseEmpty: "created",
-  replace: "replaced",
-  keepBoth: "keptBoth",
-  skip: "skipped",
-} as const;
 
 /** A HyperFormula value as the WorkbookHost reads it: errors as Excel's strings, empty as null. */
 export function cellValue(value: unknown): CellValue {

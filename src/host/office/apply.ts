@@ -25,7 +25,7 @@
  * from the first build request until the commit (or the rollback, or `finally`).
  */
 import type { SheetPlan } from "../../templates/plan";
-import { decidePlacements } from "../apply-common";
+import { decidePlacements, OUTCOMES } from "../apply-common";
 import { ApplyError, type AppliedSheet, type ApplyOptions, type ApplyResult } from "../workbook-host";
 import { buildSteps } from "./build-steps";
 import { commitSteps, type Journal, rollback } from "./commit";
@@ -39,14 +39,6 @@ import {
   suspendUntilNextSync,
   syncBatches,
 } from "./requests";
-
-const OUTCOMES = {
-  create: "created",
-  reuseEmpty: "created",
-  replace: "replaced",
-  keepBoth: "keptBoth",
-  skip: "skipped",
-} as const;
 
 /**
  * Applies plans in order, all or nothing. `knownSheetNames` (sheet names by id, for change events)

@@ -6,10 +6,10 @@
  */
 import { splitQualified } from "../../templates/a1";
 import { TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
+import { sameName } from "../apply-common";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
 
-/** Excel compares sheet, table and defined names without regard to case. */
-export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+export { sameName };
 
 export interface ExistingName {
   readonly name: string;
