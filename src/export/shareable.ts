@@ -20,18 +20,6 @@ export interface ShareableOptions {
 }
 
 /**
- * Bytes as base64, as Excel.createWorkbook takes a workbook. Encoded in slices, so a large file
- * never builds one argument list of millions of characters.
- */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const SLICE = 0x8000;
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += SLICE)
-    binary += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + SLICE)));
-  return btoa(binary);
-}
-
-/**
  * The plans with the workbook's current input values, so a user's edits travel with the copy.
  * (An input the user replaced by a formula is carried as its current value.)
  */

@@ -5,7 +5,7 @@
  * WorkbookHost's readRange, one rectangle per sheet, so either can be given as a lookup.
  */
 import { columnLetters, parseCell } from "../templates/a1";
-import { blockRange } from "../templates/cells";
+import { planExtent } from "../templates/cells";
 import type { SheetPlan } from "../templates/plan";
 import type { CellValue, WorkbookHost } from "../host/workbook-host";
 
@@ -44,18 +44,6 @@ export function lookupOf(values: ComputedValues): ValueLookup {
     }
     return undefined;
   };
-}
-
-/** The rectangle from A1 to the bottom-right of every block of a plan. */
-export function planExtent(plan: SheetPlan): { rows: number; columns: number } {
-  let rows = 0;
-  let columns = 0;
-  for (const block of plan.blocks) {
-    const r = blockRange(block);
-    rows = Math.max(rows, r.bottom + 1);
-    columns = Math.max(columns, r.right + 1);
-  }
-  return { rows, columns };
 }
 
 /**

@@ -5,7 +5,7 @@
  * and labels. Plain data: no HyperFormula types leak out.
  */
 import { parseRange, rangeColumns, rangeRows, splitQualified, type RangeRef } from "../templates/a1";
-import { inputCells } from "../templates/cells";
+import { inputCells, planExtent } from "../templates/cells";
 import type {
   CellStyle,
   ChartKind,
@@ -94,18 +94,6 @@ function paint<T>(entries: readonly { range: string; value: T }[], limit: RangeR
         out.set(`${row},${column}`, value);
   }
   return out;
-}
-
-/** The extent of the plan's blocks and styled ranges (so a styled empty header still shows). */
-function planExtent(plan: SheetPlan): { rows: number; columns: number } {
-  let rows = 0;
-  let columns = 0;
-  for (const range of [...plan.styles.map((s) => s.range), ...plan.formats.map((f) => f.range)]) {
-    const r = parseRange(range);
-    rows = Math.max(rows, r.bottom + 1);
-    columns = Math.max(columns, r.right + 1);
-  }
-  return { rows, columns };
 }
 
 const flat = (values: CellValue[][] | null): CellValue[] => values?.flat() ?? [];

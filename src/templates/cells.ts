@@ -94,3 +94,21 @@ export function withInputs(plan: SheetPlan, kept: ReadonlyMap<string, PlanValue>
   });
   return { ...plan, blocks };
 }
+
+/**
+ * The rectangle from A1 that a plan covers: its blocks and its styled and formatted ranges (a
+ * styled empty header still belongs to the sheet). Readers and views size themselves by it.
+ */
+export function planExtent(plan: SheetPlan): { rows: number; columns: number } {
+  let rows = 0;
+  let columns = 0;
+  const ranges = [
+    ...plan.blocks.map(blockRange),
+    ...[...plan.styles, ...plan.formats].map((entry) => parseRange(entry.range)),
+  ];
+  for (const r of ranges) {
+    rows = Math.max(rows, r.bottom + 1);
+    columns = Math.max(columns, r.right + 1);
+  }
+  return { rows, columns };
+}

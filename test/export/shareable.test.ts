@@ -4,7 +4,8 @@
  * formula, and reading it leaves the workbook exactly as it was.
  */
 import * as ExcelJS from "exceljs";
-import { bytesToBase64, makeShareableCopy } from "../../src/export/shareable";
+import { makeShareableCopy } from "../../src/export/shareable";
+import { bytesToBase64 } from "../../src/host/office";
 import { MemoryHost } from "../../src/host/memory";
 import { planCompleteModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
