@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
 import { expectGolden } from "../helpers/golden-file";
 
 interface Parameter {
@@ -92,6 +93,25 @@ describe("functions.json (English metadata)", () => {
           optional: p.optional ?? false,
         })),
         result: { type: f.result.type ?? "any", dimensionality: f.result.dimensionality ?? "scalar" },
+      })),
+    );
+  });
+});
+
+describe("the in-memory workbook's GENAI functions", () => {
+  const metadata = load("functions.json");
+
+  it("declare the same functions, parameters, optional flags and ranges as functions.json", () => {
+    const excelName = (f: FunctionMetadata): string => `GENAI.${f.name}`;
+    expect(
+      GENAI_FUNCTIONS.map((f) => ({
+        name: f.name,
+        params: f.params.map((p) => [p.name, p.shape, p.optional ?? false]),
+      })),
+    ).toEqual(
+      metadata.functions.map((f) => ({
+        name: excelName(f),
+        params: f.parameters.map((p) => [p.name, p.dimensionality ?? "scalar", p.optional ?? false]),
       })),
     );
   });
