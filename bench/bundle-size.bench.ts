@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import type { Benchmark, BenchEntry } from "./harness";
+import { type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
 
 /** 250 kB (1 kB = 1,000 bytes) gzipped. */
 export const BUNDLE_BUDGET_GZIP_BYTES = 250_000;
@@ -77,17 +77,6 @@ export function measureAddinBundle(dist: string): BundleSizes {
     budgetGzipBytes: BUNDLE_BUDGET_GZIP_BYTES,
     pass: totalGzipBytes <= BUNDLE_BUDGET_GZIP_BYTES,
   };
-}
-
-/** The repository root: the nearest folder above this file with a package.json. */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
 }
 
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;

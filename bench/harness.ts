@@ -3,6 +3,8 @@
  * interleaved repetitions, medians, and explicit targets. Benchmarks measure; they are not tests
  * (a loaded machine must not fail `npm test`), so a missed target is reported, not thrown.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 
 /** A figure worth keeping in bench/results.json. */
@@ -105,4 +107,18 @@ export function round(value: number, digits = 4): number {
 /** 1,234,567 → "1.23 M". */
 export function millions(perSecond: number): string {
   return `${(perSecond / 1e6).toFixed(1)} M`;
+}
+
+/**
+ * The repository root: the nearest folder above this file with a package.json (benchmarks run
+ * compiled, from build/node/bench, and read dist/ and write bench/results.json at the root).
+ */
+export function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
 }

@@ -16,7 +16,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { addinBundleSize } from "./bundle-size.bench";
-import { allPass, type Benchmark, type BenchEntry } from "./harness";
+import { allPass, type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
 import { quadrantScore100k } from "./quadrant-score.bench";
 import { completeModel5000 } from "./model-apply.bench";
 import { simulateRoiSeed100k } from "./simulate.bench";
@@ -34,17 +34,6 @@ interface Results {
   machine: { node: string; cpus: number; cpu_model: string; platform: string; arch: string };
   date: string;
   entries: Record<string, unknown>;
-}
-
-/** The repository root: the nearest folder above this file with a package.json. */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
 }
 
 function readResults(file: string): Record<string, unknown> {
