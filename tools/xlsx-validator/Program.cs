@@ -1,8 +1,9 @@
 // Validates .xlsx files against the ECMA-376 schemas and the Open XML SDK's semantic rules for a
 // given Office file format version (Office 2019 by default), the checks Excel's own opening is
 // closest to. Prints one line per error, with its part, its XPath and the SDK's description, then
-// a verdict line per file; exits 0 when every file is valid, 1 when any has errors, 2 on bad usage
-// or a file that cannot be opened as a spreadsheet package.
+// a verdict line per file (with --json, one JSON object per file instead). Exits 0 when every
+// file is valid, 1 when any has errors, 2 on bad usage or a file that cannot be opened as a
+// spreadsheet package.
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -49,18 +50,32 @@ foreach (var file in files)
         using var document = SpreadsheetDocument.Open(file, false);
         // The SDK stops at 1,000 errors by default; 0 means no limit.
         var errors = new OpenXmlValidator(version) { MaxNumberOfErrors = 0 }.Validate(document).ToList();
-        foreach (var error in errors)
+        var found = errors.Select(error => new
         {
-            var part = error.Part?.Uri.ToString() ?? "(package)";
-            var path = error.Path?.XPath ?? "";
-            var description = error.Description.ReplaceLineEndings(" ");
-            Console.WriteLine(json
-                ? System.Text.Json.JsonSerializer.Serialize(new { file, part, path, type = error.ErrorType.ToString(), id = error.Id, description })
-                : $"{file}: {part} {path}: {error.ErrorType} {error.Id}: {description}");
+            part = error.Part?.Uri.ToString() ?? "(package)",
+            path = error.Path?.XPath ?? "",
+            type = error.ErrorType.ToString(),
+            id = error.Id,
+            description = error.Description.ReplaceLineEndings(" "),
+        }).ToList();
+        if (json)
+        {
+            // One line per file: what the test and the command line read.
+            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                file,
+                office = version.ToString(),
+                sdk = SdkVersion(),
+                errors = found,
+            }));
         }
-        Console.WriteLine(errors.Count == 0
-            ? $"{file}: valid ({version}, DocumentFormat.OpenXml {SdkVersion()})"
-            : $"{file}: {errors.Count} error{(errors.Count == 1 ? "" : "s")} ({version}, DocumentFormat.OpenXml {SdkVersion()})");
+        else
+        {
+            foreach (var e in found) Console.WriteLine($"{file}: {e.part} {e.path}: {e.type} {e.id}: {e.description}");
+            Console.WriteLine(errors.Count == 0
+                ? $"{file}: valid ({version}, DocumentFormat.OpenXml {SdkVersion()})"
+                : $"{file}: {errors.Count} error{(errors.Count == 1 ? "" : "s")} ({version}, DocumentFormat.OpenXml {SdkVersion()})");
+        }
         if (errors.Count > 0) status = Math.Max(status, 1);
     }
     catch (Exception e) when (e is OpenXmlPackageException or IOException or InvalidDataException or UnauthorizedAccessException)
