@@ -178,12 +178,16 @@ function writeBlock(
         cell.value = content;
         return;
       }
-      const value = stored(lookup(plan.sheet, row, column));
+      const read = lookup(plan.sheet, row, column);
       if (content.portable !== null) {
+        // In Excel a formula always has a value: one that yields an empty cell (=ApiMonthlyBudget
+        // on a blank input) gives 0. HyperFormula leaves such a result empty; the cached value
+        // is what Excel computes. (undefined, an unknown value, stays without a cached value.)
+        const value = stored(read === null ? 0 : read);
         cell.value = { formula: content.portable.replace(/^=/, ""), result: value } as ExcelValue;
         return;
       }
-      cell.value = value ?? null;
+      cell.value = stored(read) ?? null;
       const formula = spillFormula(block, r, c);
       cell.note = computedNoteText(
         {
