@@ -5,6 +5,9 @@
  * the user renamed to names Excel must quote (FY25, 2025, O'Brien, 營收 Q1). LibreOffice opens
  * files Excel repairs, so only this check stands for "Excel opens it without a repair prompt".
  *
+ * Beyond the SDK's checks, the program parses each workbook name's sheet prefix (the SDK does
+ * not): a name such as FY25!$B$5 without the quotes Excel requires is an error too.
+ *
  * Needs the .NET SDK (the validator is built once, then reused while its sources are unchanged).
  * Without it the suite is skipped with the reason printed, except under CI=true, where it fails.
  */
@@ -13,7 +16,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { main } from "../../src/export/cli";
 import { makeShareableCopy } from "../../src/export/shareable";
-import { buildWorkbook, loadExcelJS } from "../../src/export/xlsx";
+import { buildWorkbook, loadExcelJS, workbookNames } from "../../src/export/xlsx";
 import {
   describeError,
   prepareValidator,
@@ -88,9 +91,15 @@ suite("every written .xlsx passes the Open XML SDK validator", () => {
     );
     files.set("shareable copy of renamed sheets", renamedCopy);
 
-    // ExcelJS's own package, without finishPackage: the validator must see its faults.
-    const plans = planCompleteModel(SAMPLE);
-    const raw = await buildWorkbook(await loadExcelJS(), plans, () => undefined, NOW).xlsx.writeBuffer();
+    // ExcelJS's own package, without finishPackage and with the names ExcelJS writes itself, on
+    // sheets renamed FY25 and 2025: the validator must see its faults.
+    const plans = planCompleteModel(SAMPLE).map((p, i) => ({
+      ...p,
+      sheet: ["FY25", "2025", "ROI", "Stress"][i],
+    }));
+    const rawBook = buildWorkbook(await loadExcelJS(), plans, () => undefined, NOW);
+    for (const n of workbookNames(plans)) rawBook.definedNames.add(n.refersTo, n.name);
+    const raw = await rawBook.xlsx.writeBuffer();
     rawFile = join(folder, "exceljs-alone.xlsx");
     writeFileSync(rawFile, new Uint8Array(raw));
 
@@ -108,12 +117,18 @@ suite("every written .xlsx passes the Open XML SDK validator", () => {
     expect(new Set(results.map((r) => `${r.office} ${r.sdk}`))).toEqual(new Set(["Office2019 3.3.0"]));
   });
 
-  it("reports the faults of ExcelJS's own package (legacyDrawing after tableParts, font order)", () => {
+  it("reports the faults of ExcelJS's own package (legacyDrawing after tableParts, font order, unquoted names)", () => {
     const errors = rawResult.errors.map(describeError);
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^\/xl\/worksheets\/sheet4\.xml \/x:worksheet\[1\]: .*legacyDrawing/),
         expect.stringMatching(/^\/xl\/styles\.xml \/x:styleSheet\[1\]\/x:fonts\[1\]\/x:font\[1\]: /),
+        expect.stringMatching(
+          /^\/xl\/workbook\.xml .*DefinedName_UnquotedSheet: The name 'Weights' refers to FY25!/,
+        ),
+        expect.stringMatching(
+          /^\/xl\/workbook\.xml .*DefinedName_UnquotedSheet: The name 'WaveStart' refers to 2025!/,
+        ),
       ]),
     );
   });

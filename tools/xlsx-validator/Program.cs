@@ -6,7 +6,9 @@
 // spreadsheet package.
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using System.Text.RegularExpressions;
 
 var files = new List<string>();
 var version = FileFormatVersions.Office2019;
@@ -50,14 +52,13 @@ foreach (var file in files)
         using var document = SpreadsheetDocument.Open(file, false);
         // The SDK stops at 1,000 errors by default; 0 means no limit.
         var errors = new OpenXmlValidator(version) { MaxNumberOfErrors = 0 }.Validate(document).ToList();
-        var found = errors.Select(error => new
-        {
-            part = error.Part?.Uri.ToString() ?? "(package)",
-            path = error.Path?.XPath ?? "",
-            type = error.ErrorType.ToString(),
-            id = error.Id,
-            description = error.Description.ReplaceLineEndings(" "),
-        }).ToList();
+        var found = errors.Select(error => new Found(
+            error.Part?.Uri.ToString() ?? "(package)",
+            error.Path?.XPath ?? "",
+            error.ErrorType.ToString(),
+            error.Id,
+            error.Description.ReplaceLineEndings(" "))).ToList();
+        found.AddRange(DefinedNameErrors(document));
         if (json)
         {
             // One line per file: what the test and the command line read.
@@ -72,11 +73,11 @@ foreach (var file in files)
         else
         {
             foreach (var e in found) Console.WriteLine($"{file}: {e.part} {e.path}: {e.type} {e.id}: {e.description}");
-            Console.WriteLine(errors.Count == 0
+            Console.WriteLine(found.Count == 0
                 ? $"{file}: valid ({version}, DocumentFormat.OpenXml {SdkVersion()})"
-                : $"{file}: {errors.Count} error{(errors.Count == 1 ? "" : "s")} ({version}, DocumentFormat.OpenXml {SdkVersion()})");
+                : $"{file}: {found.Count} error{(found.Count == 1 ? "" : "s")} ({version}, DocumentFormat.OpenXml {SdkVersion()})");
         }
-        if (errors.Count > 0) status = Math.Max(status, 1);
+        if (found.Count > 0) status = Math.Max(status, 1);
     }
     catch (Exception e) when (e is OpenXmlPackageException or IOException or InvalidDataException or UnauthorizedAccessException)
     {
@@ -86,8 +87,50 @@ foreach (var file in files)
 }
 return status;
 
+// The SDK does not parse a defined name's formula. Excel does, and repairs a file by dropping a
+// name whose sheet prefix lacks the quotes Excel requires (FY25!$A$1 reads as a cell of column
+// FY), or that names a sheet the workbook does not have. Checked here with Excel's quoting rules.
+static IEnumerable<Found> DefinedNameErrors(SpreadsheetDocument document)
+{
+    var workbook = document.WorkbookPart?.Workbook;
+    if (workbook?.DefinedNames is null) yield break;
+    var part = document.WorkbookPart!.Uri.ToString();
+    var sheets = new HashSet<string>(
+        workbook.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? "") ?? [],
+        StringComparer.OrdinalIgnoreCase);
+    var index = 0;
+    foreach (var name in workbook.DefinedNames.Elements<DefinedName>())
+    {
+        index++;
+        var path = $"/x:workbook[1]/x:definedNames[1]/x:definedName[{index}]";
+        var text = name.Text ?? "";
+        // A sheet prefix before "!": a quoted name (apostrophes doubled inside) or an unquoted run.
+        foreach (Match m in Regex.Matches(text, @"(?:'((?:[^']|'')+)'|([^\s'!:(),=+\-*/&^<>{}""]+))!"))
+        {
+            var quoted = m.Groups[1].Success;
+            var sheet = quoted ? m.Groups[1].Value.Replace("''", "'") : m.Groups[2].Value;
+            if (!quoted && NeedsQuotes(sheet))
+                yield return new Found(part, path, "Semantic", "DefinedName_UnquotedSheet",
+                    $"The name '{name.Name}' refers to {text}: the sheet name {sheet} must be quoted; Excel drops the name when it repairs the file.");
+            if (!sheets.Contains(sheet))
+                yield return new Found(part, path, "Semantic", "DefinedName_UnknownSheet",
+                    $"The name '{name.Name}' refers to {text}: the workbook has no sheet named {sheet}.");
+        }
+    }
+}
+
+// Excel's rules: not a plain identifier, starts like an A1 reference (up to three letters then a
+// digit; this covers R1C1), an R1C1 row or column alone, or a logical constant.
+static bool NeedsQuotes(string sheet) =>
+    !Regex.IsMatch(sheet, "^[A-Za-z_][A-Za-z0-9_]*$")
+    || Regex.IsMatch(sheet, "^[A-Za-z]{1,3}[0-9]")
+    || Regex.IsMatch(sheet, "^(R|C|RC)$", RegexOptions.IgnoreCase)
+    || Regex.IsMatch(sheet, "^(TRUE|FALSE)$", RegexOptions.IgnoreCase);
+
 static string SdkVersion() =>
     typeof(OpenXmlValidator).Assembly
         .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
         .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
         .FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+record Found(string part, string path, string type, string id, string description);
