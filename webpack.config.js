@@ -11,9 +11,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { LocalizeFunctionsMetadataPlugin } = require("./scripts/localize-functions-metadata");
-
-const urlDev = "https://localhost:3000/";
-const urlProd = "https://www.contoso.com/"; // PLACEHOLDER: change to your deployment location.
+const { addinBaseUrl, assertDeployableManifest, rewriteManifest } = require("./scripts/addin-url");
 
 /**
  * Fails the build if a module from a forbidden package is bundled. HyperFormula (GPL, and heavy)
@@ -58,11 +56,21 @@ async function devServerHttpsOptions() {
   }
 }
 
+/**
+ * `env.release` (npm run release): the build an organisation deploys. The manifest's address is
+ * ADDIN_BASE_URL and must not be a placeholder (scripts/addin-url.js); the build fails otherwise.
+ * Source maps are written for development builds, and for production ones only when asked
+ * (`--env sourceMaps` or SOURCE_MAPS=1): deployed files do not publish the sources.
+ */
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  const release = Boolean(env.release);
+  // The preview's config reads this one for its loaders: no manifest warning from it.
+  const baseUrl = addinBaseUrl({ dev, release, warn: env.quiet ? () => undefined : console.warn });
+  const sourceMaps = dev || Boolean(env.sourceMaps) || process.env.SOURCE_MAPS === "1";
   const https = env.WEBPACK_SERVE ? await devServerHttpsOptions() : undefined;
   return {
-    devtool: "source-map",
+    devtool: sourceMaps ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
@@ -112,7 +120,10 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().replaceAll(urlDev, urlProd);
+              if (dev) return content;
+              const manifest = rewriteManifest(content, baseUrl);
+              if (release) assertDeployableManifest(manifest);
+              return manifest;
             },
           },
         ],

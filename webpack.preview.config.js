@@ -13,7 +13,7 @@ const addinConfig = require("./webpack.config.js");
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const addin = await addinConfig({}, options);
+  const addin = await addinConfig({ quiet: true }, options);
   return {
     name: "preview",
     // Source maps cost a third of the build time; keep them for development builds only.

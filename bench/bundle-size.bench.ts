@@ -6,6 +6,7 @@
  * only when used. Budget: 250 kB gzipped (issue 4). Reads the production build: run
  * `npm run build` first. test/build/bundle-budget.test.ts holds the same numbers to the budget.
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
@@ -81,7 +82,30 @@ export function measureAddinBundle(dist: string): BundleSizes {
 
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
+/**
+ * Builds the add-in (`npm run build:addin`: webpack, production) when dist/ has no taskpane.html,
+ * as on a fresh clone, so the benchmark measures instead of crashing. Throws with the command to
+ * run by hand when the build fails.
+ */
+export function ensureAddinBuilt(
+  root: string,
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): void {
+  if (fs.existsSync(path.join(root, "dist", "taskpane.html"))) return;
+  log("dist/ is not built: building the add-in first (npm run build:addin) …");
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: process.env },
+  );
+  if (build.status !== 0 || !fs.existsSync(path.join(root, "dist", "taskpane.html")))
+    throw new Error(
+      `building the add-in failed (exit ${build.status ?? build.signal}): run \`npm run build:addin\` and then \`npm run bench\` again.`,
+    );
+}
+
 function run(): BenchEntry {
+  ensureAddinBuilt(repositoryRoot());
   const sizes = measureAddinBundle(path.join(repositoryRoot(), "dist"));
   const figures: Record<string, number | string | boolean> = {};
   // Counted files have fixed names; lazy chunks are numbered by webpack, so they are summed.

@@ -54,16 +54,20 @@ function staticHandler(mounts, redirects = {}) {
       if (!wanted.startsWith(prefix)) continue;
       const file = fileUnder(dir, `/${wanted.slice(prefix.length)}`);
       if (!file) continue;
+      // Same-origin only (no CORS header: the preview and the add-in are served from here), and
+      // the declared type is the type: browsers do not sniff a file into something else.
       response.writeHead(200, {
         "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
-        "Access-Control-Allow-Origin": "*",
+        "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-store",
       });
       if (request.method === "HEAD") response.end();
       else fs.createReadStream(file).pipe(response);
       return;
     }
-    response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+    response
+      .writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" })
+      .end("Not found\n");
   };
 }
 

@@ -15,7 +15,9 @@ import { planModel } from "../templates/index";
 import { type SampleOrBlank, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { DEFAULT_PORTFOLIO_ROWS } from "../templates/portfolio";
 import { type ComputedValues, readPlanValues } from "./values";
-import { type ExportStats, exportStats, loadExcelJS, writeWorkbook } from "./xlsx";
+import type { PackageReport } from "./package";
+import { describeError, prepareValidator, validateFiles } from "./validator";
+import { type ExportStats, exportStats, loadExcelJS, writePackage } from "./xlsx";
 
 export interface CliIo {
   readonly stdout: (line: string) => void;
@@ -31,6 +33,8 @@ export interface WorkbookCommand {
   readonly locale: Locale;
   readonly currency: string;
   readonly rows: number;
+  /** Report what the file contains and the Open XML SDK validator's verdict on it. */
+  readonly verbose: boolean;
 }
 
 /**
@@ -53,6 +57,8 @@ Options:
   --locale <locale>   ${LOCALES.join(" or ")} (default: en)
   --currency <symbol> currency shown in formats (default: NT$)
   --rows <n>          use-case rows on the Portfolio sheet, 1 to ${MAX_ROWS.toLocaleString("en-US")} (default: ${DEFAULT_PORTFOLIO_ROWS})
+  -v, --verbose       also list the parts, workbook names, tables and notes written, and
+                      validate the file with the Open XML SDK validator (needs the .NET SDK)
   -h, --help          show this help`;
 
 /** A bad command line: the message names the option and what it accepts. */
@@ -115,6 +121,7 @@ export function parseCommand(argv: readonly string[]): WorkbookCommand | null {
     locale: oneOf("locale", values.locale ?? "en", LOCALES),
     currency,
     rows,
+    verbose: values.verbose ?? false,
   };
 }
 
@@ -130,6 +137,7 @@ function parse(argv: readonly string[]) {
       locale: { type: "string" },
       currency: { type: "string" },
       rows: { type: "string" },
+      verbose: { type: "boolean", short: "v" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -140,6 +148,8 @@ export interface ExportedModel extends ExportStats {
   readonly bytes: number;
   /** Why the cached values could not be computed, when they could not (the file is still valid). */
   readonly uncomputed: string | null;
+  /** What the package contains. */
+  readonly report: PackageReport;
 }
 
 /**
@@ -163,10 +173,10 @@ export async function exportModel(command: WorkbookCommand, now: Date): Promise<
   } catch (error) {
     uncomputed = error instanceof Error ? error.message : String(error);
   }
-  const bytes = await writeWorkbook(plans, values, { now, excel: await loadExcelJS() });
+  const { bytes, report } = await writePackage(plans, values, { now, excel: await loadExcelJS() });
   const path = resolve(command.out);
   await writeFile(path, bytes);
-  return { path, bytes: bytes.length, uncomputed, ...exportStats(plans) };
+  return { path, bytes: bytes.length, uncomputed, report, ...exportStats(plans) };
 }
 
 /** Runs the command line; returns the process exit code (0 ok, 1 failure, 2 bad usage). */
@@ -195,13 +205,44 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       `Wrote ${done.path}: ${done.sheets.length} sheet${done.sheets.length === 1 ? "" : "s"} (${done.sheets.join(", ")}), ` +
         `${count(done.cells)} cells, ${count(done.formulas)} formulas, ${count(done.computedValues)} computed values with a note.`,
     );
-    return 0;
+    return command.verbose ? reportVerbose(done, io) : 0;
   } catch (error) {
     io.stderr(
       `genai-roi: could not write ${command.out}: ${error instanceof Error ? error.message : String(error)}`,
     );
     return 1;
   }
+}
+
+/**
+ * --verbose: what the package contains, then the Open XML SDK validator's verdict on the file
+ * written. Returns the exit code: 1 when the validator finds errors (the file is still written),
+ * 0 when it is valid or the validator cannot run here (said on stderr, with the reason).
+ */
+function reportVerbose(done: ExportedModel, io: CliIo): number {
+  const { report } = done;
+  io.stdout(`Parts (${report.parts.length}): ${report.parts.join(", ")}`);
+  io.stdout(`Workbook names (${report.names.length}):`);
+  for (const n of report.names) io.stdout(`  ${n.name} = ${n.refersTo}`);
+  io.stdout(
+    `Tables (${report.tables.length}): ${report.tables.map((t) => `${t.name} (${t.sheet}!${t.ref})`).join(", ") || "none"}`,
+  );
+  io.stdout(`Notes: ${report.notes.map((n) => `${n.count} on ${n.sheet}`).join(", ") || "none"}`);
+  if (report.reordered.length > 0) io.stdout(`Put in schema order: ${report.reordered.join(", ")}`);
+  const validator = prepareValidator();
+  if (!validator.ok) {
+    io.stderr(`genai-roi: the file was not validated: ${validator.reason}.`);
+    return 0;
+  }
+  const [result] = validateFiles(validator.assembly, [done.path]);
+  const by = `Open XML SDK validator (DocumentFormat.OpenXml ${result.sdk}, ${result.office})`;
+  if (result.errors.length === 0) {
+    io.stdout(`${by}: valid, 0 errors.`);
+    return 0;
+  }
+  io.stdout(`${by}: ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}:`);
+  for (const e of result.errors) io.stdout(`  ${describeError(e)}`);
+  return 1;
 }
 
 /** Entry point for bin/genai-roi.js. */

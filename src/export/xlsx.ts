@@ -21,6 +21,7 @@ import { isFormula, type Block, type PlanCell, type SheetPlan } from "../templat
 import type { CellValue } from "../host/workbook-host";
 import { computedNoteText } from "./notes";
 import { type ComputedValues, lookupOf, type ValueLookup } from "./values";
+import { finishPackage, loadJSZip, type PackageName, type PackageReport } from "./package";
 import { applyConditionalFormats, applyFormatting, applyValidations, freezeView } from "./xlsx-rules";
 
 export type ExcelJS = typeof ExcelModule;
@@ -61,10 +62,34 @@ export async function writeWorkbook(
   values: ComputedValues,
   options: WriteOptions,
 ): Promise<Uint8Array> {
-  const excel = options.excel ?? (await loadExcelJS());
+  return (await writePackage(plans, values, options)).bytes;
+}
+
+/**
+ * Writes the plans to .xlsx bytes and reports what the package contains. ExcelJS writes the
+ * cells, styles, tables, notes, validation and conditional formats; finishPackage then puts
+ * every part in schema order and writes the workbook names, quoted as Excel requires.
+ */
+export async function writePackage(
+  plans: readonly SheetPlan[],
+  values: ComputedValues,
+  options: WriteOptions,
+): Promise<{ bytes: Uint8Array; report: PackageReport }> {
+  const [excel, jszip] = await Promise.all([options.excel ?? loadExcelJS(), loadJSZip()]);
   const workbook = buildWorkbook(excel, plans, values, options.now);
   const buffer = await workbook.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  return finishPackage(bytes, workbookNames(plans), jszip);
+}
+
+/** Every plan name with its sheet-qualified, absolute reference, e.g. 'FY25'!$B$5:$E$5. */
+export function workbookNames(plans: readonly SheetPlan[]): PackageName[] {
+  return plans.flatMap((plan) =>
+    plan.names.map((n) => ({
+      name: n.name,
+      refersTo: `${sheetPrefix(plan.sheet)}${rangeAddress(parseRange(n.range), true)}`,
+    })),
+  );
 }
 
 /** The ExcelJS workbook for the plans (writeWorkbook saves it). */
@@ -94,11 +119,8 @@ export function buildWorkbook(
     applyFormatting(ws, plan);
     applyValidations(ws, plan);
     applyConditionalFormats(ws, plan);
-    for (const n of plan.names)
-      workbook.definedNames.add(
-        `${sheetPrefix(plan.sheet)}${rangeAddress(parseRange(n.range), true)}`,
-        n.name,
-      );
+    // The workbook names are written by finishPackage (writePackage): ExcelJS would drop the
+    // quotes a sheet name such as FY25 needs.
   }
   return workbook;
 }
@@ -156,12 +178,16 @@ function writeBlock(
         cell.value = content;
         return;
       }
-      const value = stored(lookup(plan.sheet, row, column));
+      const read = lookup(plan.sheet, row, column);
       if (content.portable !== null) {
+        // In Excel a formula always has a value: one that yields an empty cell (=ApiMonthlyBudget
+        // on a blank input) gives 0. HyperFormula leaves such a result empty; the cached value
+        // is what Excel computes. (undefined, an unknown value, stays without a cached value.)
+        const value = stored(read === null ? 0 : read);
         cell.value = { formula: content.portable.replace(/^=/, ""), result: value } as ExcelValue;
         return;
       }
-      cell.value = value ?? null;
+      cell.value = stored(read) ?? null;
       const formula = spillFormula(block, r, c);
       cell.note = computedNoteText(
         {

@@ -23,6 +23,7 @@ import { parseCell, parseRange, rangeAddress, rangeColumns, rangeRows } from "..
 import { inputCells, withInputs } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { decidePlacements, OUTCOMES, planConflicts } from "./apply-common";
+import { registerExcelRounding } from "./excel-rounding";
 import { registerGenaiPlugin } from "./genai-plugin";
 import {
   markedSheet,
@@ -87,6 +88,7 @@ export class MemoryHost implements WorkbookHost {
 
   constructor(private readonly options: MemoryHostOptions = {}) {
     registerGenaiPlugin();
+    registerExcelRounding();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     this.writer = new PlanWriter(this.hf, this.records);
   }

@@ -77,11 +77,35 @@ export function rangeColumns(range: RangeRef): number {
   return range.right - range.left + 1;
 }
 
-/** A sheet name as a formula prefix: ROI → ROI!, "My sheet" → 'My sheet'! */
+/**
+ * Whether a reference must quote the sheet name, following Excel's rules: a name that is not a
+ * plain identifier (starts with a digit, contains a space, punctuation or a non-ASCII letter),
+ * that starts like an A1 reference (FY25, Q1, A1B: up to three letters then a digit, which also
+ * covers R1C1, R1 and C1), that is an R1C1 row or column on its own (R, C, RC), or that is a
+ * logical constant. Quoting a name that did not need it is always accepted; leaving out quotes
+ * that were needed makes Excel repair the file and drop the reference.
+ */
+export function sheetNeedsQuotes(sheet: string): boolean {
+  return (
+    !/^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ||
+    /^[A-Za-z]{1,3}\d/.test(sheet) ||
+    /^(R|C|RC)$/i.test(sheet) ||
+    /^(TRUE|FALSE)$/i.test(sheet)
+  );
+}
+
+/** A sheet name as Excel writes it in a reference: ROI → ROI, FY25 → 'FY25', O'Brien → 'O''Brien'. */
+export function quoteSheetName(sheet: string): string {
+  return sheetNeedsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
+}
+
+/**
+ * A sheet name as a formula prefix: ROI → ROI!, "My sheet" → 'My sheet'!. Every sheet-qualified
+ * reference the project writes (workbook names in Excel, in the in-memory workbook and in the
+ * exported file) is built with it.
+ */
 export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
-    ? `${sheet}!`
-    : `'${sheet.replace(/'/g, "''")}'!`;
+  return `${quoteSheetName(sheet)}!`;
 }
 
 /** Splits "'My sheet'!$B$5:$C$6" into sheet and address. */

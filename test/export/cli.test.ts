@@ -129,6 +129,24 @@ describe("genai-roi workbook", () => {
     expect(() => parseCommand(["workbook", "--out", "m.xlsx", "--rows", "-3"])).toThrow(UsageError);
   });
 
+  it("--verbose lists the names, tables and notes written and the validator's verdict", async () => {
+    const out = join(folder, "verbose.xlsx");
+    const result = await run(["workbook", "--out", out, "--sheets", "stress", "--verbose"]);
+    expect(result.code).toBe(0);
+    const [stress] = planModel(["stress"], { data: "sample", currency: "NT$", locale: "en" });
+    expect(result.out).toContain(`Workbook names (${stress.names.length}):`);
+    for (const n of stress.names) expect(result.out).toMatch(new RegExp(`^  ${n.name} = Stress!\\$`, "m"));
+    expect(result.out).toMatch(/^Tables \(1\): StressLineItems \(Stress!A\d+:[A-Z]+\d+\)$/m);
+    expect(result.out).toMatch(/^Notes: \d+ on Stress$/m);
+    expect(result.out).toMatch(/^Parts \(\d+\): .*xl\/workbook\.xml/m);
+    // The verdict, or why the validator could not run (no .NET SDK).
+    if (result.err === "")
+      expect(result.out).toMatch(
+        /^Open XML SDK validator \(DocumentFormat\.OpenXml 3\.3\.0, Office2019\): valid, 0 errors\.$/m,
+      );
+    else expect(result.err).toMatch(/^genai-roi: the file was not validated: /);
+  }, 120_000);
+
   it("exits 1 with the reason when the file cannot be written", async () => {
     const result = await run([
       "workbook",

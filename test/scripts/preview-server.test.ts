@@ -30,7 +30,13 @@ function pickModes(questions: readonly ModeQuestion[]): string[] {
 function get(
   url: string,
   method = "GET",
-): Promise<{ status: number; type: string; body: string; location?: string }> {
+): Promise<{
+  status: number;
+  type: string;
+  body: string;
+  location?: string;
+  headers: http.IncomingHttpHeaders;
+}> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method }, (response) => {
       let body = "";
@@ -42,6 +48,7 @@ function get(
           type: String(response.headers["content-type"] ?? ""),
           body,
           location: response.headers.location,
+          headers: response.headers,
         }),
       );
     });
@@ -95,6 +102,21 @@ describe("the preview server", () => {
       type: "application/json; charset=utf-8",
     });
     expect(await get(`${server.url}assets/icon-32.png`)).toMatchObject({ status: 200, type: "image/png" });
+  });
+
+  it("sends nosniff and no cross-origin permission", async () => {
+    for (const url of [server.url, `${server.url}addin/taskpane.html`, `${server.url}missing.js`]) {
+      const { headers } = await get(url);
+      expect({
+        url,
+        nosniff: headers["x-content-type-options"],
+        cors: headers["access-control-allow-origin"],
+      }).toEqual({
+        url,
+        nosniff: "nosniff",
+        cors: undefined,
+      });
+    }
   });
 
   it("answers HEAD without a body", async () => {

@@ -1,0 +1,395 @@
+/**
+ * The last step of every .xlsx the project writes: ExcelJS's package, opened as a zip and made
+ * valid where ExcelJS is not, then reported.
+ *
+ * - Every worksheet's child elements are put in the order the schema prescribes (ECMA-376 Part 1,
+ *   18.3.1.99, CT_Worksheet). ExcelJS 4.4 writes `<legacyDrawing>` (the anchor of cell notes)
+ *   after `<tableParts>`, so a sheet with a table and notes is one Excel repairs, blanking it.
+ * - The workbook's children follow CT_Workbook (18.2.27), so the names can be added anywhere.
+ * - Every `<font>` of the style sheet lists its properties in the order the Open XML SDK
+ *   validates (b, i, strike, ..., sz, color, name, family, charset, scheme: the order Excel
+ *   itself writes); ExcelJS writes color and family before sz and name.
+ * - The workbook names are written here, not by ExcelJS: ExcelJS drops the quotes around a sheet
+ *   name made of letters and digits (`FY25!$A$1`, `2025!$A$1`, which Excel reads as damage and
+ *   drops) and does not double an apostrophe. The caller gives each name's reference, already
+ *   quoted by sheetPrefix.
+ *
+ * The reordering is structural (a tag walk, not a regular expression over the text) and keeps
+ * every element byte for byte; an element the schema does not allow in its parent is an error,
+ * not something to guess a place for. Runs in Node (the CLI) and in the browser (the pane's
+ * shareable copy): JSZip is loaded with the export's own lazy chunk.
+ */
+import type JSZipType from "jszip";
+
+export type JSZipClass = typeof JSZipType;
+
+/** A workbook name and what it refers to, e.g. { name: "Weights", refersTo: "'FY25'!$B$5:$E$5" }. */
+export interface PackageName {
+  readonly name: string;
+  readonly refersTo: string;
+}
+
+/** What the written package contains: the CLI's --verbose report. */
+export interface PackageReport {
+  /** Every part of the zip, in zip order. */
+  readonly parts: readonly string[];
+  readonly names: readonly PackageName[];
+  readonly tables: readonly { readonly sheet: string; readonly name: string; readonly ref: string }[];
+  readonly notes: readonly { readonly sheet: string; readonly count: number }[];
+  /** The parts whose children had to be put back in schema order. */
+  readonly reordered: readonly string[];
+}
+
+/** CT_Worksheet's children in schema order (ECMA-376 Part 1, 18.3.1.99). */
+export const WORKSHEET_ORDER: readonly string[] = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** CT_Workbook's children in schema order (ECMA-376 Part 1, 18.2.27). */
+export const WORKBOOK_ORDER: readonly string[] = [
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/** A font's properties in the order the Open XML SDK validates CT_Font (and Excel writes them). */
+export const FONT_ORDER: readonly string[] = [
+  "b",
+  "i",
+  "strike",
+  "condense",
+  "extend",
+  "outline",
+  "shadow",
+  "u",
+  "vertAlign",
+  "sz",
+  "color",
+  "name",
+  "family",
+  "charset",
+  "scheme",
+];
+
+// ---- a tag walk over XML text ----------------------------------------------------------------
+
+interface Tag {
+  readonly kind: "open" | "close" | "empty" | "other";
+  /** Qualified name as written (with any prefix). */
+  readonly name: string;
+  readonly start: number;
+  /** Index just past the tag's '>'. */
+  readonly end: number;
+}
+
+/** The next tag at or after `from`, or null at the end. Attribute values may contain '>'. */
+function nextTag(xml: string, from: number): Tag | null {
+  const start = xml.indexOf("<", from);
+  if (start < 0) return null;
+  const skipTo = (terminator: string): Tag => {
+    const at = xml.indexOf(terminator, start);
+    if (at < 0) throw new Error(`Unterminated markup at offset ${start}.`);
+    return { kind: "other", name: "", start, end: at + terminator.length };
+  };
+  if (xml.startsWith("<?", start)) return skipTo("?>");
+  if (xml.startsWith("<!--", start)) return skipTo("-->");
+  if (xml.startsWith("<![CDATA[", start)) return skipTo("]]>");
+  if (xml.startsWith("<!", start)) return skipTo(">");
+  let i = start + 1;
+  let quote: string | null = null;
+  for (; i < xml.length; i++) {
+    const ch = xml[i];
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") break;
+  }
+  if (i >= xml.length) throw new Error(`Unterminated tag at offset ${start}.`);
+  const close = xml[start + 1] === "/";
+  const name = /^[^\s/>]+/.exec(xml.slice(start + (close ? 2 : 1), Math.min(i, start + 200)))?.[0] ?? "";
+  const kind = close ? "close" : xml[i - 1] === "/" ? "empty" : "open";
+  return { kind, name, start, end: i + 1 };
+}
+
+interface Child {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Puts the direct children of every `parent` element in `order` (a stable sort: repeated
+ * elements such as conditionalFormatting keep their relative order). Returns the new text and
+ * whether anything moved. Throws on a child `order` does not list, or on text between children.
+ */
+export function reorderChildren(
+  xml: string,
+  parent: string,
+  order: readonly string[],
+): { xml: string; moved: boolean } {
+  const rank = new Map(order.map((name, i) => [name, i]));
+  const edits: { start: number; end: number; text: string }[] = [];
+  // Open elements: for each, whether it is a `parent` and, if so, its children so far.
+  const stack: { name: string; contentStart: number; children: Child[] | null; childStart: number }[] = [];
+  let at = 0;
+  for (let tag = nextTag(xml, at); tag !== null; tag = nextTag(xml, at)) {
+    at = tag.end;
+    if (tag.kind === "other") continue;
+    const top = stack[stack.length - 1];
+    if (tag.kind === "open" || tag.kind === "empty") {
+      if (top?.children && stack.length > 0) {
+        // A direct child of a parent being collected starts here.
+        if (tag.kind === "empty") top.children.push({ name: tag.name, start: tag.start, end: tag.end });
+        else top.childStart = tag.start;
+      }
+      if (tag.kind === "open")
+        stack.push({
+          name: tag.name,
+          contentStart: tag.end,
+          children: tag.name === parent ? [] : null,
+          childStart: -1,
+        });
+      continue;
+    }
+    // A close tag.
+    const closed = stack.pop();
+    if (!closed || closed.name !== tag.name)
+      throw new Error(`Mismatched </${tag.name}> at offset ${tag.start}.`);
+    const owner = stack[stack.length - 1];
+    if (owner?.children) owner.children.push({ name: closed.name, start: owner.childStart, end: tag.end });
+    if (closed.children) {
+      const children = closed.children;
+      let cursor = closed.contentStart;
+      for (const child of children) {
+        if (xml.slice(cursor, child.start).trim() !== "")
+          throw new Error(`Unexpected text inside <${parent}> at offset ${cursor}.`);
+        if (!rank.has(child.name))
+          throw new Error(`<${child.name}> is not allowed inside <${parent}> by the schema.`);
+        cursor = child.end;
+      }
+      const sorted = children
+        .map((child, index) => ({ child, index }))
+        .sort((a, b) => rank.get(a.child.name)! - rank.get(b.child.name)! || a.index - b.index);
+      if (sorted.some((s, i) => s.index !== i))
+        edits.push({
+          start: closed.contentStart,
+          end: tag.start,
+          text: sorted.map((s) => xml.slice(s.child.start, s.child.end)).join(""),
+        });
+    }
+  }
+  if (stack.length > 0) throw new Error(`<${stack[stack.length - 1].name}> is never closed.`);
+  let out = xml;
+  for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return { xml: out, moved: edits.length > 0 };
+}
+
+// ---- names ---------------------------------------------------------------------------------------
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+    switch (e.toLowerCase()) {
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+      case "amp":
+        return "&";
+      default:
+        return String.fromCodePoint(
+          e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+        );
+    }
+  });
+}
+
+/**
+ * Adds the names to workbook.xml's `<definedNames>` (created after `<sheets>` when absent),
+ * replacing any ExcelJS wrote under the same name.
+ */
+export function writeDefinedNames(workbookXml: string, names: readonly PackageName[]): string {
+  if (names.length === 0) return workbookXml;
+  const wanted = new Set(names.map((n) => n.name.toLowerCase()));
+  const entries = names
+    .map((n) => `<definedName name="${escapeXml(n.name)}">${escapeXml(n.refersTo)}</definedName>`)
+    .join("");
+  const existing = /<definedNames>([\s\S]*?)<\/definedNames>|<definedNames\/>/.exec(workbookXml);
+  if (existing) {
+    const kept = (existing[1] ?? "").replace(
+      /<definedName\b[^>]*\bname="([^"]*)"[^>]*>[\s\S]*?<\/definedName>/g,
+      (whole, name: string) => (wanted.has(unescapeXml(name).toLowerCase()) ? "" : whole),
+    );
+    return (
+      workbookXml.slice(0, existing.index) +
+      `<definedNames>${kept}${entries}</definedNames>` +
+      workbookXml.slice(existing.index + existing[0].length)
+    );
+  }
+  const sheetsEnd = workbookXml.indexOf("</sheets>");
+  if (sheetsEnd < 0) throw new Error("workbook.xml has no <sheets> element.");
+  const at = sheetsEnd + "</sheets>".length;
+  return `${workbookXml.slice(0, at)}<definedNames>${entries}</definedNames>${workbookXml.slice(at)}`;
+}
+
+// ---- the package ---------------------------------------------------------------------------------
+
+/** Loads JSZip (Node: the package; browser: its own lazy chunk, beside ExcelJS's). */
+export async function loadJSZip(): Promise<JSZipClass> {
+  const loaded = (await import("jszip")) as JSZipClass & { default?: JSZipClass };
+  return loaded.default ?? loaded;
+}
+
+/** Relationship targets of a .rels part by type suffix, resolved against `base` (a folder). */
+function relationships(relsXml: string | null, base: string): { type: string; target: string }[] {
+  if (relsXml === null) return [];
+  return [...relsXml.matchAll(/<Relationship\b[^>]*>/g)].map(([tag]) => {
+    const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? "";
+    const target = unescapeXml(/\bTarget="([^"]*)"/.exec(tag)?.[1] ?? "");
+    return { type: type.slice(type.lastIndexOf("/") + 1), target: resolvePart(base, target) };
+  });
+}
+
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = base.split("/").filter(Boolean);
+  for (const piece of target.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== "." && piece !== "") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+function attribute(tag: string, name: string): string {
+  return unescapeXml(new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? "");
+}
+
+/**
+ * Makes ExcelJS's package valid (see the module's comment) and writes the workbook names.
+ * Returns the new bytes and what the package contains.
+ */
+export async function finishPackage(
+  bytes: Uint8Array,
+  names: readonly PackageName[],
+  JSZip: JSZipClass,
+): Promise<{ bytes: Uint8Array; report: PackageReport }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (path: string): Promise<string | null> =>
+    (await zip.file(path)?.async("string")) ?? null;
+  const reordered: string[] = [];
+  const rewrite = async (path: string, change: (xml: string) => { xml: string; moved: boolean }) => {
+    const xml = await text(path);
+    if (xml === null) return;
+    const result = change(xml);
+    if (result.xml !== xml) zip.file(path, result.xml);
+    if (result.moved) reordered.push(path);
+  };
+
+  const workbookPath = "xl/workbook.xml";
+  await rewrite(workbookPath, (xml) =>
+    reorderChildren(writeDefinedNames(xml, names), "workbook", WORKBOOK_ORDER),
+  );
+  await rewrite("xl/styles.xml", (xml) => reorderChildren(xml, "font", FONT_ORDER));
+
+  // Sheets by name, with their parts, through the workbook's relationships.
+  const workbookXml = (await text(workbookPath)) ?? "";
+  const relTarget = new Map(
+    [...((await text("xl/_rels/workbook.xml.rels")) ?? "").matchAll(/<Relationship\b[^>]*>/g)].map(
+      ([tag]) => [attribute(tag, "Id"), resolvePart("xl", attribute(tag, "Target"))],
+    ),
+  );
+  const tables: { sheet: string; name: string; ref: string }[] = [];
+  const notes: { sheet: string; count: number }[] = [];
+  for (const [tag] of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const sheet = attribute(tag, "name");
+    const part = relTarget.get(attribute(tag, "r:id"));
+    if (part === undefined) continue;
+    await rewrite(part, (xml) => reorderChildren(xml, "worksheet", WORKSHEET_ORDER));
+    const folder = part.slice(0, part.lastIndexOf("/"));
+    const file = part.slice(part.lastIndexOf("/") + 1);
+    for (const rel of relationships(await text(`${folder}/_rels/${file}.rels`), folder)) {
+      const xml = await text(rel.target);
+      if (xml === null) continue;
+      if (rel.type === "table") {
+        const head = /<table\b[^>]*>/.exec(xml)?.[0] ?? "";
+        tables.push({ sheet, name: attribute(head, "name"), ref: attribute(head, "ref") });
+      } else if (rel.type === "comments") {
+        notes.push({ sheet, count: (xml.match(/<comment\b/g) ?? []).length });
+      }
+    }
+  }
+
+  const out = await zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+  const parts = Object.keys(zip.files).filter((p) => !zip.files[p].dir);
+  return { bytes: out, report: { parts, names, tables, notes, reordered } };
+}
