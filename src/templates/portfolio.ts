@@ -166,8 +166,11 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
         `=IF(AND(${C}="",${D}=""),"",GENAI.QUADRANT(${C},${D},QuadrantThreshold))`,
         `=IF(AND(${C}="",${D}=""),"",IF(${C}>QuadrantThreshold,IF(${D}>QuadrantThreshold,"Strategic Bet","Quick Win"),IF(${D}>QuadrantThreshold,"Deprioritize","Fill-in")))`,
       ),
-      // Scores are rounded, so COUNTIF's number-to-text criteria compare exactly in every engine.
-      same(`=IF(${I}="","",COUNTIF(${col("I")},">"&${I})+1)`),
+      // Competition rank ("1224"): RANK compares the rounded scores as numbers in every engine,
+      // and the in-memory workbook sorts the column once rather than scanning it per row. The
+      // column is named rather than addressed: HyperFormula links a formula to every cell of a
+      // range it addresses (n links per row, n² in all) but to a name once.
+      same(`=IF(${I}="","",RANK(${I},UseCaseScores))`),
       same(`=IF(${I}="","",${pick})`),
       ...gateInputs(i, options),
       dual(

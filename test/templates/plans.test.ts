@@ -18,12 +18,17 @@ import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
 import { expectGolden } from "../helpers/golden-file";
 
 /**
- * DESIGN.md section 4: what Excel, LibreOffice 7.4 and HyperFormula all evaluate. LARGE is added:
- * all three evaluate it (checked by the dialect-parity and LibreOffice tests); the Portfolio's PoC
- * cut-offs use it once instead of a COUNTIFS per row, which is quadratic in HyperFormula.
+ * What Excel, LibreOffice 7.4 and HyperFormula all evaluate. LARGE is added: all three evaluate it
+ * (checked by the dialect-parity and LibreOffice tests); the Portfolio's PoC cut-offs use it once
+ * instead of a COUNTIFS per row, which is quadratic in HyperFormula. RANK (the legacy name, no
+ * file-format prefix) is added for the Portfolio's rank: Excel and LibreOffice have it, and the
+ * in-memory workbook's plugin gives it to HyperFormula (sorting the range once). ROW locates a
+ * unit's row in the live wave formula.
  */
 const PORTABLE_FUNCTIONS = new Set([
   "LARGE",
+  "RANK",
+  "ROW",
   "SUM",
   "SUMPRODUCT",
   "INDEX",
