@@ -15,6 +15,8 @@ import {
 } from "../../src/templates/plan";
 import { parseCell, cellAddress } from "../../src/templates/a1";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
+import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
+import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";
 import { expectGolden } from "../helpers/golden-file";
 
 /**
@@ -244,4 +246,53 @@ describe("modelling conventions", () => {
     const r = parseRange(table?.range ?? "A1");
     expect(r.bottom - r.top).toBe(rows);
   });
+});
+
+describe("the sample portfolio", () => {
+  /** The UseCases table's body, columns A–H (the inputs), as plain values. */
+  function useCaseInputs(plan: SheetPlan): PlanCell[][] {
+    const r = parseRange(plan.tables.find((t) => t.name === "UseCases")?.range ?? "A1");
+    const byAddress = new Map(cellsOf(plan).map((c) => [c.address, c.cell]));
+    return Array.from({ length: r.bottom - r.top }, (_, i) =>
+      Array.from({ length: 8 }, (__, c) => byAddress.get(cellAddress(r.top + 1 + i, r.left + c)) ?? null),
+    );
+  }
+
+  it("is the ten sample use cases and empty rows for the user, never made-up ones", () => {
+    for (const rows of [undefined, 15, 200]) {
+      const [plan] = planModel(["portfolio"], { ...options, rows });
+      const body = useCaseInputs(plan);
+      expect(body.slice(0, SAMPLE_USE_CASES.length).map((row) => row[0])).toEqual(
+        SAMPLE_USE_CASES.map((u) => u.name.en),
+      );
+      const rest = body.slice(SAMPLE_USE_CASES.length);
+      expect(rest.length).toBeGreaterThan(0);
+      expect(rest.flat().every((cell) => cell === null)).toBe(true);
+    }
+  });
+
+  it("adds generated use cases after the samples only when asked (benchmarks)", () => {
+    const [plan] = planModel(["portfolio"], { ...options, rows: 40, generated: true });
+    const body = useCaseInputs(plan);
+    expect(body.slice(SAMPLE_USE_CASES.length).every((row) => row.every((cell) => cell !== null))).toBe(true);
+    const [blank] = planModel(["portfolio"], { ...options, data: "blank", rows: 40, generated: true });
+    expect(
+      useCaseInputs(blank)
+        .flat()
+        .every((cell) => cell === null),
+    ).toBe(true);
+  });
+
+  it.each(["en", "zh-TW"] as const)(
+    "puts every use case (%s), sample or generated, in a department the Rollout sheet has",
+    (locale) => {
+      const departments = new Set(SAMPLE_DEPARTMENTS.map((d) => d.name[locale]));
+      const [plan] = planModel(["portfolio"], { ...options, locale, rows: 60, generated: true });
+      const used = useCaseInputs(plan).map((row) => row[1]);
+      expect(used.filter((d) => !departments.has(d as string))).toEqual([]);
+      const rollout = planModel(["rollout"], { ...options, locale })[0];
+      const rolloutNames = new Set(cellsOf(rollout).map((c) => c.cell));
+      for (const d of departments) expect(rolloutNames.has(d)).toBe(true);
+    },
+  );
 });
