@@ -7,7 +7,7 @@ import {
   readinessPlaces,
   waveAtPlace,
 } from "../engine/rollout";
-import { checkNumber, fail, isBlank, type Matrix, numbersInRange, scalarNumber, toMatrix } from "./arguments";
+import { checkNumber, fail, isBlank, numbersInRange, scalarNumber, toMatrix } from "./arguments";
 import { broadcast, cellPosition, mapCells } from "./broadcast";
 import { cellResult, type SpillCell, spillResult } from "./boundary";
 
@@ -40,6 +40,8 @@ export function adoptionOf(
 interface ReadinessList {
   /** The cells as given, row by row, to recognise the same list in the next call. */
   readonly cells: readonly unknown[];
+  /** The width of every row of the list as given. */
+  readonly width: number;
   /** The numbers, blanks skipped, in list order. */
   readonly numbers: readonly number[];
   /** Each number's place in the readiness order, ties in list order (computed on first use). */
@@ -50,36 +52,40 @@ interface ReadinessList {
 
 /**
  * The last all_readiness list read. A column filled down with one call per unit passes the same
- * list to every call: recognising it (one comparison per cell) skips validating and sorting it
- * again, so n calls cost O(n) each instead of a validation and a sort each.
+ * list to every call: recognising it (one comparison per cell, nothing allocated) skips
+ * validating and sorting it again.
  */
 let lastList: ReadinessList | null = null;
 
-function sameCells(m: Matrix, cells: readonly unknown[]): boolean {
+/** Whether `value` is the 2-D array of `list`'s cells, row by row, every row as wide. */
+function isSameList(value: unknown, list: ReadinessList): boolean {
+  if (!Array.isArray(value)) return false;
+  const { cells, width } = list;
+  if (value.length * width !== cells.length) return false;
   let k = 0;
-  for (const row of m) {
-    if (k + row.length > cells.length) return false;
-    for (const cell of row) if (cell !== cells[k++]) return false;
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row) || row.length !== width) return false;
+    for (let c = 0; c < width; c++) if (row[c] !== cells[k++]) return false;
   }
-  return k === cells.length;
+  return true;
 }
 
 function readinessList(allReadiness: unknown): ReadinessList {
+  if (lastList && isSameList(allReadiness, lastList)) return lastList;
   const m = toMatrix(allReadiness, "all_readiness");
-  if (lastList && sameCells(m, lastList.cells)) return lastList;
   const numbers = numbersInRange(m, "all_readiness");
   if (numbers.length === 0) fail("empty", { argument: "all_readiness" });
-  lastList = { cells: m.flat(), numbers };
+  lastList = { cells: m.flat(), width: m[0].length, numbers };
   return lastList;
 }
 
 /** Whether `readiness` is the list itself (same shape, same cells): then each cell is a unit in place. */
-function isTheList(readiness: unknown, allReadiness: unknown): boolean {
+function isTheList(readiness: unknown, allReadiness: unknown, list: ReadinessList): boolean {
   if (readiness === allReadiness) return true;
   if (!Array.isArray(readiness) || !Array.isArray(allReadiness)) return false;
-  const a = toMatrix(readiness, "readiness");
-  const b = toMatrix(allReadiness, "all_readiness");
-  return a.length === b.length && a[0].length === b[0].length && sameCells(a, b.flat());
+  if (readiness.length !== allReadiness.length) return false;
+  return isSameList(readiness, list) && isSameList(allReadiness, list);
 }
 
 /**
@@ -103,7 +109,7 @@ export function waveOf(
       { min: 0, whole: true },
       defaultWave2Count(list.numbers.length, w1),
     );
-    if (isTheList(readiness, allReadiness)) {
+    if (isTheList(readiness, allReadiness, list)) {
       const places = (list.places ??= readinessPlaces(list.numbers));
       let k = 0;
       return toMatrix(allReadiness, "all_readiness").map((row) =>
