@@ -22,10 +22,68 @@ export function defaultWave2Count(unitCount: number, wave1Count: number): number
   return Math.ceil(Math.max(0, unitCount - wave1Count) / 2);
 }
 
+/** The wave of the unit in 1-based place `place` of the readiness order: ≤ w1 → 1, ≤ w1 + w2 → 2, else 3. */
+export function waveAtPlace(place: number, wave1Count: number, wave2Count: number): 1 | 2 | 3 {
+  if (place <= wave1Count) return 1;
+  return place <= wave1Count + wave2Count ? 2 : 3;
+}
+
 /**
- * Wave for one readiness value: its descending competition rank among `allReadiness`
- * (1 + the number strictly more ready; ties share) decides: rank ≤ w1 → 1, rank ≤ w1 + w2 → 2,
- * else 3.
+ * Each unit's place in the readiness order, in list order: 1 for the most ready, and among units
+ * of equal readiness the one listed first goes first, so every place from 1 to n is taken once.
+ * One sort of the positions, O(n log n).
+ */
+export function readinessPlaces(allReadiness: readonly number[]): Uint32Array {
+  const n = allReadiness.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => allReadiness[b] - allReadiness[a] || a - b);
+  const places = new Uint32Array(n);
+  for (let k = 0; k < n; k++) places[order[k]] = k + 1;
+  return places;
+}
+
+/**
+ * The wave of every unit, in list order: units sorted by readiness, most ready first, ties broken
+ * by list order (the unit listed first goes first), so wave 1 holds exactly min(w1, n) units and
+ * wave 2 exactly min(w2, n − w1); wave 3 takes the rest.
+ */
+export function waves(
+  allReadiness: readonly number[],
+  wave1Count: number,
+  wave2Count: number,
+): (1 | 2 | 3)[] {
+  return Array.from(readinessPlaces(allReadiness), (place) => waveAtPlace(place, wave1Count, wave2Count));
+}
+
+/**
+ * The readiness scores sorted once, most ready first, for placing values that are not tied to a
+ * position in the list (a single readiness value): such a value goes first among the units of
+ * equal readiness, at place 1 + the number strictly more ready (binary search, O(log n)).
+ */
+export class ReadinessOrder {
+  private readonly descending: Float64Array;
+
+  constructor(allReadiness: readonly number[]) {
+    this.descending = Float64Array.from(allReadiness).sort().reverse();
+  }
+
+  /** 1 + the number of units strictly more ready than `readiness`. */
+  placeOf(readiness: number): number {
+    let lo = 0;
+    let hi = this.descending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.descending[mid] > readiness) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  }
+}
+
+/**
+ * The wave of one readiness value that is not placed in the list: first among the units of equal
+ * readiness (see ReadinessOrder). For the units of a list, `waves` breaks ties by list order.
  */
 export function wave(
   readiness: number,
@@ -33,10 +91,7 @@ export function wave(
   wave1Count: number,
   wave2Count: number,
 ): 1 | 2 | 3 {
-  let rank = 1;
-  for (const other of allReadiness) if (other > readiness) rank++;
-  if (rank <= wave1Count) return 1;
-  return rank <= wave1Count + wave2Count ? 2 : 3;
+  return waveAtPlace(new ReadinessOrder(allReadiness).placeOf(readiness), wave1Count, wave2Count);
 }
 
 /** Start month and ramp length per wave: the midpoints of the seed's ranges, back to back. */

@@ -156,10 +156,10 @@ export function ADOPTION(
 }
 
 /**
- * Rollout wave (1, 2 or 3) by readiness rank: the most ready units go first.
+ * Rollout wave (1, 2 or 3) by readiness: the most ready units go first; ties go in list order, so wave 1 holds exactly wave1_count units. One spilled call serves the whole column: =GENAI.WAVE(F2:F50, F2:F50).
  * @customfunction WAVE WAVE
- * @param readiness Readiness score of the unit; a cell or a column.
- * @param all_readiness Readiness scores of all units, to rank against; ties share a rank.
+ * @param readiness The units' readiness: the all_readiness column itself (spills one wave per unit, ties in list order), or one score (placed first among equal scores).
+ * @param all_readiness Readiness scores of all units, in list order; blanks are skipped.
  * @param [wave1_count] Units in wave 1. Default 3 (the seed's 2–3 most ready).
  * @param [wave2_count] Units in wave 2. Default half of the rest, rounded up.
  * @returns 1, 2 or 3.

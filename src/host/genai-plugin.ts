@@ -17,6 +17,9 @@
  * (benefit rows + cost rows)×4 for TORNADO. A shorter result is padded with "", and a 1×1
  * prediction gives a plain value. `CustomFunctions.Error` becomes a CellError with its message.
  *
+ * The plugin also gives HyperFormula the native RANK it lacks (see `rank` below), which the
+ * templates use in both dialects.
+ *
  * Development and tests only: the production add-in bundle never imports this file (it pulls in
  * HyperFormula, GPL-licensed and heavy).
  */
@@ -32,6 +35,7 @@ import {
   type ImplementedFunctions,
   SimpleRangeValue,
 } from "hyperformula";
+import { RankedValues } from "./ranked-values";
 import { apiCostOf, breakEvenOf, paybackOf, pvRoiOf, roiOf, tokenCostOf } from "../functions/finance";
 import { gateOf, quadrantOf, quadrantScoreOf } from "../functions/portfolio";
 import { SIMULATION_LABELS, simulateRoiOf, tornadoOf } from "../functions/risk";
@@ -256,21 +260,105 @@ interface FormulaVertexLike {
   getFormula(service: unknown): unknown;
 }
 
+/** The cache key of RANK's sorted values on a range (HyperFormula clears it when a cell changes). */
+const RANK_CACHE_KEY = "RANK:sorted";
+
+/** The few parts of HyperFormula's range vertex this plugin uses for RANK's cache. */
+interface RangeCache {
+  getFunctionValue(key: string): unknown;
+  setFunctionValue(key: string, value: unknown): void;
+}
+
+/** The cell value of a range as a number, or undefined for text, logical and empty cells. */
+function numberIn(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value === "object" && value !== null && "val" in value) {
+    const raw = value.val; // dates, percentages, currency
+    return typeof raw === "number" ? raw : undefined;
+  }
+  return undefined;
+}
+
+/** Native functions that HyperFormula 3.5 lacks and the templates use. */
+const NATIVE_FUNCTIONS: ImplementedFunctions = {
+  RANK: {
+    method: "rank",
+    parameters: [
+      { argumentType: FunctionArgumentType.NUMBER },
+      { argumentType: FunctionArgumentType.RANGE },
+      { argumentType: FunctionArgumentType.NUMBER, optionalArg: true, defaultValue: 0 },
+    ],
+  },
+};
+
 export class GenaiPlugin extends FunctionPlugin {
-  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
-    GENAI_FUNCTIONS.map((f) => [
-      f.name,
-      {
-        method: methodName(f.name),
-        ...(f.spill ? { sizeOfResultArrayMethod: `${methodName(f.name)}Size` } : {}),
-        vectorizationForbidden: true,
-        parameters: f.params.map((p) => ({
-          argumentType: FunctionArgumentType.ANY,
-          ...(p.optional ? { optionalArg: true } : {}),
-        })),
+  static override implementedFunctions: ImplementedFunctions = {
+    ...Object.fromEntries(
+      GENAI_FUNCTIONS.map((f) => [
+        f.name,
+        {
+          method: methodName(f.name),
+          ...(f.spill ? { sizeOfResultArrayMethod: `${methodName(f.name)}Size` } : {}),
+          vectorizationForbidden: true,
+          parameters: f.params.map((p) => ({
+            argumentType: FunctionArgumentType.ANY,
+            ...(p.optional ? { optionalArg: true } : {}),
+          })),
+        },
+      ]),
+    ),
+    ...NATIVE_FUNCTIONS,
+  };
+
+  /**
+   * RANK(number, ref, [order]) as Excel and LibreOffice compute it (and RANK.EQ): 1 + the number
+   * of values in ref greater than number (order 0 or omitted) or less than it (any other order);
+   * ties share a rank. Only numbers in ref count (text, logicals and blanks are skipped); an
+   * error in ref is the result; a number not in ref is #N/A.
+   *
+   * A rank column (one RANK per row over the same range) would cost O(n) per row, O(n²) in all:
+   * the range's numbers are sorted once, kept on HyperFormula's range vertex (which drops the
+   * cache whenever a cell of the range changes), and each RANK is a binary search, O(log n).
+   */
+  rank(ast: AstNode, state: State): unknown {
+    return this.runFunction(
+      (ast.args ?? []) as never,
+      state,
+      this.metadata("RANK"),
+      (value: number, ref: SimpleRangeValue, order: number) => {
+        const ranked = this.rankedValues(ref);
+        if (ranked instanceof CellError) return ranked;
+        const rank = ranked.rankOf(value, order === 0 ? "descending" : "ascending");
+        return rank ?? new CellError(ErrorType.NA, "The number is not in the range.");
       },
-    ]),
-  );
+    );
+  }
+
+  /** The sorted numbers of a range: from the range vertex's cache, or sorted and cached now. */
+  private rankedValues(ref: SimpleRangeValue): RankedValues | CellError {
+    const vertex =
+      ref.range === undefined
+        ? undefined
+        : (this.dependencyGraph.getRange(ref.range.start, ref.range.end) as RangeCache | undefined);
+    const cached = vertex?.getFunctionValue(RANK_CACHE_KEY);
+    if (cached instanceof RankedValues || cached instanceof CellError) return cached;
+    let computed: RankedValues | CellError | undefined;
+    const numbers: number[] = [];
+    for (const row of ref.data) {
+      for (const cell of row) {
+        if (cell instanceof CellError) {
+          computed = cell;
+          break;
+        }
+        const x = numberIn(cell);
+        if (x !== undefined) numbers.push(x);
+      }
+      if (computed) break;
+    }
+    computed ??= new RankedValues(numbers);
+    vertex?.setFunctionValue(RANK_CACHE_KEY, computed);
+    return computed;
+  }
 
   /** Evaluates a call: arguments shaped as Excel shapes them, the wrapper, the result shaped. */
   callGenai(f: GenaiFunction, ast: AstNode, state: State): unknown {
@@ -347,9 +435,14 @@ for (const f of GENAI_FUNCTIONS) {
   }
 }
 
-/** Function names per HyperFormula language: GENAI names stay English in every locale, as in Excel. */
+/** Function names per HyperFormula language: GENAI names stay English in every locale, as in Excel (and RANK is RANK). */
 export const GENAI_TRANSLATIONS: Record<string, Record<string, string>> = Object.fromEntries(
-  ["enGB", "enUS"].map((code) => [code, Object.fromEntries(GENAI_FUNCTIONS.map((f) => [f.name, f.name]))]),
+  ["enGB", "enUS"].map((code) => [
+    code,
+    Object.fromEntries(
+      [...GENAI_FUNCTIONS.map((f) => f.name), ...Object.keys(NATIVE_FUNCTIONS)].map((n) => [n, n]),
+    ),
+  ]),
 );
 
 let registered = false;

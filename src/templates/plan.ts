@@ -189,6 +189,12 @@ export interface TemplateOptions {
   /** Portfolio rows (use cases) or rollout rows (departments). */
   readonly rows?: number;
   /**
+   * With sample data, fill the Portfolio rows after the ten sample use cases with generated ones
+   * (reproducible, made-up figures) instead of leaving them empty for the user. For benchmarks
+   * and trials at scale only: never the default, never what a user is shown as sample data.
+   */
+  readonly generated?: boolean;
+  /**
    * The other template sheets this one can link to (through their names). The ROI sheet takes its
    * monthly adoption from the Rollout sheet and its scenario values from the Stress sheet when
    * those are present; otherwise it uses its own inputs.

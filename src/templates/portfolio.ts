@@ -12,7 +12,9 @@ import {
   SEED_GATE_THRESHOLDS,
 } from "../engine/portfolio";
 import { Sfc32 } from "../engine/random";
+import type { Locale } from "../i18n/locale";
 import { PORTFOLIO_LABELS, SAMPLE_USE_CASES } from "../i18n/templates/portfolio";
+import { SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
 
@@ -24,24 +26,18 @@ export const GATE_STOP_FAILURES = 3;
 export const SCORE_DECIMALS = 2;
 const TABLE_HEADER_ROW = 10;
 
-/** Deterministic extra use cases for large portfolios (benchmarks, stress): varied but reproducible. */
-function generatedRow(index: number, label: string): PlanCell[] {
+/**
+ * A generated use case for benchmarks and trials at scale (`generated: true`): reproducible
+ * made-up scores and figures, in one of the Rollout sheet's sample departments.
+ */
+function generatedRow(index: number, label: string, locale: Locale): PlanCell[] {
   const rng = new Sfc32(index);
   const score = (): number => 1 + Math.floor(rng.next() * 5);
   const scores = [score(), score(), score(), score()];
   const value = Math.round((1 + rng.next() * 19) * 500) * 1000;
   const cost = Math.round(value * (0.1 + rng.next() * 0.4));
-  const departments = [
-    "Customer Service",
-    "IT",
-    "Legal",
-    "Sales",
-    "Marketing",
-    "Finance",
-    "HR",
-    "Operations",
-  ];
-  return [`${label} ${index + 1}`, departments[index % departments.length], ...scores, value, cost];
+  const department = SAMPLE_DEPARTMENTS[index % SAMPLE_DEPARTMENTS.length].name[locale];
+  return [`${label} ${index + 1}`, department, ...scores, value, cost];
 }
 
 export function portfolioTemplate(options: TemplateOptions): SheetPlan {
@@ -166,8 +162,11 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
         `=IF(AND(${C}="",${D}=""),"",GENAI.QUADRANT(${C},${D},QuadrantThreshold))`,
         `=IF(AND(${C}="",${D}=""),"",IF(${C}>QuadrantThreshold,IF(${D}>QuadrantThreshold,"Strategic Bet","Quick Win"),IF(${D}>QuadrantThreshold,"Deprioritize","Fill-in")))`,
       ),
-      // Scores are rounded, so COUNTIF's number-to-text criteria compare exactly in every engine.
-      same(`=IF(${I}="","",COUNTIF(${col("I")},">"&${I})+1)`),
+      // Competition rank ("1224"): RANK compares the rounded scores as numbers in every engine,
+      // and the in-memory workbook sorts the column once rather than scanning it per row. The
+      // column is named rather than addressed: HyperFormula links a formula to every cell of a
+      // range it addresses (n links per row, n² in all) but to a name once.
+      same(`=IF(${I}="","",RANK(${I},UseCaseScores))`),
       same(`=IF(${I}="","",${pick})`),
       ...gateInputs(i, options),
       dual(
@@ -258,11 +257,17 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
   return b.build();
 }
 
-/** Columns A–H of row i: a sample use case, a generated one beyond the samples, or blanks. */
+/**
+ * Columns A–H of row i: a sample use case, or blanks for the user's own; a generated use case
+ * beyond the samples only when asked for (`generated`, benchmarks).
+ */
 function sampleRow(i: number, options: TemplateOptions, label: string): PlanCell[] {
-  if (options.data !== "sample") return new Array<PlanCell>(8).fill(null);
-  const s = SAMPLE_USE_CASES[i];
-  if (!s) return generatedRow(i, label);
+  const s = options.data === "sample" ? SAMPLE_USE_CASES[i] : undefined;
+  if (!s) {
+    return options.data === "sample" && options.generated
+      ? generatedRow(i, label, options.locale)
+      : new Array<PlanCell>(8).fill(null);
+  }
   return [s.name[options.locale], s.department[options.locale], ...s.scores, s.annualValue, s.annualCost];
 }
 

@@ -103,7 +103,10 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     const inputs: PlanCell[] = dept
       ? [dept.name[options.locale], dept.headcount, ...dept.readiness]
       : [null, null, null, null, null];
-    const rank = `COUNTIF(${col("F")},">"&${at("F")})+1`;
+    // The unit's place in the readiness order, ties in list order: 1 + the units more ready +
+    // the units equally ready listed above it. Each place is taken once, so every wave holds
+    // exactly its count.
+    const place = `COUNTIF(${col("F")},">"&${at("F")})+COUNTIF($F$${first}:${at("F")},${at("F")})`;
     const adoption = (c: string): PlanCell => {
       const elapsed = `(${c}$${TABLE_HEADER_ROW}-$H${x})/$I${x}`;
       return dual(
@@ -118,9 +121,12 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
       same(
         `=IF(${at("A")}="","",ROUND(SUMPRODUCT(${at("C")}:${at("E")},ReadinessWeights)/SUM(ReadinessWeights),ReadinessDecimals))`,
       ),
+      // Live: the unit's row of one GENAI.WAVE over the column (a single readiness value cannot
+      // say where its unit is listed, and a table's cells cannot hold a spill). The row is
+      // counted with ROW differences: HyperFormula 3.5 miscounts ROWS($F$18:F18).
       dual(
-        `=IF(${at("F")}="","",GENAI.WAVE(${at("F")},${col("F")},Wave1Count,Wave2Count))`,
-        `=IF(${at("F")}="","",IF(${rank}<=Wave1Count,1,IF(${rank}<=Wave1Count+Wave2Count,2,3)))`,
+        `=IF(${at("F")}="","",INDEX(GENAI.WAVE(${col("F")},${col("F")},Wave1Count,Wave2Count),ROW(${at("F")})-ROW($F$${TABLE_HEADER_ROW})))`,
+        `=IF(${at("F")}="","",IF(${place}<=Wave1Count,1,IF(${place}<=Wave1Count+Wave2Count,2,3)))`,
       ),
       same(`=IF(${at("G")}="","",INDEX(WaveStart,${at("G")}))`),
       same(`=IF(${at("G")}="","",INDEX(WaveRamp,${at("G")}))`),

@@ -3,8 +3,11 @@ import {
   adoption,
   DEFAULT_WAVE1_COUNT,
   defaultWave2Count,
+  ReadinessOrder,
+  readinessPlaces,
   trainingHours,
   wave,
+  waves,
 } from "../../src/engine/rollout";
 
 describe("Adoption S-curve (smoothstep)", () => {
@@ -76,15 +79,24 @@ describe("Wave assignment", () => {
     expect(DEFAULT_WAVE1_COUNT).toBe(3);
     const readiness = [9, 8, 7, 6, 5, 4, 3];
     const w2 = defaultWave2Count(readiness.length, 3); // ceil(4 / 2) = 2
+    expect(waves(readiness, 3, w2)).toEqual([1, 1, 1, 2, 2, 3, 3]);
     expect(readiness.map((r) => wave(r, readiness, 3, w2))).toEqual([1, 1, 1, 2, 2, 3, 3]);
   });
 
-  it("keeps tied units together, so a tie at the cut-off enlarges the wave", () => {
+  it("breaks ties in readiness by list order, so wave 1 holds exactly its count", () => {
+    // Six departments scored alike on 1–5 readiness: wave 1 holds three, not all six.
+    expect(waves([4, 4, 4, 4, 4, 4], 3, 2)).toEqual([1, 1, 1, 2, 2, 3]);
     const readiness = [5, 4, 4, 3, 2, 1];
-    const w2 = defaultWave2Count(readiness.length, 2); // ceil(4 / 2) = 2
-    // ranks 1, 2, 2, 4, 5, 6: wave 1 takes rank ≤ 2, wave 2 rank ≤ 4
-    expect(readiness.map((r) => wave(r, readiness, 2, w2))).toEqual([1, 1, 1, 2, 3, 3]);
-    expect(readiness.map((r) => wave(r, readiness, 1, 1))).toEqual([1, 2, 2, 3, 3, 3]);
+    // places 1, 2, 3, 4, 5, 6: the first-listed 4 takes the last wave-1 place
+    expect(waves(readiness, 2, 2)).toEqual([1, 1, 2, 2, 3, 3]);
+    expect(waves(readiness, 1, 1)).toEqual([1, 2, 3, 3, 3, 3]);
+    expect(Array.from(readinessPlaces([2, 7, 2, 7]))).toEqual([3, 1, 4, 2]);
+  });
+
+  it("places a single value first among equal readiness (it has no place in the list)", () => {
+    const order = new ReadinessOrder([5, 4, 4, 3]);
+    expect([6, 5, 4, 3.5, 3, 0].map((r) => order.placeOf(r))).toEqual([1, 1, 2, 4, 4, 5]);
+    expect(wave(4, [5, 4, 4, 3], 2, 1)).toBe(1);
   });
 
   it("sizes wave 2 by default as half of the rest, rounded up: ceil((n − w1) / 2)", () => {
@@ -95,22 +107,59 @@ describe("Wave assignment", () => {
     expect(defaultWave2Count(2, 3)).toBe(0);
   });
 
-  it("never puts a less ready unit in an earlier wave than a more ready one", () => {
+  it("holds every wave within its count: wave 1 exactly min(w1, n), wave 2 exactly min(w2, n − w1)", () => {
+    fc.assert(
+      fc.property(
+        // 1–5 scores averaged and rounded as on the Rollout sheet: ties are the common case
+        fc.array(
+          fc.integer({ min: 3, max: 15 }).map((sum) => Math.round((sum / 3) * 100) / 100),
+          {
+            minLength: 1,
+            maxLength: 60,
+          },
+        ),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        (readiness, w1, w2) => {
+          const n = readiness.length;
+          const result = waves(readiness, w1, w2);
+          const count = (w: number): number => result.filter((x) => x === w).length;
+          expect(count(1)).toBe(Math.min(w1, n));
+          expect(count(2)).toBe(Math.min(w2, Math.max(0, n - w1)));
+          expect(count(3)).toBe(Math.max(0, n - w1 - w2));
+        },
+      ),
+    );
+  });
+
+  it("never puts a less ready unit in an earlier wave, and among equals keeps list order", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 30 }),
         fc.integer({ min: 0, max: 10 }),
         fc.integer({ min: 0, max: 10 }),
         (readiness, w1, w2) => {
-          const waves = readiness.map((r) => wave(r, readiness, w1, w2));
+          const result = waves(readiness, w1, w2);
           readiness.forEach((a, i) =>
             readiness.forEach((b, j) => {
-              if (a > b) expect(waves[i]).toBeLessThanOrEqual(waves[j]);
-              if (a === b) expect(waves[i]).toBe(waves[j]);
+              if (a > b) expect(result[i]).toBeLessThanOrEqual(result[j]);
+              if (a === b && i < j) expect(result[i]).toBeLessThanOrEqual(result[j]);
             }),
           );
         },
       ),
+    );
+  });
+
+  it("places each unit as a pairwise count would: 1 + more ready + equally ready listed before", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 40 }), (readiness) => {
+        const places = Array.from(readinessPlaces(readiness));
+        const pairwise = readiness.map(
+          (r, i) => 1 + readiness.filter((o, j) => o > r || (o === r && j < i)).length,
+        );
+        expect(places).toEqual(pairwise);
+      }),
     );
   });
 });

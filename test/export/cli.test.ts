@@ -106,6 +106,7 @@ describe("genai-roi workbook", () => {
     ],
     [["workbook", "--out", "m.xlsx", "--rows", "2.5"], "--rows must be a whole number"],
     [["workbook", "--out", "m.xlsx", "--currency", 'N"T'], "--currency must be a symbol"],
+    [["workbook", "--out", "m.xlsx", "--data", "blank", "--generated"], "--generated fills the rows after"],
     [["workbook", "--out", "m.csv"], "--out must end in .xlsx"],
     [["workbook"], "--out is required"],
     [["workbook", "--out"], "--out"],
@@ -117,6 +118,15 @@ describe("genai-roi workbook", () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe("");
     expect(result.err).toContain(message);
+  });
+
+  it("leaves the rows after the sample use cases empty unless --generated asks for made-up ones", () => {
+    const plain = parseCommand(["workbook", "--out", "m.xlsx", "--rows", "5000"]);
+    expect(plain).toMatchObject({ rows: 5000, generated: false });
+    expect(parseCommand(["workbook", "--out", "m.xlsx", "--rows", "5000", "--generated"])).toMatchObject({
+      rows: 5000,
+      generated: true,
+    });
   });
 
   it("accepts option values in any letter case", () => {

@@ -12,7 +12,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { breakEvenShare, roi } from "../../src/engine/roi";
-import { DEFAULT_WAVE1_COUNT, defaultWave2Count, wave } from "../../src/engine/rollout";
+import { DEFAULT_WAVE1_COUNT, defaultWave2Count, waves } from "../../src/engine/rollout";
 import { tornado } from "../../src/engine/sensitivity";
 import { quadrantScore } from "../../src/engine/portfolio";
 import type { MemoryHost } from "../../src/host/memory";
@@ -52,6 +52,8 @@ const EDITS: {
   { label: "stress scenario Base → Worst", at: (p) => namedCell(p, "Scenario"), value: "Worst" },
   { label: "customer service assistant's impact 5 → 2", at: (p) => tableCell(p, "UseCases", 0, 2), value: 2 },
   { label: "customer service's sponsorship 5 → 1", at: (p) => tableCell(p, "Departments", 0, 4), value: 1 },
+  // Finance (4, 3, 2 → 4, 4, 2) then ties Sales at 3.33 for the last place in wave 1.
+  { label: "finance's systems readiness 3 → 4", at: (p) => tableCell(p, "Departments", 4, 3), value: 4 },
 ];
 
 if (!soffice) {
@@ -218,22 +220,36 @@ if (!soffice) {
       expect(lo("Portfolio", useCase(9).address)).toBe("Fill-in");
 
       const readiness = SAMPLE_DEPARTMENTS.map((d, i) => {
-        const scores = i === 0 ? [d.readiness[0], d.readiness[1], 1] : [...d.readiness];
+        const scores = [...d.readiness];
+        if (i === 0) scores[2] = 1;
+        if (i === 4) scores[1] = 4;
         return Math.round((100 * (scores[0] + scores[1] + scores[2])) / 3) / 100;
       });
       const wave2 = defaultWave2Count(SAMPLE_DEPARTMENTS.length, DEFAULT_WAVE1_COUNT);
+      const expected = waves(readiness, DEFAULT_WAVE1_COUNT, wave2);
       readiness.forEach((r, i) => {
         const department = (column: number) => tableCell(plans, "Departments", i, column).address;
         expect(lo("Rollout", department(5))).toBeCloseTo(r, 12);
-        expect(lo("Rollout", department(6))).toBe(wave(r, readiness, DEFAULT_WAVE1_COUNT, wave2));
+        expect(lo("Rollout", department(6))).toBe(expected[i]);
       });
       expect(lo("Rollout", tableCell(plans, "Departments", 0, 6).address)).toBe(2); // was wave 1
+      // Sales (listed third) and Finance (fifth) tie at 3.33 for wave 1's last place: Sales takes it.
+      expect(readiness[2]).toBe(readiness[4]);
+      expect([2, 4].map((i) => lo("Rollout", tableCell(plans, "Departments", i, 6).address))).toEqual([1, 2]);
+      expect(expected.filter((w) => w === 1)).toHaveLength(DEFAULT_WAVE1_COUNT);
     });
   });
 
   describe("the zh-TW model in US$ with 40 use cases, recalculated by LibreOffice", () => {
     it("gives every formula cell the MemoryHost's value (Chinese labels inside formulas included)", async () => {
-      const plans = planCompleteModel({ data: "sample", currency: "US$", locale: "zh-TW", rows: 40 });
+      // Generated use cases after the samples: many tied scores for RANK and the PoC picks.
+      const plans = planCompleteModel({
+        data: "sample",
+        currency: "US$",
+        locale: "zh-TW",
+        rows: 40,
+        generated: true,
+      });
       const exported = await exportThroughMemoryHost(plans);
       const expected = lookupOf(await readPlanValues(exported.host, plans));
       const { recalculated } = await roundTrip(office, "zh-TW.xlsx", exported.bytes, []);

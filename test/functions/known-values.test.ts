@@ -187,9 +187,33 @@ describe("GENAI.WAVE", () => {
     expect(WAVE(readiness, readiness)).toEqual([[1], [1], [1], [2], [2], [3], [3]]);
   });
 
-  it("gives tied units the same wave", () => {
+  it("breaks ties by list order in one spilled call, so wave 1 holds exactly wave1_count", () => {
     const readiness = column(9, 8, 8, 8, 5);
-    expect(WAVE(readiness, readiness, 2)).toEqual([[1], [1], [1], [1], [3]]);
+    // wave 2 by default ceil(3 / 2) = 2: the second 8 and the third go there, 5 to wave 3
+    expect(WAVE(readiness, readiness, 2)).toEqual([[1], [1], [2], [2], [3]]);
+    // six departments alike: three in wave 1, not six
+    const alike = column(4, 4, 4, 4, 4, 4);
+    expect(WAVE(alike, alike, 3, 2)).toEqual([[1], [1], [1], [2], [2], [3]]);
+  });
+
+  it("skips blanks in the list and leaves their rows blank", () => {
+    const readiness = column(3, "", 5, 3, "");
+    expect(WAVE(readiness, readiness, 1, 1)).toEqual([[2], [""], [1], [3], [""]]);
+  });
+
+  it("places a single value first among equal readiness, filled down or spilled from another range", () => {
+    const all = column(9, 8, 8, 8, 5);
+    expect(WAVE([[8]], all, 2)).toEqual([[1]]);
+    expect(WAVE(column(8, 5, 10), all, 2)).toEqual([[1], [3], [1]]);
+  });
+
+  it("recognises the same list in the next call and still validates a changed one", () => {
+    const all = column(3, 2, 1);
+    expect(WAVE([[2]], all, 1, 1)).toEqual([[2]]);
+    expect(WAVE([[2]], column(3, 2, 1), 1, 1)).toEqual([[2]]);
+    // same shape, one cell now text: an error naming the argument, not the cached answer
+    expect(() => WAVE([[2]], column(3, "x", 1), 1, 1)).toThrow(/all_readiness/);
+    expect(WAVE([[2]], column(3, 4, 1), 1, 1)).toEqual([[3]]);
   });
 });
 

@@ -9,6 +9,7 @@ import { gateOf, quadrantOf, quadrantScoreOf } from "../../src/functions/portfol
 import { simulateRoiOf, tornadoOf } from "../../src/functions/risk";
 import { adoptionOf, waveOf } from "../../src/functions/rollout";
 import { ensureCustomFunctionsGlobal } from "../../src/host/custom-functions-shim";
+import { rankDescending } from "../../src/engine/portfolio";
 import { GENAI_FUNCTIONS, registerGenaiPlugin } from "../../src/host/genai-plugin";
 import { parseCell, parseRange } from "../../src/templates/a1";
 
@@ -350,5 +351,86 @@ describe("GENAI plugin for HyperFormula", () => {
     } finally {
       scope.CustomFunctions = existing;
     }
+  });
+});
+
+describe("RANK in the in-memory workbook (HyperFormula 3.5 has none)", () => {
+  const column = (values: RawCellContent[]): RawCellContent[][] => values.map((v) => [v]);
+
+  function ranks(hf: HyperFormula, sheet: number, rows: number): unknown[] {
+    return Array.from({ length: rows }, (_, r) => {
+      const v = hf.getCellValue({ sheet, row: r, col: 1 });
+      return v instanceof DetailedCellError ? v.value : v;
+    });
+  }
+
+  it("gives the competition rank ('1224') of Excel's RANK, skipping text and blanks", () => {
+    const { hf, sheet } = workbook();
+    const scores: RawCellContent[] = [88.75, 70, "n/a", 70, null, 95.5, 12];
+    hf.setCellContents({ sheet, row: 0, col: 0 }, column(scores));
+    hf.setCellContents(
+      { sheet, row: 0, col: 1 },
+      scores.map((_, r) => [`=IF(ISNUMBER(A${r + 1}),RANK(A${r + 1},$A$1:$A$7),"")`]),
+    );
+    const numbers = scores.filter((v): v is number => typeof v === "number");
+    const expected = scores.map((v) =>
+      typeof v === "number" ? rankDescending(numbers)[numbers.indexOf(v)] : "",
+    );
+    expect(ranks(hf, sheet, scores.length)).toEqual(expected);
+    expect(expected).toEqual([2, 3, "", 3, "", 1, 5]);
+  });
+
+  it("ranks ascending for a non-zero order, and gives #N/A for a number not in the range", () => {
+    const { hf, sheet } = workbook();
+    hf.setCellContents({ sheet, row: 0, col: 0 }, column([3, 1, 2, 1]));
+    hf.setCellContents({ sheet, row: 0, col: 1 }, [
+      ["=RANK(A1,$A$1:$A$4,1)"],
+      ["=RANK(A2,$A$1:$A$4,1)"],
+      ["=RANK(2.5,$A$1:$A$4)"],
+      ["=RANK(A4,$A$1:$A$4,0)"],
+    ]);
+    expect(ranks(hf, sheet, 4)).toEqual([4, 1, "#N/A", 3]);
+  });
+
+  it("gives the range's error when the range holds one", () => {
+    const { hf, sheet } = workbook();
+    hf.setCellContents({ sheet, row: 0, col: 0 }, column([3, "=1/0", 2]));
+    hf.setCellContents({ sheet, row: 0, col: 1 }, [["=RANK(A1,$A$1:$A$3)"]]);
+    expect(ranks(hf, sheet, 1)).toEqual(["#DIV/0!"]);
+  });
+
+  it("re-ranks every row after an edit (the sorted range is never stale)", () => {
+    const { hf, sheet } = workbook();
+    const n = 200;
+    const values = Array.from({ length: n }, (_, i) => (i * 37) % 23);
+    hf.setCellContents({ sheet, row: 0, col: 0 }, column(values));
+    hf.setCellContents(
+      { sheet, row: 0, col: 1 },
+      values.map((_, r) => [`=RANK(A${r + 1},$A$1:$A$${n})`]),
+    );
+    expect(ranks(hf, sheet, n)).toEqual(rankDescending(values));
+    for (const [row, value] of [
+      [5, 100],
+      [7, -1],
+      [5, 3],
+    ] as const) {
+      values[row] = value;
+      hf.setCellContents({ sheet, row, col: 0 }, [[value]]);
+      expect(ranks(hf, sheet, n)).toEqual(rankDescending(values));
+    }
+  });
+
+  it("ranks through a workbook name as through the range it names", () => {
+    const { hf, sheet } = workbook();
+    hf.setCellContents({ sheet, row: 0, col: 0 }, column([5, 9, 7]));
+    hf.addNamedExpression("Scores", "=Data!$A$1:$A$3");
+    hf.setCellContents({ sheet, row: 0, col: 1 }, [
+      ["=RANK(A1,Scores)"],
+      ["=RANK(A2,Scores)"],
+      ["=RANK(A3,Scores)"],
+    ]);
+    expect(ranks(hf, sheet, 3)).toEqual([3, 1, 2]);
+    hf.setCellContents({ sheet, row: 0, col: 0 }, [[10]]);
+    expect(ranks(hf, sheet, 3)).toEqual([1, 2, 3]);
   });
 });

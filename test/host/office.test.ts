@@ -38,11 +38,11 @@ function roiPlan(): SheetPlan {
   return roiTemplate(DEFAULT_OPTIONS);
 }
 
-/** The complete model, with the portfolio at `rows` use cases. */
+/** The complete model, with the portfolio at `rows` use cases (generated after the samples: every row filled). */
 function completeModel(rows: number): SheetPlan[] {
   return planCompleteModel(BASE).map((p) =>
     p.template === "portfolio"
-      ? TEMPLATES.portfolio({ ...BASE, rows, linkedTo: ["rollout", "roi", "stress"] })
+      ? TEMPLATES.portfolio({ ...BASE, rows, generated: true, linkedTo: ["rollout", "roi", "stress"] })
       : p,
   );
 }

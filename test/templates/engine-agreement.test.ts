@@ -15,7 +15,7 @@ import {
   type GateMetrics,
 } from "../../src/engine/portfolio";
 import { roi } from "../../src/engine/roi";
-import { adoption, wave } from "../../src/engine/rollout";
+import { adoption, waves } from "../../src/engine/rollout";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import { cellAddress, parseCell, parseRange } from "../../src/templates/a1";
@@ -72,7 +72,7 @@ async function expectRolloutMatchesEngine(host: MemoryHost): Promise<void> {
   const readiness = rows.map((row) => num(row[5]));
   const [[wave1]] = (await host.readNames(["Wave1Count"])).Wave1Count as CellValue[][];
   const [[wave2]] = (await host.readNames(["Wave2Count"])).Wave2Count as CellValue[][];
-  rows.forEach((row, i) => expect(row[6]).toBe(wave(readiness[i], readiness, num(wave1), num(wave2))));
+  expect(rows.map((row) => row[6])).toEqual(waves(readiness, num(wave1), num(wave2)));
   const [share] = (await host.readNames(["AdoptedShare"])).AdoptedShare as CellValue[][];
   const [[target]] = (await host.readNames(["AdoptionTargetAll"])).AdoptionTargetAll as CellValue[][];
   const headcount = rows.reduce((s, row) => s + num(row[1]), 0);
@@ -149,6 +149,25 @@ describe.each<Dialect>(["live", "portable"])(
         paybackMonths(await businessCase(host)) as number,
         9,
       );
+    });
+
+    it("holds each wave to its count when every department is equally ready (ties in list order)", async () => {
+      const table = parseRange(plan("rollout").tables.find((t) => t.name === "Departments")?.range ?? "A1");
+      const first = table.top + 1;
+      const rows = (await host.readRange("Rollout", `A${first}:A${table.bottom + 1}`)).filter(
+        ([name]) => name !== null,
+      );
+      await host.writeCells([
+        {
+          sheet: "Rollout",
+          address: `${cellAddress(first, 2)}:${cellAddress(first + rows.length - 1, 4)}`,
+          values: rows.map(() => [3, 3, 3]),
+        },
+      ]);
+      await expectRolloutMatchesEngine(host);
+      const [[wave1]] = (await host.readNames(["Wave1Count"])).Wave1Count as CellValue[][];
+      const assigned = (await host.readNames(["DepartmentWaves"])).DepartmentWaves as CellValue[][];
+      expect(assigned.filter(([w]) => w === 1)).toHaveLength(num(wave1));
     });
 
     it("applies the Scenario switch: Worst takes low benefits and high costs, Best the reverse", async () => {

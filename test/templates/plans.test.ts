@@ -15,15 +15,22 @@ import {
 } from "../../src/templates/plan";
 import { parseCell, cellAddress } from "../../src/templates/a1";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
+import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
+import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";
 import { expectGolden } from "../helpers/golden-file";
 
 /**
- * DESIGN.md section 4: what Excel, LibreOffice 7.4 and HyperFormula all evaluate. LARGE is added:
- * all three evaluate it (checked by the dialect-parity and LibreOffice tests); the Portfolio's PoC
- * cut-offs use it once instead of a COUNTIFS per row, which is quadratic in HyperFormula.
+ * What Excel, LibreOffice 7.4 and HyperFormula all evaluate. LARGE is added: all three evaluate it
+ * (checked by the dialect-parity and LibreOffice tests); the Portfolio's PoC cut-offs use it once
+ * instead of a COUNTIFS per row, which is quadratic in HyperFormula. RANK (the legacy name, no
+ * file-format prefix) is added for the Portfolio's rank: Excel and LibreOffice have it, and the
+ * in-memory workbook's plugin gives it to HyperFormula (sorting the range once). ROW locates a
+ * unit's row in the live wave formula.
  */
 const PORTABLE_FUNCTIONS = new Set([
   "LARGE",
+  "RANK",
+  "ROW",
   "SUM",
   "SUMPRODUCT",
   "INDEX",
@@ -239,4 +246,53 @@ describe("modelling conventions", () => {
     const r = parseRange(table?.range ?? "A1");
     expect(r.bottom - r.top).toBe(rows);
   });
+});
+
+describe("the sample portfolio", () => {
+  /** The UseCases table's body, columns A–H (the inputs), as plain values. */
+  function useCaseInputs(plan: SheetPlan): PlanCell[][] {
+    const r = parseRange(plan.tables.find((t) => t.name === "UseCases")?.range ?? "A1");
+    const byAddress = new Map(cellsOf(plan).map((c) => [c.address, c.cell]));
+    return Array.from({ length: r.bottom - r.top }, (_, i) =>
+      Array.from({ length: 8 }, (__, c) => byAddress.get(cellAddress(r.top + 1 + i, r.left + c)) ?? null),
+    );
+  }
+
+  it("is the ten sample use cases and empty rows for the user, never made-up ones", () => {
+    for (const rows of [undefined, 15, 200]) {
+      const [plan] = planModel(["portfolio"], { ...options, rows });
+      const body = useCaseInputs(plan);
+      expect(body.slice(0, SAMPLE_USE_CASES.length).map((row) => row[0])).toEqual(
+        SAMPLE_USE_CASES.map((u) => u.name.en),
+      );
+      const rest = body.slice(SAMPLE_USE_CASES.length);
+      expect(rest.length).toBeGreaterThan(0);
+      expect(rest.flat().every((cell) => cell === null)).toBe(true);
+    }
+  });
+
+  it("adds generated use cases after the samples only when asked (benchmarks)", () => {
+    const [plan] = planModel(["portfolio"], { ...options, rows: 40, generated: true });
+    const body = useCaseInputs(plan);
+    expect(body.slice(SAMPLE_USE_CASES.length).every((row) => row.every((cell) => cell !== null))).toBe(true);
+    const [blank] = planModel(["portfolio"], { ...options, data: "blank", rows: 40, generated: true });
+    expect(
+      useCaseInputs(blank)
+        .flat()
+        .every((cell) => cell === null),
+    ).toBe(true);
+  });
+
+  it.each(["en", "zh-TW"] as const)(
+    "puts every use case (%s), sample or generated, in a department the Rollout sheet has",
+    (locale) => {
+      const departments = new Set(SAMPLE_DEPARTMENTS.map((d) => d.name[locale]));
+      const [plan] = planModel(["portfolio"], { ...options, locale, rows: 60, generated: true });
+      const used = useCaseInputs(plan).map((row) => row[1]);
+      expect(used.filter((d) => !departments.has(d as string))).toEqual([]);
+      const rollout = planModel(["rollout"], { ...options, locale })[0];
+      const rolloutNames = new Set(cellsOf(rollout).map((c) => c.cell));
+      for (const d of departments) expect(rolloutNames.has(d)).toBe(true);
+    },
+  );
 });

@@ -121,7 +121,11 @@ const uc = (
   gate,
 });
 
-/** Ten realistic enterprise use cases; the first is the seed's customer-service example. */
+/**
+ * Ten realistic enterprise use cases; the first is the seed's customer-service example. Each
+ * belongs to one of the Rollout sheet's sample departments (SAMPLE_DEPARTMENTS), so the two
+ * sheets tell one story.
+ */
 export const SAMPLE_USE_CASES: readonly SampleUseCase[] = [
   uc(
     "Customer service assistant",
@@ -167,8 +171,8 @@ export const SAMPLE_USE_CASES: readonly SampleUseCase[] = [
   uc(
     "Code assistant for developers",
     "開發者程式碼助理",
-    "Engineering",
-    "研發",
+    "IT",
+    "資訊",
     [4, 2, 4, 5],
     8_400_000,
     1_100_000,
@@ -198,8 +202,8 @@ export const SAMPLE_USE_CASES: readonly SampleUseCase[] = [
   uc(
     "Quality inspection reports",
     "品質檢驗報告",
-    "Manufacturing",
-    "製造",
+    "Operations",
+    "營運",
     [3, 5, 2, 2],
     2_800_000,
     1_900_000,
