@@ -1,0 +1,296 @@
+/**
+ * The uniforms behind a simulation, one block of trials at a time: Latin Hypercube or plain
+ * Monte Carlo, optionally reordered by Iman-Conover to a rank correlation over the line items.
+ *
+ * Latin Hypercube (McKay, Beckman & Conover 1979): a block of m trials splits each line item's
+ * probability range into m equal strata and draws once in each, u = (stratum + jitter) / m, the
+ * strata paired at random between items. Every item's marginal is then matched far more evenly
+ * than by m independent draws, and the mean of a near-additive output such as ROI converges
+ * much faster (bench/simulate.bench.ts measures by how much).
+ *
+ * Iman-Conover (Iman & Conover, "A distribution-free approach to inducing rank correlation among
+ * input variables", 1982): take a score matrix S whose columns are random permutations of the van
+ * der Waerden scores Φ⁻¹(r / (m + 1)); with E = F·Fᵀ the correlation S actually has and P·Pᵀ the
+ * target, T = S·(P·F⁻¹)ᵀ has exactly the target correlation; then give each item's sorted draws
+ * the ranks of T's column. Only the pairing changes, so each item's draws (its marginal) are
+ * untouched.
+ *
+ * Draws come from one sfc32 stream in a fixed order, so a seed gives the same uniforms whatever
+ * else happens.
+ */
+import type { Sfc32 } from "./random";
+import { normalQuantile } from "./statistics";
+
+export type Sampling = "LHS" | "MC";
+export const SAMPLINGS: readonly Sampling[] = ["LHS", "MC"];
+
+/** van der Waerden scores for m strata, ascending; the last two sizes are kept. */
+const scoreCache: { m: number; scores: Float64Array; sumOfSquares: number }[] = [];
+
+function scoresFor(m: number): { scores: Float64Array; sumOfSquares: number } {
+  const hit = scoreCache.find((c) => c.m === m);
+  if (hit) return hit;
+  const scores = new Float64Array(m);
+  let sumOfSquares = 0;
+  for (let r = 0; r < m; r++) {
+    scores[r] = normalQuantile((r + 1) / (m + 1));
+    sumOfSquares += scores[r] * scores[r];
+  }
+  const entry = { m, scores, sumOfSquares };
+  scoreCache.unshift(entry);
+  scoreCache.length = Math.min(scoreCache.length, 2);
+  return entry;
+}
+
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+
+/**
+ * Scratch buffers for one block size, reused block after block (the inner loops allocate
+ * nothing).
+ */
+class Scratch {
+  readonly permutation: Int32Array;
+  readonly scores: Float64Array;
+  readonly sorted: Float64Array;
+  readonly mixed: Float64Array;
+  readonly column: Float32Array;
+  readonly keys: Uint32Array;
+  readonly keys2: Uint32Array;
+  readonly order: Int32Array;
+  readonly order2: Int32Array;
+  readonly counts = new Uint32Array(3 * RADIX);
+
+  constructor(
+    readonly capacity: number,
+    items: number,
+    correlated: boolean,
+  ) {
+    this.permutation = new Int32Array(capacity);
+    const m = correlated ? capacity : 0;
+    this.scores = new Float64Array(m * items);
+    this.sorted = new Float64Array(m * items);
+    this.mixed = new Float64Array(m);
+    this.column = new Float32Array(m);
+    this.keys = new Uint32Array(this.column.buffer);
+    this.keys2 = new Uint32Array(m);
+    this.order = new Int32Array(m);
+    this.order2 = new Int32Array(m);
+  }
+
+  /**
+   * order[r] = the index of the r-th smallest of column[0..m), ties in index order: a stable LSD
+   * radix sort on the float32 bits made order-preserving (three 11-bit digits). float32 keeps
+   * ranks exact except between values closer than 6e-8 relative, which then tie.
+   */
+  argsort(m: number): Int32Array {
+    const { keys, keys2, counts } = this;
+    let from = keys;
+    let to = keys2;
+    let idx = this.order;
+    let idx2 = this.order2;
+    counts.fill(0);
+    for (let i = 0; i < m; i++) {
+      const bits = keys[i];
+      const key = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+      keys[i] = key;
+      idx[i] = i;
+      counts[key & (RADIX - 1)]++;
+      counts[RADIX + ((key >>> RADIX_BITS) & (RADIX - 1))]++;
+      counts[2 * RADIX + (key >>> (2 * RADIX_BITS))]++;
+    }
+    for (let pass = 0; pass < 3; pass++) {
+      const base = pass * RADIX;
+      const shift = pass * RADIX_BITS;
+      let sum = 0;
+      for (let d = 0; d < RADIX; d++) {
+        const c = counts[base + d];
+        counts[base + d] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < m; i++) {
+        const key = from[i];
+        const at = counts[base + ((key >>> shift) & (RADIX - 1))]++;
+        to[at] = key;
+        idx2[at] = idx[i];
+      }
+      [from, to] = [to, from];
+      [idx, idx2] = [idx2, idx];
+    }
+    return idx;
+  }
+}
+
+/**
+ * Fills blocks of uniforms, item-major: u[j·m + i] is line item j's uniform in the block's trial
+ * i. `scoreFactor` is the lower Cholesky factor P of the normal scores' target correlation, or
+ * null for independent items.
+ */
+export class BlockSampler {
+  private scratch: Scratch | null = null;
+
+  constructor(
+    private readonly rng: Sfc32,
+    private readonly items: number,
+    private readonly sampling: Sampling,
+    private readonly scoreFactor: readonly (readonly number[])[] | null,
+  ) {}
+
+  fill(u: Float64Array, m: number): void {
+    if (!this.scratch || this.scratch.capacity < m)
+      this.scratch = new Scratch(m, this.items, this.scoreFactor !== null);
+    if (this.scoreFactor) this.correlated(u, m, this.scoreFactor, this.scratch);
+    else if (this.sampling === "LHS") this.latinHypercube(u, m, this.scratch.permutation);
+    else this.monteCarlo(u, m);
+  }
+
+  /** Independent draws in trial order: trial i draws items 0..k−1 in turn. */
+  private monteCarlo(u: Float64Array, m: number): void {
+    const { rng, items } = this;
+    for (let i = 0; i < m; i++) for (let j = 0; j < items; j++) u[j * m + i] = rng.next();
+  }
+
+  /**
+   * A Fisher-Yates shuffle of the m strata whose every draw also gives the jitter: r = U·(i + 1)
+   * picks the stratum index ⌊r⌋, and its fraction r − ⌊r⌋ is uniform and independent of that
+   * index, so one uniform serves both (the jitter keeps 32 − log₂ m bits, far finer than a
+   * stratum). Calls visit(position, stratum, jitter) for every position.
+   */
+  private shuffle(
+    m: number,
+    permutation: Int32Array,
+    visit: (i: number, stratum: number, f: number) => void,
+  ): void {
+    const rng = this.rng;
+    for (let i = 0; i < m; i++) permutation[i] = i;
+    for (let i = m - 1; i >= 0; i--) {
+      const r = rng.next() * (i + 1);
+      const at = r | 0;
+      const stratum = permutation[at];
+      permutation[at] = permutation[i];
+      permutation[i] = stratum;
+      visit(i, stratum, r - at);
+    }
+  }
+
+  private latinHypercube(u: Float64Array, m: number, permutation: Int32Array): void {
+    const rng = this.rng;
+    for (let j = 0; j < this.items; j++) {
+      const offset = j * m;
+      // The shuffle inlined (this loop is the hot path of a default simulation).
+      for (let i = 0; i < m; i++) permutation[i] = i;
+      for (let i = m - 1; i >= 0; i--) {
+        const r = rng.next() * (i + 1);
+        const at = r | 0;
+        const stratum = permutation[at];
+        permutation[at] = permutation[i];
+        permutation[i] = stratum;
+        u[offset + i] = (stratum + (r - at)) / m;
+      }
+    }
+  }
+
+  /**
+   * Iman-Conover over a block: every item's draws sorted (LHS: stratum r's draw is (r + jitter)/m;
+   * MC: m independent uniforms, sorted), the score matrix from one shuffle per item, then each
+   * item's sorted draws handed out in the rank order of T's column.
+   */
+  private correlated(u: Float64Array, m: number, p: readonly (readonly number[])[], s: Scratch): void {
+    const k = this.items;
+    const { scores, sumOfSquares } = scoresFor(m);
+    const sorted = s.sorted;
+    for (let j = 0; j < k; j++) {
+      const offset = j * m;
+      if (this.sampling === "MC") {
+        for (let i = 0; i < m; i++) sorted[offset + i] = this.rng.next();
+        sorted.subarray(offset, offset + m).sort();
+        this.shuffle(m, s.permutation, (i, stratum) => {
+          s.scores[offset + i] = scores[stratum];
+        });
+      } else {
+        this.shuffle(m, s.permutation, (i, stratum, f) => {
+          s.scores[offset + i] = scores[stratum];
+          sorted[offset + stratum] = (stratum + f) / m;
+        });
+      }
+    }
+    const a = mixingMatrix(s.scores, m, k, sumOfSquares, p);
+    for (let j = 0; j < k; j++) {
+      const { column, mixed } = s;
+      const row = a[j];
+      mixed.fill(0, 0, m);
+      for (let l = 0; l <= j; l++) {
+        const w = row[l];
+        if (w === 0) continue;
+        const offset = l * m;
+        for (let i = 0; i < m; i++) mixed[i] += w * s.scores[offset + i];
+      }
+      column.set(mixed.subarray(0, m));
+      const order = s.argsort(m);
+      const offset = j * m;
+      for (let r = 0; r < m; r++) u[offset + order[r]] = sorted[offset + r];
+    }
+  }
+}
+
+/**
+ * A = P·F⁻¹ (lower triangular), where F·Fᵀ = E is the correlation the score columns actually
+ * have; T = S·Aᵀ then has correlation P·Pᵀ exactly. When E cannot be factored (a block with no
+ * more trials than items), A = P: the target only on average.
+ */
+function mixingMatrix(
+  scores: Float64Array,
+  m: number,
+  k: number,
+  sumOfSquares: number,
+  p: readonly (readonly number[])[],
+): number[][] {
+  const e = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let a = 0; a < k; a++) {
+    e[a][a] = 1;
+    for (let b = 0; b < a; b++) {
+      let dot = 0;
+      const oa = a * m;
+      const ob = b * m;
+      for (let i = 0; i < m; i++) dot += scores[oa + i] * scores[ob + i];
+      e[a][b] = e[b][a] = dot / sumOfSquares;
+    }
+  }
+  const f = cholesky(e);
+  if (!f) return p.map((row) => [...row]);
+  // F⁻¹ by forward substitution, column by column.
+  const inverse = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let c = 0; c < k; c++) {
+    for (let r = c; r < k; r++) {
+      let sum = r === c ? 1 : 0;
+      for (let t = c; t < r; t++) sum -= f[r][t] * inverse[t][c];
+      inverse[r][c] = sum / f[r][r];
+    }
+  }
+  return p.map((row, r) =>
+    row.map((_, c) => {
+      if (c > r) return 0;
+      let sum = 0;
+      for (let t = c; t <= r; t++) sum += row[t] * inverse[t][c];
+      return sum;
+    }),
+  );
+}
+
+/** Strict Cholesky (positive definite only): null when a pivot is not clearly positive. */
+function cholesky(a: readonly (readonly number[])[]): number[][] | null {
+  const n = a.length;
+  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let j = 0; j < n; j++) {
+    let d = a[j][j];
+    for (let t = 0; t < j; t++) d -= l[j][t] * l[j][t];
+    if (!(d > 1e-9)) return null;
+    l[j][j] = Math.sqrt(d);
+    for (let i = j + 1; i < n; i++) {
+      let s = a[i][j];
+      for (let t = 0; t < j; t++) s -= l[i][t] * l[j][t];
+      l[i][j] = s / l[j][j];
+    }
+  }
+  return l;
+}
