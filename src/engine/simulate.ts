@@ -112,6 +112,11 @@ export interface SimulationSummary {
   readonly lossInterval: Interval;
 }
 
+/** The Cholesky factor of the normal scores' target correlation; null for independent items. */
+function scoreFactorOf(check: CorrelationCheck | null): number[][] | null {
+  return check && !isIdentity(check.matrix) ? choleskyPsd(scoreCorrelation(check.matrix)) : null;
+}
+
 /** The block sizes of a run: as equal as they come, in trial order. */
 export function blockSizes(trials: number): number[] {
   const count = Math.min(trials, Math.max(REPLICATES, Math.ceil(trials / MAX_BLOCK_TRIALS)));
@@ -149,14 +154,8 @@ export class RoiSimulation {
     this.benefitCount = model.benefits.length;
     const items = [...model.benefits, ...model.costs];
     this.tables = items.map((item) => quantileTable(item, item.distribution ?? options.distribution));
-    let scoreFactor: number[][] | null = null;
-    if (options.correlation) {
-      const check = checkCorrelation(options.correlation);
-      this.correlation = check;
-      if (!isIdentity(check.matrix)) scoreFactor = choleskyPsd(scoreCorrelation(check.matrix));
-    } else {
-      this.correlation = null;
-    }
+    this.correlation = options.correlation ? checkCorrelation(options.correlation) : null;
+    const scoreFactor = scoreFactorOf(this.correlation);
     this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
     this.blocks = blockSizes(options.trials);
     this.roi = new Float64Array(options.trials);
@@ -237,6 +236,27 @@ export class RoiSimulation {
     }
     return summarise(this.results(), replicates);
   }
+}
+
+/**
+ * The uniforms a simulation draws, per line item (benefits, then costs) in trial order, after any
+ * correlation's reordering: item j's sample in trial t is F_j⁻¹(u[j][t]). RoiSimulation draws
+ * exactly these (same sampler, same blocks), so they reproduce its trials outside the engine.
+ */
+export function simulationUniforms(itemCount: number, options: SimulationOptions): Float64Array[] {
+  const sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
+  const scoreFactor = scoreFactorOf(options.correlation ? checkCorrelation(options.correlation) : null);
+  const sampler = new BlockSampler(new Sfc32(options.seed), itemCount, sampling, scoreFactor);
+  const out = Array.from({ length: itemCount }, () => new Float64Array(options.trials));
+  let start = 0;
+  let block = new Float64Array(0);
+  for (const m of blockSizes(options.trials)) {
+    if (block.length < m * itemCount) block = new Float64Array(m * itemCount);
+    sampler.fill(block, m);
+    for (let j = 0; j < itemCount; j++) out[j].set(block.subarray(j * m, (j + 1) * m), start);
+    start += m;
+  }
+  return out;
 }
 
 /**
