@@ -206,6 +206,27 @@ export function quantileTable(
   return table;
 }
 
+/** Line items' own tables kept between calls (32 kB each: about 8 MB in all). */
+const ITEM_CACHE_LIMIT = 256;
+const itemCache = new Map<string, Float64Array>();
+
+/**
+ * `quantileTable` from a bounded cache shared by every call: a workbook recalculates the same
+ * line items again and again. Callers must not modify it.
+ */
+export function cachedQuantileTable(item: ThreePoint, distribution: LineDistribution): Float64Array {
+  const key = `${distribution},${item.low},${item.base},${item.high}`;
+  const hit = itemCache.get(key);
+  if (hit) return hit;
+  const table = quantileTable(item, distribution);
+  if (itemCache.size >= ITEM_CACHE_LIMIT) {
+    const oldest = itemCache.keys().next().value;
+    if (oldest !== undefined) itemCache.delete(oldest);
+  }
+  itemCache.set(key, table);
+  return table;
+}
+
 /** Reads a quantile table at probability u ∈ [0, 1) by linear interpolation. */
 export function sampleTable(table: Float64Array, u: number): number {
   const size = table.length - 1;

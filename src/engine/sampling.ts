@@ -42,8 +42,28 @@ function scoresFor(m: number): { scores: Float64Array; sumOfSquares: number } {
   return entry;
 }
 
-const RADIX_BITS = 11;
-const RADIX = 1 << RADIX_BITS;
+/** Φ at NORMAL_TABLE_SIZE + 1 points over [−NORMAL_SPAN, NORMAL_SPAN], for bucketing scores. */
+const NORMAL_SPAN = 6;
+const NORMAL_TABLE_SIZE = 1024;
+let normalCdfTable: Float64Array | null = null;
+
+/** A monotone, piecewise-linear stand-in for Φ (only the order it keeps matters). */
+function normalCdfTableOnce(): Float64Array {
+  if (!normalCdfTable) {
+    normalCdfTable = new Float64Array(NORMAL_TABLE_SIZE + 1);
+    // Φ(x) = erfc(−x/√2)/2, integrated numerically from the density: monotone by construction.
+    const h = (2 * NORMAL_SPAN) / NORMAL_TABLE_SIZE;
+    const density = (x: number): number => Math.exp(-0.5 * x * x);
+    let sum = 0;
+    for (let i = 1; i <= NORMAL_TABLE_SIZE; i++) {
+      const x = -NORMAL_SPAN + i * h;
+      sum += (density(x - h) + 4 * density(x - h / 2) + density(x)) / 6;
+      normalCdfTable[i] = sum;
+    }
+    for (let i = 0; i <= NORMAL_TABLE_SIZE; i++) normalCdfTable[i] /= sum;
+  }
+  return normalCdfTable;
+}
 
 /**
  * Scratch buffers for one block size, reused block after block (the inner loops allocate
@@ -54,12 +74,9 @@ class Scratch {
   readonly scores: Float64Array;
   readonly sorted: Float64Array;
   readonly mixed: Float64Array;
-  readonly column: Float32Array;
-  readonly keys: Uint32Array;
-  readonly keys2: Uint32Array;
+  readonly buckets: Int32Array;
+  readonly starts: Int32Array;
   readonly order: Int32Array;
-  readonly order2: Int32Array;
-  readonly counts = new Uint32Array(3 * RADIX);
 
   constructor(
     readonly capacity: number,
@@ -71,53 +88,47 @@ class Scratch {
     this.scores = new Float64Array(m * items);
     this.sorted = new Float64Array(m * items);
     this.mixed = new Float64Array(m);
-    this.column = new Float32Array(m);
-    this.keys = new Uint32Array(this.column.buffer);
-    this.keys2 = new Uint32Array(m);
+    this.buckets = new Int32Array(m);
+    this.starts = new Int32Array(m + 1);
     this.order = new Int32Array(m);
-    this.order2 = new Int32Array(m);
   }
 
   /**
-   * order[r] = the index of the r-th smallest of column[0..m), ties in index order: a stable LSD
-   * radix sort on the float32 bits made order-preserving (three 11-bit digits). float32 keeps
-   * ranks exact except between values closer than 6e-8 relative, which then tie.
+   * order[r] = the index of the r-th smallest of mixed[0..m), ties in index order. The values
+   * are near-normal with standard deviation `sd`, so Φ(x/sd)·m spreads them about one to a
+   * bucket: a counting sort by bucket, then an insertion sort that only reorders within a
+   * bucket. Linear time on average; exact ranks.
    */
-  argsort(m: number): Int32Array {
-    const { keys, keys2, counts } = this;
-    let from = keys;
-    let to = keys2;
-    let idx = this.order;
-    let idx2 = this.order2;
-    counts.fill(0);
+  argsort(m: number, sd: number): Int32Array {
+    const { mixed, buckets, starts, order } = this;
+    const table = normalCdfTableOnce();
+    const scale = NORMAL_TABLE_SIZE / (2 * NORMAL_SPAN * sd);
+    const offset = NORMAL_TABLE_SIZE / 2;
+    starts.fill(0, 0, m + 1);
     for (let i = 0; i < m; i++) {
-      const bits = keys[i];
-      const key = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
-      keys[i] = key;
-      idx[i] = i;
-      counts[key & (RADIX - 1)]++;
-      counts[RADIX + ((key >>> RADIX_BITS) & (RADIX - 1))]++;
-      counts[2 * RADIX + (key >>> (2 * RADIX_BITS))]++;
+      let x = mixed[i] * scale + offset;
+      x = x < 0 ? 0 : x > NORMAL_TABLE_SIZE - 1e-9 ? NORMAL_TABLE_SIZE - 1e-9 : x;
+      const at = x | 0;
+      const p = table[at] + (x - at) * (table[at + 1] - table[at]);
+      let b = (p * m) | 0;
+      if (b >= m) b = m - 1;
+      buckets[i] = b;
+      starts[b + 1]++;
     }
-    for (let pass = 0; pass < 3; pass++) {
-      const base = pass * RADIX;
-      const shift = pass * RADIX_BITS;
-      let sum = 0;
-      for (let d = 0; d < RADIX; d++) {
-        const c = counts[base + d];
-        counts[base + d] = sum;
-        sum += c;
+    for (let b = 0; b < m; b++) starts[b + 1] += starts[b];
+    for (let i = 0; i < m; i++) order[starts[buckets[i]]++] = i;
+    // Buckets are in value order already; only values sharing a bucket can be out of order.
+    for (let r = 1; r < m; r++) {
+      const i = order[r];
+      const v = mixed[i];
+      let q = r - 1;
+      while (q >= 0 && mixed[order[q]] > v) {
+        order[q + 1] = order[q];
+        q--;
       }
-      for (let i = 0; i < m; i++) {
-        const key = from[i];
-        const at = counts[base + ((key >>> shift) & (RADIX - 1))]++;
-        to[at] = key;
-        idx2[at] = idx[i];
-      }
-      [from, to] = [to, from];
-      [idx, idx2] = [idx2, idx];
+      order[q + 1] = i;
     }
-    return idx;
+    return order;
   }
 }
 
@@ -135,6 +146,35 @@ export class BlockSampler {
     private readonly sampling: Sampling,
     private readonly scoreFactor: readonly (readonly number[])[] | null,
   ) {}
+
+  /** True when `latinHypercubeInto` may replace `fill` (independent Latin Hypercube). */
+  get fusable(): boolean {
+    return this.sampling === "LHS" && this.scoreFactor === null;
+  }
+
+  /**
+   * The next line item of an independent Latin Hypercube block, drawn exactly as `fill` draws
+   * it, read through its quantile table and added to `sums` (trial by trial): one pass instead
+   * of writing the uniforms and reading them back.
+   */
+  latinHypercubeInto(table: Float64Array, sums: Float64Array, m: number): void {
+    if (!this.scratch || this.scratch.capacity < m) this.scratch = new Scratch(m, this.items, false);
+    const permutation = this.scratch.permutation;
+    const rng = this.rng;
+    const width = 1 / m;
+    const size = table.length - 1;
+    for (let i = 0; i < m; i++) permutation[i] = i;
+    for (let i = m - 1; i >= 0; i--) {
+      const r = rng.next() * (i + 1);
+      const at = r | 0;
+      const stratum = permutation[at];
+      permutation[at] = permutation[i];
+      permutation[i] = stratum;
+      const x = (stratum + (r - at)) * width * size;
+      const cell = x | 0;
+      sums[i] += table[cell] + (x - cell) * (table[cell + 1] - table[cell]);
+    }
+  }
 
   fill(u: Float64Array, m: number): void {
     if (!this.scratch || this.scratch.capacity < m)
@@ -175,6 +215,7 @@ export class BlockSampler {
 
   private latinHypercube(u: Float64Array, m: number, permutation: Int32Array): void {
     const rng = this.rng;
+    const width = 1 / m;
     for (let j = 0; j < this.items; j++) {
       const offset = j * m;
       // The shuffle inlined (this loop is the hot path of a default simulation).
@@ -185,7 +226,7 @@ export class BlockSampler {
         const stratum = permutation[at];
         permutation[at] = permutation[i];
         permutation[i] = stratum;
-        u[offset + i] = (stratum + (r - at)) / m;
+        u[offset + i] = (stratum + (r - at)) * width;
       }
     }
   }
@@ -197,37 +238,45 @@ export class BlockSampler {
    */
   private correlated(u: Float64Array, m: number, p: readonly (readonly number[])[], s: Scratch): void {
     const k = this.items;
+    const rng = this.rng;
     const { scores, sumOfSquares } = scoresFor(m);
-    const sorted = s.sorted;
+    const { sorted, permutation, scores: matrix } = s;
     for (let j = 0; j < k; j++) {
       const offset = j * m;
       if (this.sampling === "MC") {
-        for (let i = 0; i < m; i++) sorted[offset + i] = this.rng.next();
+        for (let i = 0; i < m; i++) sorted[offset + i] = rng.next();
         sorted.subarray(offset, offset + m).sort();
-        this.shuffle(m, s.permutation, (i, stratum) => {
-          s.scores[offset + i] = scores[stratum];
+        this.shuffle(m, permutation, (i, stratum) => {
+          matrix[offset + i] = scores[stratum];
         });
       } else {
-        this.shuffle(m, s.permutation, (i, stratum, f) => {
-          s.scores[offset + i] = scores[stratum];
-          sorted[offset + stratum] = (stratum + f) / m;
-        });
+        // The shuffle of `shuffle`, inlined: stratum r's draw is (r + jitter)/m.
+        for (let i = 0; i < m; i++) permutation[i] = i;
+        for (let i = m - 1; i >= 0; i--) {
+          const r = rng.next() * (i + 1);
+          const at = r | 0;
+          const stratum = permutation[at];
+          permutation[at] = permutation[i];
+          permutation[i] = stratum;
+          matrix[offset + i] = scores[stratum];
+          sorted[offset + stratum] = (stratum + (r - at)) / m;
+        }
       }
     }
-    const a = mixingMatrix(s.scores, m, k, sumOfSquares, p);
+    const a = mixingMatrix(matrix, m, k, sumOfSquares, p);
+    const sd = Math.sqrt(sumOfSquares / m);
+    const mixed = s.mixed;
     for (let j = 0; j < k; j++) {
-      const { column, mixed } = s;
       const row = a[j];
+      const offset = j * m;
       mixed.fill(0, 0, m);
       for (let l = 0; l <= j; l++) {
         const w = row[l];
         if (w === 0) continue;
-        const offset = l * m;
-        for (let i = 0; i < m; i++) mixed[i] += w * s.scores[offset + i];
+        const from = l * m;
+        for (let i = 0; i < m; i++) mixed[i] += w * matrix[from + i];
       }
-      column.set(mixed.subarray(0, m));
-      const order = s.argsort(m);
-      const offset = j * m;
+      const order = s.argsort(m, sd);
       for (let r = 0; r < m; r++) u[offset + order[r]] = sorted[offset + r];
     }
   }

@@ -19,20 +19,16 @@ import {
   type Matrix,
   scoreCorrelation,
 } from "./correlation";
-import { type LineDistribution, type LineItem, quantileTable, QUANTILE_TABLE_SIZE } from "./distributions";
+import {
+  cachedQuantileTable,
+  type LineDistribution,
+  type LineItem,
+  QUANTILE_TABLE_SIZE,
+} from "./distributions";
 import { invalid, type Problem } from "./problem";
 import { Sfc32 } from "./random";
 import { BlockSampler, type Sampling } from "./sampling";
-import {
-  mean,
-  orderStatistics,
-  percentilesOf,
-  quantileIntervalRanks,
-  studentT975,
-  variance,
-  wilsonInterval,
-  Z95,
-} from "./statistics";
+import { mean, percentilesWithIntervals, studentT975, variance, wilsonInterval, Z95 } from "./statistics";
 
 export type { Sampling } from "./sampling";
 export { SAMPLINGS } from "./sampling";
@@ -153,7 +149,7 @@ export class RoiSimulation {
     this.sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
     this.benefitCount = model.benefits.length;
     const items = [...model.benefits, ...model.costs];
-    this.tables = items.map((item) => quantileTable(item, item.distribution ?? options.distribution));
+    this.tables = items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
     this.correlation = options.correlation ? checkCorrelation(options.correlation) : null;
     const scoreFactor = scoreFactorOf(this.correlation);
     this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
@@ -187,18 +183,24 @@ export class RoiSimulation {
       this.costSums = new Float64Array(m);
     }
     const { uniforms: u, benefitSums, costSums, tables, benefitCount } = this;
-    this.sampler.fill(u, m);
     benefitSums.fill(0, 0, m);
     costSums.fill(0, 0, m);
-    const size = QUANTILE_TABLE_SIZE;
-    for (let j = 0; j < k; j++) {
-      const table = tables[j];
-      const sums = j < benefitCount ? benefitSums : costSums;
-      const offset = j * m;
-      for (let i = 0; i < m; i++) {
-        const x = u[offset + i] * size;
-        const at = x | 0;
-        sums[i] += table[at] + (x - at) * (table[at + 1] - table[at]);
+    if (this.sampler.fusable) {
+      // Independent Latin Hypercube: each draw goes straight into its line's sum.
+      for (let j = 0; j < k; j++)
+        this.sampler.latinHypercubeInto(tables[j], j < benefitCount ? benefitSums : costSums, m);
+    } else {
+      this.sampler.fill(u, m);
+      const size = QUANTILE_TABLE_SIZE;
+      for (let j = 0; j < k; j++) {
+        const table = tables[j];
+        const sums = j < benefitCount ? benefitSums : costSums;
+        const offset = j * m;
+        for (let i = 0; i < m; i++) {
+          const x = u[offset + i] * size;
+          const at = x | 0;
+          sums[i] += table[at] + (x - at) * (table[at + 1] - table[at]);
+        }
       }
     }
     const roi = this.roi;
@@ -234,7 +236,7 @@ export class RoiSimulation {
       if (covered === this.completed && b >= 2)
         replicates = { means: this.blockMeans.slice(0, b), sizes: this.blocks.slice(0, b) };
     }
-    return summarise(this.results(), replicates);
+    return summarise(this.roi.subarray(0, this.completed), replicates);
   }
 }
 
@@ -274,7 +276,7 @@ function replicateStandardError(means: readonly number[], sizes: readonly number
  * Summary of a sample of ROI values (any order): mean, the reported percentiles, P(ROI<0) and how
  * precise each is. `replicates` (the means and sizes of independent Latin Hypercube blocks)
  * gives the mean's standard error; without it the sample counts as independent draws.
- * Percentiles come from selection, not a full sort: O(n) instead of O(n log n).
+ * Percentiles come from bucket selection, not a full sort: O(n) instead of O(n log n).
  */
 export function summarise(
   sample: Float64Array,
@@ -284,10 +286,8 @@ export function summarise(
   let losses = 0;
   for (let i = 0; i < n; i++) if (sample[i] < 0) losses++;
   const average = mean(sample);
-  const scratch = sample.slice();
-  const [p5, p10, p50, p90, p95] = percentilesOf(scratch, REPORTED_PERCENTILES);
-  const ranks = REPORTED_PERCENTILES.flatMap((p) => quantileIntervalRanks(n, p));
-  const bounds = orderStatistics(scratch, ranks);
+  const { values, intervals } = percentilesWithIntervals(sample, REPORTED_PERCENTILES);
+  const [p5, p10, p50, p90, p95] = values;
   let standardError: number;
   let factor: number;
   if (replicates && replicates.means.length >= 2) {
@@ -309,10 +309,7 @@ export function summarise(
     probabilityOfLoss: n > 0 ? losses / n : 0,
     standardError,
     meanInterval: { low: average - factor * standardError, high: average + factor * standardError },
-    percentileIntervals: REPORTED_PERCENTILES.map((_, i) => ({
-      low: bounds[2 * i],
-      high: bounds[2 * i + 1],
-    })),
+    percentileIntervals: intervals,
     lossInterval: { low: loss[0], high: loss[1] },
   };
 }

@@ -54,83 +54,81 @@ export function histogram(sample: ArrayLike<number>, binCount: number): Histogra
 }
 
 /**
- * Moves the k-th smallest of a[lo..hi] to a[k], smaller-or-equal values before it and
- * greater-or-equal after (Hoare's quickselect with a median-of-three pivot). Expected O(n).
- */
-function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as pivot, which also guards the sorted and reversed cases
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
-  a[j] = t;
-}
-
-/**
  * The order statistics x₍k₎ (0-based ranks `ranks`, any order, duplicates allowed) of an
- * unsorted sample: selected in ascending rank order, each in what is left to the right of the
- * previous one, so a handful costs a few passes rather than a sort. Many ranks (a percentile
- * per cell of a long column) sort once instead. Rearranges `scratch` (pass a copy).
+ * unsorted sample, by bucket selection: one pass finds the range, one counts values into
+ * equal-width buckets, one gathers the values of the buckets that hold a wanted rank; only
+ * those (a few dozen per rank) are sorted. Linear time whatever the ranks (a sort would be
+ * n·log n, repeated quickselects a pass each). Does not modify `sample`.
  */
-export function orderStatistics(scratch: Float64Array, ranks: readonly number[]): number[] {
-  const n = scratch.length;
+export function orderStatistics(sample: Float64Array, ranks: readonly number[]): number[] {
+  const n = sample.length;
   const out = new Array<number>(ranks.length);
   if (n === 0) return out.fill(NaN);
-  const order = ranks.map((k, i) => ({ k: Math.min(n - 1, Math.max(0, k)), i })).sort((a, b) => a.k - b.k);
-  if (ranks.length > SORT_INSTEAD_OF_SELECTING) {
-    scratch.sort();
-    for (const { k, i } of order) out[i] = scratch[k];
-    return out;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = sample[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
   }
-  let from = 0;
-  let selected = -1;
-  for (const { k, i } of order) {
-    if (k > selected) {
-      if (k === selected + 1 && selected >= 0) {
-        // the next rank is the smallest value right of the last selected one
-        let at = k;
-        for (let j = k + 1; j < n; j++) if (scratch[j] < scratch[at]) at = j;
-        swap(scratch, k, at);
-      } else {
-        selectInPlace(scratch, k, from, n - 1);
-      }
-      selected = k;
-      from = k;
+  const bucketCount = Math.max(1, Math.min(BUCKETS_MAX, n >>> 3));
+  const spread = max - min;
+  // A range that is 0 (or overflows) puts everything in one bucket: then it is a plain sort.
+  const scale = spread > 0 && Number.isFinite(spread) ? bucketCount / spread : 0;
+  const last = bucketCount - 1;
+  const bucketOf = (x: number): number => {
+    const b = ((x - min) * scale) | 0;
+    return b > last ? last : b;
+  };
+  const counts = new Int32Array(bucketCount + 1);
+  for (let i = 0; i < n; i++) counts[bucketOf(sample[i]) + 1]++;
+  for (let b = 0; b < bucketCount; b++) counts[b + 1] += counts[b]; // counts[b] = values before bucket b
+  const clamped = ranks.map((k) => Math.min(n - 1, Math.max(0, Math.floor(k))));
+  // The bucket holding rank k: the last b with counts[b] ≤ k.
+  const bucketOfRank = clamped.map((k) => {
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (counts[mid] <= k) lo = mid;
+      else hi = mid - 1;
     }
-    out[i] = scratch[k];
+    return lo;
+  });
+  const wanted = [...new Set(bucketOfRank)].sort((a, b) => a - b);
+  const start = new Map<number, number>();
+  let size = 0;
+  for (const b of wanted) {
+    start.set(b, size);
+    size += counts[b + 1] - counts[b];
   }
+  const picked = new Float64Array(size);
+  const fill = new Int32Array(bucketCount);
+  const isWanted = new Uint8Array(bucketCount);
+  for (const b of wanted) {
+    isWanted[b] = 1;
+    fill[b] = start.get(b) ?? 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = sample[i];
+    const b = bucketOf(x);
+    if (isWanted[b]) picked[fill[b]++] = x;
+  }
+  picked.sort();
+  clamped.forEach((k, i) => {
+    const b = bucketOfRank[i];
+    out[i] = picked[(start.get(b) ?? 0) + (k - counts[b])];
+  });
   return out;
 }
 
-/** Beyond this many order statistics, one sort is cheaper than repeated selection. */
-const SORT_INSTEAD_OF_SELECTING = 24;
+/** Buckets for bucket selection: about 8 values each, at most this many. */
+const BUCKETS_MAX = 1 << 16;
 
 /**
  * Percentiles (PERCENTILE.INC, as `percentileSorted`) of an unsorted sample without sorting it:
- * the two order statistics around each rank p·(n − 1), interpolated. Rearranges `scratch`
- * (pass a copy). Same values as sorting first.
+ * the two order statistics around each rank p·(n − 1), interpolated. Same values as sorting
+ * first.
  */
 export function percentilesOf(scratch: Float64Array, ps: readonly number[]): number[] {
   const n = scratch.length;
@@ -249,4 +247,30 @@ export function variance(values: ArrayLike<number>, average = mean(values)): num
     s += d * d;
   }
   return s / (n - 1);
+}
+
+/**
+ * Percentiles (PERCENTILE.INC) and their distribution-free 95% intervals (quantileIntervalRanks)
+ * of an unsorted sample: the two order statistics each percentile interpolates between and the
+ * two bounding its interval, all selected in one `orderStatistics` call.
+ */
+export function percentilesWithIntervals(
+  sample: Float64Array,
+  ps: readonly number[],
+): { values: number[]; intervals: { low: number; high: number }[] } {
+  const n = sample.length;
+  if (n === 0) return { values: ps.map(() => NaN), intervals: ps.map(() => ({ low: NaN, high: NaN })) };
+  const ranks = ps.flatMap((p) => {
+    const k = Math.min(n - 1, Math.floor(p * (n - 1)));
+    return [k, Math.min(n - 1, k + 1), ...quantileIntervalRanks(n, p)];
+  });
+  const x = orderStatistics(sample, ranks);
+  const values = ps.map((p, i) => {
+    const h = p * (n - 1);
+    const k = Math.min(n - 1, Math.floor(h));
+    const low = x[4 * i];
+    return k >= n - 1 || h === k ? low : low + (h - k) * (x[4 * i + 1] - low);
+  });
+  const intervals = ps.map((_, i) => ({ low: x[4 * i + 2], high: x[4 * i + 3] }));
+  return { values, intervals };
 }
