@@ -241,6 +241,7 @@ export class BlockSampler {
     const rng = this.rng;
     const { scores, sumOfSquares } = scoresFor(m);
     const { sorted, permutation, scores: matrix } = s;
+    const width = 1 / m;
     for (let j = 0; j < k; j++) {
       const offset = j * m;
       if (this.sampling === "MC") {
@@ -259,7 +260,7 @@ export class BlockSampler {
           permutation[at] = permutation[i];
           permutation[i] = stratum;
           matrix[offset + i] = scores[stratum];
-          sorted[offset + stratum] = (stratum + (r - at)) / m;
+          sorted[offset + stratum] = (stratum + (r - at)) * width;
         }
       }
     }
@@ -269,12 +270,13 @@ export class BlockSampler {
     for (let j = 0; j < k; j++) {
       const row = a[j];
       const offset = j * m;
-      mixed.fill(0, 0, m);
-      for (let l = 0; l <= j; l++) {
-        const w = row[l];
-        if (w === 0) continue;
-        const from = l * m;
-        for (let i = 0; i < m; i++) mixed[i] += w * matrix[from + i];
+      // T's column j = Σ_{l ≤ j} A[j][l]·S[:, l], one trial at a time (one store per trial).
+      const weights = Float64Array.from(row.slice(0, j + 1));
+      const terms = j + 1;
+      for (let i = 0; i < m; i++) {
+        let t = 0;
+        for (let l = 0, at = i; l < terms; l++, at += m) t += weights[l] * matrix[at];
+        mixed[i] = t;
       }
       const order = s.argsort(m, sd);
       for (let r = 0; r < m; r++) u[offset + order[r]] = sorted[offset + r];
