@@ -19,11 +19,12 @@ import { addinBundleSize } from "./bundle-size.bench";
 import { allPass, type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
 import { quadrantScore100k } from "./quadrant-score.bench";
 import { completeModel5000 } from "./model-apply.bench";
-import { simulateRoiSeed100k } from "./simulate.bench";
+import { lhsVsMcStandardError, simulateRoiSeed100k } from "./simulate.bench";
 import { simulateVsSpreadsheet } from "./spreadsheet-simulation.bench";
 
 const BENCHMARKS: readonly Benchmark[] = [
   simulateRoiSeed100k,
+  lhsVsMcStandardError,
   quadrantScore100k,
   completeModel5000,
   simulateVsSpreadsheet,

@@ -1,18 +1,35 @@
 /**
  * Three-point distributions for line items (low, most likely, high), sampled by inverse CDF.
  *
- * Both are tabulated once per line item as a quantile table of QUANTILE_TABLE_SIZE + 1 points;
- * a draw is one uniform, one index and one linear interpolation, so the Monte Carlo inner loop
- * costs the same whatever the distribution (see bench/simulate.bench.ts).
+ * Each is tabulated as a quantile table of QUANTILE_TABLE_SIZE + 1 points; a draw is one uniform,
+ * one index and one linear interpolation, so the Monte Carlo inner loop costs the same whatever
+ * the distribution (see bench/simulate.bench.ts). Tables of the standard shape on [0, 1] are
+ * cached across calls (a workbook recalculates the same shapes again and again), so a call only
+ * rescales them to each line item's low and high.
  */
 
-export type Distribution = "PERT" | "Triangular";
+/** Every shape a line item can take. */
+export type LineDistribution = "PERT" | "Triangular" | "Uniform";
+export const LINE_DISTRIBUTIONS: readonly LineDistribution[] = ["PERT", "Triangular", "Uniform"];
+
+/** The shapes offered as the whole model's default by the Stress sheet and the pane. */
+export type Distribution = Extract<LineDistribution, "PERT" | "Triangular">;
 export const DISTRIBUTIONS: readonly Distribution[] = ["PERT", "Triangular"];
 
 export interface ThreePoint {
   readonly low: number;
   readonly base: number;
   readonly high: number;
+}
+
+/** A three-point line item that may choose its own shape (else the simulation's default). */
+export interface LineItem extends ThreePoint {
+  readonly distribution?: LineDistribution;
+}
+
+/** Mean of the uniform distribution on [low, high] (the mode plays no part). */
+export function uniformMean(item: ThreePoint): number {
+  return (item.low + item.high) / 2;
 }
 
 /**
@@ -123,15 +140,58 @@ export function betaQuantileTable(alpha: number, beta: number, size = QUANTILE_T
   return table;
 }
 
+/** Standard tables kept between calls: enough for every distinct shape of a large model. */
+const STANDARD_CACHE_LIMIT = 512;
+const standardCache = new Map<string, Float64Array>();
+
 /**
- * The quantile table of one line item in its own units: table[i] = F⁻¹(i / size).
- * `shapes` shares standard Beta tables between items of the same PERT shape (a simulation's
- * line items often share their low/high percentages, hence their shape).
+ * The quantile table of the standard shape on [0, 1] (low 0, high 1) that `item` rescales, from
+ * a bounded cache shared by every call: a workbook recalculates the same shapes again and again,
+ * and building a PERT table is most of a small simulation's cost. Callers must not modify it.
+ */
+export function standardTable(
+  item: ThreePoint,
+  distribution: LineDistribution,
+  size = QUANTILE_TABLE_SIZE,
+): Float64Array {
+  const range = item.high - item.low;
+  const split = range > 0 ? (item.base - item.low) / range : 0.5;
+  let key: string;
+  if (distribution === "Uniform") key = `U,${size}`;
+  else if (distribution === "Triangular") key = `T,${split},${size}`;
+  else {
+    const { alpha, beta } = pertShape(item);
+    key = `P,${alpha},${beta},${size}`;
+  }
+  const cached = standardCache.get(key);
+  if (cached) return cached;
+  let table: Float64Array;
+  if (distribution === "PERT") {
+    const { alpha, beta } = pertShape(item);
+    table = betaQuantileTable(alpha, beta, size);
+  } else {
+    table = new Float64Array(size + 1);
+    const unit = { low: 0, base: split, high: 1 };
+    for (let i = 0; i <= size; i++)
+      table[i] = distribution === "Uniform" ? i / size : triangularQuantile(unit, i / size);
+  }
+  if (standardCache.size >= STANDARD_CACHE_LIMIT) {
+    // Drop the oldest entry (a Map iterates in insertion order).
+    const oldest = standardCache.keys().next().value;
+    if (oldest !== undefined) standardCache.delete(oldest);
+  }
+  standardCache.set(key, table);
+  return table;
+}
+
+/**
+ * The quantile table of one line item in its own units: table[i] = F⁻¹(i / size), the cached
+ * standard shape rescaled as low + (high − low)·q. (Triangular tables are computed in the item's
+ * own units, as the closed-form inverse is cheap and exact there.)
  */
 export function quantileTable(
   item: ThreePoint,
-  distribution: Distribution,
-  shapes?: Map<string, Float64Array>,
+  distribution: LineDistribution,
   size = QUANTILE_TABLE_SIZE,
 ): Float64Array {
   const range = item.high - item.low;
@@ -141,14 +201,29 @@ export function quantileTable(
     for (let i = 0; i <= size; i++) table[i] = triangularQuantile(item, i / size);
     return table;
   }
-  const { alpha, beta } = pertShape(item);
-  const key = `${alpha},${beta},${size}`;
-  let standard = shapes?.get(key);
-  if (!standard) {
-    standard = betaQuantileTable(alpha, beta, size);
-    shapes?.set(key, standard);
-  }
+  const standard = standardTable(item, distribution, size);
   for (let i = 0; i <= size; i++) table[i] = item.low + range * standard[i];
+  return table;
+}
+
+/** Line items' own tables kept between calls (32 kB each: about 8 MB in all). */
+const ITEM_CACHE_LIMIT = 256;
+const itemCache = new Map<string, Float64Array>();
+
+/**
+ * `quantileTable` from a bounded cache shared by every call: a workbook recalculates the same
+ * line items again and again. Callers must not modify it.
+ */
+export function cachedQuantileTable(item: ThreePoint, distribution: LineDistribution): Float64Array {
+  const key = `${distribution},${item.low},${item.base},${item.high}`;
+  const hit = itemCache.get(key);
+  if (hit) return hit;
+  const table = quantileTable(item, distribution);
+  if (itemCache.size >= ITEM_CACHE_LIMIT) {
+    const oldest = itemCache.keys().next().value;
+    if (oldest !== undefined) itemCache.delete(oldest);
+  }
+  itemCache.set(key, table);
   return table;
 }
 

@@ -25,6 +25,11 @@ export type ProblemKey =
   | "lineItemOrder"
   | "choice"
   | "noPayback"
+  | "matrixSize"
+  | "notSymmetric"
+  | "diagonalNotOne"
+  | "workLimit"
+  | "tooManyItems"
   | "notFinite"
   | "internal";
 

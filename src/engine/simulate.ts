@@ -1,30 +1,86 @@
 /**
- * Monte Carlo of ROI over line items given as three-point estimates (low, base, high).
- * Each trial draws every line item once (benefits first, then costs, in order) from one sfc32
- * stream, so results depend only on the inputs and the seed, never on how the trials are
- * chunked; ROI = (ΣB − ΣC) / ΣC per trial.
+ * Simulation of ROI over line items given as three-point estimates (low, base, high), each with
+ * its own shape (PERT, triangular, uniform) or the simulation's default. ROI = (ΣB − ΣC) / ΣC
+ * per trial.
+ *
+ * Trials run in blocks (replicates): each block is its own Latin Hypercube design (the default)
+ * or plain Monte Carlo draws, optionally rank-correlated by Iman-Conover (sampling.ts). Blocks
+ * draw from one sfc32 stream in order, so results depend only on the inputs and the seed, never
+ * on how a caller chunks the run. The spread of the block means gives the Latin Hypercube mean
+ * an honest standard error (Iman & Conover's replicated LHS); plain Monte Carlo uses s/√n.
+ * Plain Monte Carlo without correlation draws exactly as earlier versions did: trial by trial,
+ * benefits then costs.
  */
-import { Sfc32 } from "./random";
-import { type Distribution, type ThreePoint, quantileTable, QUANTILE_TABLE_SIZE } from "./distributions";
+import {
+  type CorrelationCheck,
+  checkCorrelation,
+  choleskyPsd,
+  isIdentity,
+  type Matrix,
+  scoreCorrelation,
+} from "./correlation";
+import {
+  cachedQuantileTable,
+  type LineDistribution,
+  type LineItem,
+  QUANTILE_TABLE_SIZE,
+} from "./distributions";
 import { invalid, type Problem } from "./problem";
-import { mean, percentilesOf } from "./statistics";
+import { Sfc32 } from "./random";
+import { BlockSampler, type Sampling } from "./sampling";
+import { mean, percentilesWithIntervals, studentT975, variance, wilsonInterval, Z95 } from "./statistics";
+
+export type { Sampling } from "./sampling";
+export { SAMPLINGS } from "./sampling";
 
 export interface LineItemModel {
-  readonly benefits: readonly ThreePoint[];
-  readonly costs: readonly ThreePoint[];
+  readonly benefits: readonly LineItem[];
+  readonly costs: readonly LineItem[];
 }
 
 export interface SimulationOptions {
   readonly trials: number;
   readonly seed: number;
-  readonly distribution: Distribution;
+  /** The shape of every line item that does not choose its own. */
+  readonly distribution: LineDistribution;
+  /** Latin Hypercube (the default) or plain Monte Carlo. */
+  readonly sampling?: Sampling;
+  /**
+   * Target Spearman rank correlation between line items (benefits, then costs), square,
+   * symmetric, unit diagonal (see `correlationProblem`); omitted or null: independent items.
+   * An inconsistent matrix is replaced by the nearest consistent one (`RoiSimulation.correlation`).
+   */
+  readonly correlation?: Matrix | null;
 }
 
-export const DEFAULT_SIMULATION: SimulationOptions = { trials: 10000, seed: 1, distribution: "PERT" };
+export const DEFAULT_SIMULATION = {
+  trials: 10000,
+  seed: 1,
+  distribution: "PERT",
+  sampling: "LHS",
+} as const satisfies SimulationOptions;
 export const MAX_TRIALS = 1_000_000;
+/**
+ * Work limit of one simulation, line items × trials: about half a second of sampling, and
+ * bounded memory (a million trials of ten items), whatever a range or a typo asks for.
+ */
+export const MAX_SAMPLES = 10_000_000;
+/** Line items one simulation accepts (each keeps a quantile table of 32 kB). */
+export const MAX_LINE_ITEMS = 1_000;
 
 /** The percentiles GENAI.SIMULATE_ROI reports, in order. */
 export const REPORTED_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+
+/** Blocks of Latin Hypercube trials: at least this many, so their spread estimates the error. */
+export const REPLICATES = 10;
+/** The largest block, so buffers stay small and a long run reports progress between blocks. */
+export const MAX_BLOCK_TRIALS = 65_536;
+
+/** A statistic's 95% interval. */
+export interface Interval {
+  readonly low: number;
+  readonly high: number;
+}
 
 export interface SimulationSummary {
   readonly trials: number;
@@ -36,6 +92,33 @@ export interface SimulationSummary {
   readonly p95: number;
   /** Share of trials with ROI < 0. */
   readonly probabilityOfLoss: number;
+  /**
+   * Monte Carlo standard error of the mean: s/√n for plain Monte Carlo; for Latin Hypercube,
+   * from the spread of the replicate blocks' means. NaN when it cannot be estimated (n < 2).
+   */
+  readonly standardError: number;
+  /** 95% interval of the mean: ± z·SE (Monte Carlo), ± t(blocks − 1)·SE (Latin Hypercube). */
+  readonly meanInterval: Interval;
+  /**
+   * Distribution-free 95% intervals of P5, P10, P50, P90, P95 (order statistics; see
+   * `quantileIntervalRanks`), in the order of REPORTED_PERCENTILES.
+   */
+  readonly percentileIntervals: readonly Interval[];
+  /** Wilson's 95% interval for P(ROI<0). */
+  readonly lossInterval: Interval;
+}
+
+/** The Cholesky factor of the normal scores' target correlation; null for independent items. */
+function scoreFactorOf(check: CorrelationCheck | null): number[][] | null {
+  return check && !isIdentity(check.matrix) ? choleskyPsd(scoreCorrelation(check.matrix)) : null;
+}
+
+/** The block sizes of a run: as equal as they come, in trial order. */
+export function blockSizes(trials: number): number[] {
+  const count = Math.min(trials, Math.max(REPLICATES, Math.ceil(trials / MAX_BLOCK_TRIALS)));
+  const base = Math.floor(trials / count);
+  const extra = trials % count;
+  return Array.from({ length: count }, (_, b) => base + (b < extra ? 1 : 0));
 }
 
 /**
@@ -44,27 +127,33 @@ export interface SimulationSummary {
  */
 export class RoiSimulation {
   readonly trials: number;
-  private readonly rng: Sfc32;
-  /** All line items' quantile tables, back to back: item j occupies [j·stride, (j+1)·stride). */
-  private readonly tables: Float64Array;
-  private readonly stride: number;
+  readonly sampling: Sampling;
+  /** The rank correlation in use (null: independent items), and whether it was adjusted. */
+  readonly correlation: CorrelationCheck | null;
+  /** Each line item's quantile table in its own units, benefits then costs. */
+  private readonly tables: Float64Array[];
   private readonly benefitCount: number;
-  private readonly itemCount: number;
+  private readonly sampler: BlockSampler;
+  private readonly blocks: number[];
+  private readonly blockMeans: number[] = [];
   private readonly roi: Float64Array;
+  private uniforms: Float64Array = new Float64Array(0);
+  private benefitSums: Float64Array = new Float64Array(0);
+  private costSums: Float64Array = new Float64Array(0);
+  /** Trials whose ROI is computed (whole blocks), and trials reported done (≤ computed). */
+  private computed = 0;
   private completed = 0;
 
   constructor(model: LineItemModel, options: SimulationOptions) {
     this.trials = options.trials;
-    this.rng = new Sfc32(options.seed);
+    this.sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
     this.benefitCount = model.benefits.length;
     const items = [...model.benefits, ...model.costs];
-    this.itemCount = items.length;
-    this.stride = QUANTILE_TABLE_SIZE + 1;
-    this.tables = new Float64Array(this.itemCount * this.stride);
-    const shapes = new Map<string, Float64Array>();
-    items.forEach((item, j) =>
-      this.tables.set(quantileTable(item, options.distribution, shapes), j * this.stride),
-    );
+    this.tables = items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
+    this.correlation = options.correlation ? checkCorrelation(options.correlation) : null;
+    const scoreFactor = scoreFactorOf(this.correlation);
+    this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
+    this.blocks = blockSizes(options.trials);
     this.roi = new Float64Array(options.trials);
   }
 
@@ -79,27 +168,52 @@ export class RoiSimulation {
   /** Runs up to `count` more trials; returns how many have run in all. */
   run(count: number = this.trials): number {
     const end = Math.min(this.trials, this.completed + Math.max(0, Math.floor(count)));
-    const { tables, stride, benefitCount, itemCount, roi, rng } = this;
-    const size = QUANTILE_TABLE_SIZE;
-    for (let t = this.completed; t < end; t++) {
-      let benefits = 0;
-      let costs = 0;
-      for (let j = 0; j < benefitCount; j++) {
-        const x = rng.next() * size;
-        const i = x | 0;
-        const at = j * stride + i;
-        benefits += tables[at] + (x - i) * (tables[at + 1] - tables[at]);
-      }
-      for (let j = benefitCount; j < itemCount; j++) {
-        const x = rng.next() * size;
-        const i = x | 0;
-        const at = j * stride + i;
-        costs += tables[at] + (x - i) * (tables[at + 1] - tables[at]);
-      }
-      roi[t] = (benefits - costs) / costs;
-    }
+    while (this.computed < end) this.nextBlock();
     this.completed = end;
     return end;
+  }
+
+  /** Draws the next block and computes its trials' ROI. */
+  private nextBlock(): void {
+    const m = this.blocks[this.blockMeans.length];
+    const k = this.tables.length;
+    if (this.uniforms.length < m * k) {
+      this.uniforms = new Float64Array(m * k);
+      this.benefitSums = new Float64Array(m);
+      this.costSums = new Float64Array(m);
+    }
+    const { uniforms: u, benefitSums, costSums, tables, benefitCount } = this;
+    benefitSums.fill(0, 0, m);
+    costSums.fill(0, 0, m);
+    if (this.sampler.fusable) {
+      // Independent Latin Hypercube: each draw goes straight into its line's sum.
+      for (let j = 0; j < k; j++)
+        this.sampler.latinHypercubeInto(tables[j], j < benefitCount ? benefitSums : costSums, m);
+    } else {
+      this.sampler.fill(u, m);
+      const size = QUANTILE_TABLE_SIZE;
+      for (let j = 0; j < k; j++) {
+        const table = tables[j];
+        const sums = j < benefitCount ? benefitSums : costSums;
+        const offset = j * m;
+        for (let i = 0; i < m; i++) {
+          const x = u[offset + i] * size;
+          const at = x | 0;
+          sums[i] += table[at] + (x - at) * (table[at + 1] - table[at]);
+        }
+      }
+    }
+    const roi = this.roi;
+    const start = this.computed;
+    let sum = 0;
+    for (let i = 0; i < m; i++) {
+      const c = costSums[i];
+      const r = (benefitSums[i] - c) / c;
+      roi[start + i] = r;
+      sum += r;
+    }
+    this.blockMeans.push(sum / m);
+    this.computed += m;
   }
 
   /** The ROI of every completed trial, in trial order (a copy). */
@@ -107,26 +221,100 @@ export class RoiSimulation {
     return this.roi.slice(0, this.completed);
   }
 
-  /** Summary of the completed trials. */
+  /**
+   * Summary of the completed trials. The Latin Hypercube standard error needs whole blocks: it
+   * is taken from the replicates when the run stopped at a block boundary, else from s/√n (an
+   * upper bound for stratified draws).
+   */
   summary(): SimulationSummary {
-    return summarise(this.results());
+    let replicates: { means: number[]; sizes: number[] } | undefined;
+    if (this.sampling === "LHS") {
+      let covered = 0;
+      let b = 0;
+      while (b < this.blockMeans.length && covered + this.blocks[b] <= this.completed)
+        covered += this.blocks[b++];
+      if (covered === this.completed && b >= 2)
+        replicates = { means: this.blockMeans.slice(0, b), sizes: this.blocks.slice(0, b) };
+    }
+    return summarise(this.roi.subarray(0, this.completed), replicates);
   }
 }
 
 /**
- * Summary of a sample of ROI values (any order): mean, the reported percentiles and P(ROI<0).
- * Percentiles come from selection, not a full sort: O(n) instead of O(n log n).
+ * The uniforms a simulation draws, per line item (benefits, then costs) in trial order, after any
+ * correlation's reordering: item j's sample in trial t is F_j⁻¹(u[j][t]). RoiSimulation draws
+ * exactly these (same sampler, same blocks), so they reproduce its trials outside the engine.
  */
-export function summarise(sample: Float64Array): SimulationSummary {
+export function simulationUniforms(itemCount: number, options: SimulationOptions): Float64Array[] {
+  const sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
+  const scoreFactor = scoreFactorOf(options.correlation ? checkCorrelation(options.correlation) : null);
+  const sampler = new BlockSampler(new Sfc32(options.seed), itemCount, sampling, scoreFactor);
+  const out = Array.from({ length: itemCount }, () => new Float64Array(options.trials));
+  let start = 0;
+  let block = new Float64Array(0);
+  for (const m of blockSizes(options.trials)) {
+    if (block.length < m * itemCount) block = new Float64Array(m * itemCount);
+    sampler.fill(block, m);
+    for (let j = 0; j < itemCount; j++) out[j].set(block.subarray(j * m, (j + 1) * m), start);
+    start += m;
+  }
+  return out;
+}
+
+/**
+ * Standard error of an overall mean from replicate means m_b of sizes n_b: each has variance
+ * about v/n_b, so v ≈ Σ n_b·(m_b − m̄)² / (B − 1) and SE = √(v/n).
+ */
+function replicateStandardError(means: readonly number[], sizes: readonly number[], overall: number): number {
+  const n = sizes.reduce((a, b) => a + b, 0);
+  let v = 0;
+  for (let b = 0; b < means.length; b++) v += sizes[b] * (means[b] - overall) ** 2;
+  return Math.sqrt(v / (means.length - 1) / n);
+}
+
+/**
+ * Summary of a sample of ROI values (any order): mean, the reported percentiles, P(ROI<0) and how
+ * precise each is. `replicates` (the means and sizes of independent Latin Hypercube blocks)
+ * gives the mean's standard error; without it the sample counts as independent draws.
+ * Percentiles come from bucket selection, not a full sort: O(n) instead of O(n log n).
+ */
+export function summarise(
+  sample: Float64Array,
+  replicates?: { readonly means: readonly number[]; readonly sizes: readonly number[] },
+): SimulationSummary {
   const n = sample.length;
   let losses = 0;
   for (let i = 0; i < n; i++) if (sample[i] < 0) losses++;
   const average = mean(sample);
-  const [p5, p10, p50, p90, p95] = percentilesOf(sample.slice(), REPORTED_PERCENTILES);
-  return { trials: n, mean: average, p5, p10, p50, p90, p95, probabilityOfLoss: n > 0 ? losses / n : 0 };
+  const { values, intervals } = percentilesWithIntervals(sample, REPORTED_PERCENTILES);
+  const [p5, p10, p50, p90, p95] = values;
+  let standardError: number;
+  let factor: number;
+  if (replicates && replicates.means.length >= 2) {
+    standardError = replicateStandardError(replicates.means, replicates.sizes, average);
+    factor = studentT975(replicates.means.length - 1);
+  } else {
+    standardError = Math.sqrt(variance(sample, average) / n);
+    factor = Z95;
+  }
+  const loss = wilsonInterval(losses, n);
+  return {
+    trials: n,
+    mean: average,
+    p5,
+    p10,
+    p50,
+    p90,
+    p95,
+    probabilityOfLoss: n > 0 ? losses / n : 0,
+    standardError,
+    meanInterval: { low: average - factor * standardError, high: average + factor * standardError },
+    percentileIntervals: intervals,
+    lossInterval: { low: loss[0], high: loss[1] },
+  };
 }
 
-/** One uninterrupted simulation. Preconditions: see `lineItemProblem`. */
+/** One uninterrupted simulation. Preconditions: see `lineItemProblem` and `correlationProblem`. */
 export function simulateRoi(
   model: LineItemModel,
   options: SimulationOptions = DEFAULT_SIMULATION,
@@ -137,6 +325,48 @@ export function simulateRoi(
 }
 
 /**
+ * Checks a rank-correlation matrix for `count` line items: square of that size, every value a
+ * number in [−1, 1], 1 on the diagonal, symmetric. (Consistency is not required: an
+ * inconsistent matrix is adjusted, and the simulation says so.)
+ */
+export function correlationProblem(matrix: Matrix, count: number, argument = "correlation"): Problem | null {
+  if (matrix.length !== count || matrix.some((row) => row.length !== count)) {
+    return invalid("matrixSize", {
+      argument,
+      expected: count,
+      got: `${matrix.length} × ${matrix[0]?.length ?? 0}`,
+    });
+  }
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j < count; j++) {
+      const x = matrix[i][j];
+      const at = { argument, row: i + 1, column: j + 1 };
+      if (!Number.isFinite(x)) return invalid("notNumber", { ...at, got: String(x) });
+      if (x < -1 || x > 1) return invalid("outOfRange", { ...at, min: -1, max: 1, got: x });
+      if (i === j && x !== 1) return invalid("diagonalNotOne", { ...at, got: x });
+      if (j < i && Math.abs(x - matrix[j][i]) > 1e-12)
+        return invalid("notSymmetric", { ...at, got: x, mirror: matrix[j][i] });
+    }
+  }
+  return null;
+}
+
+/** Checks the size of a run: line items and line items × trials within the work limits. */
+export function workProblem(items: number, trials: number, argument = "trials"): Problem | null {
+  if (items > MAX_LINE_ITEMS)
+    return invalid("tooManyItems", { argument: "benefits, costs", max: MAX_LINE_ITEMS, got: items });
+  if (items * trials > MAX_SAMPLES)
+    return invalid("workLimit", {
+      argument,
+      max: MAX_SAMPLES.toLocaleString("en-US"),
+      items,
+      trials: trials.toLocaleString("en-US"),
+      got: (items * trials).toLocaleString("en-US"),
+    });
+  return null;
+}
+
+/**
  * Checks three-point line items: every value finite, low ≤ base ≤ high, costs never negative and
  * the lowest total cost above zero (so every trial's ROI is defined).
  */
@@ -144,7 +374,7 @@ export function lineItemProblem(
   model: LineItemModel,
   names = { benefits: "benefits", costs: "costs" },
 ): Problem | null {
-  const check = (items: readonly ThreePoint[], argument: string): Problem | null => {
+  const check = (items: readonly LineItem[], argument: string): Problem | null => {
     for (let r = 0; r < items.length; r++) {
       const { low, base, high } = items[r];
       if (!Number.isFinite(low) || !Number.isFinite(base) || !Number.isFinite(high)) {

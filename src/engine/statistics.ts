@@ -54,69 +54,223 @@ export function histogram(sample: ArrayLike<number>, binCount: number): Histogra
 }
 
 /**
- * Moves the k-th smallest of a[lo..hi] to a[k], smaller-or-equal values before it and
- * greater-or-equal after (Hoare's quickselect with a median-of-three pivot). Expected O(n).
+ * The order statistics x₍k₎ (0-based ranks `ranks`, any order, duplicates allowed) of an
+ * unsorted sample, by bucket selection: one pass finds the range, one counts values into
+ * equal-width buckets, one gathers the values of the buckets that hold a wanted rank; only
+ * those (a few dozen per rank) are sorted. Linear time whatever the ranks (a sort would be
+ * n·log n, repeated quickselects a pass each). Does not modify `sample`.
  */
-function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as pivot, which also guards the sorted and reversed cases
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+export function orderStatistics(sample: Float64Array, ranks: readonly number[]): number[] {
+  const n = sample.length;
+  const out = new Array<number>(ranks.length);
+  if (n === 0) return out.fill(NaN);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = sample[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
   }
+  const bucketCount = Math.max(1, Math.min(BUCKETS_MAX, n >>> 3));
+  const spread = max - min;
+  // A range that is 0 (or overflows) puts everything in one bucket: then it is a plain sort.
+  const scale = spread > 0 && Number.isFinite(spread) ? bucketCount / spread : 0;
+  const last = bucketCount - 1;
+  const bucketOf = (x: number): number => {
+    const b = ((x - min) * scale) | 0;
+    return b > last ? last : b;
+  };
+  const counts = new Int32Array(bucketCount + 1);
+  for (let i = 0; i < n; i++) counts[bucketOf(sample[i]) + 1]++;
+  for (let b = 0; b < bucketCount; b++) counts[b + 1] += counts[b]; // counts[b] = values before bucket b
+  const clamped = ranks.map((k) => Math.min(n - 1, Math.max(0, Math.floor(k))));
+  // The bucket holding rank k: the last b with counts[b] ≤ k.
+  const bucketOfRank = clamped.map((k) => {
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (counts[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  });
+  const wanted = [...new Set(bucketOfRank)].sort((a, b) => a - b);
+  const start = new Map<number, number>();
+  let size = 0;
+  for (const b of wanted) {
+    start.set(b, size);
+    size += counts[b + 1] - counts[b];
+  }
+  const picked = new Float64Array(size);
+  const fill = new Int32Array(bucketCount);
+  const isWanted = new Uint8Array(bucketCount);
+  for (const b of wanted) {
+    isWanted[b] = 1;
+    fill[b] = start.get(b) ?? 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = sample[i];
+    const b = bucketOf(x);
+    if (isWanted[b]) picked[fill[b]++] = x;
+  }
+  picked.sort();
+  clamped.forEach((k, i) => {
+    const b = bucketOfRank[i];
+    out[i] = picked[(start.get(b) ?? 0) + (k - counts[b])];
+  });
+  return out;
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
-  a[j] = t;
-}
+/** Buckets for bucket selection: about 8 values each, at most this many. */
+const BUCKETS_MAX = 1 << 16;
 
 /**
  * Percentiles (PERCENTILE.INC, as `percentileSorted`) of an unsorted sample without sorting it:
- * the order statistics they need are selected in ascending order, each in what is left to the
- * right of the previous one. Rearranges `scratch` (pass a copy). Same values as sorting first.
+ * the two order statistics around each rank p·(n − 1), interpolated. Same values as sorting
+ * first.
  */
 export function percentilesOf(scratch: Float64Array, ps: readonly number[]): number[] {
   const n = scratch.length;
   if (n === 0) return ps.map(() => NaN);
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-  const out = new Array<number>(ps.length);
-  let from = 0;
-  let selected = -1;
-  for (const { p, i } of order) {
+  const ranks: number[] = [];
+  for (const p of ps) {
+    const k = Math.min(n - 1, Math.floor(p * (n - 1)));
+    ranks.push(k, Math.min(n - 1, k + 1));
+  }
+  const x = orderStatistics(scratch, ranks);
+  return ps.map((p, i) => {
     const h = p * (n - 1);
     const k = Math.min(n - 1, Math.floor(h));
-    if (k > selected) {
-      selectInPlace(scratch, k, from, n - 1);
-      selected = k;
-      from = k;
-    }
-    const low = scratch[k];
-    if (k >= n - 1 || h === k) {
-      out[i] = low;
-      continue;
-    }
-    // x[k+1] is the smallest value to the right of k.
-    let next = Infinity;
-    for (let j = k + 1; j < n; j++) if (scratch[j] < next) next = scratch[j];
-    out[i] = low + (h - k) * (next - low);
+    const low = x[2 * i];
+    return k >= n - 1 || h === k ? low : low + (h - k) * (x[2 * i + 1] - low);
+  });
+}
+
+/**
+ * Inverse of the standard normal CDF, Φ⁻¹(p) for 0 < p < 1, by Acklam's rational
+ * approximation (relative error below 1.15e-9), computed on the lower half and mirrored so that
+ * Φ⁻¹(1 − p) = −Φ⁻¹(p) exactly.
+ */
+export function normalQuantile(p: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  if (p > 0.5) return -normalQuantile(1 - p);
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  if (p < 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
   }
-  return out;
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
+}
+
+/** z for a two-sided 95% interval: Φ⁻¹(0.975). */
+export const Z95 = 1.959963984540054;
+
+/** Student's t₀.₉₇₅ for 1..10 degrees of freedom (exact to 4 decimals). */
+const T975 = [12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281];
+
+/**
+ * Student's t quantile at 0.975 for ν degrees of freedom: a table to 10, then the Cornish-Fisher
+ * expansion in 1/ν (Abramowitz & Stegun 26.7.5), within 1e-4 from ν = 11.
+ */
+export function studentT975(nu: number): number {
+  if (nu < 1) return NaN;
+  if (nu <= T975.length) return T975[Math.round(nu) - 1];
+  const z = Z95;
+  const z3 = z ** 3;
+  const z5 = z ** 5;
+  const z7 = z ** 7;
+  return (
+    z +
+    (z3 + z) / (4 * nu) +
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * nu ** 2) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * nu ** 3)
+  );
+}
+
+/**
+ * The 0-based ranks [l, u] of a distribution-free 95% interval for the p-quantile from n
+ * independent draws: the count of draws below the true quantile is Binomial(n, p), so
+ * x₍l₎ ≤ Q(p) ≤ x₍u₎ with probability about 95% for l, u = n·p ∓ z·√(n·p·(1 − p)) (normal
+ * approximation to the binomial, rounded outwards; Conover, "Practical Nonparametric
+ * Statistics", section 3.2). Stratified (Latin Hypercube) draws only narrow the true spread, so
+ * the interval is conservative there.
+ */
+export function quantileIntervalRanks(n: number, p: number, z = Z95): [number, number] {
+  const spread = z * Math.sqrt(n * p * (1 - p));
+  const low = Math.floor(n * p - spread) - 1; // 1-based rank floor(np − spread), made 0-based
+  const high = Math.ceil(n * p + spread); // 1-based rank ceil(np + spread) + 1, made 0-based
+  return [Math.min(n - 1, Math.max(0, low)), Math.min(n - 1, Math.max(0, high))];
+}
+
+/**
+ * Wilson's 95% score interval for a proportion of `hits` in n (Wilson 1927): unlike p ± z·SE, it
+ * stays inside [0, 1] and is not empty when no trial hits.
+ */
+export function wilsonInterval(hits: number, n: number, z = Z95): [number, number] {
+  if (n <= 0) return [NaN, NaN];
+  const p = hits / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  // Exactly 0 (1) when no (every) trial hits: the formula gives it up to rounding.
+  return [hits === 0 ? 0 : Math.max(0, centre - half), hits === n ? 1 : Math.min(1, centre + half)];
+}
+
+/** Sample variance with n − 1 (two-pass, so large means lose no digits); NaN below 2 values. */
+export function variance(values: ArrayLike<number>, average = mean(values)): number {
+  const n = values.length;
+  if (n < 2) return NaN;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - average;
+    s += d * d;
+  }
+  return s / (n - 1);
+}
+
+/**
+ * Percentiles (PERCENTILE.INC) and their distribution-free 95% intervals (quantileIntervalRanks)
+ * of an unsorted sample: the two order statistics each percentile interpolates between and the
+ * two bounding its interval, all selected in one `orderStatistics` call.
+ */
+export function percentilesWithIntervals(
+  sample: Float64Array,
+  ps: readonly number[],
+): { values: number[]; intervals: { low: number; high: number }[] } {
+  const n = sample.length;
+  if (n === 0) return { values: ps.map(() => NaN), intervals: ps.map(() => ({ low: NaN, high: NaN })) };
+  const ranks = ps.flatMap((p) => {
+    const k = Math.min(n - 1, Math.floor(p * (n - 1)));
+    return [k, Math.min(n - 1, k + 1), ...quantileIntervalRanks(n, p)];
+  });
+  const x = orderStatistics(sample, ranks);
+  const values = ps.map((p, i) => {
+    const h = p * (n - 1);
+    const k = Math.min(n - 1, Math.floor(h));
+    const low = x[4 * i];
+    return k >= n - 1 || h === k ? low : low + (h - k) * (x[4 * i + 1] - low);
+  });
+  const intervals = ps.map((_, i) => ({ low: x[4 * i + 2], high: x[4 * i + 3] }));
+  return { values, intervals };
 }

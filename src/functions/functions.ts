@@ -11,7 +11,7 @@
 import { apiCostOf, breakEvenOf, paybackOf, pvRoiOf, roiOf, tokenCostOf } from "./finance";
 import { gateOf, quadrantOf, quadrantScoreOf } from "./portfolio";
 import { adoptionOf, waveOf } from "./rollout";
-import { simulateRoiOf, tornadoOf } from "./risk";
+import { simPercentileOf, simTargetOf, simulateRoiOf, tornadoOf } from "./risk";
 
 /**
  * Annual ROI: (sum of benefits − sum of costs) / sum of costs, as a fraction (6.3958 = 639.58%).
@@ -208,14 +208,16 @@ export function BREAKEVEN(benefits: any[][], costs: any[][], target_roi?: number
 }
 
 /**
- * Monte Carlo simulation of ROI from low / base / high estimates per line item. Same inputs and seed give the same result everywhere.
+ * Simulation of ROI from low / base / high estimates per line item, Latin Hypercube by default, optionally rank-correlated. Same inputs and seed give the same result everywhere.
  * @customfunction SIMULATE_ROI SIMULATE_ROI
- * @param benefits Benefit line items: three columns, low, base (most likely) and high, one row per item.
- * @param costs Cost line items: three columns, low, base and high, one row per item.
- * @param [trials] Number of trials, 1 to 1,000,000. Default 10,000.
+ * @param benefits Benefit line items: three columns, low, base (most likely) and high, one row per item; a fourth column may name each line's distribution.
+ * @param costs Cost line items: three columns, low, base and high, one row per item; a fourth column may name each line's distribution.
+ * @param [trials] Number of trials, 1 to 1,000,000; line items × trials at most 10,000,000. Default 10,000.
  * @param [seed] Random seed, a whole number. Default 1.
- * @param [distribution] "PERT" or "Triangular". Default "PERT".
- * @returns Two columns: Mean, P5, P10, P50, P90, P95 of ROI (fractions) and P(ROI<0).
+ * @param [distribution] "PERT", "Triangular" or "Uniform", for lines whose fourth column is blank. Default "PERT".
+ * @param [sampling] "LHS" (Latin Hypercube) or "MC" (plain Monte Carlo). Default "LHS".
+ * @param [correlation] Spearman rank correlation between line items, benefits then costs: a square range, one row and column per line item; one triangle may be blank. An inconsistent matrix is adjusted to the nearest consistent one. Default none (independent).
+ * @returns Rows Mean, P5, P10, P50, P90, P95 (ROI as fractions) and P(ROI<0), with standard error and 95% interval columns; with a correlation, one more row saying whether it was adjusted.
  */
 export function SIMULATE_ROI(
   benefits: any[][],
@@ -223,8 +225,62 @@ export function SIMULATE_ROI(
   trials?: number,
   seed?: number,
   distribution?: string,
+  sampling?: string,
+  correlation?: any[][],
 ): any[][] {
-  return simulateRoiOf(benefits, costs, trials, seed, distribution);
+  return simulateRoiOf(benefits, costs, trials, seed, distribution, sampling, correlation);
+}
+
+/**
+ * Any percentile of the simulated ROI, as SIMULATE_ROI simulates it with the same arguments (like RiskPercentile).
+ * @customfunction SIM_PERCENTILE SIM_PERCENTILE
+ * @param benefits Benefit line items: three columns, low, base and high; a fourth column may name each line's distribution.
+ * @param costs Cost line items: three columns, low, base and high; a fourth column may name each line's distribution.
+ * @param p Probability from 0 to 1 (0.1 gives P10), a cell or a range; the result has its shape.
+ * @param [trials] Number of trials, 1 to 1,000,000. Default 10,000.
+ * @param [seed] Random seed, a whole number. Default 1.
+ * @param [distribution] "PERT", "Triangular" or "Uniform". Default "PERT".
+ * @param [sampling] "LHS" (Latin Hypercube) or "MC" (plain Monte Carlo). Default "LHS".
+ * @param [correlation] Spearman rank correlation between line items, benefits then costs. Default none (independent).
+ * @returns The ROI at probability p as a fraction (PERCENTILE.INC over the trials).
+ */
+export function SIM_PERCENTILE(
+  benefits: any[][],
+  costs: any[][],
+  p: any[][],
+  trials?: number,
+  seed?: number,
+  distribution?: string,
+  sampling?: string,
+  correlation?: any[][],
+): any[][] {
+  return simPercentileOf(benefits, costs, p, trials, seed, distribution, sampling, correlation);
+}
+
+/**
+ * Probability that the simulated ROI falls below a threshold, as SIMULATE_ROI simulates it with the same arguments (like RiskTarget).
+ * @customfunction SIM_TARGET SIM_TARGET
+ * @param benefits Benefit line items: three columns, low, base and high; a fourth column may name each line's distribution.
+ * @param costs Cost line items: three columns, low, base and high; a fourth column may name each line's distribution.
+ * @param x ROI threshold as a fraction (0 gives the chance of a loss), a cell or a range; the result has its shape.
+ * @param [trials] Number of trials, 1 to 1,000,000. Default 10,000.
+ * @param [seed] Random seed, a whole number. Default 1.
+ * @param [distribution] "PERT", "Triangular" or "Uniform". Default "PERT".
+ * @param [sampling] "LHS" (Latin Hypercube) or "MC" (plain Monte Carlo). Default "LHS".
+ * @param [correlation] Spearman rank correlation between line items, benefits then costs. Default none (independent).
+ * @returns Share of trials with ROI below x, from 0 to 1.
+ */
+export function SIM_TARGET(
+  benefits: any[][],
+  costs: any[][],
+  x: any[][],
+  trials?: number,
+  seed?: number,
+  distribution?: string,
+  sampling?: string,
+  correlation?: any[][],
+): any[][] {
+  return simTargetOf(benefits, costs, x, trials, seed, distribution, sampling, correlation);
 }
 
 /**

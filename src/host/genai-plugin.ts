@@ -13,7 +13,8 @@
  * Results: numbers and text as they are; a 2-D array spills. HyperFormula fixes a spill's size
  * when it parses the formula, so each spilling function predicts its size from its arguments'
  * range sizes (resolving named ranges, which HyperFormula's own predictor cannot): the broadcast
- * shape for QUADRANT_SCORE, QUADRANT, ADOPTION, GATE and WAVE; 7×2 for SIMULATE_ROI;
+ * shape for QUADRANT_SCORE, QUADRANT, ADOPTION, GATE and WAVE, and p's (x's) for SIM_PERCENTILE
+ * (SIM_TARGET); 7×5 for SIMULATE_ROI, 8×5 with a correlation argument;
  * (benefit rows + cost rows)×4 for TORNADO. A shorter result is padded with "", and a 1×1
  * prediction gives a plain value. `CustomFunctions.Error` becomes a CellError with its message.
  *
@@ -38,7 +39,14 @@ import {
 import { RankedValues } from "./ranked-values";
 import { apiCostOf, breakEvenOf, paybackOf, pvRoiOf, roiOf, tokenCostOf } from "../functions/finance";
 import { gateOf, quadrantOf, quadrantScoreOf } from "../functions/portfolio";
-import { SIMULATION_LABELS, simulateRoiOf, tornadoOf } from "../functions/risk";
+import {
+  SIMULATION_COLUMNS,
+  SIMULATION_LABELS,
+  simPercentileOf,
+  simTargetOf,
+  simulateRoiOf,
+  tornadoOf,
+} from "../functions/risk";
 import { adoptionOf, waveOf } from "../functions/rollout";
 
 /** How Excel hands a parameter to the function: as a 2-D array, or as one value. */
@@ -79,7 +87,16 @@ function broadcastOf(indexes: readonly number[]) {
   };
 }
 
-/** The 13 functions, in the order of functions.ts. */
+/** The optional arguments every simulation function shares, in order. */
+const SIMULATION_OPTIONS: readonly Param[] = [
+  s("trials", true),
+  s("seed", true),
+  s("distribution", true),
+  s("sampling", true),
+  m("correlation", true),
+];
+
+/** The 15 functions, in the order of functions.ts. */
 export const GENAI_FUNCTIONS: readonly GenaiFunction[] = [
   { name: "GENAI.ROI", params: [m("benefits"), m("costs")], call: roiOf },
   {
@@ -156,9 +173,25 @@ export const GENAI_FUNCTIONS: readonly GenaiFunction[] = [
   },
   {
     name: "GENAI.SIMULATE_ROI",
-    params: [m("benefits"), m("costs"), s("trials", true), s("seed", true), s("distribution", true)],
+    params: [m("benefits"), m("costs"), ...SIMULATION_OPTIONS],
     call: simulateRoiOf,
-    spill: () => ({ rows: SIMULATION_LABELS.length, columns: 2 }),
+    // One more row, saying whether the matrix was adjusted, when a correlation is given.
+    spill: (sizes) => ({
+      rows: SIMULATION_LABELS.length + (sizes[6] ? 1 : 0),
+      columns: SIMULATION_COLUMNS.length,
+    }),
+  },
+  {
+    name: "GENAI.SIM_PERCENTILE",
+    params: [m("benefits"), m("costs"), m("p"), ...SIMULATION_OPTIONS],
+    call: simPercentileOf,
+    spill: broadcastOf([2]),
+  },
+  {
+    name: "GENAI.SIM_TARGET",
+    params: [m("benefits"), m("costs"), m("x"), ...SIMULATION_OPTIONS],
+    call: simTargetOf,
+    spill: broadcastOf([2]),
   },
   {
     name: "GENAI.TORNADO",

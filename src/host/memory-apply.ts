@@ -41,7 +41,8 @@ export interface Pending {
   readonly column: number;
 }
 
-const SPILLING = /GENAI\.(QUADRANT_SCORE|QUADRANT|ADOPTION|WAVE|GATE|SIMULATE_ROI|TORNADO)\s*\(/i;
+const SPILLING =
+  /GENAI\.(QUADRANT_SCORE|QUADRANT|ADOPTION|WAVE|GATE|SIMULATE_ROI|SIM_PERCENTILE|SIM_TARGET|TORNADO)\s*\(/i;
 
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 

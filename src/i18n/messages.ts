@@ -29,6 +29,13 @@ const en: MessageTable = {
   lineItemOrder: "{where}: low ≤ base ≤ high is required; got {low}, {base}, {high}",
   choice: "{where} must be one of {choices}; got {got}",
   noPayback: "does not pay back within the horizon (cumulative cash flow stays below 0)",
+  matrixSize:
+    "{where} must be {expected} × {expected}, one row and one column per line item (benefits, then costs); got {got}",
+  notSymmetric: "{where} must equal its mirror across the diagonal ({mirror}); got {got}",
+  diagonalNotOne: "{where} is on the diagonal and must be 1 (a line item moves fully with itself); got {got}",
+  workLimit:
+    "{where}: line items × trials must be at most {max} (the simulation's work limit); got {items} × {trials} = {got}",
+  tooManyItems: "{where}: at most {max} line items can be simulated; got {got}",
   notFinite:
     "{where} has no finite result for these inputs; check their sizes (a result beyond ±1e308 cannot be shown)",
   internal: "unexpected error in {where}: {detail}",
@@ -52,6 +59,11 @@ const zhTW: MessageTable = {
   lineItemOrder: "{where}:必須符合 低 ≤ 基準 ≤ 高;收到 {low}、{base}、{high}",
   choice: "{where} 必須是 {choices} 其中之一;收到 {got}",
   noPayback: "在期間內無法回收(累計現金流量始終低於 0)",
+  matrixSize: "{where} 必須是 {expected} × {expected},每個項目(先效益、後成本)各一列一欄;收到 {got}",
+  notSymmetric: "{where} 必須與對角線另一側的對應值相同({mirror});收到 {got}",
+  diagonalNotOne: "{where} 位於對角線上,必須為 1(項目與自身完全相關);收到 {got}",
+  workLimit: "{where}:項目數 × 模擬次數至多為 {max}(模擬的工作量上限);收到 {items} × {trials} = {got}",
+  tooManyItems: "{where}:至多可模擬 {max} 個項目;收到 {got}",
   notFinite: "{where} 以這些輸入無法得到有限的結果;請檢查數值大小(超過 ±1e308 的結果無法顯示)",
   internal: "{where} 發生未預期的錯誤:{detail}",
 };

@@ -38,9 +38,54 @@ const options = (trials: number): fc.Arbitrary<SimulationOptions> =>
   });
 
 describe("Monte Carlo ROI simulation", () => {
-  it("reports Mean, P5, P10, P50, P90, P95 and P(ROI<0), 10,000 PERT trials at seed 1 by default", () => {
+  it("reports Mean, P5, P10, P50, P90, P95 and P(ROI<0), 10,000 PERT trials at seed 1 by Latin Hypercube by default", () => {
     expect(REPORTED_PERCENTILES).toEqual([0.05, 0.1, 0.5, 0.9, 0.95]);
-    expect(DEFAULT_SIMULATION).toEqual({ trials: 10_000, seed: 1, distribution: "PERT" });
+    expect(DEFAULT_SIMULATION).toEqual({ trials: 10_000, seed: 1, distribution: "PERT", sampling: "LHS" });
+  });
+
+  it("draws plain Monte Carlo exactly as earlier versions did (their pinned seed-model numbers)", () => {
+    // Plain Monte Carlo without correlation keeps the trial-by-trial stream order of the first
+    // release, so a workbook that asks for "MC" keeps its numbers.
+    const s = simulateRoi(SEED_STRESS_MODEL, {
+      trials: 10_000,
+      seed: 1,
+      distribution: "PERT",
+      sampling: "MC",
+    });
+    expect(s.mean).toBe(6.05505297485558);
+    expect(s.p5).toBe(5.223389198485193);
+    expect(s.p50).toBe(6.0592062550789025);
+    expect(s.p95).toBe(6.8851184912909105);
+  });
+
+  it("states each statistic's precision: the mean's standard error and 95% intervals that contain the estimates", () => {
+    for (const sampling of ["LHS", "MC"] as const) {
+      const s = simulateRoi(SEED_STRESS_MODEL, { trials: 10_000, seed: 1, distribution: "PERT", sampling });
+      expect(s.standardError).toBeGreaterThan(0);
+      expect(s.meanInterval.low).toBeLessThan(s.mean);
+      expect(s.meanInterval.high).toBeGreaterThan(s.mean);
+      [s.p5, s.p10, s.p50, s.p90, s.p95].forEach((p, i) => {
+        expect(s.percentileIntervals[i].low).toBeLessThanOrEqual(p);
+        expect(s.percentileIntervals[i].high).toBeGreaterThanOrEqual(p);
+      });
+      expect(s.lossInterval).toEqual({ low: 0, high: expect.closeTo(3.84 / 10_000, 5) });
+    }
+  });
+
+  it("covers the true median with its 95% P50 interval in about 95% of seeds", () => {
+    // One uniform benefit on [0, 1] and a fixed cost 1: ROI = U − 1, whose true median is −0.5.
+    const model: LineItemModel = {
+      benefits: [{ low: 0, base: 0.5, high: 1, distribution: "Uniform" }],
+      costs: [{ low: 1, base: 1, high: 1 }],
+    };
+    let covered = 0;
+    const seeds = 200;
+    for (let seed = 0; seed < seeds; seed++) {
+      const s = simulateRoi(model, { trials: 400, seed, distribution: "PERT", sampling: "MC" });
+      if (s.percentileIntervals[2].low <= -0.5 && -0.5 <= s.percentileIntervals[2].high) covered++;
+    }
+    // Binomial(200, 0.95) lies in [180, 200] with probability above 99.9%.
+    expect(covered).toBeGreaterThanOrEqual(180);
   });
 
   it("same seed gives the same simulation", () => {
@@ -308,8 +353,14 @@ describe("Line-item validation", () => {
 });
 
 describe("Seed example under the Stress defaults (regression pin)", () => {
-  // Benefits −30% / +20%, costs −10% / +30% around the seed's figures; 10,000 PERT trials, seed 1.
-  const s = simulateRoi(SEED_STRESS_MODEL, { trials: 10_000, seed: 1, distribution: "PERT" });
+  // Benefits −30% / +20%, costs −10% / +30% around the seed's figures; 10,000 PERT trials, seed 1, Latin
+  // Hypercube (the default since it replaced plain Monte Carlo; the MC numbers are pinned above).
+  const s = simulateRoi(SEED_STRESS_MODEL, {
+    trials: 10_000,
+    seed: 1,
+    distribution: "PERT",
+    sampling: "LHS",
+  });
   const meanBenefits = total(SEED_STRESS_MODEL.benefits.map(pertMean)); // 0.98333 × 22,000,000
   const meanCosts = total(SEED_STRESS_MODEL.costs.map(pertMean)); // 1.03333 × 2,974,666.67
   const roiAtMeans = roi(meanBenefits, meanCosts); // ≈ 6.0379
@@ -338,7 +389,7 @@ describe("Seed example under the Stress defaults (regression pin)", () => {
     // Regenerate deliberately with: UPDATE_GOLDEN=1 npx jest test/engine/simulate.test.ts
     expectGolden("engine/simulate-seed", {
       model: "seed customer-service example; benefits ×0.7/×1/×1.2, costs ×0.9/×1/×1.3",
-      options: { trials: 10_000, seed: 1, distribution: "PERT" },
+      options: { trials: 10_000, seed: 1, distribution: "PERT", sampling: "LHS" },
       summary: s,
     });
   });

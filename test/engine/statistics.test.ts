@@ -1,6 +1,13 @@
 import * as formulajs from "@formulajs/formulajs";
 import fc from "fast-check";
-import { histogram, mean, percentileSorted, percentilesOf } from "../../src/engine/statistics";
+import {
+  histogram,
+  mean,
+  percentileSorted,
+  percentilesOf,
+  percentilesWithIntervals,
+  quantileIntervalRanks,
+} from "../../src/engine/statistics";
 
 const ascending = (values: readonly number[]): Float64Array => Float64Array.from(values).sort();
 
@@ -151,5 +158,33 @@ describe("Histogram", () => {
   it("keeps every value when the range underflows (0 and 5e-324, the smallest double)", () => {
     // (5e-324 − 0) / 2 underflows to 0; dividing by it gave NaN bins and lost the 0.
     expect(histogram(ascending([0, 5e-324]), 2).reduce((s, b) => s + b.count, 0)).toBe(2);
+  });
+});
+
+describe("Percentiles with their 95% intervals", () => {
+  it("equal sorting first: PERCENTILE.INC values and the order statistics of quantileIntervalRanks", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (values, ps) => {
+          const sorted = ascending(values);
+          const { values: got, intervals } = percentilesWithIntervals(Float64Array.from(values), ps);
+          ps.forEach((p, i) => {
+            expect(got[i]).toBe(percentileSorted(sorted, p));
+            const [l, u] = quantileIntervalRanks(values.length, p);
+            expect(intervals[i]).toEqual({ low: sorted[l], high: sorted[u] });
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("brackets the p-quantile with ranks n·p ∓ 1.96·√(n·p·(1 − p)): 0-based ranks 4,901 and 5,098 of 10,000 for the median", () => {
+    // n·p = 5,000 and 1.96·√2,500 = 98: 1-based ranks ⌊4,902⌋ and ⌈5,098⌉ + 1 = 5,099.
+    const [l, u] = quantileIntervalRanks(10_000, 0.5);
+    expect(l).toBe(4_901);
+    expect(u).toBe(5_098);
   });
 });

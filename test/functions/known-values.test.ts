@@ -12,6 +12,8 @@ import {
   PV_ROI,
   QUADRANT,
   QUADRANT_SCORE,
+  SIM_PERCENTILE,
+  SIM_TARGET,
   SIMULATE_ROI,
   TOKEN_COST,
   TORNADO,
@@ -252,6 +254,119 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     expect(table[6][1]).toBe(0);
   });
 
+  it("states the mean's standard error and a 95% interval beside every statistic (five columns)", () => {
+    const table = SIMULATE_ROI(benefits, costs, 2000, 7);
+    expect(table.every((r) => r.length === 5)).toBe(true);
+    const [mean, se, low, high] = table[0].slice(1) as number[];
+    expect(se).toBeGreaterThan(0);
+    // Latin Hypercube: ten replicate blocks, so the interval is ± t(9)·SE = ± 2.2622·SE.
+    expect((high - low) / 2).toBeCloseTo(2.2622 * se, 3);
+    expect((high + low) / 2).toBeCloseTo(mean, 12);
+    for (const r of table.slice(1, 6)) {
+      expect(r[2]).toBe("");
+      expect(r[3] as number).toBeLessThanOrEqual(r[1] as number);
+      expect(r[4] as number).toBeGreaterThanOrEqual(r[1] as number);
+    }
+  });
+
+  it("simulates plain Monte Carlo or Latin Hypercube as asked, with the same trials for the same seed", () => {
+    const mc = SIMULATE_ROI(benefits, costs, 2000, 7, "PERT", "MC");
+    const lhs = SIMULATE_ROI(benefits, costs, 2000, 7, "PERT", "lhs");
+    expect(mc[0][1]).not.toBe(lhs[0][1]);
+    expect(SIMULATE_ROI(benefits, costs, 2000, 7, "PERT", "MC")).toEqual(mc);
+    expect(SIMULATE_ROI(benefits, costs, 2000, 7)).toEqual(lhs);
+    // LHS's error of the mean is far smaller on this near-additive ROI.
+    expect(lhs[0][2] as number).toBeLessThan((mc[0][2] as number) / 5);
+  });
+
+  it("takes each line's distribution from a fourth column (blank: the distribution argument)", () => {
+    const withShapes = benefits.map((r, i) => [...r, ["Uniform", "", "triangular"][i]]);
+    const asDefault = SIMULATE_ROI(benefits, costs, 2000, 7, "PERT");
+    const mixed = SIMULATE_ROI(withShapes, costs, 2000, 7, "PERT");
+    expect(mixed[0][1]).not.toBe(asDefault[0][1]);
+    const triangular = (items: number[][]): unknown[][] => items.map((r) => [...r, "Triangular"]);
+    expect(SIMULATE_ROI(triangular(benefits), triangular(costs), 2000, 7, "PERT")).toEqual(
+      SIMULATE_ROI(benefits, costs, 2000, 7, "Triangular"),
+    );
+    expect(
+      thrown(() =>
+        SIMULATE_ROI(
+          benefits.map((r) => [...r, "Normal"]),
+          costs,
+        ),
+      ).message,
+    ).toBe('benefits row 1, column 4 must be one of "PERT", "Triangular", "Uniform"; got "Normal"');
+  });
+
+  it("says whether a correlation matrix was used as given or adjusted, in an eighth row", () => {
+    const seven = (rho: (i: number, j: number) => number): number[][] =>
+      Array.from({ length: 7 }, (_, i) => Array.from({ length: 7 }, (__, j) => (i === j ? 1 : rho(i, j))));
+    const consistent = SIMULATE_ROI(
+      benefits,
+      costs,
+      2000,
+      7,
+      null as never,
+      null as never,
+      seven(() => 0.3),
+    );
+    expect(consistent).toHaveLength(8);
+    expect(consistent[7].slice(0, 2)).toEqual(["Correlation as given", 0]);
+    const inconsistent = seven((i, j) =>
+      i + j === 1 ? 0.9 : i + j === 3 && i * j === 2 ? -0.9 : i + j === 2 && i * j === 0 ? 0.9 : 0,
+    );
+    const adjusted = SIMULATE_ROI(benefits, costs, 2000, 7, null as never, null as never, inconsistent);
+    expect(adjusted[7][0]).toBe("Correlation adjusted by");
+    expect(adjusted[7][1] as number).toBeGreaterThan(0.05);
+  });
+
+  it("widens P5–P95 when the benefit lines move together", () => {
+    const together = Array.from({ length: 7 }, (_, i) =>
+      Array.from({ length: 7 }, (__, j) => (i === j ? 1 : i < 3 && j < 3 ? 0.8 : 0)),
+    );
+    const width = (t: unknown[][]): number => (t[5][1] as number) - (t[1][1] as number);
+    expect(
+      width(SIMULATE_ROI(benefits, costs, 10000, 1, null as never, null as never, together)),
+    ).toBeGreaterThan(1.2 * width(SIMULATE_ROI(benefits, costs, 10000, 1)));
+  });
+
+  it("rejects a matrix of the wrong size, off the diagonal, or not symmetric, naming the cell", () => {
+    expect(
+      thrown(() =>
+        SIMULATE_ROI(benefits, costs, 100, 1, null as never, null as never, [
+          [1, 0],
+          [0, 1],
+        ]),
+      ).message,
+    ).toBe(
+      "correlation must be 7 × 7, one row and one column per line item (benefits, then costs); got 2 × 2",
+    );
+    const asymmetric = Array.from({ length: 7 }, (_, i) =>
+      Array.from({ length: 7 }, (__, j) =>
+        i === j ? 1 : i === 1 && j === 0 ? 0.5 : i === 0 && j === 1 ? 0.4 : 0,
+      ),
+    );
+    expect(
+      thrown(() => SIMULATE_ROI(benefits, costs, 100, 1, null as never, null as never, asymmetric)).message,
+    ).toBe("correlation row 2, column 1 must equal its mirror across the diagonal (0.4); got 0.5");
+    const diagonal = Array.from({ length: 7 }, (_, i) =>
+      Array.from({ length: 7 }, (__, j) => (i === j ? (i === 3 ? 0.5 : 1) : 0)),
+    );
+    expect(
+      thrown(() => SIMULATE_ROI(benefits, costs, 100, 1, null as never, null as never, diagonal)).message,
+    ).toMatch(/^correlation row 4, column 4 is on the diagonal and must be 1/);
+  });
+
+  it("caps the work at 10,000,000 line items × trials with a #VALUE! naming the limit", () => {
+    const many = Array.from({ length: 11 }, () => [1, 2, 3]);
+    const error = thrown(() => SIMULATE_ROI(many, costs, 1_000_000, 1));
+    expect(error.code).toBe(CustomFunctions.ErrorCode.invalidValue);
+    expect(error.message).toBe(
+      "trials: line items × trials must be at most 10,000,000 (the simulation's work limit); got 15 × 1,000,000 = 15,000,000",
+    );
+    expect(thrown(() => SIM_PERCENTILE(many, costs, [[0.5]], 1_000_000)).message).toMatch(/work limit/);
+  });
+
   it("sorts the tornado by swing with the retention benefit first", () => {
     const rows = TORNADO(
       benefits,
@@ -260,5 +375,71 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     );
     expect(rows[0][0]).toBe("Retention");
     expect(rows).toHaveLength(7);
+  });
+});
+
+describe("GENAI.SIM_PERCENTILE and GENAI.SIM_TARGET", () => {
+  const lines = (bases: number[], low: number, high: number): number[][] =>
+    bases.map((b) => [b * low, b, b * high]);
+  const benefits = lines([7_200_000, 4_800_000, 10_000_000], 0.7, 1.2);
+  const costs = lines([768_000, 600_000, 1_440_000, 500_000 / 3], 0.9, 1.3);
+  /** One uniform benefit on [0, 1] and a cost of 1: ROI = U − 1, uniform on [−1, 0]. */
+  const uniform = [[0, 0.5, 1, "Uniform"]];
+  const unitCost = [[1, 1, 1]];
+
+  it("gives the percentiles SIMULATE_ROI spills for the same arguments", () => {
+    const table = SIMULATE_ROI(benefits, costs, 5000, 3, "Triangular", "MC");
+    const ps = SIM_PERCENTILE(
+      benefits,
+      costs,
+      column(0.05, 0.1, 0.5, 0.9, 0.95),
+      5000,
+      3,
+      "Triangular",
+      "MC",
+    );
+    expect(ps.map((r) => r[0])).toEqual(table.slice(1, 6).map((r) => r[1]));
+  });
+
+  it("knows the quantiles of a uniform ROI on [−1, 0]: P25 ≈ −0.75, P90 ≈ −0.1 (within 0.005)", () => {
+    const [[p25, p90]] = SIM_PERCENTILE(uniform, unitCost, row(0.25, 0.9), 10_000) as number[][];
+    expect(p25).toBeCloseTo(-0.75, 2);
+    expect(p90).toBeCloseTo(-0.1, 2);
+  });
+
+  it("gives the minimum at p = 0 and the maximum at p = 1, a blank for a blank p, and an error for p outside [0, 1]", () => {
+    const [low, blank, high, wrong] = SIM_PERCENTILE(uniform, unitCost, column(0, "", 1, 1.5), 1000);
+    expect(low[0] as number).toBeGreaterThanOrEqual(-1);
+    expect(low[0] as number).toBeLessThan(-0.999);
+    expect(blank[0]).toBe("");
+    expect(high[0] as number).toBeGreaterThan(-0.001);
+    expect((wrong[0] as CustomFunctions.Error).message).toBe("p row 4 must be between 0 and 1; got 1.5");
+  });
+
+  it("knows the chance that a uniform ROI on [−1, 0] falls below x: P(ROI < −0.3) ≈ 0.7 (within 0.005)", () => {
+    const [[below]] = SIM_TARGET(uniform, unitCost, [[-0.3]], 10_000) as number[][];
+    expect(below).toBeCloseTo(0.7, 2);
+  });
+
+  it("gives SIMULATE_ROI's P(ROI<0) at x = 0, 0 below every trial and 1 above", () => {
+    const hopeful = [[0.5, 1, 3]];
+    const table = SIMULATE_ROI(hopeful, unitCost, 4000, 2);
+    const [[atZero, none, all]] = SIM_TARGET(hopeful, unitCost, row(0, -0.6, 2.1), 4000, 2) as number[][];
+    expect(atZero).toBe(table[6][1]);
+    expect(atZero).toBeGreaterThan(0.1);
+    expect(none).toBe(0);
+    expect(all).toBe(1);
+  });
+
+  it("never decreases as the threshold rises, and P(ROI < P_p) ≈ p", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), (p) => {
+        const [[q]] = SIM_PERCENTILE(benefits, costs, [[p]], 2000, 5) as number[][];
+        const [[below, justAbove]] = SIM_TARGET(benefits, costs, row(q, q + 1e-9), 2000, 5) as number[][];
+        expect(justAbove).toBeGreaterThanOrEqual(below);
+        expect(Math.abs(below - p)).toBeLessThanOrEqual(1 / 2000 + 1e-12);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -33,6 +33,9 @@ describe("problem messages", () => {
       high: 1,
       choices: '"PERT", "Triangular"',
       detail: "x",
+      mirror: 0.5,
+      items: 7,
+      trials: 2_000_000,
     };
     for (const locale of ["en", "zh-TW"] as const) {
       for (const key of messageKeys(locale)) {

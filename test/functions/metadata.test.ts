@@ -48,13 +48,15 @@ const EXPECTED_IDS = [
   "GATE",
   "BREAKEVEN",
   "SIMULATE_ROI",
+  "SIM_PERCENTILE",
+  "SIM_TARGET",
   "TORNADO",
 ];
 
 describe("functions.json (English metadata)", () => {
   const metadata = load("functions.json");
 
-  it("lists exactly the thirteen catalogue ids", () => {
+  it("lists exactly the fifteen catalogue ids", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([...EXPECTED_IDS].sort());
   });
 

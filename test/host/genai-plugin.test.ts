@@ -6,7 +6,7 @@
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { apiCostOf, breakEvenOf, paybackOf, pvRoiOf, roiOf, tokenCostOf } from "../../src/functions/finance";
 import { gateOf, quadrantOf, quadrantScoreOf } from "../../src/functions/portfolio";
-import { simulateRoiOf, tornadoOf } from "../../src/functions/risk";
+import { simPercentileOf, simTargetOf, simulateRoiOf, tornadoOf } from "../../src/functions/risk";
 import { adoptionOf, waveOf } from "../../src/functions/rollout";
 import { ensureCustomFunctionsGlobal } from "../../src/host/custom-functions-shim";
 import { rankDescending } from "../../src/engine/portfolio";
@@ -32,6 +32,14 @@ const MONTHS = [0, 1, 2, 3, 4, 5];
 const STARTS = [[0], [2], [""]];
 const READINESS = [[3.5], [4.2], [2.9], [4.8], [""]];
 const WEIGHTS = [[0.4], [0.3], [0.15], [0.15]];
+/** T1:Z7: a rank correlation over the seven items, upper triangle blank, inconsistent on purpose. */
+const CORRELATION = Array.from({ length: 7 }, (_, i) =>
+  Array.from({ length: 7 }, (__, j) =>
+    i === j ? 1 : j > i ? null : i < 3 ? (j === 0 && i === 2 ? -0.9 : 0.9) : 0.2,
+  ),
+);
+/** AA1:AA3: probabilities for SIM_PERCENTILE, one blank. */
+const PROBABILITIES = [[0.1], [null], [0.9]];
 
 function workbook(): { hf: HyperFormula; sheet: number } {
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", precisionRounding: 15 });
@@ -52,6 +60,8 @@ function workbook(): { hf: HyperFormula; sheet: number } {
     { sheet, row: 0, col: 18 },
     STARTS.map(([s]) => [s === "" ? null : s]),
   );
+  hf.setCellContents({ sheet, row: 0, col: 19 }, CORRELATION);
+  hf.setCellContents({ sheet, row: 0, col: 26 }, PROBABILITIES);
   return { hf, sheet };
 }
 
@@ -73,7 +83,11 @@ function excel(range: string): unknown[][] {
                 ? WEIGHTS[row][0]
                 : col === 18
                   ? STARTS[row][0]
-                  : DATA[row]?.[col];
+                  : col >= 19 && col <= 25
+                    ? CORRELATION[row]?.[col - 19]
+                    : col === 26
+                      ? PROBABILITIES[row]?.[0]
+                      : DATA[row]?.[col];
       line.push(v === null || v === undefined ? "" : v);
     }
     grid.push(line);
@@ -233,6 +247,21 @@ const CASES: readonly Case[] = [
     call: () => simulateRoiOf(excel("A1:C3"), excel("A4:C7"), 2000, 7, "Triangular"),
   },
   {
+    name: "SIMULATE_ROI with plain Monte Carlo and a correlation matrix (8 rows)",
+    formula: '=GENAI.SIMULATE_ROI(A1:C3,A4:C7,2000,7,,"MC",T1:Z7)',
+    call: () => simulateRoiOf(excel("A1:C3"), excel("A4:C7"), 2000, 7, null, "MC", excel("T1:Z7")),
+  },
+  {
+    name: "SIM_PERCENTILE over a column of probabilities",
+    formula: "=GENAI.SIM_PERCENTILE(A1:C3,A4:C7,AA1:AA3,2000,7)",
+    call: () => simPercentileOf(excel("A1:C3"), excel("A4:C7"), excel("AA1:AA3"), 2000, 7, null, null, null),
+  },
+  {
+    name: "SIM_TARGET of one threshold",
+    formula: "=GENAI.SIM_TARGET(A1:C3,A4:C7,6,2000,7)",
+    call: () => simTargetOf(excel("A1:C3"), excel("A4:C7"), [[6]], 2000, 7, null, null, null),
+  },
+  {
     name: "TORNADO with labels",
     formula: "=GENAI.TORNADO(A1:C3,A4:C7,P1:P7)",
     call: () => tornadoOf(excel("A1:C3"), excel("A4:C7"), excel("P1:P7")),
@@ -240,7 +269,7 @@ const CASES: readonly Case[] = [
 ];
 
 describe("GENAI plugin for HyperFormula", () => {
-  it("registers all 13 functions under their Excel names", () => {
+  it("registers all 15 functions under their Excel names", () => {
     expect(GENAI_FUNCTIONS.map((f) => f.name).sort()).toEqual(
       [
         "GENAI.ROI",
@@ -255,6 +284,8 @@ describe("GENAI plugin for HyperFormula", () => {
         "GENAI.GATE",
         "GENAI.BREAKEVEN",
         "GENAI.SIMULATE_ROI",
+        "GENAI.SIM_PERCENTILE",
+        "GENAI.SIM_TARGET",
         "GENAI.TORNADO",
       ].sort(),
     );

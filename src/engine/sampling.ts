@@ -1,0 +1,347 @@
+/**
+ * The uniforms behind a simulation, one block of trials at a time: Latin Hypercube or plain
+ * Monte Carlo, optionally reordered by Iman-Conover to a rank correlation over the line items.
+ *
+ * Latin Hypercube (McKay, Beckman & Conover 1979): a block of m trials splits each line item's
+ * probability range into m equal strata and draws once in each, u = (stratum + jitter) / m, the
+ * strata paired at random between items. Every item's marginal is then matched far more evenly
+ * than by m independent draws, and the mean of a near-additive output such as ROI converges
+ * much faster (bench/simulate.bench.ts measures by how much).
+ *
+ * Iman-Conover (Iman & Conover, "A distribution-free approach to inducing rank correlation among
+ * input variables", 1982): take a score matrix S whose columns are random permutations of the van
+ * der Waerden scores Φ⁻¹(r / (m + 1)); with E = F·Fᵀ the correlation S actually has and P·Pᵀ the
+ * target, T = S·(P·F⁻¹)ᵀ has exactly the target correlation; then give each item's sorted draws
+ * the ranks of T's column. Only the pairing changes, so each item's draws (its marginal) are
+ * untouched.
+ *
+ * Draws come from one sfc32 stream in a fixed order, so a seed gives the same uniforms whatever
+ * else happens.
+ */
+import type { Sfc32 } from "./random";
+import { normalQuantile } from "./statistics";
+
+export type Sampling = "LHS" | "MC";
+export const SAMPLINGS: readonly Sampling[] = ["LHS", "MC"];
+
+/** van der Waerden scores for m strata, ascending; the last two sizes are kept. */
+const scoreCache: { m: number; scores: Float64Array; sumOfSquares: number }[] = [];
+
+function scoresFor(m: number): { scores: Float64Array; sumOfSquares: number } {
+  const hit = scoreCache.find((c) => c.m === m);
+  if (hit) return hit;
+  const scores = new Float64Array(m);
+  let sumOfSquares = 0;
+  for (let r = 0; r < m; r++) {
+    scores[r] = normalQuantile((r + 1) / (m + 1));
+    sumOfSquares += scores[r] * scores[r];
+  }
+  const entry = { m, scores, sumOfSquares };
+  scoreCache.unshift(entry);
+  scoreCache.length = Math.min(scoreCache.length, 2);
+  return entry;
+}
+
+/** Φ at NORMAL_TABLE_SIZE + 1 points over [−NORMAL_SPAN, NORMAL_SPAN], for bucketing scores. */
+const NORMAL_SPAN = 6;
+const NORMAL_TABLE_SIZE = 1024;
+let normalCdfTable: Float64Array | null = null;
+
+/** A monotone, piecewise-linear stand-in for Φ (only the order it keeps matters). */
+function normalCdfTableOnce(): Float64Array {
+  if (!normalCdfTable) {
+    normalCdfTable = new Float64Array(NORMAL_TABLE_SIZE + 1);
+    // Φ(x) = erfc(−x/√2)/2, integrated numerically from the density: monotone by construction.
+    const h = (2 * NORMAL_SPAN) / NORMAL_TABLE_SIZE;
+    const density = (x: number): number => Math.exp(-0.5 * x * x);
+    let sum = 0;
+    for (let i = 1; i <= NORMAL_TABLE_SIZE; i++) {
+      const x = -NORMAL_SPAN + i * h;
+      sum += (density(x - h) + 4 * density(x - h / 2) + density(x)) / 6;
+      normalCdfTable[i] = sum;
+    }
+    for (let i = 0; i <= NORMAL_TABLE_SIZE; i++) normalCdfTable[i] /= sum;
+  }
+  return normalCdfTable;
+}
+
+/**
+ * Scratch buffers for one block size, reused block after block (the inner loops allocate
+ * nothing).
+ */
+class Scratch {
+  readonly permutation: Int32Array;
+  readonly scores: Float64Array;
+  readonly sorted: Float64Array;
+  readonly mixed: Float64Array;
+  readonly buckets: Int32Array;
+  readonly starts: Int32Array;
+  readonly order: Int32Array;
+
+  constructor(
+    readonly capacity: number,
+    items: number,
+    correlated: boolean,
+  ) {
+    this.permutation = new Int32Array(capacity);
+    const m = correlated ? capacity : 0;
+    this.scores = new Float64Array(m * items);
+    this.sorted = new Float64Array(m * items);
+    this.mixed = new Float64Array(m);
+    this.buckets = new Int32Array(m);
+    this.starts = new Int32Array(m + 1);
+    this.order = new Int32Array(m);
+  }
+
+  /**
+   * order[r] = the index of the r-th smallest of mixed[0..m), ties in index order. The values
+   * are near-normal with standard deviation `sd`, so Φ(x/sd)·m spreads them about one to a
+   * bucket: a counting sort by bucket, then an insertion sort that only reorders within a
+   * bucket. Linear time on average; exact ranks.
+   */
+  argsort(m: number, sd: number): Int32Array {
+    const { mixed, buckets, starts, order } = this;
+    const table = normalCdfTableOnce();
+    const scale = NORMAL_TABLE_SIZE / (2 * NORMAL_SPAN * sd);
+    const offset = NORMAL_TABLE_SIZE / 2;
+    starts.fill(0, 0, m + 1);
+    for (let i = 0; i < m; i++) {
+      let x = mixed[i] * scale + offset;
+      x = x < 0 ? 0 : x > NORMAL_TABLE_SIZE - 1e-9 ? NORMAL_TABLE_SIZE - 1e-9 : x;
+      const at = x | 0;
+      const p = table[at] + (x - at) * (table[at + 1] - table[at]);
+      let b = (p * m) | 0;
+      if (b >= m) b = m - 1;
+      buckets[i] = b;
+      starts[b + 1]++;
+    }
+    for (let b = 0; b < m; b++) starts[b + 1] += starts[b];
+    for (let i = 0; i < m; i++) order[starts[buckets[i]]++] = i;
+    // Buckets are in value order already; only values sharing a bucket can be out of order.
+    for (let r = 1; r < m; r++) {
+      const i = order[r];
+      const v = mixed[i];
+      let q = r - 1;
+      while (q >= 0 && mixed[order[q]] > v) {
+        order[q + 1] = order[q];
+        q--;
+      }
+      order[q + 1] = i;
+    }
+    return order;
+  }
+}
+
+/**
+ * Fills blocks of uniforms, item-major: u[j·m + i] is line item j's uniform in the block's trial
+ * i. `scoreFactor` is the lower Cholesky factor P of the normal scores' target correlation, or
+ * null for independent items.
+ */
+export class BlockSampler {
+  private scratch: Scratch | null = null;
+
+  constructor(
+    private readonly rng: Sfc32,
+    private readonly items: number,
+    private readonly sampling: Sampling,
+    private readonly scoreFactor: readonly (readonly number[])[] | null,
+  ) {}
+
+  /** True when `latinHypercubeInto` may replace `fill` (independent Latin Hypercube). */
+  get fusable(): boolean {
+    return this.sampling === "LHS" && this.scoreFactor === null;
+  }
+
+  /**
+   * The next line item of an independent Latin Hypercube block, drawn exactly as `fill` draws
+   * it, read through its quantile table and added to `sums` (trial by trial): one pass instead
+   * of writing the uniforms and reading them back.
+   */
+  latinHypercubeInto(table: Float64Array, sums: Float64Array, m: number): void {
+    if (!this.scratch || this.scratch.capacity < m) this.scratch = new Scratch(m, this.items, false);
+    const permutation = this.scratch.permutation;
+    const rng = this.rng;
+    const width = 1 / m;
+    const size = table.length - 1;
+    for (let i = 0; i < m; i++) permutation[i] = i;
+    for (let i = m - 1; i >= 0; i--) {
+      const r = rng.next() * (i + 1);
+      const at = r | 0;
+      const stratum = permutation[at];
+      permutation[at] = permutation[i];
+      permutation[i] = stratum;
+      const x = (stratum + (r - at)) * width * size;
+      const cell = x | 0;
+      sums[i] += table[cell] + (x - cell) * (table[cell + 1] - table[cell]);
+    }
+  }
+
+  fill(u: Float64Array, m: number): void {
+    if (!this.scratch || this.scratch.capacity < m)
+      this.scratch = new Scratch(m, this.items, this.scoreFactor !== null);
+    if (this.scoreFactor) this.correlated(u, m, this.scoreFactor, this.scratch);
+    else if (this.sampling === "LHS") this.latinHypercube(u, m, this.scratch.permutation);
+    else this.monteCarlo(u, m);
+  }
+
+  /** Independent draws in trial order: trial i draws items 0..k−1 in turn. */
+  private monteCarlo(u: Float64Array, m: number): void {
+    const { rng, items } = this;
+    for (let i = 0; i < m; i++) for (let j = 0; j < items; j++) u[j * m + i] = rng.next();
+  }
+
+  /**
+   * A Fisher-Yates shuffle of the m strata whose every draw also gives the jitter: r = U·(i + 1)
+   * picks the stratum index ⌊r⌋, and its fraction r − ⌊r⌋ is uniform and independent of that
+   * index, so one uniform serves both (the jitter keeps 32 − log₂ m bits, far finer than a
+   * stratum). Calls visit(position, stratum, jitter) for every position.
+   */
+  private shuffle(
+    m: number,
+    permutation: Int32Array,
+    visit: (i: number, stratum: number, f: number) => void,
+  ): void {
+    const rng = this.rng;
+    for (let i = 0; i < m; i++) permutation[i] = i;
+    for (let i = m - 1; i >= 0; i--) {
+      const r = rng.next() * (i + 1);
+      const at = r | 0;
+      const stratum = permutation[at];
+      permutation[at] = permutation[i];
+      permutation[i] = stratum;
+      visit(i, stratum, r - at);
+    }
+  }
+
+  private latinHypercube(u: Float64Array, m: number, permutation: Int32Array): void {
+    const rng = this.rng;
+    const width = 1 / m;
+    for (let j = 0; j < this.items; j++) {
+      const offset = j * m;
+      // The shuffle inlined (this loop is the hot path of a default simulation).
+      for (let i = 0; i < m; i++) permutation[i] = i;
+      for (let i = m - 1; i >= 0; i--) {
+        const r = rng.next() * (i + 1);
+        const at = r | 0;
+        const stratum = permutation[at];
+        permutation[at] = permutation[i];
+        permutation[i] = stratum;
+        u[offset + i] = (stratum + (r - at)) * width;
+      }
+    }
+  }
+
+  /**
+   * Iman-Conover over a block: every item's draws sorted (LHS: stratum r's draw is (r + jitter)/m;
+   * MC: m independent uniforms, sorted), the score matrix from one shuffle per item, then each
+   * item's sorted draws handed out in the rank order of T's column.
+   */
+  private correlated(u: Float64Array, m: number, p: readonly (readonly number[])[], s: Scratch): void {
+    const k = this.items;
+    const rng = this.rng;
+    const { scores, sumOfSquares } = scoresFor(m);
+    const { sorted, permutation, scores: matrix } = s;
+    const width = 1 / m;
+    for (let j = 0; j < k; j++) {
+      const offset = j * m;
+      if (this.sampling === "MC") {
+        for (let i = 0; i < m; i++) sorted[offset + i] = rng.next();
+        sorted.subarray(offset, offset + m).sort();
+        this.shuffle(m, permutation, (i, stratum) => {
+          matrix[offset + i] = scores[stratum];
+        });
+      } else {
+        // The shuffle of `shuffle`, inlined: stratum r's draw is (r + jitter)/m.
+        for (let i = 0; i < m; i++) permutation[i] = i;
+        for (let i = m - 1; i >= 0; i--) {
+          const r = rng.next() * (i + 1);
+          const at = r | 0;
+          const stratum = permutation[at];
+          permutation[at] = permutation[i];
+          permutation[i] = stratum;
+          matrix[offset + i] = scores[stratum];
+          sorted[offset + stratum] = (stratum + (r - at)) * width;
+        }
+      }
+    }
+    const a = mixingMatrix(matrix, m, k, sumOfSquares, p);
+    const sd = Math.sqrt(sumOfSquares / m);
+    const mixed = s.mixed;
+    for (let j = 0; j < k; j++) {
+      const row = a[j];
+      const offset = j * m;
+      // T's column j = Σ_{l ≤ j} A[j][l]·S[:, l], one trial at a time (one store per trial).
+      const weights = Float64Array.from(row.slice(0, j + 1));
+      const terms = j + 1;
+      for (let i = 0; i < m; i++) {
+        let t = 0;
+        for (let l = 0, at = i; l < terms; l++, at += m) t += weights[l] * matrix[at];
+        mixed[i] = t;
+      }
+      const order = s.argsort(m, sd);
+      for (let r = 0; r < m; r++) u[offset + order[r]] = sorted[offset + r];
+    }
+  }
+}
+
+/**
+ * A = P·F⁻¹ (lower triangular), where F·Fᵀ = E is the correlation the score columns actually
+ * have; T = S·Aᵀ then has correlation P·Pᵀ exactly. When E cannot be factored (a block with no
+ * more trials than items), A = P: the target only on average.
+ */
+function mixingMatrix(
+  scores: Float64Array,
+  m: number,
+  k: number,
+  sumOfSquares: number,
+  p: readonly (readonly number[])[],
+): number[][] {
+  const e = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let a = 0; a < k; a++) {
+    e[a][a] = 1;
+    for (let b = 0; b < a; b++) {
+      let dot = 0;
+      const oa = a * m;
+      const ob = b * m;
+      for (let i = 0; i < m; i++) dot += scores[oa + i] * scores[ob + i];
+      e[a][b] = e[b][a] = dot / sumOfSquares;
+    }
+  }
+  const f = cholesky(e);
+  if (!f) return p.map((row) => [...row]);
+  // F⁻¹ by forward substitution, column by column.
+  const inverse = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let c = 0; c < k; c++) {
+    for (let r = c; r < k; r++) {
+      let sum = r === c ? 1 : 0;
+      for (let t = c; t < r; t++) sum -= f[r][t] * inverse[t][c];
+      inverse[r][c] = sum / f[r][r];
+    }
+  }
+  return p.map((row, r) =>
+    row.map((_, c) => {
+      if (c > r) return 0;
+      let sum = 0;
+      for (let t = c; t <= r; t++) sum += row[t] * inverse[t][c];
+      return sum;
+    }),
+  );
+}
+
+/** Strict Cholesky (positive definite only): null when a pivot is not clearly positive. */
+function cholesky(a: readonly (readonly number[])[]): number[][] | null {
+  const n = a.length;
+  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let j = 0; j < n; j++) {
+    let d = a[j][j];
+    for (let t = 0; t < j; t++) d -= l[j][t] * l[j][t];
+    if (!(d > 1e-9)) return null;
+    l[j][j] = Math.sqrt(d);
+    for (let i = j + 1; i < n; i++) {
+      let s = a[i][j];
+      for (let t = 0; t < j; t++) s -= l[i][t] * l[j][t];
+      l[i][j] = s / l[j][j];
+    }
+  }
+  return l;
+}

@@ -1,0 +1,260 @@
+/**
+ * The draws behind a simulation: Latin Hypercube stratification, Iman-Conover rank correlation
+ * (its target reached, the marginals untouched), and what correlation does to ROI's spread.
+ */
+import { quantileTable } from "../../src/engine/distributions";
+import {
+  blockSizes,
+  type LineItemModel,
+  RoiSimulation,
+  type SimulationOptions,
+  simulationUniforms,
+} from "../../src/engine/simulate";
+import { percentileSorted } from "../../src/engine/statistics";
+import { SEED_STRESS_MODEL } from "./seed-example";
+
+/** Spearman's rank correlation of two samples without ties: Pearson's on their ranks. */
+function spearman(x: Float64Array, y: Float64Array): number {
+  const ranks = (v: Float64Array): Float64Array => {
+    const order = Array.from(v.keys()).sort((a, b) => v[a] - v[b]);
+    const r = new Float64Array(v.length);
+    order.forEach((i, k) => (r[i] = k));
+    return r;
+  };
+  const a = ranks(x);
+  const b = ranks(y);
+  const n = x.length;
+  const mean = (n - 1) / 2;
+  let sab = 0;
+  let saa = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - mean) * (b[i] - mean);
+    saa += (a[i] - mean) ** 2;
+  }
+  return sab / saa;
+}
+
+/** Seven seed lines: benefits move together through adoption, costs a little, across weakly. */
+function seedCorrelation(): number[][] {
+  const k = 7;
+  return Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (__, j) => {
+      if (i === j) return 1;
+      if (i < 3 && j < 3) return 0.6;
+      if (i >= 3 && j >= 3) return 0.3;
+      return -0.2;
+    }),
+  );
+}
+
+describe("Latin Hypercube sampling", () => {
+  it("splits trials into at least ten replicate blocks of near-equal size, in order", () => {
+    expect(blockSizes(10_000)).toEqual(new Array(10).fill(1_000));
+    expect(blockSizes(25)).toEqual([3, 3, 3, 3, 3, 2, 2, 2, 2, 2]);
+    expect(blockSizes(3)).toEqual([1, 1, 1]);
+    const big = blockSizes(1_000_000);
+    expect(big.reduce((s, m) => s + m, 0)).toBe(1_000_000);
+    expect(Math.max(...big)).toBeLessThanOrEqual(65_536);
+  });
+
+  it("draws every line item exactly once in each of a block's m strata", () => {
+    for (const correlation of [null, seedCorrelation()]) {
+      const u = simulationUniforms(7, { trials: 5_000, seed: 9, distribution: "PERT", correlation });
+      let start = 0;
+      for (const m of blockSizes(5_000)) {
+        for (const item of u) {
+          const strata = Array.from(item.subarray(start, start + m), (x) => Math.floor(x * m)).sort(
+            (a, b) => a - b,
+          );
+          expect(strata).toEqual(Array.from({ length: m }, (_, i) => i));
+        }
+        start += m;
+      }
+    }
+  });
+
+  it("gives the same draws for the same seed, and different ones for another", () => {
+    const o: SimulationOptions = {
+      trials: 2_000,
+      seed: 4,
+      distribution: "PERT",
+      correlation: seedCorrelation(),
+    };
+    expect(simulationUniforms(7, o)).toEqual(simulationUniforms(7, o));
+    expect(simulationUniforms(7, { ...o, seed: 5 })[0]).not.toEqual(simulationUniforms(7, o)[0]);
+  });
+
+  it("computes every trial's ROI from exactly these draws", () => {
+    const options: SimulationOptions = {
+      trials: 3_000,
+      seed: 2,
+      distribution: "Triangular",
+      correlation: seedCorrelation(),
+    };
+    const u = simulationUniforms(7, options);
+    const items = [...SEED_STRESS_MODEL.benefits, ...SEED_STRESS_MODEL.costs];
+    const tables = items.map((item) => quantileTable(item, "Triangular"));
+    const sample = (j: number, t: number): number => {
+      const x = u[j][t] * 4096;
+      const i = Math.floor(x);
+      return tables[j][i] + (x - i) * (tables[j][i + 1] - tables[j][i]);
+    };
+    const simulation = new RoiSimulation(SEED_STRESS_MODEL, options);
+    simulation.run();
+    const roi = simulation.results();
+    for (let t = 0; t < options.trials; t += 97) {
+      let b = 0;
+      let c = 0;
+      for (let j = 0; j < 3; j++) b += sample(j, t);
+      for (let j = 3; j < 7; j++) c += sample(j, t);
+      expect(roi[t]).toBeCloseTo((b - c) / c, 12);
+    }
+  });
+
+  it("estimates the mean far more precisely than plain Monte Carlo on the seed model (standard error over many seeds)", () => {
+    // The true sampling spread of the mean, measured over 40 seeds, not the engine's own estimate.
+    const spread = (sampling: "LHS" | "MC"): number => {
+      const means = Array.from({ length: 40 }, (_, seed) => {
+        const s = new RoiSimulation(SEED_STRESS_MODEL, {
+          trials: 2_000,
+          seed,
+          distribution: "PERT",
+          sampling,
+        });
+        s.run();
+        return s.summary().mean;
+      });
+      const m = means.reduce((a, b) => a + b, 0) / means.length;
+      return Math.sqrt(means.reduce((a, b) => a + (b - m) ** 2, 0) / (means.length - 1));
+    };
+    expect(spread("LHS")).toBeLessThan(spread("MC") / 5);
+  });
+
+  it("states a standard error of the mean that matches the spread over seeds (within a factor of 2)", () => {
+    for (const sampling of ["LHS", "MC"] as const) {
+      const runs = Array.from({ length: 30 }, (_, seed) => {
+        const s = new RoiSimulation(SEED_STRESS_MODEL, {
+          trials: 2_000,
+          seed,
+          distribution: "PERT",
+          sampling,
+        });
+        s.run();
+        return s.summary();
+      });
+      const means = runs.map((r) => r.mean);
+      const m = means.reduce((a, b) => a + b, 0) / means.length;
+      const actual = Math.sqrt(means.reduce((a, b) => a + (b - m) ** 2, 0) / (means.length - 1));
+      const stated = Math.sqrt(runs.reduce((a, r) => a + r.standardError ** 2, 0) / runs.length);
+      expect(stated / actual).toBeGreaterThan(0.5);
+      expect(stated / actual).toBeLessThan(2);
+    }
+  });
+});
+
+describe("Iman-Conover rank correlation", () => {
+  it("reaches every target Spearman correlation within 0.02 at 10,000 trials (LHS and MC)", () => {
+    const target = seedCorrelation();
+    for (const sampling of ["LHS", "MC"] as const) {
+      const u = simulationUniforms(7, {
+        trials: 10_000,
+        seed: 1,
+        distribution: "PERT",
+        sampling,
+        correlation: target,
+      });
+      for (let i = 0; i < 7; i++)
+        for (let j = i + 1; j < 7; j++)
+          expect(Math.abs(spearman(u[i], u[j]) - target[i][j])).toBeLessThan(0.02);
+    }
+  });
+
+  it("reaches strong and negative targets too (0.9, −0.7) within 0.02", () => {
+    const target = [
+      [1, 0.9, -0.7],
+      [0.9, 1, -0.6],
+      [-0.7, -0.6, 1],
+    ];
+    const u = simulationUniforms(3, { trials: 10_000, seed: 3, distribution: "PERT", correlation: target });
+    expect(Math.abs(spearman(u[0], u[1]) - 0.9)).toBeLessThan(0.02);
+    expect(Math.abs(spearman(u[0], u[2]) + 0.7)).toBeLessThan(0.02);
+    expect(Math.abs(spearman(u[1], u[2]) + 0.6)).toBeLessThan(0.02);
+  });
+
+  it("leaves each line item's marginal as it was: percentiles within Monte Carlo error of the uncorrelated run", () => {
+    const model: LineItemModel = SEED_STRESS_MODEL;
+    const items = [...model.benefits, ...model.costs];
+    const base: SimulationOptions = { trials: 10_000, seed: 6, distribution: "PERT" };
+    for (const sampling of ["LHS", "MC"] as const) {
+      const free = simulationUniforms(7, { ...base, sampling });
+      const tied = simulationUniforms(7, { ...base, sampling, correlation: seedCorrelation() });
+      items.forEach((item, j) => {
+        const table = quantileTable(item, "PERT");
+        const at = (u: Float64Array, p: number): number =>
+          percentileSorted(Float64Array.from(u, (x) => table[Math.floor(x * 4096)]).sort(), p);
+        const range = item.high - item.low;
+        for (const p of [0.05, 0.1, 0.5, 0.9, 0.95]) {
+          // The p-quantile's Monte Carlo error at 10,000 draws is at most √(p(1−p)/n)/f(x), about
+          // 0.5% of the range for these shapes; allow 2% of the range.
+          expect(Math.abs(at(tied[j], p) - at(free[j], p))).toBeLessThan(0.02 * range);
+          expect(Math.abs(at(tied[j], p) - table[Math.round(p * 4096)])).toBeLessThan(0.02 * range);
+        }
+      });
+    }
+  });
+
+  it("widens ROI's spread as the two benefit lines' correlation rises, as theory says (two uniform lines)", () => {
+    // Two benefits X, Y uniform on [0, 1] and a fixed cost 1: ROI = X + Y − 1. With uniform
+    // marginals Spearman's ρ is Pearson's, so Var(ROI) = (1 + 1 + 2ρ)/12 exactly; at ρ = 0 the
+    // sum is triangular on [0, 2] (P5 = √0.1, P95 = 2 − √0.1: width 1.3675), at ρ = 1 it is 2X
+    // (P5 = 0.1, P95 = 1.9: width 1.8).
+    const model: LineItemModel = {
+      benefits: [
+        { low: 0, base: 0.5, high: 1, distribution: "Uniform" },
+        { low: 0, base: 0.5, high: 1, distribution: "Uniform" },
+      ],
+      costs: [{ low: 1, base: 1, high: 1 }],
+    };
+    const widths: number[] = [];
+    for (const rho of [-0.5, 0, 0.5, 0.9, 1]) {
+      const correlation = [
+        [1, rho, 0],
+        [rho, 1, 0],
+        [0, 0, 1],
+      ];
+      const s = new RoiSimulation(model, { trials: 20_000, seed: 8, distribution: "PERT", correlation });
+      s.run();
+      const roi = s.results();
+      const m = roi.reduce((a, b) => a + b, 0) / roi.length;
+      const variance = roi.reduce((a, b) => a + (b - m) ** 2, 0) / (roi.length - 1);
+      expect(variance).toBeCloseTo((2 + 2 * rho) / 12, 2);
+      const summary = s.summary();
+      widths.push(summary.p95 - summary.p5);
+      if (rho === 0) expect(summary.p95 - summary.p5).toBeCloseTo(2 - 2 * Math.sqrt(0.1), 2);
+      if (rho === 1) expect(summary.p95 - summary.p5).toBeCloseTo(1.8, 2);
+    }
+    for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeGreaterThan(widths[i - 1]);
+  });
+
+  it("reports an inconsistent matrix as adjusted, with the matrix it used", () => {
+    const inconsistent = [
+      [1, 0.9, 0.9],
+      [0.9, 1, -0.9],
+      [0.9, -0.9, 1],
+    ];
+    const model: LineItemModel = {
+      benefits: SEED_STRESS_MODEL.benefits.slice(0, 2),
+      costs: [{ low: 1, base: 2, high: 3 }],
+    };
+    const s = new RoiSimulation(model, {
+      trials: 1_000,
+      seed: 1,
+      distribution: "PERT",
+      correlation: inconsistent,
+    });
+    expect(s.correlation?.adjusted).toBe(true);
+    expect(s.correlation?.largestChange).toBeGreaterThan(0.1);
+    expect(s.correlation?.matrix[0][0]).toBeCloseTo(1, 12);
+    expect(s.correlation?.matrix[0][1]).toBeLessThan(0.9);
+  });
+});
