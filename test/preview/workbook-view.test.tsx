@@ -52,7 +52,7 @@ async function renderPreview(built = true): Promise<MemoryHost> {
 
 async function edit(address: string, keys: string, finish: "Enter" | "Escape" = "Enter"): Promise<void> {
   fireEvent.mouseDown(cellAt(address));
-  fireEvent.keyDown(grid(), { key: "Enter" });
+  fireEvent.keyDown(grid(), { key: "F2" });
   const editor = await screen.findByLabelText(`Edit ${address}`);
   fireEvent.change(editor, { target: { value: keys } });
   await act(async () => {
@@ -149,7 +149,7 @@ describe("the preview page", () => {
     await renderPreview();
     await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
     fireEvent.mouseDown(cellAt(ANNUAL_ROI));
-    fireEvent.keyDown(grid(), { key: "Enter" });
+    fireEvent.keyDown(grid(), { key: "F2" });
     expect(screen.queryByLabelText(`Edit ${ANNUAL_ROI}`)).toBeNull();
     expect(screen.getByTestId("grid-message").textContent).toMatch(/calculated by a formula/);
   });
