@@ -136,8 +136,9 @@ export function planCellAt(plan: SheetPlan, row: number, column: number): PlanCe
 }
 
 /**
- * A line's label in a table (a cell styled "label" in a table's body): the user may rename it,
- * as text, like an input.
+ * A line's label in a table (a cell styled "label" in the first column of a table's body): the
+ * user may rename the line, as text, like an input. Other label columns (a line's kind, which
+ * formulas compare against) stay as the template wrote them.
  */
 export function tableLabelCells(plan: SheetPlan): { row: number; column: number }[] {
   const bodies = plan.tables.flatMap((t) => tableBody(plan, t.name) ?? []);
@@ -147,7 +148,7 @@ export function tableLabelCells(plan: SheetPlan): { row: number; column: number 
     const r = parseRange(s.range);
     for (let row = r.top; row <= r.bottom; row++)
       for (let column = r.left; column <= r.right; column++)
-        if (bodies.some((b) => row >= b.top && row <= b.bottom && column >= b.left && column <= b.right))
+        if (bodies.some((b) => row >= b.top && row <= b.bottom && column === b.left))
           out.push({ row, column });
   }
   return out;

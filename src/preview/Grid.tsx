@@ -29,6 +29,7 @@ import type { SheetView, CellView } from "../host/memory-view";
 import type { CellValue } from "../host/workbook-host";
 import { cellAddress, columnLetters, type CellRef, type RangeRef } from "../templates/a1";
 import {
+  GRID_KEEPS_TAB,
   ROW_HEIGHT_PX,
   commitMove,
   conditionalIndex,
@@ -387,6 +388,7 @@ export function Grid(props: GridProps) {
         aria-colcount={view.columns + 1}
         aria-activedescendant={editing ? undefined : activeId}
         aria-multiselectable="true"
+        data-tabster={GRID_KEEPS_TAB}
         data-selection={
           isSingle
             ? undefined

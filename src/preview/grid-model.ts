@@ -261,6 +261,13 @@ export function selectionRange(selection: GridSelection): RangeRef {
   };
 }
 
+/**
+ * Fluent's focus manager (tabster) moves focus on Tab itself, from a window listener that runs
+ * before the grid's: this attribute tells it to leave Tab to the grid and its editor, where Tab
+ * commits and moves to the next cell as in Excel.
+ */
+export const GRID_KEEPS_TAB = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } });
+
 /** Where a committed edit moves the active cell: Enter down, Shift+Enter up, Tab right, Shift+Tab left. */
 export function commitMove(key: string, shift: boolean): { rows: number; columns: number } | null {
   if (key === "Enter") return { rows: shift ? -1 : 1, columns: 0 };

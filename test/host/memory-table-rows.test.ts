@@ -12,6 +12,7 @@ import { cellInDialect, blockRange } from "../../src/templates/cells";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type Dialect } from "../../src/templates/plan";
 import { portfolioTemplate } from "../../src/templates/portfolio";
+import { stressTemplate } from "../../src/templates/stress";
 import type { CellValue } from "../../src/host/workbook-host";
 
 const SHEET = "Portfolio";
@@ -151,5 +152,35 @@ describe("MemoryHost table rows", () => {
     await expect(host.deleteTableRows(SHEET, "UseCases", 0, 2)).rejects.toThrow(/at least 2 rows/);
     await expect(host.insertTableRows(SHEET, "UseCases", 4)).rejects.toThrow(/no row position 4/);
     await expect(host.insertTableRows(SHEET, "NoSuchTable", 0)).rejects.toThrow(/no table named/);
+  });
+
+  it("lets a user rename a table line (its label takes text, not numbers) and exports the new name", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans([stressTemplate({ data: "sample", currency: "NT$", locale: "en", linkedTo: [] })], {
+      dialect: "live",
+    });
+    const label = host.sheetView("Stress").cells[11][0];
+    expect(label).toMatchObject({ label: true, input: false });
+    await host.writeCells([{ sheet: "Stress", address: "A12", values: [["Agent hours saved"]] }]);
+    expect((await host.readRange("Stress", "A12"))[0][0]).toBe("Agent hours saved");
+    await expect(host.writeCells([{ sheet: "Stress", address: "A12", values: [[5]] }])).rejects.toThrow(
+      /label takes text/,
+    );
+    // The tornado reads the new name; a save or shareable copy carries it.
+    const tornado = host
+      .sheetView("Stress")
+      .cells.flat()
+      .filter((c) => c?.value === "Agent hours saved");
+    expect(tornado.length).toBeGreaterThan(1);
+    const plan = host.appliedPlans().find((p) => p.sheet === "Stress");
+    expect(plan?.blocks.some((b) => b.cells.flat().includes("Agent hours saved"))).toBe(true);
+    // A line's kind (formulas compare it) and headers stay as built.
+    expect(host.sheetView("Stress").cells[11][1]?.label).toBeUndefined();
+    await expect(host.writeCells([{ sheet: "Stress", address: "B12", values: [["Other"]] }])).rejects.toThrow(
+      /not an input cell/,
+    );
+    await expect(host.writeCells([{ sheet: "Stress", address: "A11", values: [["x"]] }])).rejects.toThrow(
+      /not an input cell/,
+    );
   });
 });

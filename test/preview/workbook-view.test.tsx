@@ -178,4 +178,31 @@ describe("the preview page", () => {
     fireEvent.click(screen.getByRole("tab", { name: "ROI" }));
     await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
   });
+
+  it("clears a range's inputs with Delete and puts them back with Ctrl+Z, and again with Ctrl+Y", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    const below = AGENTS_AFTER.replace(/\d+$/, (row) => String(Number(row) + 1));
+    const belowText = cellAt(below).textContent;
+    fireEvent.mouseDown(cellAt(AGENTS_AFTER));
+    fireEvent.mouseDown(cellAt(below), { shiftKey: true });
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "Delete" });
+      await settle();
+    });
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe(""));
+    expect(cellAt(below).textContent).toBe("");
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "z", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    expect(cellAt(below).textContent).toBe(belowText);
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "y", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe(""));
+  });
 });
