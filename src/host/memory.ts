@@ -36,6 +36,7 @@ import { buildSheetView, referenceParts, type SheetView } from "./memory-view";
 import { CellWriteError, checkWrite } from "./memory-writes";
 import { offsetFormulaRows, type RowChange } from "./formula-rows";
 import {
+  carryRowCheck,
   movePlanRows,
   planCellAt,
   planRowEnd,
@@ -288,6 +289,8 @@ export class MemoryHost implements WorkbookHost {
     const at = body.top + Math.min(Math.max(index, 1), n - 1);
     const change: RowChange = { kind: "insert", at, count };
     const plan = movePlanRows(record.plan, change);
+    const moved = tableBody(plan, body.name);
+    if (moved) carryRowCheck(record.plan, plan, body, moved);
     // An edge row's inputs move to the far side of the new rows: read them before the insert.
     const edge =
       index === 0
@@ -349,6 +352,8 @@ export class MemoryHost implements WorkbookHost {
       rows: Array.from({ length: count }, (_, k) => this.writables(id, record.plan, at + k)),
     };
     const plan = movePlanRows(record.plan, { kind: "delete", at, count });
+    const moved = tableBody(plan, body.name);
+    if (moved) carryRowCheck(record.plan, plan, body, moved);
     const changes = this.hf.batch(() => this.hf.removeRows(id, [at, count]));
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();

@@ -196,6 +196,34 @@ export function writableColumns(plan: SheetPlan, row: number): number[] {
  * adoption grid, row for row) count too.
  */
 export function tableRowRefusal(plan: SheetPlan, body: TableBody): string | null {
+  const key = `${body.name}:${body.top}:${body.bottom}`;
+  const known = checked.get(plan)?.get(key);
+  if (known !== undefined) return known;
+  const answer = checkTableRows(plan, body);
+  checked.set(plan, (checked.get(plan) ?? new Map<string, string | null>()).set(key, answer));
+  return answer;
+}
+
+/**
+ * Answers already given, per plan (plans are immutable). Reading every formula of a 5,000-row
+ * table takes a while, and an insert (rows copied down) or a delete keeps a table that passed
+ * passing: movePlanRows carries the answer to the plan it makes.
+ */
+const checked = new WeakMap<SheetPlan, Map<string, string | null>>();
+
+/** Records that the moved plan's table passes, as the plan it came from did. */
+export function carryRowCheck(from: SheetPlan, to: SheetPlan, before: TableBody, after: TableBody): void {
+  if (checked.get(from)?.get(`${before.name}:${before.top}:${before.bottom}`) === null)
+    checked.set(
+      to,
+      (checked.get(to) ?? new Map<string, string | null>()).set(
+        `${after.name}:${after.top}:${after.bottom}`,
+        null,
+      ),
+    );
+}
+
+function checkTableRows(plan: SheetPlan, body: TableBody): string | null {
   const columns = new Set<number>();
   for (const block of plan.blocks) {
     const r = blockRange(block);
