@@ -17,6 +17,7 @@ import type {
   ValidationRule,
 } from "../templates/plan";
 import type { Locale } from "../i18n/locale";
+import { tableLabelCells } from "./plan-rows";
 import type { CellValue } from "./workbook-host";
 
 export interface CellView {
@@ -30,6 +31,8 @@ export interface CellView {
   readonly style?: CellStyle;
   /** The user may edit it (an input of the template). */
   readonly input: boolean;
+  /** A line's label in a table: the user may rename it (text). */
+  readonly label?: boolean;
   readonly validation?: { readonly rule: ValidationRule; readonly message: string };
 }
 
@@ -119,6 +122,7 @@ export function buildSheetView(source: ViewSource): SheetView {
     limit,
   );
   const inputs = new Set(plan ? inputCells(plan).map((c) => `${c.row},${c.column}`) : []);
+  const labelCells = new Set(plan ? tableLabelCells(plan).map((c) => `${c.row},${c.column}`) : []);
 
   const cells: (CellView | null)[][] = [];
   for (let row = 0; row < rows; row++) {
@@ -130,7 +134,8 @@ export function buildSheetView(source: ViewSource): SheetView {
       const format = formats.get(key);
       const style = styles.get(key);
       const input = inputs.has(key);
-      if (value === null && formula === undefined && !format && !style && !input) {
+      const label = labelCells.has(key);
+      if (value === null && formula === undefined && !format && !style && !input && !label) {
         line.push(null);
         continue;
       }
@@ -140,6 +145,7 @@ export function buildSheetView(source: ViewSource): SheetView {
       line.push({
         value,
         input,
+        ...(label ? { label } : {}),
         ...(formula !== undefined ? { formula } : {}),
         ...(error ? { error } : {}),
         ...(format ? { format } : {}),

@@ -2,11 +2,13 @@
  * What a user may write into a MemoryHost workbook (WorkbookHost.writeCells): values, never
  * formulas; never over a formula or a spilled result; on a template sheet only into its input
  * cells, and only values its data validation accepts (as Excel refuses an entry that breaks a
- * rule). Every refusal names the cell and says what would be accepted.
+ * rule). The labels of a table's lines take text (a user renames a line). Every refusal names the
+ * cell and says what would be accepted.
  */
 import { cellAddress, parseRange, rangeColumns, rangeRows, sheetPrefix } from "../templates/a1";
 import { writableCells } from "../templates/cells";
 import type { SheetPlan, ValidationPlan, ValidationRule } from "../templates/plan";
+import { tableLabelCells } from "./plan-rows";
 import type { CellValue, CellWrite } from "./workbook-host";
 
 /** A refused write; nothing of the call was written. */
@@ -80,6 +82,7 @@ export function checkWrite(
     );
   }
   const inputs = plan ? new Set(writableCells(plan).map((c) => `${c.row},${c.column}`)) : null;
+  const labels = plan ? new Set(tableLabelCells(plan).map((c) => `${c.row},${c.column}`)) : null;
   write.values.forEach((line, r) =>
     line.forEach((value, c) => {
       const row = range.top + r;
@@ -93,7 +96,10 @@ export function checkWrite(
         refuse(`formulas cannot be written here, only values (got ${shown(value)}).`);
       if (isComputed(row, column))
         refuse("this cell is calculated by a formula; edit the inputs it depends on.");
-      if (plan && inputs && !inputs.has(`${row},${column}`))
+      const label = labels?.has(`${row},${column}`) === true;
+      if (label && value !== null && typeof value !== "string")
+        refuse(`a line's label takes text (got ${shown(value)}).`);
+      if (plan && inputs && !inputs.has(`${row},${column}`) && !label)
         refuse(
           `this is not an input cell of the ${plan.template} sheet; only input cells (blue) can be edited.`,
         );

@@ -19,8 +19,8 @@ import {
   type RawCellContent,
   type SimpleCellAddress,
 } from "hyperformula";
-import { parseCell, parseRange, rangeAddress, rangeColumns, rangeRows } from "../templates/a1";
-import { inputCells, withInputs } from "../templates/cells";
+import { parseCell, parseRange, rangeAddress, rangeColumns, rangeRows, sheetPrefix } from "../templates/a1";
+import { cellInDialect, inputCells, withInputs } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { decidePlacements, OUTCOMES, planConflicts } from "./apply-common";
 import { registerExcelRounding } from "./excel-rounding";
@@ -35,6 +35,19 @@ import {
 } from "./memory-apply";
 import { buildSheetView, referenceParts, type SheetView } from "./memory-view";
 import { CellWriteError, checkWrite } from "./memory-writes";
+import { offsetFormulaRows, type RowChange } from "./formula-rows";
+import {
+  carryRowCheck,
+  movePlanRows,
+  planCellAt,
+  planRowEnd,
+  tableBody,
+  tableLabelCells,
+  tableRowRefusal,
+  withLabels,
+  writableColumns,
+  type TableBody,
+} from "./plan-rows";
 import {
   ApplyError,
   type AppliedSheet,
@@ -70,6 +83,27 @@ export interface MemoryHostOptions {
    * returning true makes that step throw, to prove the rollback. Leave unset outside tests.
    */
   readonly failAt?: (step: ApplyStep, sheet: string) => boolean;
+}
+
+/** The fewest rows a table keeps: a row operation copies the calculated columns between neighbours. */
+export const MIN_TABLE_ROWS = 2;
+/** The most rows one operation inserts or deletes. */
+export const MAX_ROW_OPERATION = 1_000;
+
+/** A refused table row operation; the workbook is unchanged. */
+export class TableRowError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TableRowError";
+  }
+}
+
+/**
+ * What deleteTableRows took away: the writable cells of each deleted row (values, and any formula
+ * a user had put in an input), so restoreTableRows can put the rows back as they were.
+ */
+export interface RemovedRows {
+  readonly rows: readonly (readonly { readonly column: number; readonly content: CellValue }[])[];
 }
 
 /** A HyperFormula value as the WorkbookHost reads it: errors as Excel's strings, empty as null. */
@@ -233,6 +267,116 @@ export class MemoryHost implements WorkbookHost {
     return Promise.resolve();
   }
 
+  /**
+   * Inserts `count` empty rows into a table of a template sheet before its body row `index`
+   * (0 = above the first row, the row count = below the last), as Excel's "Insert table rows"
+   * does: the table, every range over its rows (totals, ranks, names, charts) and what lies below
+   * grow with it; the new rows take the calculated columns' formulas and have empty inputs.
+   *
+   * HyperFormula grows a range only for rows inserted strictly inside it, so rows wanted above the
+   * first or below the last row are inserted next to it and that edge row's inputs move over.
+   */
+  async insertTableRows(sheet: string, table: string, index: number, count = 1): Promise<void> {
+    const { id, record, body } = this.tableOrThrow(sheet, table);
+    const n = body.bottom - body.top + 1;
+    if (!Number.isInteger(index) || index < 0 || index > n)
+      throw new TableRowError(`The ${body.name} table has ${n} rows; there is no row position ${index}.`);
+    this.checkRowCount(count);
+    if (n < MIN_TABLE_ROWS)
+      throw new TableRowError(
+        `The ${body.name} table has a single row, and the preview inserts rows between two existing ones. Rebuild it with more rows from the pane.`,
+      );
+    const refusal = tableRowRefusal(record.plan, body);
+    if (refusal) throw new TableRowError(refusal);
+    const at = body.top + Math.min(Math.max(index, 1), n - 1);
+    const change: RowChange = { kind: "insert", at, count };
+    const plan = movePlanRows(record.plan, change);
+    const moved = tableBody(plan, body.name);
+    if (moved) carryRowCheck(record.plan, plan, body, moved);
+    // An edge row's inputs move to the far side of the new rows: read them before the insert.
+    const edge =
+      index === 0
+        ? { from: body.top, to: body.top + count, cells: this.writables(id, record.plan, body.top) }
+        : index === n
+          ? {
+              from: body.bottom + count,
+              to: body.bottom,
+              cells: this.writables(id, record.plan, body.bottom),
+            }
+          : null;
+    const changes = this.hf.batch(() => {
+      this.hf.addRows(id, [at, count]);
+      for (let row = at; row < at + count; row++) {
+        const line: RawCellContent[] = [];
+        for (let column = 0; column <= planRowEnd(plan, row); column++) {
+          const cell = planCellAt(plan, row, column);
+          line.push(cell === undefined ? null : cellInDialect(cell, record.dialect));
+        }
+        this.hf.setCellContents({ sheet: id, row, col: 0 }, [line]);
+      }
+      if (edge)
+        for (const { column, content } of edge.cells) {
+          const moved =
+            typeof content === "string" && content.startsWith("=")
+              ? offsetFormulaRows(content, edge.to - edge.from)
+              : content;
+          this.hf.setCellContents({ sheet: id, row: edge.to, col: column }, [[moved]]);
+          this.hf.setCellContents({ sheet: id, row: edge.from, col: column }, [[null]]);
+        }
+    });
+    this.records.set(id, { ...record, plan });
+    this.hf.clearUndoStack();
+    this.emit(changes, "user", [id]);
+    return Promise.resolve();
+  }
+
+  /**
+   * Deletes `count` rows of a table from its body row `index`, as Excel's "Delete table rows"
+   * does: ranges over the table shrink, what lies below moves up. A table keeps MIN_TABLE_ROWS.
+   * Resolves with what the rows held, for restoreTableRows.
+   */
+  async deleteTableRows(sheet: string, table: string, index: number, count = 1): Promise<RemovedRows> {
+    const { id, record, body } = this.tableOrThrow(sheet, table);
+    const n = body.bottom - body.top + 1;
+    this.checkRowCount(count);
+    if (!Number.isInteger(index) || index < 0 || index + count > n)
+      throw new TableRowError(
+        `The ${body.name} table has ${n} rows; rows ${index + 1}–${index + count} are not all in it.`,
+      );
+    if (n - count < MIN_TABLE_ROWS)
+      throw new TableRowError(
+        `The ${body.name} table keeps at least ${MIN_TABLE_ROWS} rows; clear the row's inputs instead of deleting it.`,
+      );
+    const refusal = tableRowRefusal(record.plan, body);
+    if (refusal) throw new TableRowError(refusal);
+    const at = body.top + index;
+    const removed: RemovedRows = {
+      rows: Array.from({ length: count }, (_, k) => this.writables(id, record.plan, at + k)),
+    };
+    const plan = movePlanRows(record.plan, { kind: "delete", at, count });
+    const moved = tableBody(plan, body.name);
+    if (moved) carryRowCheck(record.plan, plan, body, moved);
+    const changes = this.hf.batch(() => this.hf.removeRows(id, [at, count]));
+    this.records.set(id, { ...record, plan });
+    this.hf.clearUndoStack();
+    this.emit(changes, "user", [id]);
+    return Promise.resolve(removed);
+  }
+
+  /** Puts back rows that deleteTableRows took, at the same place, with what they held. */
+  async restoreTableRows(sheet: string, table: string, index: number, removed: RemovedRows): Promise<void> {
+    await this.insertTableRows(sheet, table, index, removed.rows.length);
+    const { id, body } = this.tableOrThrow(sheet, table);
+    const changes = this.hf.batch(() =>
+      removed.rows.forEach((cells, k) => {
+        for (const { column, content } of cells)
+          this.hf.setCellContents({ sheet: id, row: body.top + index + k, col: column }, [[content]]);
+      }),
+    );
+    this.hf.clearUndoStack();
+    this.emit(changes, "user", [id]);
+  }
+
   onChange(listener: (event: ChangeEvent) => void): Unsubscribe {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -290,13 +434,45 @@ export class MemoryHost implements WorkbookHost {
       const record = this.records.get(id);
       if (!record) return [];
       const current = new Map<string, PlanValue>();
-      for (const { row, column } of inputCells(record.plan)) {
+      for (const { row, column } of [...inputCells(record.plan), ...tableLabelCells(record.plan)]) {
         const raw = this.hf.getCellSerialized({ sheet: id, row, col: column });
         if (raw === null || ["number", "string", "boolean"].includes(typeof raw))
           current.set(`${row},${column}`, raw as PlanValue);
       }
-      return [{ ...withInputs(record.plan, current), sheet: name }];
+      return [{ ...withLabels(withInputs(record.plan, current), current), sheet: name }];
     });
+  }
+
+  // ---- table rows -----------------------------------------------------------------------
+
+  private tableOrThrow(sheet: string, table: string): { id: number; record: SheetRecord; body: TableBody } {
+    const id = this.sheetIdOrThrow(sheet);
+    const record = this.records.get(id);
+    const body = record ? tableBody(record.plan, table) : null;
+    if (!record || !body)
+      throw new TableRowError(
+        `${sheetPrefix(this.hf.getSheetName(id) ?? sheet)} has no table named "${table}".`,
+      );
+    return { id, record, body };
+  }
+
+  private checkRowCount(count: number): void {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_ROW_OPERATION)
+      throw new TableRowError(`A row operation takes 1 to ${MAX_ROW_OPERATION} rows; got ${count}.`);
+  }
+
+  /** A cell as written: its value, or its formula as text. */
+  private serialized(at: SimpleCellAddress): CellValue {
+    const raw = this.hf.getCellSerialized(at);
+    return typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean" ? raw : null;
+  }
+
+  /** A row's writable cells (inputs, labels) as written. */
+  private writables(id: number, plan: SheetPlan, row: number): { column: number; content: CellValue }[] {
+    return writableColumns(plan, row).map((column) => ({
+      column,
+      content: this.serialized({ sheet: id, row, col: column }),
+    }));
   }
 
   // ---- reading --------------------------------------------------------------------------

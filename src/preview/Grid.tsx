@@ -1,11 +1,14 @@
 /**
  * The preview's grid of one sheet: column letters, row numbers, each cell's formatted value and
- * workbook look, frozen panes (sticky rows and columns), and Excel-like editing of input cells.
+ * workbook look, frozen panes (sticky rows and columns), and editing as in Excel.
  *
- * Keyboard: arrows, Home / Ctrl+Home, Page Up / Down move the selection; Enter or F2 edits the
- * selected input cell (typing a character starts an edit with it; a second click or a double
- * click edits too); in an edit, Enter commits and moves down, Tab commits and moves right,
- * Escape cancels; Delete clears an input cell.
+ * Keyboard: arrows, Home / Ctrl+Home, Page Up / Down move the active cell, with Shift they extend
+ * the selection; Enter / Shift+Enter move down / up and Tab / Shift+Tab right / left. Typing on a
+ * cell replaces its content; F2 (or a double click) edits it in place, where a click places the
+ * caret. In an edit, Enter, Shift+Enter, Tab and Shift+Tab commit and move (arrows too when the
+ * edit began by typing), Escape cancels. Delete clears the inputs of the selection; Ctrl+Z and
+ * Ctrl+Y undo and redo the grid's edits; Ctrl+"+" and Ctrl+"-" insert and delete table rows, also
+ * offered on the context menu. A range is selected by dragging, Shift+click or Shift+arrows.
  *
  * Speed: only the used range is rendered, and a sheet with more than VIRTUALISE_FROM rows renders
  * only the rows in view (plus a margin) between two spacer rows, so a 5,000-row portfolio scrolls
@@ -14,6 +17,7 @@
 import { mergeClasses } from "@fluentui/react-components";
 import {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -23,9 +27,22 @@ import {
 } from "react";
 import type { SheetView, CellView } from "../host/memory-view";
 import type { CellValue } from "../host/workbook-host";
-import { columnLetters, type CellRef } from "../templates/a1";
-import { ROW_HEIGHT_PX, conditionalIndex, editText, parseEntry, visibleRows } from "./grid-model";
-import { GridRow, cellId, isEditable, useLayout, type Editing } from "./GridRow";
+import { cellAddress, columnLetters, type CellRef, type RangeRef } from "../templates/a1";
+import {
+  GRID_KEEPS_TAB,
+  ROW_HEIGHT_PX,
+  commitMove,
+  conditionalIndex,
+  editText,
+  entryValue,
+  isEditable,
+  selectionRange,
+  singleCell,
+  visibleRows,
+  type GridSelection,
+  type RowCommand,
+} from "./grid-model";
+import { GridRow, cellId, useLayout, type Editing } from "./GridRow";
 import { HEADER_HEIGHT_PX, ROW_HEADER_WIDTH_PX, Z, useGridStyles } from "./useGridStyles.styles";
 
 /** Sheets with more rows than this render only the rows in view. */
@@ -34,18 +51,29 @@ export const VIRTUALISE_FROM = 200;
 export interface GridProps {
   readonly view: SheetView;
   readonly currency: string;
-  readonly selected: CellRef;
-  readonly onSelect: (cell: CellRef) => void;
+  readonly selection: GridSelection;
+  readonly onSelect: (selection: GridSelection) => void;
   /** Writes an entry to a cell; resolves with an error message, or null once written. */
   readonly onCommit: (cell: CellRef, value: CellValue) => Promise<string | null>;
   /** A cell the user tried to edit is not editable. */
   readonly onRefuse: (cell: CellRef) => void;
+  /** Delete on a selection: clear its inputs. */
+  readonly onClear: (range: RangeRef) => void;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
+  /** A row operation on the rows of the selection. */
+  readonly onRowCommand: (command: RowCommand, range: RangeRef) => void;
+  /** The context menu was asked for at a point (right click, or the menu key). */
+  readonly onContextMenu: (at: { x: number; y: number }) => void;
   /** Height of the scrolling area (CSS), e.g. "60vh". */
   readonly height: string;
 }
 
 export function Grid(props: GridProps) {
-  const { view, currency, selected, onSelect, onCommit, onRefuse } = props;
+  const { view, currency, selection, onSelect, onCommit, onRefuse, onClear, onUndo, onRedo } = props;
+  const { onRowCommand, onContextMenu } = props;
+  const selected = selection.focus;
+  const range = selectionRange(selection);
   const styles = useGridStyles();
   const layout = useLayout(view);
   const conditional = useMemo(() => conditionalIndex(view.conditionalFormats), [view.conditionalFormats]);
@@ -56,12 +84,21 @@ export function Grid(props: GridProps) {
   // An edit belongs to its sheet: switching sheets drops it.
   const editing = edit && edit.sheet === view.name ? edit : null;
   const editingRef = useRef<Editing | null>(null);
-  // Read by the memoised rows' handlers, so moving the selection does not re-render every row.
-  const selectedRef = useRef(selected);
+  // Read by the memoised rows' handlers, so moving the selection does not re-render every row;
+  // updated at once on a move, so a key typed right after Tab lands in the next cell.
+  const selectionRef = useRef(selection);
+  const dragging = useRef(false);
   useLayoutEffect(() => {
     editingRef.current = editing;
-    selectedRef.current = selected;
+    selectionRef.current = selection;
   });
+  useEffect(() => {
+    const stop = (): void => {
+      dragging.current = false;
+    };
+    window.addEventListener("mouseup", stop);
+    return () => window.removeEventListener("mouseup", stop);
+  }, []);
 
   const cellAt = useCallback(
     (row: number, column: number): CellView | null => view.cells[row]?.[column] ?? null,
@@ -70,25 +107,41 @@ export function Grid(props: GridProps) {
 
   const focusGrid = useCallback(() => table.current?.focus({ preventScroll: true }), []);
 
-  const move = useCallback(
-    (row: number, column: number) => {
-      if (view.rows === 0 || view.columns === 0) return;
-      onSelect({
-        row: Math.min(view.rows - 1, Math.max(0, row)),
-        column: Math.min(view.columns - 1, Math.max(0, column)),
-      });
-    },
-    [view.rows, view.columns, onSelect],
+  const clamp = useCallback(
+    (row: number, column: number): CellRef => ({
+      row: Math.min(view.rows - 1, Math.max(0, row)),
+      column: Math.min(view.columns - 1, Math.max(0, column)),
+    }),
+    [view.rows, view.columns],
   );
 
+  const select = useCallback(
+    (next: GridSelection) => {
+      selectionRef.current = next;
+      onSelect(next);
+    },
+    [onSelect],
+  );
+
+  /** Moves the active cell (collapsing the selection), or extends the selection to it. */
+  const move = useCallback(
+    (row: number, column: number, extend = false) => {
+      if (view.rows === 0 || view.columns === 0) return;
+      const focus = clamp(row, column);
+      select(extend ? { anchor: selectionRef.current.anchor, focus } : singleCell(focus));
+    },
+    [view.rows, view.columns, clamp, select],
+  );
+
+  /** Opens the editor: "enter" replaces the content (typing), "edit" edits it in place (F2). */
   const startEdit = useCallback(
-    (row: number, column: number, text?: string) => {
+    (row: number, column: number, mode: Editing["mode"], text?: string) => {
       const cell = cellAt(row, column);
       if (!isEditable(view, cell)) {
         onRefuse({ row, column });
         return;
       }
-      const next = { sheet: view.name, row, column, text: text ?? editText(cell) };
+      const next: Editing = { sheet: view.name, row, column, mode, text: text ?? editText(cell) };
       editingRef.current = next;
       setEditing(next);
     },
@@ -97,16 +150,17 @@ export function Grid(props: GridProps) {
 
   /** Ends the edit in progress (once), writing it unless cancelled; then optionally moves. */
   const finishEdit = useCallback(
-    async (mode: "commit" | "cancel", then?: { rows: number; columns: number }) => {
+    (mode: "commit" | "cancel", then?: { rows: number; columns: number }) => {
       const edit = editingRef.current;
       if (!edit) return;
       editingRef.current = null;
       setEditing(null);
       if (mode === "commit") {
         const cell = cellAt(edit.row, edit.column);
-        const value = parseEntry(edit.text, cell, currency);
-        if (value !== (cell?.value ?? null)) await onCommit({ row: edit.row, column: edit.column }, value);
+        const value = entryValue(edit.text, cell, currency);
+        if (value !== (cell?.value ?? null)) void onCommit({ row: edit.row, column: edit.column }, value);
       }
+      // Move before the write comes back: the next key belongs to the next cell.
       if (then) move(edit.row + then.rows, edit.column + then.columns);
       focusGrid();
     },
@@ -142,7 +196,8 @@ export function Grid(props: GridProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (editingRef.current) return;
-    const { row, column } = selected;
+    const { row, column } = selectionRef.current.focus;
+    const ctrl = event.ctrlKey || event.metaKey;
     const page = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT_PX) - 2);
     const moves: Record<string, [number, number]> = {
       ArrowUp: [row - 1, column],
@@ -151,44 +206,88 @@ export function Grid(props: GridProps) {
       ArrowRight: [row, column + 1],
       PageUp: [row - page, column],
       PageDown: [row + page, column],
-      Home: event.ctrlKey || event.metaKey ? [0, 0] : [row, 0],
-      End: event.ctrlKey || event.metaKey ? [view.rows - 1, view.columns - 1] : [row, view.columns - 1],
+      Home: ctrl ? [0, 0] : [row, 0],
+      End: ctrl ? [view.rows - 1, view.columns - 1] : [row, view.columns - 1],
     };
     const target = moves[event.key];
+    const after = commitMove(event.key, event.shiftKey);
+    const key = event.key.toLowerCase();
     if (target) {
       event.preventDefault();
-      move(target[0], target[1]);
-    } else if (event.key === "Enter" || event.key === "F2") {
+      move(target[0], target[1], event.shiftKey);
+    } else if (after) {
       event.preventDefault();
-      startEdit(row, column);
+      move(row + after.rows, column + after.columns);
+    } else if (event.key === "F2") {
+      event.preventDefault();
+      startEdit(row, column, "edit");
     } else if (event.key === "Delete") {
       event.preventDefault();
-      if (isEditable(view, cellAt(row, column))) void onCommit({ row, column }, null);
-      else onRefuse({ row, column });
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      onClear(selectionRange(selectionRef.current));
+    } else if (event.key === "Backspace") {
       event.preventDefault();
-      startEdit(row, column, event.key);
+      startEdit(row, column, "enter", "");
+    } else if (ctrl && !event.altKey && (key === "z" || key === "y")) {
+      event.preventDefault();
+      if (key === "y" || event.shiftKey) onRedo();
+      else onUndo();
+    } else if (ctrl && (event.key === "+" || (event.key === "=" && event.shiftKey))) {
+      event.preventDefault();
+      onRowCommand("insertAbove", selectionRange(selectionRef.current));
+    } else if (ctrl && event.key === "-") {
+      event.preventDefault();
+      onRowCommand("delete", selectionRange(selectionRef.current));
+    } else if (event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) {
+      event.preventDefault();
+      const box = document.getElementById(cellId(view.name, row, column))?.getBoundingClientRect();
+      onContextMenu({ x: box ? box.left + box.width / 2 : 0, y: box ? box.bottom : 0 });
+    } else if (event.key.length === 1 && !ctrl && !event.altKey) {
+      event.preventDefault();
+      startEdit(row, column, "enter", event.key);
     }
   };
 
   const onCellMouseDown = useCallback(
     (event: MouseEvent, row: number, column: number) => {
-      const current = selectedRef.current;
-      if (row === current.row && column === current.column && !editingRef.current) {
-        // A click on the selected cell edits it; keep the browser from moving focus off the editor.
-        event.preventDefault();
-        startEdit(row, column);
-      } else {
-        onSelect({ row, column });
+      if (event.button === 2) {
+        // A right click inside the selection keeps it (the menu acts on it), elsewhere selects.
+        const r = selectionRange(selectionRef.current);
+        if (row < r.top || row > r.bottom || column < r.left || column > r.right)
+          select(singleCell({ row, column }));
+        return;
       }
+      if (event.button !== 0) return;
+      if (event.shiftKey) {
+        event.preventDefault();
+        select({ anchor: selectionRef.current.anchor, focus: { row, column } });
+        return;
+      }
+      // A click selects, also on the selected cell (a double click or F2 edits).
+      dragging.current = true;
+      select(singleCell({ row, column }));
     },
-    [startEdit, onSelect],
+    [select],
+  );
+  const onCellMouseEnter = useCallback(
+    (event: MouseEvent, row: number, column: number) => {
+      if (!dragging.current || (event.buttons & 1) === 0 || editingRef.current) return;
+      const { anchor, focus } = selectionRef.current;
+      if (focus.row !== row || focus.column !== column) select({ anchor, focus: { row, column } });
+    },
+    [select],
   );
   const onCellDoubleClick = useCallback(
     (row: number, column: number) => {
-      if (!editingRef.current) startEdit(row, column);
+      if (!editingRef.current) startEdit(row, column, "edit");
     },
     [startEdit],
+  );
+  const onCellContextMenu = useCallback(
+    (event: MouseEvent) => {
+      event.preventDefault();
+      onContextMenu({ x: event.clientX, y: event.clientY });
+    },
+    [onContextMenu],
   );
   const onEditChange = useCallback(
     (text: string) => setEditing((edit) => (edit ? { ...edit, text } : edit)),
@@ -197,20 +296,31 @@ export function Grid(props: GridProps) {
   const onEditKeyDown = useCallback(
     (event: KeyboardEvent<HTMLInputElement>) => {
       event.stopPropagation();
-      if (event.key === "Enter") {
+      const after = commitMove(event.key, event.shiftKey);
+      const arrows: Record<string, { rows: number; columns: number }> = {
+        ArrowUp: { rows: -1, columns: 0 },
+        ArrowDown: { rows: 1, columns: 0 },
+        ArrowLeft: { rows: 0, columns: -1 },
+        ArrowRight: { rows: 0, columns: 1 },
+      };
+      if (after) {
         event.preventDefault();
-        void finishEdit("commit", { rows: event.shiftKey ? -1 : 1, columns: 0 });
-      } else if (event.key === "Tab") {
-        event.preventDefault();
-        void finishEdit("commit", { rows: 0, columns: event.shiftKey ? -1 : 1 });
+        finishEdit("commit", after);
       } else if (event.key === "Escape") {
         event.preventDefault();
-        void finishEdit("cancel");
+        finishEdit("cancel");
+      } else if (arrows[event.key] && editingRef.current?.mode === "enter") {
+        // Excel's Enter mode: an edit begun by typing ends with an arrow, which moves on.
+        event.preventDefault();
+        finishEdit("commit", arrows[event.key]);
+      } else if (event.key === "F2") {
+        event.preventDefault();
+        setEditing((edit) => (edit ? { ...edit, mode: edit.mode === "enter" ? "edit" : "enter" } : edit));
       }
     },
     [finishEdit],
   );
-  const onEditBlur = useCallback(() => void finishEdit("commit"), [finishEdit]);
+  const onEditBlur = useCallback(() => finishEdit("commit"), [finishEdit]);
 
   const virtual = view.rows > VIRTUALISE_FROM;
   const body = virtual
@@ -234,6 +344,7 @@ export function Grid(props: GridProps) {
       ? cellId(view.name, selected.row, selected.column)
       : undefined;
 
+  const isSingle = range.top === range.bottom && range.left === range.right;
   const renderRow = (r: number) => (
     <GridRow
       key={r}
@@ -244,9 +355,12 @@ export function Grid(props: GridProps) {
       currency={currency}
       conditional={conditional}
       selectedColumn={r === selected.row ? selected.column : -1}
+      range={r >= range.top && r <= range.bottom && !isSingle ? range : null}
       editing={editing && editing.row === r ? editing : null}
       styles={styles}
       onCellMouseDown={onCellMouseDown}
+      onCellMouseEnter={onCellMouseEnter}
+      onCellContextMenu={onCellContextMenu}
       onCellDoubleClick={onCellDoubleClick}
       onEditChange={onEditChange}
       onEditKeyDown={onEditKeyDown}
@@ -273,6 +387,13 @@ export function Grid(props: GridProps) {
         aria-rowcount={view.rows + 1}
         aria-colcount={view.columns + 1}
         aria-activedescendant={editing ? undefined : activeId}
+        aria-multiselectable="true"
+        data-tabster={GRID_KEEPS_TAB}
+        data-selection={
+          isSingle
+            ? undefined
+            : `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`
+        }
         onKeyDown={onKeyDown}
         data-testid="preview-grid"
         data-sheet={view.name}
@@ -291,7 +412,10 @@ export function Grid(props: GridProps) {
               <th
                 key={c}
                 scope="col"
-                className={mergeClasses(styles.header, c === selected.column && styles.headerActive)}
+                className={mergeClasses(
+                  styles.header,
+                  c >= range.left && c <= range.right && styles.headerActive,
+                )}
                 style={
                   c < layout.frozenColumns
                     ? {

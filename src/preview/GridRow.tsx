@@ -6,8 +6,9 @@
 import { mergeClasses } from "@fluentui/react-components";
 import { memo, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
 import type { CellView, SheetView } from "../host/memory-view";
-import { cellAddress } from "../templates/a1";
+import { cellAddress, type RangeRef } from "../templates/a1";
 import {
+  isEditable,
   cellAlignment,
   cellLook,
   cellText,
@@ -30,12 +31,8 @@ export interface Editing {
   readonly row: number;
   readonly column: number;
   readonly text: string;
-}
-
-/** Whether the user may type into a cell: a template's inputs, or any non-formula cell of a user sheet. */
-export function isEditable(view: SheetView, cell: CellView | null): boolean {
-  if (view.template === null) return !cell?.formula;
-  return cell?.input === true;
+  /** "enter": begun by typing, an arrow commits and moves; "edit": in place (F2), arrows move the caret. */
+  readonly mode: "enter" | "edit";
 }
 
 export interface Layout {
@@ -69,12 +66,16 @@ export interface RowProps {
   readonly layout: Layout;
   readonly currency: string;
   readonly conditional: ConditionalIndex;
-  /** The selected column in this row, or -1. */
+  /** The active cell's column in this row, or -1. */
   readonly selectedColumn: number;
+  /** The selected range when it covers this row and is more than one cell. */
+  readonly range: RangeRef | null;
   /** The edit in this row, if any. */
   readonly editing: Editing | null;
   readonly styles: GridStyles;
   readonly onCellMouseDown: (event: MouseEvent, row: number, column: number) => void;
+  readonly onCellMouseEnter: (event: MouseEvent, row: number, column: number) => void;
+  readonly onCellContextMenu: (event: MouseEvent) => void;
   readonly onCellDoubleClick: (row: number, column: number) => void;
   readonly onEditChange: (text: string) => void;
   readonly onEditKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
@@ -93,7 +94,7 @@ export function cellId(sheet: string, row: number, column: number): string {
 }
 
 export const GridRow = memo(function GridRow(props: RowProps) {
-  const { view, row, line, layout, currency, conditional, selectedColumn, editing, styles } = props;
+  const { view, row, line, layout, currency, conditional, selectedColumn, range, editing, styles } = props;
   const frozenRow = row < layout.frozenRows;
   const top = HEADER_HEIGHT_PX + layout.rowTops[row];
   const spill = spillWidths(line, layout.widths);
@@ -101,7 +102,10 @@ export const GridRow = memo(function GridRow(props: RowProps) {
     <tr style={{ height: `${layout.heights[row]}px` }} aria-rowindex={row + 2}>
       <th
         scope="row"
-        className={mergeClasses(styles.rowHeader, selectedColumn >= 0 && styles.headerActive)}
+        className={mergeClasses(
+          styles.rowHeader,
+          (selectedColumn >= 0 || range !== null) && styles.headerActive,
+        )}
         style={frozenRow ? { top: `${top}px`, zIndex: Z.frozenRowHeader } : undefined}
       >
         {row + 1}
@@ -131,6 +135,7 @@ export const GridRow = memo(function GridRow(props: RowProps) {
         const address = `${view.name}!${cellAddress(row, column)}`;
         const text = cellText(cell, currency);
         const isSelected = column === selectedColumn;
+        const inRange = range !== null && column >= range.left && column <= range.right;
         const edit = editing && editing.column === column ? editing : null;
         return (
           <td
@@ -139,17 +144,21 @@ export const GridRow = memo(function GridRow(props: RowProps) {
             role="gridcell"
             data-address={address}
             data-input={cell?.input ? "true" : undefined}
-            aria-selected={isSelected}
+            data-label={cell?.label ? "true" : undefined}
+            aria-selected={isSelected || inRange}
             aria-readonly={!isEditable(view, cell)}
             title={cell?.error ?? (text.length > 12 ? text : undefined)}
             className={mergeClasses(
               styles.cell,
               (frozenRow || frozenColumn) && styles.frozen,
-              cell?.input && styles.input,
+              (cell?.input || cell?.label) && styles.input,
+              inRange && styles.inRange,
               isSelected && styles.selected,
             )}
             style={style}
             onMouseDown={(event) => props.onCellMouseDown(event, row, column)}
+            onMouseEnter={(event) => props.onCellMouseEnter(event, row, column)}
+            onContextMenu={props.onCellContextMenu}
             onDoubleClick={() => props.onCellDoubleClick(row, column)}
           >
             {edit ? (

@@ -1,13 +1,20 @@
 /**
  * The workbook half of the preview: formula bar, grid, sheet tabs, the message of a refused entry
- * and the active sheet's charts. Writes go through the host (writeCells), which recalculates and
- * reports the change; the grid then re-reads the sheet view, so every dependent cell is live.
+ * and the active sheet's charts. Writes go through the host (writeCells, and the table row
+ * operations), which recalculates and reports the change; the grid then re-reads the sheet view,
+ * so every dependent cell is live. The grid's own edits (entries, clears, row operations) are
+ * kept in an undo history; they run one after another, in the order the user made them.
  */
 import {
   Body1,
   Button,
   Caption1,
   Input,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuDivider,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -16,12 +23,23 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
-import type { CellValue } from "../host/workbook-host";
-import { cellAddress, type CellRef } from "../templates/a1";
+import { Fragment, useCallback, useRef, useState } from "react";
+import type { RemovedRows } from "../host/memory";
+import type { CellValue, CellWrite } from "../host/workbook-host";
+import { cellAddress, parseRange, type CellRef, type RangeRef } from "../templates/a1";
 import { Charts } from "./Charts";
 import { Grid } from "./Grid";
-import { editText } from "./grid-model";
+import {
+  EditHistory,
+  clearMessage,
+  clearPlan,
+  editText,
+  singleCell,
+  type CellChange,
+  type GridEdit,
+  type GridSelection,
+  type RowCommand,
+} from "./grid-model";
 import { useWorkbook, type PreviewHost } from "./useWorkbook";
 
 const useStyles = makeStyles({
@@ -58,9 +76,30 @@ const useStyles = makeStyles({
 });
 
 interface Message {
-  readonly intent: "error" | "warning";
+  readonly intent: "error" | "warning" | "info";
   readonly text: string;
 }
+
+/** One write per changed cell, all in one call (all or nothing). */
+function cellWrites(sheet: string, changes: readonly CellChange[], side: "before" | "after"): CellWrite[] {
+  return changes.map((c) => ({ sheet, address: cellAddress(c.row, c.column), values: [[c[side]]] }));
+}
+
+function bounds(changes: readonly CellChange[]): RangeRef {
+  return {
+    top: Math.min(...changes.map((c) => c.row)),
+    left: Math.min(...changes.map((c) => c.column)),
+    bottom: Math.max(...changes.map((c) => c.row)),
+    right: Math.max(...changes.map((c) => c.column)),
+  };
+}
+
+const ROW_COMMANDS: readonly { command: RowCommand; label: string }[] = [
+  { command: "insertAbove", label: "Insert table rows above" },
+  { command: "insertBelow", label: "Insert table rows below" },
+  { command: "delete", label: "Delete table rows" },
+  { command: "clear", label: "Clear table rows" },
+];
 
 export interface WorkbookViewProps {
   readonly host: PreviewHost;
@@ -71,47 +110,216 @@ export interface WorkbookViewProps {
 export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
   const styles = useStyles();
   const { sheets, active, view, activate } = useWorkbook(host);
-  const [selection, setSelection] = useState<{ sheet: string | null; cell: CellRef }>({
+  const [selectionState, setSelection] = useState<{ sheet: string | null; selection: GridSelection }>({
     sheet: null,
-    cell: { row: 0, column: 0 },
+    selection: singleCell({ row: 0, column: 0 }),
   });
   const [message, setMessage] = useState<Message | null>(null);
-  const selected = selection.sheet === active ? selection.cell : { row: 0, column: 0 };
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const selection =
+    selectionState.sheet === active ? selectionState.selection : singleCell({ row: 0, column: 0 });
+  const selected = selection.focus;
+  const history = useRef(new EditHistory());
+  // The grid's writes and undos run in order: each waits for the one before.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const enqueue = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(task, task);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+  const fail = useCallback((error: unknown) => {
+    // A CellWriteError or TableRowError names the cell or table and what would be accepted.
+    setMessage({ intent: "error", text: error instanceof Error ? error.message : String(error) });
+  }, []);
 
-  const onSelect = useCallback((cell: CellRef) => setSelection({ sheet: active, cell }), [active]);
+  const onSelect = useCallback(
+    (next: GridSelection) => setSelection({ sheet: active, selection: next }),
+    [active],
+  );
+  const focusGrid = (): void =>
+    document.querySelector<HTMLElement>('[data-testid="preview-grid"]')?.focus({ preventScroll: true });
 
   const onCommit = useCallback(
-    async (cell: CellRef, value: CellValue): Promise<string | null> => {
-      if (!view) return null;
-      try {
-        await host.writeCells([
-          { sheet: view.name, address: cellAddress(cell.row, cell.column), values: [[value]] },
-        ]);
-        setMessage(null);
-        return null;
-      } catch (error) {
-        // A CellWriteError names the cell and what would be accepted; the old value stays.
-        const text = error instanceof Error ? error.message : String(error);
-        setMessage({ intent: "error", text });
-        return text;
-      }
+    (cell: CellRef, value: CellValue): Promise<string | null> => {
+      if (!view) return Promise.resolve(null);
+      const sheet = view.name;
+      const before = view.cells[cell.row]?.[cell.column]?.value ?? null;
+      const changes: CellChange[] = [{ ...cell, before, after: value }];
+      return enqueue(async () => {
+        try {
+          await host.writeCells(cellWrites(sheet, changes, "after"));
+          history.current.push({ kind: "cells", sheet, changes });
+          setMessage(null);
+          return null;
+        } catch (error) {
+          fail(error);
+          return error instanceof Error ? error.message : String(error);
+        }
+      });
     },
-    [host, view],
+    [host, view, enqueue, fail],
+  );
+
+  const onClear = useCallback(
+    (range: RangeRef) => {
+      if (!view) return;
+      const sheet = view.name;
+      const plan = clearPlan(view, range);
+      const note = clearMessage(plan);
+      void enqueue(async () => {
+        try {
+          if (plan.cells.length > 0) {
+            await host.writeCells(cellWrites(sheet, plan.cells, "after"));
+            history.current.push({ kind: "cells", sheet, changes: plan.cells });
+          }
+          setMessage(note ? { intent: "info", text: note } : null);
+        } catch (error) {
+          fail(error);
+        }
+      });
+    },
+    [host, view, enqueue, fail],
   );
 
   const onRefuse = useCallback(
     (cell: CellRef) => {
       if (!view) return;
       const where = `${view.name}!${cellAddress(cell.row, cell.column)}`;
-      const formula = view.cells[cell.row]?.[cell.column]?.formula;
+      const target = view.cells[cell.row]?.[cell.column];
       setMessage({
         intent: "warning",
-        text: formula
-          ? `${where} is calculated by a formula; edit the input cells (blue) it depends on.`
-          : `${where} is not an input cell; only input cells (blue) can be edited.`,
+        text:
+          target?.formula && (target.input || view.template === null)
+            ? `${where} holds a formula (${target.formula}); the preview keeps it as it is and does not type over it.`
+            : target?.formula
+              ? `${where} is calculated by a formula; edit the input cells (blue) it depends on.`
+              : `${where} is not an input cell; only input cells (blue) can be edited.`,
       });
     },
     [view],
+  );
+
+  /** Runs an edit forwards (redo) or backwards (undo); resolves with the edit as it now stands. */
+  const replay = useCallback(
+    async (edit: GridEdit, direction: "undo" | "redo"): Promise<GridEdit> => {
+      switch (edit.kind) {
+        case "cells": {
+          const [expected, wanted] =
+            direction === "undo" ? (["after", "before"] as const) : (["before", "after"] as const);
+          const r = bounds(edit.changes);
+          const now = await host.readRange(
+            edit.sheet,
+            `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`,
+          );
+          const changed = edit.changes.find(
+            (c) => (now[c.row - r.top]?.[c.column - r.left] ?? null) !== c[expected],
+          );
+          if (changed)
+            throw new Error(
+              `${edit.sheet}!${cellAddress(changed.row, changed.column)} has changed since (from the task pane?), so this edit cannot be ${direction === "undo" ? "undone" : "redone"}.`,
+            );
+          await host.writeCells(cellWrites(edit.sheet, edit.changes, wanted));
+          return edit;
+        }
+        case "insertRows":
+          if (direction === "undo")
+            await host.deleteTableRows(edit.sheet, edit.table, edit.index, edit.count);
+          else await host.insertTableRows(edit.sheet, edit.table, edit.index, edit.count);
+          return edit;
+        case "deleteRows":
+          if (direction === "undo") {
+            await host.restoreTableRows(edit.sheet, edit.table, edit.index, edit.removed as RemovedRows);
+            return edit;
+          }
+          return {
+            ...edit,
+            removed: await host.deleteTableRows(edit.sheet, edit.table, edit.index, edit.count),
+          };
+      }
+    },
+    [host],
+  );
+
+  const onUndoRedo = useCallback(
+    (direction: "undo" | "redo") =>
+      void enqueue(async () => {
+        const edit = direction === "undo" ? history.current.undo() : history.current.redo();
+        if (!edit) return;
+        try {
+          const after = await replay(edit, direction);
+          if (direction === "redo") history.current.replaceLast(after);
+          setMessage(null);
+          if (edit.sheet !== active) activate(edit.sheet);
+          if (edit.kind === "cells") {
+            const r = bounds(edit.changes);
+            setSelection({
+              sheet: edit.sheet,
+              selection: {
+                anchor: { row: r.top, column: r.left },
+                focus: { row: r.bottom, column: r.right },
+              },
+            });
+          }
+        } catch (error) {
+          // An edit that cannot be replayed is forgotten, so the ones before it stay reachable.
+          if (direction === "undo") history.current.dropUndone();
+          else history.current.dropDone();
+          fail(error);
+        }
+      }),
+    [enqueue, replay, active, activate, fail],
+  );
+
+  const onRowCommand = useCallback(
+    (command: RowCommand, range: RangeRef) => {
+      setMenu(null);
+      if (!view) return;
+      const sheet = view.name;
+      const table = view.tables
+        .map((t) => ({ name: t.name, range: parseRange(t.range) }))
+        .map((t) => ({ name: t.name, body: { ...t.range, top: t.range.top + 1 } }))
+        .find((t) => range.top >= t.body.top && range.bottom <= t.body.bottom);
+      if (!table) {
+        setMessage({
+          intent: "warning",
+          text:
+            view.tables.length > 0
+              ? `Select rows inside a table (${view.tables.map((t) => `${t.name}, rows ${parseRange(t.range).top + 2}–${parseRange(t.range).bottom + 1}`).join("; ")}) to insert, delete or clear table rows.`
+              : `${view.name} has no table; rows can be inserted and deleted in a table's rows.`,
+        });
+        return;
+      }
+      const index = range.top - table.body.top;
+      const count = range.bottom - range.top + 1;
+      if (command === "clear") {
+        onClear({ ...range, left: table.body.left, right: table.body.right });
+        return;
+      }
+      void enqueue(async () => {
+        try {
+          if (command === "delete") {
+            const removed = await host.deleteTableRows(sheet, table.name, index, count);
+            history.current.push({ kind: "deleteRows", sheet, table: table.name, index, count, removed });
+          } else {
+            const at = command === "insertAbove" ? index : index + count;
+            await host.insertTableRows(sheet, table.name, at, count);
+            history.current.push({ kind: "insertRows", sheet, table: table.name, index: at, count });
+            const top = table.body.top + at;
+            setSelection({
+              sheet,
+              selection: {
+                anchor: { row: top, column: range.left },
+                focus: { row: top + count - 1, column: range.left },
+              },
+            });
+          }
+          setMessage(null);
+        } catch (error) {
+          fail(error);
+        }
+      });
+    },
+    [host, view, enqueue, onClear, fail],
   );
 
   const cell = view?.cells[selected.row]?.[selected.column] ?? null;
@@ -147,10 +355,15 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
         <Grid
           view={view}
           currency={view.currency ?? ""}
-          selected={selected}
+          selection={selection}
           onSelect={onSelect}
           onCommit={onCommit}
           onRefuse={onRefuse}
+          onClear={onClear}
+          onUndo={() => onUndoRedo("undo")}
+          onRedo={() => onUndoRedo("redo")}
+          onRowCommand={onRowCommand}
+          onContextMenu={setMenu}
           height={gridHeight}
         />
       ) : (
@@ -161,6 +374,47 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           </Body1>
         </div>
       )}
+
+      <Menu
+        open={menu !== null}
+        onOpenChange={(_, data) => {
+          if (!data.open) {
+            setMenu(null);
+            focusGrid();
+          }
+        }}
+        positioning={{
+          target: {
+            getBoundingClientRect: () => new DOMRect(menu?.x ?? 0, menu?.y ?? 0, 0, 0),
+          },
+          position: "below",
+          align: "start",
+        }}
+      >
+        <MenuPopover>
+          <MenuList aria-label="Cell menu" data-testid="grid-menu">
+            {ROW_COMMANDS.map(({ command, label }, i) => (
+              <Fragment key={command}>
+                {i === 2 && <MenuDivider />}
+                <MenuItem
+                  onClick={() => {
+                    const range: RangeRef = {
+                      top: Math.min(selection.anchor.row, selection.focus.row),
+                      bottom: Math.max(selection.anchor.row, selection.focus.row),
+                      left: Math.min(selection.anchor.column, selection.focus.column),
+                      right: Math.max(selection.anchor.column, selection.focus.column),
+                    };
+                    onRowCommand(command, range);
+                    focusGrid();
+                  }}
+                >
+                  {label}
+                </MenuItem>
+              </Fragment>
+            ))}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
 
       {sheets.length > 0 && (
         <TabList
@@ -181,8 +435,10 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
         </TabList>
       )}
       <Caption1 className={styles.hint}>
-        Blue cells are inputs: select one and press Enter (or type) to edit, Enter to commit, Escape to
-        cancel. Arrow keys move the selection.
+        Blue cells are inputs: select one and type to replace it, or press F2 (or double-click) to edit it in
+        place; Enter, Tab and their Shift forms commit and move, Escape cancels. Delete clears the
+        selection&rsquo;s inputs, Ctrl+Z / Ctrl+Y undo and redo, and a right click on a table&rsquo;s rows
+        inserts, deletes or clears them.
       </Caption1>
 
       {view && <Charts charts={view.charts} label={`Charts on ${view.name}`} />}

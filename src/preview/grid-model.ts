@@ -6,7 +6,7 @@
  */
 import type { CellView, SheetView } from "../host/memory-view";
 import type { CellValue } from "../host/workbook-host";
-import { columnIndex, parseRange } from "../templates/a1";
+import { columnIndex, parseRange, type CellRef, type RangeRef } from "../templates/a1";
 import { formatValue } from "../templates/formats";
 import type { ConditionalFormatPlan } from "../templates/plan";
 import { COLORS, LOOKS } from "../templates/theme";
@@ -221,3 +221,176 @@ export function parseEntry(text: string, cell: CellView | null, currency: string
   const percentCell = cell?.format !== undefined && PERCENT_FORMATS.has(cell.format);
   return percentCell && Math.abs(signed) >= 1 ? signed / 100 : signed;
 }
+
+// ---- editing: what may be typed, selections, clearing, undo ---------------------------------
+
+/**
+ * Whether the user may type into a cell: a template's inputs and the labels of its table lines,
+ * or any cell of a user's own sheet; never a cell that holds a formula (a formula a user typed
+ * into an input is theirs: the preview neither replaces nor clears it).
+ */
+export function isEditable(view: Pick<SheetView, "template">, cell: CellView | null): boolean {
+  if (cell?.formula !== undefined) return false;
+  if (view.template === null) return true;
+  return cell?.input === true || cell?.label === true;
+}
+
+/** What an entry means in a cell: a table line's label keeps the text as typed. */
+export function entryValue(text: string, cell: CellView | null, currency: string): CellValue {
+  if (cell?.label) return text.trim() === "" ? null : text.trim();
+  return parseEntry(text, cell, currency);
+}
+
+/** A selection as Excel keeps it: the anchor where it started and the active cell it reaches. */
+export interface GridSelection {
+  readonly anchor: CellRef;
+  readonly focus: CellRef;
+}
+
+export function singleCell(cell: CellRef): GridSelection {
+  return { anchor: cell, focus: cell };
+}
+
+export function selectionRange(selection: GridSelection): RangeRef {
+  const { anchor, focus } = selection;
+  return {
+    top: Math.min(anchor.row, focus.row),
+    left: Math.min(anchor.column, focus.column),
+    bottom: Math.max(anchor.row, focus.row),
+    right: Math.max(anchor.column, focus.column),
+  };
+}
+
+/**
+ * Fluent's focus manager (tabster) moves focus on Tab itself, from a window listener that runs
+ * before the grid's: this attribute tells it to leave Tab to the grid and its editor, where Tab
+ * commits and moves to the next cell as in Excel.
+ */
+export const GRID_KEEPS_TAB = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } });
+
+/** Where a committed edit moves the active cell: Enter down, Shift+Enter up, Tab right, Shift+Tab left. */
+export function commitMove(key: string, shift: boolean): { rows: number; columns: number } | null {
+  if (key === "Enter") return { rows: shift ? -1 : 1, columns: 0 };
+  if (key === "Tab") return { rows: 0, columns: shift ? -1 : 1 };
+  return null;
+}
+
+export interface CellChange {
+  readonly row: number;
+  readonly column: number;
+  readonly before: CellValue;
+  readonly after: CellValue;
+}
+
+/** What Delete does to a range: the cells it clears, and how many it leaves and why. */
+export interface ClearPlan {
+  readonly cells: readonly CellChange[];
+  /** Cells holding a formula (calculated, or typed by the user into an input): never cleared. */
+  readonly formulas: number;
+  /** Cells with content that are not inputs (headers, labels of the layout). */
+  readonly locked: number;
+}
+
+export function clearPlan(view: SheetView, range: RangeRef): ClearPlan {
+  const cells: CellChange[] = [];
+  let formulas = 0;
+  let locked = 0;
+  for (let row = range.top; row <= Math.min(range.bottom, view.rows - 1); row++) {
+    for (let column = range.left; column <= Math.min(range.right, view.columns - 1); column++) {
+      const cell = view.cells[row]?.[column] ?? null;
+      if (!cell) continue;
+      if (cell.formula !== undefined) formulas++;
+      else if (!isEditable(view, cell)) {
+        if (cell.value !== null && cell.value !== "") locked++;
+      } else if (cell.value !== null && cell.value !== "") {
+        cells.push({ row, column, before: cell.value, after: null });
+      }
+    }
+  }
+  return { cells, formulas, locked };
+}
+
+/** The message after a clear that left cells alone, or null when nothing was skipped. */
+export function clearMessage(plan: ClearPlan): string | null {
+  if (plan.formulas === 0 && plan.locked === 0) return null;
+  const parts: string[] = [];
+  const cells = (n: number): string => `${n} cell${n === 1 ? "" : "s"}`;
+  if (plan.formulas > 0) parts.push(`${cells(plan.formulas)} with formulas (they are never cleared)`);
+  if (plan.locked > 0) parts.push(`${cells(plan.locked)} that are not inputs`);
+  return `Cleared ${cells(plan.cells.length)}; left ${parts.join(" and ")}.`;
+}
+
+/** One undoable edit of the preview's grid. */
+export type GridEdit =
+  | { readonly kind: "cells"; readonly sheet: string; readonly changes: readonly CellChange[] }
+  | {
+      readonly kind: "insertRows";
+      readonly sheet: string;
+      readonly table: string;
+      readonly index: number;
+      readonly count: number;
+    }
+  | {
+      readonly kind: "deleteRows";
+      readonly sheet: string;
+      readonly table: string;
+      readonly index: number;
+      readonly count: number;
+      /** What the rows held (MemoryHost's RemovedRows), to put back on undo. */
+      readonly removed: unknown;
+    };
+
+/**
+ * Undo and redo of the grid's own edits, as Excel's stack works: a new edit drops what could be
+ * redone; at most `limit` edits are kept.
+ */
+export class EditHistory {
+  private done: GridEdit[] = [];
+  private undone: GridEdit[] = [];
+
+  constructor(private readonly limit = 100) {}
+
+  push(edit: GridEdit): void {
+    this.done.push(edit);
+    if (this.done.length > this.limit) this.done.shift();
+    this.undone = [];
+  }
+
+  /** The edit to undo, moved to the redo side; null when there is none. */
+  undo(): GridEdit | null {
+    const edit = this.done.pop() ?? null;
+    if (edit) this.undone.push(edit);
+    return edit;
+  }
+
+  redo(): GridEdit | null {
+    const edit = this.undone.pop() ?? null;
+    if (edit) this.done.push(edit);
+    return edit;
+  }
+
+  /** Replaces the most recent edit (a redone delete has new contents to restore). */
+  replaceLast(edit: GridEdit): void {
+    if (this.done.length > 0) this.done[this.done.length - 1] = edit;
+  }
+
+  /** Forgets an edit that can no longer be applied (the cells changed since). */
+  dropUndone(): void {
+    this.undone.pop();
+  }
+
+  dropDone(): void {
+    this.done.pop();
+  }
+
+  get canUndo(): boolean {
+    return this.done.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.undone.length > 0;
+  }
+}
+
+/** The row operations the grid offers on a table's rows. */
+export type RowCommand = "insertAbove" | "insertBelow" | "delete" | "clear";

@@ -83,6 +83,10 @@ export const useGridStyles = makeStyles({
   },
   frozen: { position: "sticky" },
   input: { cursor: "text" },
+  /** A selected range: a tint over the cell's own fill, which stays visible. */
+  inRange: {
+    backgroundImage: `linear-gradient(color-mix(in srgb, ${tokens.colorBrandBackground} 16%, transparent), color-mix(in srgb, ${tokens.colorBrandBackground} 16%, transparent))`,
+  },
   selected: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,

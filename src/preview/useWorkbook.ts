@@ -8,8 +8,18 @@ import type { MemoryHost } from "../host/memory";
 import type { SheetView } from "../host/memory-view";
 import type { SheetInfo } from "../host/workbook-host";
 
-/** The part of MemoryHost the preview reads. */
-export type PreviewHost = Pick<MemoryHost, "listSheets" | "onChange" | "sheetView" | "writeCells">;
+/** The part of MemoryHost the preview reads and writes (the grid's entries and table rows). */
+export type PreviewHost = Pick<
+  MemoryHost,
+  | "listSheets"
+  | "onChange"
+  | "sheetView"
+  | "readRange"
+  | "writeCells"
+  | "insertTableRows"
+  | "deleteTableRows"
+  | "restoreTableRows"
+>;
 
 export interface WorkbookState {
   readonly sheets: readonly SheetInfo[];

@@ -304,7 +304,7 @@ describeInBrowser("the preview in a real browser", () => {
     const paybackBefore = await text(cell(addressOf("PaybackMonths")));
     await timed("edit_ms", async () => {
       await cell(addressOf("AgentsAfter")).click();
-      await page.keyboard.press("Enter");
+      await page.keyboard.press("F2");
       const editor = page.getByLabel(`Edit ${addressOf("AgentsAfter")}`);
       await editor.waitFor();
       await editor.fill("40");

@@ -2,8 +2,15 @@
  * The preview grid's rules, without a browser: what a cell shows, how it looks (workbook colours,
  * conditional formats), how rows and columns are sized and windowed, and how typed text is read.
  */
-import type { CellView } from "../../src/host/memory-view";
+import type { CellView, SheetView } from "../../src/host/memory-view";
 import {
+  EditHistory,
+  clearMessage,
+  clearPlan,
+  commitMove,
+  entryValue,
+  isEditable,
+  selectionRange,
   DEFAULT_COLUMN_WIDTH_PX,
   ROW_HEIGHT_PX,
   cellAlignment,
@@ -177,5 +184,92 @@ describe("typed entries", () => {
     for (const c of [percentCell, numberCell, cell(0.005, { format: "percentPrecise" }), cell("Base")]) {
       expect(parseEntry(editText(c), c, "NT$")).toBe(c.value);
     }
+  });
+});
+
+describe("editing rules", () => {
+  const view = (cells: (CellView | null)[][], template: SheetView["template"] = "portfolio"): SheetView => ({
+    name: "S",
+    template,
+    version: 1,
+    dialect: "live",
+    currency: "NT$",
+    locale: "en",
+    rows: cells.length,
+    columns: cells[0]?.length ?? 0,
+    cells,
+    columnWidths: [],
+    freeze: null,
+    tables: [],
+    conditionalFormats: [],
+    charts: [],
+  });
+
+  it("lets the user type into inputs and table labels, never over a formula (not even one typed into an input)", () => {
+    const v = view([[]]);
+    expect(isEditable(v, cell(3, { input: true }))).toBe(true);
+    expect(isEditable(v, cell("Agent cost", { label: true }))).toBe(true);
+    expect(isEditable(v, cell(3, { input: true, formula: "=B2*2" }))).toBe(false);
+    expect(isEditable(v, cell("Title"))).toBe(false);
+    expect(isEditable(view([[]], null), cell("note"))).toBe(true);
+    expect(isEditable(view([[]], null), cell(4, { formula: "=1+3" }))).toBe(false);
+  });
+
+  it("keeps a label as typed text (a line called 2025 stays text)", () => {
+    expect(entryValue(" 2025 ", cell("x", { label: true }), "NT$")).toBe("2025");
+    expect(entryValue("", cell("x", { label: true }), "NT$")).toBeNull();
+    expect(entryValue("2025", cell(1, { input: true }), "NT$")).toBe(2025);
+  });
+
+  it("moves Enter down, Shift+Enter up, Tab right, Shift+Tab left", () => {
+    expect(commitMove("Enter", false)).toEqual({ rows: 1, columns: 0 });
+    expect(commitMove("Enter", true)).toEqual({ rows: -1, columns: 0 });
+    expect(commitMove("Tab", false)).toEqual({ rows: 0, columns: 1 });
+    expect(commitMove("Tab", true)).toEqual({ rows: 0, columns: -1 });
+    expect(commitMove("a", false)).toBeNull();
+  });
+
+  it("normalises a selection whichever way it was dragged", () => {
+    expect(selectionRange({ anchor: { row: 5, column: 4 }, focus: { row: 2, column: 1 } })).toEqual({
+      top: 2,
+      left: 1,
+      bottom: 5,
+      right: 4,
+    });
+  });
+
+  it("clears only the inputs of a range and counts the formulas and other cells it leaves", () => {
+    const v = view([
+      [cell("Use case"), cell("Score")],
+      [cell("Chat", { input: true }), cell(88, { formula: "=SCORE(A2)" })],
+      [cell(5, { input: true, formula: "=C9" }), cell(null, { input: true })],
+    ]);
+    const plan = clearPlan(v, { top: 0, left: 0, bottom: 2, right: 1 });
+    expect(plan.cells).toEqual([{ row: 1, column: 0, before: "Chat", after: null }]);
+    expect(plan.formulas).toBe(2);
+    expect(plan.locked).toBe(2);
+    expect(clearMessage(plan)).toBe(
+      "Cleared 1 cell; left 2 cells with formulas (they are never cleared) and 2 cells that are not inputs.",
+    );
+    expect(clearMessage({ cells: plan.cells, formulas: 0, locked: 0 })).toBeNull();
+  });
+
+  it("undoes and redoes in order, and a new edit drops what could be redone", () => {
+    const history = new EditHistory(2);
+    const edit = (n: number) => ({
+      kind: "cells" as const,
+      sheet: "S",
+      changes: [{ row: n, column: 0, before: null, after: n }],
+    });
+    history.push(edit(1));
+    history.push(edit(2));
+    history.push(edit(3));
+    expect(history.undo()).toEqual(edit(3));
+    expect(history.undo()).toEqual(edit(2));
+    expect(history.undo()).toBeNull(); // the limit kept two
+    expect(history.redo()).toEqual(edit(2));
+    history.push(edit(4));
+    expect(history.canRedo).toBe(false);
+    expect(history.undo()).toEqual(edit(4));
   });
 });

@@ -52,7 +52,7 @@ async function renderPreview(built = true): Promise<MemoryHost> {
 
 async function edit(address: string, keys: string, finish: "Enter" | "Escape" = "Enter"): Promise<void> {
   fireEvent.mouseDown(cellAt(address));
-  fireEvent.keyDown(grid(), { key: "Enter" });
+  fireEvent.keyDown(grid(), { key: "F2" });
   const editor = await screen.findByLabelText(`Edit ${address}`);
   fireEvent.change(editor, { target: { value: keys } });
   await act(async () => {
@@ -149,7 +149,7 @@ describe("the preview page", () => {
     await renderPreview();
     await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
     fireEvent.mouseDown(cellAt(ANNUAL_ROI));
-    fireEvent.keyDown(grid(), { key: "Enter" });
+    fireEvent.keyDown(grid(), { key: "F2" });
     expect(screen.queryByLabelText(`Edit ${ANNUAL_ROI}`)).toBeNull();
     expect(screen.getByTestId("grid-message").textContent).toMatch(/calculated by a formula/);
   });
@@ -177,5 +177,32 @@ describe("the preview page", () => {
     expect(cellAt("Notes!C1").textContent).toBe("3");
     fireEvent.click(screen.getByRole("tab", { name: "ROI" }));
     await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+  });
+
+  it("clears a range's inputs with Delete and puts them back with Ctrl+Z, and again with Ctrl+Y", async () => {
+    await renderPreview();
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    const below = AGENTS_AFTER.replace(/\d+$/, (row) => String(Number(row) + 1));
+    const belowText = cellAt(below).textContent;
+    fireEvent.mouseDown(cellAt(AGENTS_AFTER));
+    fireEvent.mouseDown(cellAt(below), { shiftKey: true });
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "Delete" });
+      await settle();
+    });
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe(""));
+    expect(cellAt(below).textContent).toBe("");
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "z", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    expect(cellAt(below).textContent).toBe(belowText);
+    await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "y", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe(""));
   });
 });

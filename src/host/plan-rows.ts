@@ -1,0 +1,261 @@
+/**
+ * A template sheet's plan after rows are inserted into or deleted from one of its tables, kept in
+ * step with what the workbook holds: blocks, formats, styles, validation, conditional formats,
+ * names, tables and charts move with their rows (formula-rows.ts), ranges that span the change
+ * grow or shrink, and an inserted row takes the calculated columns of the row above it (its
+ * formulas, copied down as a paste copies them) with empty inputs. Pure: MemoryHost applies the
+ * same change to its workbook and keeps the plan this returns.
+ */
+import { parseCell, parseRange, type RangeRef } from "../templates/a1";
+import { blockRange, writableCells } from "../templates/cells";
+import { type Block, isFormula, type PlanCell, type PlanValue, type SheetPlan } from "../templates/plan";
+import { moveFormulaRows, offsetFormulaRows, relativeForm, type RowChange } from "./formula-rows";
+
+/** A table's body (its rows without the header), zero-based and inclusive. */
+export interface TableBody extends RangeRef {
+  readonly name: string;
+}
+
+export function tableBody(plan: SheetPlan, table: string): TableBody | null {
+  const found = plan.tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
+  if (!found) return null;
+  const r = parseRange(found.range);
+  return { name: found.name, top: r.top + 1, left: r.left, bottom: r.bottom, right: r.right };
+}
+
+/** The table whose body holds the zero-based row, if any. */
+export function tableAtRow(plan: SheetPlan, row: number): TableBody | null {
+  for (const t of plan.tables) {
+    const body = tableBody(plan, t.name);
+    if (body && row >= body.top && row <= body.bottom) return body;
+  }
+  return null;
+}
+
+/** "A11:H25" moved by a change, or null when all its rows are deleted. */
+function movedRange(range: string, change: RowChange): string | null {
+  const moved = moveFormulaRows(range, change);
+  return moved.includes("#REF!") ? null : moved;
+}
+
+function movedCell(cell: PlanCell, change: RowChange): PlanCell {
+  if (!isFormula(cell)) return cell;
+  return {
+    live: cell.live === null ? null : moveFormulaRows(cell.live, change),
+    portable: cell.portable === null ? null : moveFormulaRows(cell.portable, change),
+  };
+}
+
+/** A row of formulas copied `rows` rows down: values (inputs, labels) are left empty. */
+function copiedRow(row: readonly PlanCell[], rows: number): PlanCell[] {
+  return row.map((cell) =>
+    isFormula(cell)
+      ? {
+          live: cell.live === null ? null : offsetFormulaRows(cell.live, rows),
+          portable: cell.portable === null ? null : offsetFormulaRows(cell.portable, rows),
+        }
+      : null,
+  );
+}
+
+function movedBlock(block: Block, change: RowChange): Block | null {
+  const r = blockRange(block);
+  const cells = block.cells.map((row) => row.map((cell) => movedCell(cell, change)));
+  const origin = parseCell(block.at);
+  const column = block.at.replace(/\$?\d+$/, "").replace(/\$/g, "");
+  if (change.kind === "insert") {
+    if (change.at <= r.top) return { at: `${column}${origin.row + change.count + 1}`, cells };
+    if (change.at > r.bottom) return { at: block.at, cells };
+    const above = change.at - r.top - 1;
+    const added = Array.from({ length: change.count }, (_, k) => copiedRow(cells[above], k + 1));
+    return { at: block.at, cells: [...cells.slice(0, above + 1), ...added, ...cells.slice(above + 1)] };
+  }
+  const end = change.at + change.count;
+  const kept = cells.filter((_, i) => r.top + i < change.at || r.top + i >= end);
+  if (kept.length === 0) return null;
+  const top = r.top < change.at ? r.top : Math.max(change.at, r.top - change.count);
+  return { at: `${column}${top + 1}`, cells: kept };
+}
+
+function moveEntries<T extends { readonly range: string }>(entries: readonly T[], change: RowChange): T[] {
+  return entries.flatMap((entry) => {
+    const range = movedRange(entry.range, change);
+    return range === null ? [] : [{ ...entry, range }];
+  });
+}
+
+/** The plan with its rows changed (see the file's comment); `change.at` is a sheet row. */
+export function movePlanRows(plan: SheetPlan, change: RowChange): SheetPlan {
+  const anchor = (cell: string): string => {
+    const moved = moveFormulaRows(cell, change);
+    return moved === "#REF!" ? cell.replace(/\d+$/, String(change.at + 1)) : moved;
+  };
+  let freeze = plan.freeze;
+  if (freeze && change.at < freeze.rows) {
+    const rows =
+      change.kind === "insert"
+        ? freeze.rows + change.count
+        : freeze.rows - (Math.min(freeze.rows, change.at + change.count) - change.at);
+    freeze = { ...freeze, rows };
+  }
+  return {
+    ...plan,
+    blocks: plan.blocks.flatMap((b) => movedBlock(b, change) ?? []),
+    formats: moveEntries(plan.formats, change),
+    styles: moveEntries(plan.styles, change),
+    tables: moveEntries(plan.tables, change),
+    names: moveEntries(plan.names, change),
+    validations: moveEntries(plan.validations, change),
+    conditionalFormats: moveEntries(plan.conditionalFormats, change).map((f) =>
+      f.rule.kind === "formula"
+        ? { ...f, rule: { ...f.rule, formula: moveFormulaRows(f.rule.formula, change) } }
+        : f,
+    ),
+    freeze,
+    charts: plan.charts.map((chart) => ({
+      ...chart,
+      anchor: { from: anchor(chart.anchor.from), to: anchor(chart.anchor.to) },
+      series: chart.series.map((s) => ({
+        ...s,
+        y: moveFormulaRows(s.y, change),
+        ...(s.x !== undefined ? { x: moveFormulaRows(s.x, change) } : {}),
+        ...(s.size !== undefined ? { size: moveFormulaRows(s.size, change) } : {}),
+      })),
+    })),
+  };
+}
+
+/** The plan's cell at a sheet position, or undefined where no block writes. */
+export function planCellAt(plan: SheetPlan, row: number, column: number): PlanCell | undefined {
+  for (const block of plan.blocks) {
+    const r = blockRange(block);
+    if (row >= r.top && row <= r.bottom && column >= r.left && column <= r.right)
+      return block.cells[row - r.top][column - r.left];
+  }
+  return undefined;
+}
+
+/**
+ * A line's label in a table (a cell styled "label" in the first column of a table's body): the
+ * user may rename the line, as text, like an input. Other label columns (a line's kind, which
+ * formulas compare against) stay as the template wrote them.
+ */
+export function tableLabelCells(plan: SheetPlan): { row: number; column: number }[] {
+  const bodies = plan.tables.flatMap((t) => tableBody(plan, t.name) ?? []);
+  const out: { row: number; column: number }[] = [];
+  for (const s of plan.styles) {
+    if (s.style !== "label") continue;
+    const r = parseRange(s.range);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let column = r.left; column <= r.right; column++)
+        if (bodies.some((b) => row >= b.top && row <= b.bottom && column === b.left))
+          out.push({ row, column });
+  }
+  return out;
+}
+
+/** The last column any block writes in a row (-1 if none). */
+export function planRowEnd(plan: SheetPlan, row: number): number {
+  let end = -1;
+  for (const block of plan.blocks) {
+    const r = blockRange(block);
+    if (row >= r.top && row <= r.bottom) end = Math.max(end, r.right);
+  }
+  return end;
+}
+
+/** The plan with its table labels set to kept values (keys "row,column"); formulas stay. */
+export function withLabels(plan: SheetPlan, kept: ReadonlyMap<string, PlanValue>): SheetPlan {
+  const labels = new Set(tableLabelCells(plan).map(({ row, column }) => `${row},${column}`));
+  if (labels.size === 0) return plan;
+  const blocks = plan.blocks.map((block) => {
+    const origin = parseCell(block.at);
+    const cells = block.cells.map((line, r) =>
+      line.map((cell, c) => {
+        const key = `${origin.row + r},${origin.column + c}`;
+        return labels.has(key) && kept.has(key) && !isFormula(cell) ? (kept.get(key) as PlanValue) : cell;
+      }),
+    );
+    return { ...block, cells };
+  });
+  return { ...plan, blocks };
+}
+
+/** The cells of a row the user may write: inputs, results and the labels of table lines. */
+export function writableColumns(plan: SheetPlan, row: number): number[] {
+  return [...writableCells(plan), ...tableLabelCells(plan)].filter((c) => c.row === row).map((c) => c.column);
+}
+
+/**
+ * Why rows of a table cannot be inserted or deleted, or null when they can. A row operation needs
+ * every calculated column to hold one formula per row, the same on each row once its own row is
+ * taken as the reference point (a copy down gives the new row its formulas). A column whose rows
+ * each read a different line of another sheet (the Stress sheet's line items mirror the ROI
+ * sheet's lines, INDEX(…,1), INDEX(…,2), …) would be copied wrong: such a table changes where its
+ * source does. The check covers whole sheet rows, so formulas beside a table (the Rollout sheet's
+ * adoption grid, row for row) count too.
+ */
+export function tableRowRefusal(plan: SheetPlan, body: TableBody): string | null {
+  const key = `${body.name}:${body.top}:${body.bottom}`;
+  const known = checked.get(plan)?.get(key);
+  if (known !== undefined) return known;
+  const answer = checkTableRows(plan, body);
+  checked.set(plan, (checked.get(plan) ?? new Map<string, string | null>()).set(key, answer));
+  return answer;
+}
+
+/**
+ * Answers already given, per plan (plans are immutable). Reading every formula of a 5,000-row
+ * table takes a while, and an insert (rows copied down) or a delete keeps a table that passed
+ * passing: movePlanRows carries the answer to the plan it makes.
+ */
+const checked = new WeakMap<SheetPlan, Map<string, string | null>>();
+
+/** Records that the moved plan's table passes, as the plan it came from did. */
+export function carryRowCheck(from: SheetPlan, to: SheetPlan, before: TableBody, after: TableBody): void {
+  if (checked.get(from)?.get(`${before.name}:${before.top}:${before.bottom}`) === null)
+    checked.set(
+      to,
+      (checked.get(to) ?? new Map<string, string | null>()).set(
+        `${after.name}:${after.top}:${after.bottom}`,
+        null,
+      ),
+    );
+}
+
+function checkTableRows(plan: SheetPlan, body: TableBody): string | null {
+  const columns = new Set<number>();
+  for (const block of plan.blocks) {
+    const r = blockRange(block);
+    if (r.bottom < body.top || r.top > body.bottom) continue;
+    for (let c = r.left; c <= r.right; c++) columns.add(c);
+  }
+  for (const column of columns) {
+    let seen: { live: string | null; portable: string | null } | undefined;
+    let formulas = 0;
+    for (let row = body.top; row <= body.bottom; row++) {
+      const cell = planCellAt(plan, row, column);
+      if (cell === undefined || !isFormula(cell)) continue;
+      formulas++;
+      const form = {
+        live: cell.live === null ? null : relativeForm(cell.live, row),
+        portable: cell.portable === null ? null : relativeForm(cell.portable, row),
+      };
+      if (seen === undefined) seen = form;
+      else if (seen.live !== form.live || seen.portable !== form.portable) {
+        return refusal(plan, body, column);
+      }
+    }
+    if (formulas > 0 && formulas < body.bottom - body.top + 1) return refusal(plan, body, column);
+  }
+  return null;
+}
+
+function refusal(plan: SheetPlan, body: TableBody, column: number): string {
+  const header = planCellAt(plan, body.top - 1, column);
+  const named = typeof header === "string" && header !== "" ? `"${header}"` : `column ${column + 1}`;
+  return (
+    `Rows of the ${body.name} table cannot be inserted or deleted here: its ${named} column does not ` +
+    "hold one formula per row (each row follows a line elsewhere in the model). Change the lines where they come from."
+  );
+}
