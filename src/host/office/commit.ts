@@ -8,10 +8,16 @@
  */
 import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
-import { pointsAt, sameName } from "./names";
+import { nameTarget, pointsAt, sameName } from "./names";
 import { type Build, serialNames } from "./prepare-builds";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 import { OPERATION_BYTES, type RequestSettings, type Step, suspendUntilNextSync } from "./requests";
+
+/**
+ * A sheet-scoped name a replaced sheet carries while it is set aside ("~genai-old-N"): its name
+ * before the rebuild, as a text constant.
+ */
+export const ORIGINAL_NAME = "GenAI_Original_Sheet_Name";
 
 /** What the commit changes that a rollback must know of. */
 export interface Journal {
@@ -43,14 +49,20 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
     ]),
   );
   const aside = new Map<Build, Excel.Worksheet>();
+  const asideNames = new Map<Build, string>();
 
   // 1. The replaced sheets and their clashing tables step aside (Worksheet.name, Table.name: 1.1).
   for (const b of builds) {
     const old = b.replaces;
     if (!old) continue;
     const { name, serial: n } = asideName();
+    asideNames.set(b, name);
     small(b.plan.sheet, "moving the old sheet aside", ["Worksheet.name", "Table.name"], (context) => {
       const ws = context.workbook.worksheets.getItem(old.id);
+      // Its own name goes with it, so that whatever interrupts the build and its undo, the next
+      // build or pane start can give it back (recover.ts).
+      ws.names.add(ORIGINAL_NAME, `="${old.name.replace(/"/g, '""')}"`, "The sheet's name before a rebuild");
+      journal.localNames.push({ sheetId: old.id, name: ORIGINAL_NAME });
       ws.name = name;
       aside.set(b, ws);
       for (const d of b.deferredTables) {
@@ -116,6 +128,22 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
       ["NamedItemCollection.add", "NamedItem.formula"],
       (context) => {
         const names = context.workbook.names;
+        const copy = b.decision.copyName ? b.replaces : null;
+        if (copy) {
+          // The old sheet stays as a copy: names scoped to it, aimed at its own cells (it is
+          // named "~genai-old-N" for now; the names follow it when it takes its copy name).
+          const keep = (aside.get(b) as Excel.Worksheet).names;
+          const prefix = sheetPrefix(asideNames.get(b) as string);
+          for (const w of wanted) {
+            const current = state.names.get(w.name.toLowerCase());
+            if (!current || copy.names.has(w.name.toLowerCase())) continue;
+            const isVersion = w.name === templateVersionName(plan.template);
+            if (!isVersion && !pointsAt(current.formula, copy.name)) continue;
+            const formula = isVersion ? current.formula : `=${prefix}${nameTarget(current.formula).address}`;
+            keep.add(current.name, formula, "Kept for this copy when the model's sheet was rebuilt");
+            journal.localNames.push({ sheetId: copy.id, name: current.name });
+          }
+        }
         if (older) {
           const keep = context.workbook.worksheets.getItem(older.id).names;
           for (const w of wanted) {
@@ -153,12 +181,21 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
     },
   );
 
-  // 5. Last, the replaced sheets go (Worksheet.delete, 1.1).
+  // 5. Last, the replaced sheets go (Worksheet.delete, 1.1), or take their copy name when the
+  // user chose to keep the old sheet as a copy.
   for (const b of builds) {
     if (!b.replaces) continue;
-    small(b.plan.sheet, "removing the replaced sheet", ["Worksheet.delete"], () => {
-      (aside.get(b) as Excel.Worksheet).delete();
-    });
+    const copyName = b.decision.copyName;
+    if (copyName)
+      small(b.plan.sheet, "keeping the old sheet as a copy", ["Worksheet.name", "NamedItem.delete"], () => {
+        const ws = aside.get(b) as Excel.Worksheet;
+        ws.names.getItem(ORIGINAL_NAME).delete();
+        ws.name = copyName;
+      });
+    else
+      small(b.plan.sheet, "removing the replaced sheet", ["Worksheet.delete"], () => {
+        (aside.get(b) as Excel.Worksheet).delete();
+      });
   }
   return steps;
 }

@@ -3,9 +3,8 @@
  * name, the temporary name it is built under, and table names that do not clash. Part of the
  * Office host layer (src/host/office.ts and src/host/office/), the only code that may touch `Excel.*`.
  */
-import { withInputs } from "../../templates/cells";
-import type { PlanValue, SheetPlan } from "../../templates/plan";
-import type { PlacementDecision } from "../apply-common";
+import type { SheetPlan } from "../../templates/plan";
+import { type KeptCell, type PlacementDecision, withKeptInputs } from "../apply-common";
 import { sameName } from "./names";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 
@@ -16,6 +15,8 @@ export interface Build {
   readonly plan: SheetPlan;
   readonly tempName: string;
   readonly keptInputs: number;
+  /** Of the kept inputs, formulas the user typed. */
+  readonly keptFormulas: number;
   /** The existing sheet this build replaces (replace, or an empty sheet reused). */
   readonly replaces: ExistingSheet | null;
   /** Tables whose plan name is taken until the replaced sheet steps aside: named at commit. */
@@ -66,8 +67,8 @@ export function prepareBuilds(
       const index = plans.indexOf(decision.plan);
       const temp = tempName().name;
       const kept = decision.keepInputs
-        ? (state.oldInputs.get(index) ?? new Map<string, PlanValue>())
-        : new Map<string, PlanValue>();
+        ? (state.oldInputs.get(index) ?? new Map<string, KeptCell>())
+        : new Map<string, KeptCell>();
       const replaces =
         decision.outcome === "replace" || decision.outcome === "reuseEmpty"
           ? (state.sheets.find((s) => sameName(s.name, decision.targetName)) ?? null)
@@ -87,9 +88,10 @@ export function prepareBuilds(
       });
       return {
         decision,
-        plan: { ...withInputs(decision.plan, kept), sheet: decision.targetName, tables },
+        plan: { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName, tables },
         tempName: temp,
         keptInputs: kept.size,
+        keptFormulas: [...kept.values()].filter((v) => v !== null && typeof v === "object").length,
         replaces,
         deferredTables,
         sheet: null,
