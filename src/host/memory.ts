@@ -352,6 +352,18 @@ export class MemoryHost implements WorkbookHost {
     this.hf.clearUndoStack();
   }
 
+  /**
+   * A cell typed as a user types it in Excel, outside the pane's rules (tests, and an editing
+   * grid): a value, or text starting with "=" as a formula. Reported as the user's change.
+   */
+  typeAsUser(sheet: string, address: string, input: CellValue): void {
+    const id = this.sheetIdOrThrow(sheet);
+    const at = parseCell(address);
+    const changes = this.hf.setCellContents({ sheet: id, row: at.row, col: at.column }, [[input]]);
+    this.hf.clearUndoStack();
+    this.emit(changes, "user", [id]);
+  }
+
   /** The preview grid's view of a sheet: values, formulas, formats, styles, inputs, charts. */
   sheetView(sheet: string): SheetView {
     const id = this.sheetIdOrThrow(sheet);

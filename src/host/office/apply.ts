@@ -41,7 +41,7 @@ import {
   clause,
 } from "../workbook-host";
 import { buildSteps } from "./build-steps";
-import { commitSteps, type Journal, rollback } from "./commit";
+import { cleanupSteps, commitSteps, type Journal, rollback } from "./commit";
 import { prepareBuilds } from "./prepare-builds";
 import { readWorkbook, type WorkbookState } from "./read-workbook";
 import {
@@ -156,6 +156,31 @@ export async function applyInExcel(
     );
     eventsOff = false;
   } catch (error) {
+    throw await undone(error);
+  } finally {
+    if (eventsOff) {
+      try {
+        context.runtime.enableEvents = state.enableEvents;
+        await context.sync();
+      } catch {
+        // Nothing more can be done from here; Excel resets the flag when the add-in reloads.
+      }
+    }
+  }
+  const cleanup = cleanupSteps(builds);
+  if (cleanup.length > 0) {
+    try {
+      await syncBatches(context, [cleanup]);
+    } catch {
+      // The build stands; the next build or pane start removes the set-aside sheets (recover.ts).
+    }
+  }
+  for (const b of builds) if (b.sheet) knownSheetNames.set(b.sheet.id, b.decision.targetName);
+  for (const b of builds) if (b.replaces) knownSheetNames.delete(b.replaces.id);
+  return result;
+
+  /** Rolls back after a failure, and the ApplyError that says what failed and what was undone. */
+  async function undone(error: unknown): Promise<ApplyError> {
     const failure =
       error instanceof StepFailure
         ? error
@@ -179,24 +204,12 @@ export async function applyInExcel(
       undo = `Undoing the partial build also failed (${clause(messageOf(rollbackError))}); the next build or the next start of the pane restores what it left.`;
       restored = false;
     }
-    throw new ApplyError(
+    return new ApplyError(
       `Building sheet "${failure.step.sheet}" failed at step "${failure.step.label}": ${clause(failure.message)}. ${undo}`,
       failure.step.sheet,
       failure.step.label,
       failure.cause,
       restored,
     );
-  } finally {
-    if (eventsOff) {
-      try {
-        context.runtime.enableEvents = state.enableEvents;
-        await context.sync();
-      } catch {
-        // Nothing more can be done from here; Excel resets the flag when the add-in reloads.
-      }
-    }
   }
-  for (const b of builds) if (b.sheet) knownSheetNames.set(b.sheet.id, b.decision.targetName);
-  for (const b of builds) if (b.replaces) knownSheetNames.delete(b.replaces.id);
-  return result;
 }

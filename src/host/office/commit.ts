@@ -181,23 +181,48 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
     },
   );
 
-  // 5. Last, the replaced sheets go (Worksheet.delete, 1.1), or take their copy name when the
-  // user chose to keep the old sheet as a copy.
+  // 5. The old sheets the user chose to keep take their copy names.
   for (const b of builds) {
-    if (!b.replaces) continue;
     const copyName = b.decision.copyName;
-    if (copyName)
-      small(b.plan.sheet, "keeping the old sheet as a copy", ["Worksheet.name", "NamedItem.delete"], () => {
+    if (!b.replaces || !copyName) continue;
+    const old = b.replaces;
+    small(
+      b.plan.sheet,
+      "keeping the old sheet as a copy",
+      ["Worksheet.name", "NamedItem.delete", "Table.name"],
+      (context) => {
         const ws = aside.get(b) as Excel.Worksheet;
         ws.names.getItem(ORIGINAL_NAME).delete();
         ws.name = copyName;
-      });
-    else
-      small(b.plan.sheet, "removing the replaced sheet", ["Worksheet.delete"], () => {
-        (aside.get(b) as Excel.Worksheet).delete();
-      });
+        for (const t of b.copyTables) {
+          const table = old.tables.find((x) => sameName(x.name, t.name));
+          if (table) context.workbook.tables.getItem(table.id).name = t.newName;
+        }
+      },
+    );
   }
   return steps;
+}
+
+/**
+ * After the commit, the replaced sheets go (Worksheet.delete, 1.1), in a request of their own:
+ * deleting is the one step that cannot be undone, so a failure here must not start a rollback
+ * that could not bring back a sheet already deleted. The build stands; a set-aside sheet that
+ * stays is removed by the next build or pane start (recover.ts).
+ */
+export function cleanupSteps(builds: readonly Build[]): Step[] {
+  return builds
+    .filter((b) => b.replaces && !b.decision.copyName)
+    .map((b) => ({
+      sheet: b.plan.sheet,
+      label: "removing the replaced sheet",
+      kind: "removing the replaced sheet",
+      apis: ["Worksheet.delete"],
+      bytes: 4 * OPERATION_BYTES,
+      queue: (context: Excel.RequestContext) => {
+        context.workbook.worksheets.getItem((b.replaces as ExistingSheet).id).delete();
+      },
+    }));
 }
 
 /** The sheet a template's workbook marker points at, when this call leaves it standing. */
@@ -249,9 +274,12 @@ export async function rollback(
     if (was && present.has(key)) wb.names.getItem(was.name).formula = was.formula;
     else if (!was && present.has(key)) wb.names.getItem(name).delete(); // NamedItem.delete: 1.4
   }
-  // Sheet-scoped copies made for an older copy (a null object's delete does nothing).
+  // Sheet-scoped names made for an older copy or a set-aside sheet, on the sheets still there
+  // (a null object's delete does nothing).
+  const standing = new Set(sheets.items.map((ws) => ws.id));
   for (const { sheetId, name } of journal.localNames)
-    if (before.has(sheetId)) sheets.getItem(sheetId).names.getItemOrNullObject(name).delete();
+    if (before.has(sheetId) && standing.has(sheetId))
+      sheets.getItem(sheetId).names.getItemOrNullObject(name).delete();
   if (state.activeId && before.has(state.activeId)) sheets.getItem(state.activeId).activate();
   context.runtime.enableEvents = state.enableEvents;
   await context.sync();

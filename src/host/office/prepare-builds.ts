@@ -21,6 +21,8 @@ export interface Build {
   readonly replaces: ExistingSheet | null;
   /** Tables whose plan name is taken until the replaced sheet steps aside: named at commit. */
   readonly deferredTables: { readonly index: number; readonly name: string }[];
+  /** When the old sheet is kept as a copy: the free names its clashing tables take. */
+  readonly copyTables: { readonly name: string; readonly newName: string }[];
   sheet: Excel.Worksheet | null;
   tables: Excel.Table[];
 }
@@ -74,11 +76,23 @@ export function prepareBuilds(
           ? (state.sheets.find((s) => sameName(s.name, decision.targetName)) ?? null)
           : null;
       const deferredTables: { index: number; name: string }[] = [];
+      const copyTables: { name: string; newName: string }[] = [];
       const tables = decision.plan.tables.map((t, i) => {
         let name = t.name;
         if (tablesLeaving.has(name.toLowerCase()) && !tablesStaying.has(name.toLowerCase())) {
           deferredTables.push({ index: i, name });
           tablesStaying.add(name.toLowerCase());
+          if (decision.copyName) {
+            let free = name;
+            for (
+              let k = 2;
+              tablesStaying.has(free.toLowerCase()) || tablesLeaving.has(free.toLowerCase());
+              k++
+            )
+              free = `${t.name}_${k}`;
+            tablesStaying.add(free.toLowerCase());
+            copyTables.push({ name, newName: free });
+          }
           return { ...t, name: `GenAI_build_${n + 1}_${i + 1}` };
         }
         for (let n = 2; tablesStaying.has(name.toLowerCase()) || tablesLeaving.has(name.toLowerCase()); n++)
@@ -94,6 +108,7 @@ export function prepareBuilds(
         keptFormulas: [...kept.values()].filter((v) => v !== null && typeof v === "object").length,
         replaces,
         deferredTables,
+        copyTables,
         sheet: null,
         tables: [],
       };

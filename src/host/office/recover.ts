@@ -7,9 +7,9 @@
  *   - a temporary sheet holds nothing of the user's: it is removed;
  *   - a set-aside sheet is the user's: it gets its name back, and the model's names, which still
  *     point at it, with it. When the interrupted build had already given that name to its new
- *     sheet, the names tell how far it got: if they still point at the old sheet, the half-made
- *     new sheet is removed and the old one restored; if they point at the new sheet, the build
- *     was complete and the old sheet is kept under a free name, as a copy no name points to.
+ *     sheet, the template marker tells how far it got: if it points at the new sheet, the build
+ *     was committed and only the deletion of the replaced sheet was missing, which is done now;
+ *     otherwise the half-made new sheet is removed and the old one restored.
  * Part of the Office host layer (src/host/office.ts and src/host/office/), the only code that may
  * touch `Excel.*`.
  */
@@ -20,6 +20,8 @@ import { pointsAt } from "./names";
 
 const TEMPORARY = /^~genai-build-\d+$/i;
 const SET_ASIDE = /^~genai-old-\d+$/i;
+/** A template's workbook marker (GenAI_Template_roi), not its version. */
+const MARKER = /^GenAI_Template_[a-z]+$/i;
 
 /** The text of a constant name formula ('="ROI"'), or null. */
 function textConstant(formula: unknown): string | null {
@@ -63,15 +65,24 @@ export async function recoverInExcel(
     if (!original.isNullObject) original.delete(); // NamedItem.delete: ExcelApi 1.4
     const holder =
       name === null ? undefined : sheets.items.find((w) => !gone.has(w.id) && sameName(w.name, name));
-    const namesFollowOld = names.items.some((n) => pointsAt(String(n.formula), ws.name));
-    if (name !== null && holder && namesFollowOld) {
-      holder.delete(); // the interrupted build's new sheet, which no name points at yet
+    // The interrupted build got as far as pointing its template marker at its new sheet: the
+    // build stands, and the set-aside sheet is what a replace deletes.
+    const committed =
+      holder !== undefined &&
+      names.items.some((n) => MARKER.test(n.name) && pointsAt(String(n.formula), holder.name));
+    if (holder && committed) {
+      ws.delete();
+      gone.add(ws.id);
+      removed.push(ws.name);
+      continue;
+    }
+    if (holder) {
+      holder.delete(); // the interrupted build's new sheet, which the model never used
       gone.add(holder.id);
       removed.push(holder.name);
     }
-    const back =
-      name !== null && (!holder || namesFollowOld) ? name : freeSheetName(name ?? "Recovered sheet", taken());
-    (back === name ? restored : kept).push(back);
+    const back = name ?? freeSheetName("Recovered sheet", taken());
+    (name !== null ? restored : kept).push(back);
     ws.name = back;
     knownSheetNames.set(ws.id, back);
   }
