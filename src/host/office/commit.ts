@@ -9,6 +9,7 @@
 import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
 import { nameTarget, pointsAt, sameName } from "./names";
+import { PENDING_NAME } from "./build-steps";
 import { type Build, serialNames } from "./prepare-builds";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 import { OPERATION_BYTES, type RequestSettings, type Step, suspendUntilNextSync } from "./requests";
@@ -173,8 +174,9 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
   small(
     builds[0].plan.sheet,
     "finishing",
-    ["Worksheet.activate", "Runtime.enableEvents", "Application.calculate"],
+    ["Worksheet.activate", "Runtime.enableEvents", "Application.calculate", "NamedItem.delete"],
     (context) => {
+      for (const b of builds) (b.sheet as Excel.Worksheet).names.getItem(PENDING_NAME).delete();
       (builds[0].sheet as Excel.Worksheet).activate();
       context.runtime.enableEvents = state.enableEvents;
       context.workbook.application.calculate("Recalculate");
