@@ -4,7 +4,7 @@
  * what to do next.
  */
 import { useCallback, useEffect, useState } from "react";
-import type { ExistingSheetPolicy, Recovery, SheetInfo } from "../../../host/workbook-host";
+import type { ExistingSheetPolicy, Recovery } from "../../../host/workbook-host";
 import type { SampleOrBlank, SheetPlan } from "../../../templates/plan";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../../templates/portfolio";
 import { usePane } from "../../context/pane-context";
