@@ -111,7 +111,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "functions", "commands"],
+        chunks: ["runtime", "taskpane", "functions", "commands"],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -130,6 +130,10 @@ module.exports = async (env, options) => {
       }),
       new ForbidPackagesPlugin(["hyperformula"]),
     ],
+    // One webpack runtime for the three entries of the shared runtime: without it each entry
+    // initialises its own copy of every module it imports, and the message language the pane
+    // sets (functions/boundary.ts) would never reach the custom functions in functions.js.
+    optimization: { runtimeChunk: "single" },
     performance: { hints: false },
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },

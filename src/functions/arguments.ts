@@ -45,16 +45,28 @@ function position(rows: number, columns: number, r: number, c: number): ProblemP
 
 export type Matrix = readonly (readonly unknown[])[];
 
+/** Whether an array has an element at every index (a sparse array has holes that forEach, every and some skip). */
+function dense(array: readonly unknown[]): boolean {
+  for (let i = 0; i < array.length; i++) if (!(i in array)) return false;
+  return true;
+}
+
 /**
  * Any argument as a non-empty rectangular 2-D array: a scalar becomes 1×1, a flat array one row.
+ * Every index is checked, not iterated: a sparse array (a hole for a row or a cell) is not
+ * rectangular, and must say so rather than reach the readers as `undefined` rows.
  */
 export function toMatrix(value: unknown, argument: string): Matrix {
   if (!Array.isArray(value)) return [[value]];
   if (value.length === 0) fail("empty", { argument });
-  const rows: unknown[][] = value.every((row) => Array.isArray(row)) ? (value as unknown[][]) : [value];
+  if (!dense(value)) fail("notRectangular", { argument });
+  const nested = Array.isArray(value[0]);
+  for (let i = 0; i < value.length; i++)
+    if (Array.isArray(value[i]) !== nested) fail("notRectangular", { argument });
+  const rows: unknown[][] = nested ? (value as unknown[][]) : [value];
   const width = rows[0].length;
   if (width === 0) fail("empty", { argument });
-  if (rows.some((row) => row.length !== width)) fail("notRectangular", { argument });
+  for (const row of rows) if (row.length !== width || !dense(row)) fail("notRectangular", { argument });
   return rows;
 }
 

@@ -7,15 +7,8 @@
 import type { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../templates/a1";
 import { blockRange, cellInDialect, inputCells } from "../templates/cells";
-import {
-  type Block,
-  type Dialect,
-  isFormula,
-  type PlanValue,
-  type SheetPlan,
-  type TemplateId,
-} from "../templates/plan";
-import type { PlacementDecision } from "./apply-common";
+import { type Block, type Dialect, isFormula, type SheetPlan, type TemplateId } from "../templates/plan";
+import { type KeptCell, type PlacementDecision, userFormula } from "./apply-common";
 import { referenceParts } from "./memory-view";
 import { type CellValue, templateMarkerName, templateVersionName } from "./workbook-host";
 
@@ -29,6 +22,10 @@ export interface Work {
   readonly decision: PlacementDecision;
   readonly plan: SheetPlan;
   readonly kept: number;
+  /** Of the kept inputs, formulas the user typed. */
+  readonly keptFormulas: number;
+  /** The old sheet's contents, read before the batch, when it is kept as a copy. */
+  readonly copyContent: RawCellContent[][] | null;
   /** Set when the sheet is prepared. */
   sheetId: number;
 }
@@ -73,20 +70,63 @@ export class PlanWriter {
   }
 
   /**
-   * The existing sheet's values at the new plan's input cells, when the rebuild keeps them. Blank
-   * cells are not kept: a rebuild with more rows (or sample data over a blank sheet) fills them.
+   * The existing sheet's contents at the new plan's input cells, when the rebuild keeps them: a
+   * value as it is, a formula the user typed as that formula (never its value, never the
+   * sample). Blank cells are not kept: a rebuild with more rows (or sample data over a blank
+   * sheet) fills them.
    */
-  keptInputs(decision: PlacementDecision): Map<string, PlanValue> {
-    const kept = new Map<string, PlanValue>();
+  keptInputs(decision: PlacementDecision): Map<string, KeptCell> {
+    const kept = new Map<string, KeptCell>();
     if (!decision.keepInputs || !decision.existing) return kept;
     const id = this.sheetIdOrThrow(decision.existing.name);
     for (const { row, column } of inputCells(decision.plan)) {
       const raw = this.hf.getCellSerialized({ sheet: id, row, col: column });
-      if (typeof raw === "string" && raw.startsWith("=")) continue;
-      if (typeof raw === "number" || (typeof raw === "string" && raw !== "") || typeof raw === "boolean")
-        kept.set(`${row},${column}`, raw);
+      const key = `${row},${column}`;
+      if (typeof raw === "string" && raw.startsWith("=")) kept.set(key, userFormula(raw));
+      else if (typeof raw === "number" || (typeof raw === "string" && raw !== "") || typeof raw === "boolean")
+        kept.set(key, raw);
     }
     return kept;
+  }
+
+  /**
+   * "Keep both" over the template's own sheet: the old sheet, as it is, becomes a copy under its
+   * free name before the rebuild clears it. No workbook name points at the copy; names scoped to
+   * it (the workbook's names that pointed at the old sheet, re-aimed at the copy) keep its own
+   * formulas reading its own cells, so the copy stays a consistent snapshot.
+   */
+  keepCopy(w: Work): void {
+    const { copyName, existing } = w.decision;
+    if (!copyName || !existing) return;
+    const from = this.sheetIdOrThrow(existing.name);
+    const copy = this.hf.getSheetId(this.hf.addSheet(copyName)) as number;
+    this.hf.setSheetContent(copy, w.copyContent ?? []);
+    const oldName = this.hf.getSheetName(from) ?? existing.name;
+    const local = new Map<string, string>();
+    for (const name of this.hf.listNamedExpressions()) {
+      const expression = String(this.hf.getNamedExpression(name)?.expression ?? "");
+      const parts = referenceParts(expression);
+      if (parts?.sheet && sameName(parts.sheet, oldName))
+        local.set(name, `=${sheetPrefix(copyName)}${rangeAddress(parts.range, true)}`);
+    }
+    for (const name of this.hf.listNamedExpressions(from)) {
+      const expression = String(this.hf.getNamedExpression(name, from)?.expression ?? "");
+      const parts = referenceParts(expression);
+      local.set(
+        name,
+        parts?.sheet && sameName(parts.sheet, oldName)
+          ? `=${sheetPrefix(copyName)}${rangeAddress(parts.range, true)}`
+          : expression,
+      );
+    }
+    const version = templateVersionName(w.plan.template);
+    if (!local.has(version)) {
+      const current = this.hf.getNamedExpression(version);
+      if (current) local.set(version, String(current.expression));
+    }
+    for (const [name, expression] of local) this.hf.addNamedExpression(name, expression, copy);
+    const record = this.records.get(from);
+    if (record) this.records.set(copy, { ...record, plan: { ...record.plan, sheet: copyName } });
   }
 
   prepare(w: Work, dialect: Dialect): void {

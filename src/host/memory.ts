@@ -19,10 +19,28 @@ import {
   type RawCellContent,
   type SimpleCellAddress,
 } from "hyperformula";
-import { parseCell, parseRange, rangeAddress, rangeColumns, rangeRows, sheetPrefix } from "../templates/a1";
-import { cellInDialect, inputCells, withInputs } from "../templates/cells";
+import {
+  cellAddress,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  rangeColumns,
+  rangeRows,
+  sheetPrefix,
+} from "../templates/a1";
+import { cellInDialect, inputCells } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
-import { decidePlacements, OUTCOMES, planConflicts } from "./apply-common";
+import {
+  decidePlacements,
+  nameConflictMessage,
+  OUTCOMES,
+  planConflicts,
+  planNameConflicts,
+  unresolvedNames,
+  type KeptCell,
+  userFormula,
+  withKeptInputs,
+} from "./apply-common";
 import { registerExcelRounding } from "./excel-rounding";
 import { registerGenaiPlugin } from "./genai-plugin";
 import {
@@ -51,22 +69,45 @@ import {
 import {
   ApplyError,
   type AppliedSheet,
+  clause,
   type ApplyOptions,
   type ApplyResult,
   type CellValue,
   type CellWrite,
   type ChangeEvent,
+  type ApplyStepKind,
   type Conflict,
+  type NameConflict,
   type NameLocation,
+  type Recovery,
   type SheetInfo,
   templateMarkerName,
   templateVersionName,
   type Unsubscribe,
   type WorkbookHost,
+  type WriteResult,
+  type SkippedCell,
 } from "./workbook-host";
 
-/** The steps of applyPlans, as named in ApplyError and offered to the failAt hook. */
+/** The steps of applyPlans, as offered to the failAt hook. */
 export type ApplyStep = "prepare" | "names" | "blocks" | "relink" | "values";
+
+/** Each step in words, as ApplyError and progress name it. */
+export const APPLY_STEP_WORDS: Readonly<Record<ApplyStep, string>> = {
+  prepare: "preparing the sheet",
+  names: "pointing the workbook names at the sheet",
+  blocks: "writing cells",
+  relink: "relinking formulas that read moved names",
+  values: "writing computed values",
+};
+
+const STEP_KINDS: Record<ApplyStep, ApplyStepKind> = {
+  prepare: "preparing",
+  names: "names",
+  blocks: "cells",
+  relink: "linking",
+  values: "values",
+};
 
 /**
  * precisionRounding: HyperFormula rounds numbers as they are read out (to precisionRounding + 1
@@ -135,22 +176,49 @@ export class MemoryHost implements WorkbookHost {
     return Promise.resolve(planConflicts(plans, this.sheetInfos()));
   }
 
+  async nameConflicts(plans: readonly SheetPlan[]): Promise<NameConflict[]> {
+    return Promise.resolve(planNameConflicts(plans, this.sheetInfos(), this.workbookNames()));
+  }
+
+  /**
+   * Nothing to recover: a failed applyPlans undoes HyperFormula's batches exactly, so a
+   * MemoryHost is never left with temporary sheets.
+   */
+  async recoverInterrupted(): Promise<Recovery> {
+    return Promise.resolve({ restored: [], removed: [], kept: [] });
+  }
+
   async applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult> {
-    const decisions = decidePlacements(plans, this.sheetInfos(), options);
+    const infos = this.sheetInfos();
+    const refused = unresolvedNames(planNameConflicts(plans, infos, this.workbookNames()), options);
+    if (refused.length > 0) {
+      const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
+      throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
+    }
+    const decisions = decidePlacements(plans, infos, options);
     const work: Work[] = decisions
       .filter((d) => d.outcome !== "skip")
       .map((decision) => {
         const kept = this.writer.keptInputs(decision);
-        const plan = { ...withInputs(decision.plan, kept), sheet: decision.targetName };
-        return { decision, plan, kept: kept.size, sheetId: -1 };
+        const plan = { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName };
+        const formulas = [...kept.values()].filter((v) => v !== null && typeof v === "object").length;
+        // HyperFormula reads no contents inside a batch: the copy's are read now.
+        const from = decision.copyName && decision.existing ? this.sheetId(decision.existing.name) : null;
+        const copyContent = from === null ? null : this.hf.getSheetSerialized(from);
+        return { decision, plan, kept: kept.size, keptFormulas: formulas, copyContent, sheetId: -1 };
       });
     const result: ApplyResult = {
-      sheets: decisions.map((d): AppliedSheet => ({
-        template: d.plan.template,
-        sheet: d.targetName,
-        outcome: OUTCOMES[d.outcome],
-        keptInputs: work.find((w) => w.decision === d)?.kept ?? 0,
-      })),
+      sheets: decisions.map((d): AppliedSheet => {
+        const w = work.find((x) => x.decision === d);
+        return {
+          template: d.plan.template,
+          sheet: d.targetName,
+          outcome: OUTCOMES[d.outcome],
+          keptInputs: w?.kept ?? 0,
+          keptFormulas: w?.keptFormulas ?? 0,
+          copy: d.copyName,
+        };
+      }),
     };
     if (work.length === 0) return Promise.resolve(result);
 
@@ -162,7 +230,14 @@ export class MemoryHost implements WorkbookHost {
       at = { step: name, sheet };
       if (this.options.failAt?.(name, sheet)) throw new Error(`injected failure (${name}, ${sheet})`);
       run();
-      if (counted) options.onProgress?.({ step: `${name}: ${sheet}`, done: ++done, total });
+      if (counted)
+        options.onProgress?.({
+          step: `${APPLY_STEP_WORDS[name]} (${sheet})`,
+          kind: STEP_KINDS[name],
+          sheet,
+          done: ++done,
+          total,
+        });
     };
 
     const changes: ExportedChange[] = [];
@@ -172,7 +247,11 @@ export class MemoryHost implements WorkbookHost {
       const renamed = new Set<string>();
       changes.push(
         ...this.hf.batch(() => {
-          for (const w of work) step("prepare", w.plan.sheet, () => this.writer.prepare(w, options.dialect));
+          for (const w of work)
+            step("prepare", w.plan.sheet, () => {
+              this.writer.keepCopy(w);
+              this.writer.prepare(w, options.dialect);
+            });
           const targets = new Set(work.map((w) => w.sheetId));
           for (const w of work)
             step("names", w.plan.sheet, () => this.writer.defineNames(w, targets, renamed));
@@ -201,11 +280,11 @@ export class MemoryHost implements WorkbookHost {
       this.hf.clearUndoStack();
       this.records.clear();
       for (const [id, record] of recordsBefore) this.records.set(id, record);
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = clause(error instanceof Error ? error.message : String(error));
       throw new ApplyError(
-        `Building sheet "${at.sheet}" failed at step "${at.step}": ${detail}. The workbook was left as it was.`,
+        `Building sheet "${at.sheet}" failed at step "${APPLY_STEP_WORDS[at.step]}": ${detail}. The workbook was left as it was.`,
         at.sheet,
-        at.step,
+        APPLY_STEP_WORDS[at.step],
         error,
       );
     }
@@ -244,19 +323,53 @@ export class MemoryHost implements WorkbookHost {
     );
   }
 
-  async writeCells(writes: readonly CellWrite[]): Promise<void> {
+  async writeCells(writes: readonly CellWrite[]): Promise<WriteResult> {
+    const skipped: SkippedCell[] = [];
     const checked = writes.map((w) => {
       const id = this.sheetId(w.sheet);
       if (id === null) throw new CellWriteError(`There is no sheet named "${w.sheet}".`, w.sheet, w.address);
-      checkWrite(w, this.hf.getSheetName(id) ?? w.sheet, this.records.get(id)?.plan ?? null, (row, column) =>
-        this.isComputed({ sheet: id, row, col: column }),
+      const name = this.hf.getSheetName(id) ?? w.sheet;
+      const plan = this.records.get(id)?.plan ?? null;
+      const inputs = plan ? new Set(inputCells(plan).map((c) => `${c.row},${c.column}`)) : null;
+      // A formula the user typed where a value belongs (an input of a template sheet) is theirs:
+      // the write leaves it and says so. Anywhere else a formula refuses the write (checkWrite).
+      const users = (row: number, column: number): string | null => {
+        const at = { sheet: id, row, col: column };
+        if (!inputs?.has(`${row},${column}`) || !this.hf.doesCellHaveFormula(at)) return null;
+        return this.hf.getCellFormula(at) ?? null;
+      };
+      checkWrite(
+        w,
+        name,
+        plan,
+        (row, column) => users(row, column) === null && this.isComputed({ sheet: id, row, col: column }),
       );
-      return { id, at: parseCell(w.address.split(":")[0]), values: w.values };
+      const at = parseCell(w.address.split(":")[0]);
+      const cells: { row: number; column: number; value: CellValue }[] = [];
+      w.values.forEach((line, r) =>
+        line.forEach((value, c) => {
+          const formula = users(at.row + r, at.column + c);
+          if (formula === null) cells.push({ row: at.row + r, column: at.column + c, value });
+          else skipped.push({ sheet: name, address: cellAddress(at.row + r, at.column + c), formula });
+        }),
+      );
+      return {
+        id,
+        at,
+        values: w.values,
+        cells,
+        whole: cells.length === w.values.length * (w.values[0]?.length ?? 0),
+      };
     });
-    if (checked.length === 0) return Promise.resolve();
+    if (checked.length === 0) return Promise.resolve({ skipped });
     const changes = this.hf.batch(() => {
-      for (const { id, at, values } of checked)
-        this.hf.setCellContents({ sheet: id, row: at.row, col: at.column }, values as RawCellContent[][]);
+      for (const { id, at, values, cells, whole } of checked) {
+        if (whole)
+          this.hf.setCellContents({ sheet: id, row: at.row, col: at.column }, values as RawCellContent[][]);
+        else
+          for (const c of cells)
+            this.hf.setCellContents({ sheet: id, row: c.row, col: c.column }, [[c.value]]);
+      }
     });
     this.hf.clearUndoStack();
     this.emit(
@@ -264,7 +377,7 @@ export class MemoryHost implements WorkbookHost {
       "user",
       checked.map((c) => c.id),
     );
-    return Promise.resolve();
+    return Promise.resolve({ skipped });
   }
 
   /**
@@ -392,6 +505,18 @@ export class MemoryHost implements WorkbookHost {
     this.hf.clearUndoStack();
   }
 
+  /**
+   * A cell typed as a user types it in Excel, outside the pane's rules (tests, and an editing
+   * grid): a value, or text starting with "=" as a formula. Reported as the user's change.
+   */
+  typeAsUser(sheet: string, address: string, input: CellValue): void {
+    const id = this.sheetIdOrThrow(sheet);
+    const at = parseCell(address);
+    const changes = this.hf.setCellContents({ sheet: id, row: at.row, col: at.column }, [[input]]);
+    this.hf.clearUndoStack();
+    this.emit(changes, "user", [id]);
+  }
+
   /** The preview grid's view of a sheet: values, formulas, formats, styles, inputs, charts. */
   sheetView(sheet: string): SheetView {
     const id = this.sheetIdOrThrow(sheet);
@@ -433,13 +558,14 @@ export class MemoryHost implements WorkbookHost {
       const id = this.hf.getSheetId(name) as number;
       const record = this.records.get(id);
       if (!record) return [];
-      const current = new Map<string, PlanValue>();
+      const current = new Map<string, KeptCell>();
       for (const { row, column } of [...inputCells(record.plan), ...tableLabelCells(record.plan)]) {
         const raw = this.hf.getCellSerialized({ sheet: id, row, col: column });
-        if (raw === null || ["number", "string", "boolean"].includes(typeof raw))
+        if (typeof raw === "string" && raw.startsWith("=")) current.set(`${row},${column}`, userFormula(raw));
+        else if (raw === null || ["number", "string", "boolean"].includes(typeof raw))
           current.set(`${row},${column}`, raw as PlanValue);
       }
-      return [{ ...withLabels(withInputs(record.plan, current), current), sheet: name }];
+      return [{ ...withLabels(withKeptInputs(record.plan, current), current), sheet: name }];
     });
   }
 
@@ -481,8 +607,18 @@ export class MemoryHost implements WorkbookHost {
     return this.hf.getSheetNames().map((name) => {
       const id = this.hf.getSheetId(name) as number;
       const dims = this.hf.getSheetDimensions(id);
-      return { name, empty: dims.width === 0 && dims.height === 0, ...this.templateOf(id) };
+      const template = this.templateOf(id);
+      const drivesModel = template.template !== null && markedSheet(this.hf, template.template) === id;
+      return { name, empty: dims.width === 0 && dims.height === 0, ...template, drivesModel };
     });
+  }
+
+  /** Workbook-scoped names with what they refer to. */
+  private workbookNames(): { name: string; formula: string }[] {
+    return this.hf.listNamedExpressions().map((name) => ({
+      name,
+      formula: String(this.hf.getNamedExpression(name)?.expression ?? ""),
+    }));
   }
 
   /** Which template built a sheet, from its marker name (sheet-scoped first, then the workbook's). */

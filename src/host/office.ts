@@ -17,9 +17,10 @@
  * read after `Office.context.requirements.isSetSupported`; without it the host tells its own
  * writes from the user's by itself.
  */
-import { parseRange } from "../templates/a1";
+import { cellAddress, parseRange } from "../templates/a1";
 import type { SheetPlan } from "../templates/plan";
-import { planConflicts } from "./apply-common";
+import { planConflicts, planNameConflicts } from "./apply-common";
+import { recoverInExcel } from "./office/recover";
 import { applyInExcel } from "./office/apply";
 import { inputContent } from "./office/cell-content";
 import { locateNamedRanges, readNameValues, readRangeValues } from "./office/read-values";
@@ -40,10 +41,14 @@ import type {
   CellWrite,
   ChangeEvent,
   Conflict,
+  NameConflict,
   NameLocation,
+  Recovery,
+  SkippedCell,
   SheetInfo,
   Unsubscribe,
   WorkbookHost,
+  WriteResult,
 } from "./workbook-host";
 
 export { columnWidthPoints } from "./office/build-steps";
@@ -100,6 +105,21 @@ export class OfficeHost implements WorkbookHost {
     return planConflicts(plans, await this.listSheets());
   }
 
+  async nameConflicts(plans: readonly SheetPlan[]): Promise<NameConflict[]> {
+    return this.run(async (context) => {
+      const state = await readWorkbook(context, [], {}, this.settings.budget, this.sheetNames);
+      return planNameConflicts(
+        plans,
+        state.sheets.map((s) => s.info),
+        [...state.names.values()],
+      );
+    }).catch(excelError);
+  }
+
+  async recoverInterrupted(): Promise<Recovery> {
+    return this.run((context) => recoverInExcel(context, this.sheetNames)).catch(excelError);
+  }
+
   async applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult> {
     return this.run((context) => applyInExcel(context, plans, options, this.settings, this.sheetNames));
   }
@@ -118,23 +138,58 @@ export class OfficeHost implements WorkbookHost {
     return this.run((context) => locateNamedRanges(context, names));
   }
 
-  async writeCells(writes: readonly CellWrite[]): Promise<void> {
-    if (writes.length === 0) return;
+  async writeCells(writes: readonly CellWrite[]): Promise<WriteResult> {
+    if (writes.length === 0) return { skipped: [] };
     this.ownWrites++;
     try {
-      await this.run(async (context) => {
-        const steps = writes.flatMap((w) =>
-          chunkedWrites(
-            parseRange(w.address),
-            w.values.map((row) => row.map(inputContent)),
-            { sheet: w.sheet, label: "writing", kind: "writing input values", apis: ["Range.values"] },
-            (ctx, address, rows) => {
-              // Range.values (ExcelApi 1.1): values only; text is kept from turning into a formula.
-              ctx.workbook.worksheets.getItem(w.sheet).getRange(address).values = rows;
-            },
-          ),
-        );
+      return await this.run(async (context) => {
+        // What the cells hold now (Range.formulas, ExcelApi 1.1): a formula the user typed where
+        // the pane would write a value is theirs, and is left alone and reported.
+        const current = writes.map((w) => {
+          const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.address);
+          range.load("formulas");
+          return range;
+        });
+        await context.sync();
+        const skipped: SkippedCell[] = [];
+        const steps = writes.flatMap((w, i) => {
+          const { top, left } = parseRange(w.address);
+          const formulas = current[i].formulas as unknown[][];
+          const isFormula = (r: number, c: number): boolean => {
+            const f = formulas[r]?.[c];
+            return typeof f === "string" && f.startsWith("=");
+          };
+          const about = {
+            sheet: w.sheet,
+            label: "writing",
+            kind: "writing input values",
+            apis: ["Range.values"],
+          };
+          const write = (ctx: Excel.RequestContext, address: string, rows: unknown[][]): void => {
+            // Range.values (ExcelApi 1.1): values only; text is kept from turning into a formula.
+            ctx.workbook.worksheets.getItem(w.sheet).getRange(address).values = rows;
+          };
+          if (!w.values.some((row, r) => row.some((_, c) => isFormula(r, c))))
+            return chunkedWrites(
+              parseRange(w.address),
+              w.values.map((row) => row.map(inputContent)),
+              about,
+              write,
+            );
+          // Some cells hold formulas: the others are written one by one (a rare, small write).
+          return w.values.flatMap((row, r) =>
+            row.flatMap((value, c) => {
+              const address = cellAddress(top + r, left + c);
+              if (isFormula(r, c)) {
+                skipped.push({ sheet: w.sheet, address, formula: String(formulas[r][c]) });
+                return [];
+              }
+              return chunkedWrites(parseRange(address), [[inputContent(value)]], about, write);
+            }),
+          );
+        });
         await syncBatches(context, packSteps(steps, this.settings.budget));
+        return { skipped };
       }).catch(excelError);
     } finally {
       // Excel delivers the change events after the sync; they still count as the add-in's.

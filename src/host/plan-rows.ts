@@ -165,7 +165,7 @@ export function planRowEnd(plan: SheetPlan, row: number): number {
 }
 
 /** The plan with its table labels set to kept values (keys "row,column"); formulas stay. */
-export function withLabels(plan: SheetPlan, kept: ReadonlyMap<string, PlanValue>): SheetPlan {
+export function withLabels(plan: SheetPlan, kept: ReadonlyMap<string, PlanCell>): SheetPlan {
   const labels = new Set(tableLabelCells(plan).map(({ row, column }) => `${row},${column}`));
   if (labels.size === 0) return plan;
   const blocks = plan.blocks.map((block) => {
@@ -173,7 +173,7 @@ export function withLabels(plan: SheetPlan, kept: ReadonlyMap<string, PlanValue>
     const cells = block.cells.map((line, r) =>
       line.map((cell, c) => {
         const key = `${origin.row + r},${origin.column + c}`;
-        return labels.has(key) && kept.has(key) && !isFormula(cell) ? (kept.get(key) as PlanValue) : cell;
+        return labels.has(key) && kept.has(key) && !isFormula(cell) ? (kept.get(key) as PlanCell) : cell;
       }),
     );
     return { ...block, cells };

@@ -8,9 +8,14 @@ import type { Dialect, SheetPlan, TemplateId } from "../templates/plan";
 /** A cell value as read back: a number, text, a boolean, an error such as "#N/A", or null (empty). */
 export type CellValue = number | string | boolean | null;
 
-/** What to do when a plan's sheet name is already taken by a non-empty sheet. */
+/**
+ * What to do when a plan lands on a non-empty sheet. "replace" rebuilds it in place (keeping the
+ * inputs when the template built it); "keepBoth" leaves a sheet the template did not build alone
+ * and builds beside it, or, over the template's own sheet, rebuilds in place and keeps the old
+ * sheet as a copy that no workbook name points to; "cancel" leaves it as it is. When a sheet has
+ * no policy, defaultPolicy (apply-common.ts) decides.
+ */
 export type ExistingSheetPolicy = "replace" | "keepBoth" | "cancel";
-export const DEFAULT_EXISTING_SHEET_POLICY: ExistingSheetPolicy = "keepBoth";
 
 export interface SheetInfo {
   readonly name: string;
@@ -19,6 +24,12 @@ export interface SheetInfo {
   /** The template that built this sheet, when the add-in built it (read from its marker name). */
   readonly template: TemplateId | null;
   readonly templateVersion: number | null;
+  /**
+   * True when the template's workbook-scoped marker points at this sheet: it is the sheet the
+   * model's workbook names point at. An older copy reads as built by the template through its
+   * own sheet-scoped marker, but does not drive the model.
+   */
+  readonly drivesModel: boolean;
 }
 
 /** What applying a set of plans would run into: the pane asks the user about each conflict. */
@@ -27,15 +38,34 @@ export interface Conflict {
   /** The template that built the existing sheet, if any: a rebuild of the same template keeps inputs. */
   readonly existingTemplate: TemplateId | null;
   readonly plannedTemplate: TemplateId;
+  /** A replace carries the sheet's inputs over: the same template built it, in the same layout. */
+  readonly keepsInputs: boolean;
+  /** The sheet is the one the model's workbook names point at for this template. */
+  readonly drivesModel: boolean;
+}
+
+/**
+ * A workbook name of the user's that a plan also defines: building would point it at the
+ * template's cell and change what the user's own formulas compute. Shown before anything is
+ * written; the build goes ahead only for names listed in ApplyOptions.takeNames.
+ */
+export interface NameConflict {
+  readonly name: string;
+  /** What it refers to now, e.g. "=Assumptions!$B$2". */
+  readonly refersTo: string;
+  /** The template whose plan defines it. */
+  readonly template: TemplateId;
 }
 
 export interface ApplyOptions {
   readonly dialect: Dialect;
-  /**
-   * Decision per conflicting sheet name; a name not listed gets DEFAULT_EXISTING_SHEET_POLICY
-   * ("keepBoth": the new sheet gets a free name such as "ROI (2)" and the old one is untouched).
-   */
+  /** Decision per conflicting sheet name; a name not listed gets defaultPolicy (apply-common.ts). */
   readonly policies?: Readonly<Record<string, ExistingSheetPolicy>>;
+  /**
+   * Workbook names of the user's (NameConflict) that the model may take over. A build that would
+   * take any other such name is refused before anything is written.
+   */
+  readonly takeNames?: readonly string[];
   /** Keep the user's input values when a template replaces its own earlier sheet. Default true. */
   readonly keepInputs?: boolean;
   /** Progress for the pane: called after each step. */
@@ -43,10 +73,30 @@ export interface ApplyOptions {
 }
 
 export interface ApplyProgress {
+  /** The step in English words ("writing cells A1:R2000 (ROI)"), for logs and messages. */
   readonly step: string;
+  /** What kind of step, for the pane to put in its own language. */
+  readonly kind: ApplyStepKind;
+  /** The sheet it is about, and the range where one applies. */
+  readonly sheet: string;
+  readonly range?: string;
   readonly done: number;
   readonly total: number;
 }
+
+/** The kinds of step a build reports, the same in both hosts. */
+export type ApplyStepKind =
+  | "reading"
+  | "preparing"
+  | "names"
+  | "cells"
+  | "formats"
+  | "tables"
+  | "rules"
+  | "charts"
+  | "linking"
+  | "values"
+  | "finishing";
 
 export interface AppliedSheet {
   readonly template: TemplateId;
@@ -55,10 +105,36 @@ export interface AppliedSheet {
   readonly outcome: "created" | "replaced" | "keptBoth" | "skipped";
   /** Input cells whose earlier values were kept. */
   readonly keptInputs: number;
+  /** Of those, input cells that hold a formula the user typed, kept as that formula. */
+  readonly keptFormulas: number;
+  /** The name the old sheet keeps as a copy no workbook name points to, if one was kept. */
+  readonly copy: string | null;
 }
 
 export interface ApplyResult {
   readonly sheets: readonly AppliedSheet[];
+}
+
+/** An input cell a write left alone because it holds a formula the user typed. */
+export interface SkippedCell {
+  readonly sheet: string;
+  readonly address: string;
+  readonly formula: string;
+}
+
+export interface WriteResult {
+  /** Cells left alone: a formula the user typed into an input is theirs. */
+  readonly skipped: readonly SkippedCell[];
+}
+
+/** What the next build or pane start found left by an interrupted build, and what it did. */
+export interface Recovery {
+  /** Original sheets given their names back ("ROI" from "~genai-old-1"). */
+  readonly restored: readonly string[];
+  /** Half-built temporary sheets removed ("~genai-build-1"). */
+  readonly removed: readonly string[];
+  /** Old sheets whose name the finished build had taken, kept under a free name. */
+  readonly kept: readonly string[];
 }
 
 /**
@@ -71,10 +147,23 @@ export class ApplyError extends Error {
     readonly sheet: string,
     readonly step: string,
     override readonly cause?: unknown,
+    /**
+     * Whether the workbook is as it was before the call. False when undoing the partial build
+     * failed too: the next build or pane start recovers what was left (recoverInterrupted).
+     */
+    readonly restored = true,
   ) {
     super(message);
     this.name = "ApplyError";
   }
+}
+
+/**
+ * A message as a clause inside a longer sentence: without its final full stop, so that
+ * "failed: <message>. Nothing was changed." never reads "..": Excel's own messages end with one.
+ */
+export function clause(message: string): string {
+  return message.trim().replace(/[.。]+$/u, "");
 }
 
 export interface NameLocation {
@@ -103,6 +192,13 @@ export interface WorkbookHost {
   listSheets(): Promise<SheetInfo[]>;
   /** Sheet names the plans would collide with (non-empty existing sheets). */
   conflicts(plans: readonly SheetPlan[]): Promise<Conflict[]>;
+  /** Workbook names of the user's that the plans would take over. */
+  nameConflicts(plans: readonly SheetPlan[]): Promise<NameConflict[]>;
+  /**
+   * Puts right what an interrupted build left (its temporary and set-aside sheets, when undoing
+   * it failed too): called before every build and when the pane starts.
+   */
+  recoverInterrupted(): Promise<Recovery>;
   /** Applies plans in order, all or nothing per call. */
   applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult>;
   /** Values of a range on a sheet (computed values, not formulas). */
@@ -111,8 +207,11 @@ export interface WorkbookHost {
   readNames(names: readonly string[]): Promise<Record<string, CellValue[][] | null>>;
   /** Where workbook names point (sheet and A1 address), so callers can write named inputs. */
   locateNames(names: readonly string[]): Promise<Record<string, NameLocation | null>>;
-  /** Writes input values (never formulas) and lets the workbook recalculate. */
-  writeCells(writes: readonly CellWrite[]): Promise<void>;
+  /**
+   * Writes input values (never formulas) and lets the workbook recalculate. A cell that holds a
+   * formula the user typed is left alone and reported, never replaced by a constant.
+   */
+  writeCells(writes: readonly CellWrite[]): Promise<WriteResult>;
   /** Calls back when values change (user edits, recalculation, the add-in's own writes). */
   onChange(listener: (event: ChangeEvent) => void): Unsubscribe;
 }

@@ -66,7 +66,7 @@ describe("links between sheets in MemoryHost", () => {
     ]);
   });
 
-  it("formulas on other sheets follow a name that a new copy takes over", async () => {
+  it("formulas on other sheets follow the model's sheet, never a copy kept beside it", async () => {
     const host = new MemoryHost();
     const plans = planCompleteModel(OPTIONS);
     await host.applyPlans(plans, { dialect: "live" });
@@ -75,16 +75,17 @@ describe("links between sheets in MemoryHost", () => {
       (await host.readNames(["RoiBenefitBase"])).RoiBenefitBase;
     const stressLine = async (): Promise<unknown> => (await host.readRange("Stress", "F12"))[0][0];
     expect(await stressLine()).toBe(7_200_000);
-
-    await host.applyPlans([roi], { dialect: "live" }); // keep both: "ROI (2)"
-    await host.writeCells([{ sheet: "ROI (2)", address: nameCell(roi, "AgentsAfter"), values: [[40]] }]);
+    await host.writeCells([{ sheet: "ROI", address: nameCell(roi, "AgentsAfter"), values: [[40]] }]);
     expect(await stressLine()).toBe(4_800_000);
-    await host.writeCells([{ sheet: "ROI", address: nameCell(roi, "AgentsAfter"), values: [[30]] }]);
+
+    await host.applyPlans([roi], { dialect: "live", policies: { ROI: "keepBoth" } }); // copy "ROI (2)"
+    expect(await stressLine()).toBe(4_800_000);
+    await host.writeCells([{ sheet: "ROI (2)", address: nameCell(roi, "AgentsAfter"), values: [[30]] }]);
     expect(await stressLine()).toBe(4_800_000);
     expect(await stressBase()).toEqual([[4_800_000], [4_800_000], [10_000_000]]);
-    // The older copy computes from its own inputs: 20 agents saved.
-    const [[oldSaving]] = await host.readRange("ROI", nameCell(roi, "RoiBenefitBase").split(":")[0]);
-    expect(close(oldSaving, 9_600_000)).toBe(true);
+    // The copy computes from its own inputs: 20 agents saved.
+    const [[copySaving]] = await host.readRange("ROI (2)", nameCell(roi, "RoiBenefitBase").split(":")[0]);
+    expect(close(copySaving, 9_600_000)).toBe(true);
     expect(await nameValue(host, "AnnualBenefits")).toBe(19_600_000);
   });
 });

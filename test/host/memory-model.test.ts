@@ -67,7 +67,8 @@ describe("the complete model in MemoryHost", () => {
   it("reports progress step by step, ending at its total", () => {
     expect(progress.length).toBe(progress[progress.length - 1].total);
     expect(progress.map((p) => p.done)).toEqual(progress.map((_, i) => i + 1));
-    expect(progress.map((p) => p.step)).toContain("blocks: Stress");
+    expect(progress.map((p) => p.step)).toContain("writing cells (Stress)");
+    expect(progress).toContainEqual(expect.objectContaining({ kind: "cells", sheet: "Stress" }));
   });
 
   it("gives every formula cell the same value in the live and the portable dialect", async () => {

@@ -1,5 +1,5 @@
 /**
- * Users' work is never lost (issue 3, point 3): what each existing-sheet policy does in MemoryHost.
+ * Users' work is never lost: what each existing-sheet policy does in MemoryHost.
  */
 import { MemoryHost } from "../../src/host/memory";
 import type { ChangeEvent } from "../../src/host/workbook-host";
@@ -13,34 +13,64 @@ async function builtRoi(): Promise<MemoryHost> {
 }
 
 describe("existing-sheet policies in MemoryHost", () => {
-  it("keepBoth (the default) creates ROI (2) and leaves the old sheet and its values untouched", async () => {
+  it("by default rebuilds the model's own sheet in place with the user's inputs: the model never switches", async () => {
     const host = await builtRoi();
     const plan = roiPlan();
     await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[40]] }]);
-    const oldView = host.sheetView("ROI");
-    const events: ChangeEvent[] = [];
-    host.onChange((e) => events.push(e));
+    const want = roiByEngine(roiInputs({ AgentsAfter: 40 }));
 
     const result = await host.applyPlans([plan], { dialect: "live" });
 
     expect(result.sheets).toEqual([
-      { template: "roi", sheet: "ROI (2)", outcome: "keptBoth", keptInputs: 0 },
+      {
+        template: "roi",
+        sheet: "ROI",
+        outcome: "replaced",
+        keptInputs: inputCells(plan).length,
+        keptFormulas: 0,
+        copy: null,
+      },
     ]);
-    expect((await host.listSheets()).map((s) => [s.name, s.template])).toEqual([
-      ["ROI", "roi"],
-      ["ROI (2)", "roi"],
+    expect((await host.listSheets()).map((s) => s.name)).toEqual(["ROI"]);
+    expect(await nameValue(host, "AgentsAfter")).toBe(40);
+    expect(close(await nameValue(host, "AnnualROI"), want.annualRoi)).toBe(true);
+  });
+
+  it("keep both over the template's own sheet keeps the old sheet as a copy that no workbook name points to", async () => {
+    const host = await builtRoi();
+    const plan = roiPlan();
+    await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[40]] }]);
+    const oldValues = host.sheetView("ROI").cells.map((row) => row.map((c) => c?.value ?? null));
+    const want = roiByEngine(roiInputs({ AgentsAfter: 40 }));
+
+    const result = await host.applyPlans([plan], { dialect: "live", policies: { ROI: "keepBoth" } });
+
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "replaced", copy: "ROI (2)" });
+    const sheets = await host.listSheets();
+    expect(sheets.map((s) => [s.name, s.drivesModel])).toEqual([
+      ["ROI", true],
+      ["ROI (2)", false],
     ]);
-    expect(host.sheetView("ROI")).toEqual(oldView);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ source: "addin", sheets: expect.arrayContaining(["ROI (2)"]) });
-    // The new copy has the sample inputs and takes over the workbook names.
-    expect(await host.readRange("ROI (2)", nameCell(plan, "AgentsAfter"))).toEqual([[35]]);
-    expect(close(await nameValue(host, "AnnualROI"), roiByEngine(roiInputs()).annualRoi)).toBe(true);
-    // The old copy still computes from its own inputs.
-    await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[45]] }]);
-    const [[oldBenefits]] = await host.readRange("ROI", nameCell(plan, "AnnualBenefits"));
-    expect(close(oldBenefits, roiByEngine(roiInputs({ AgentsAfter: 45 })).annualBenefits)).toBe(true);
-    expect(await nameValue(host, "AnnualBenefits")).toBe(22_000_000);
+    // The model (every workbook name) stays on ROI, with the user's figures.
+    const workbookNames = host.names().filter((n) => n.scope === null);
+    expect(workbookNames.filter((n) => n.expression.includes("ROI (2)"))).toEqual([]);
+    expect(await nameValue(host, "AgentsAfter")).toBe(40);
+    expect(close(await nameValue(host, "AnnualROI"), want.annualRoi)).toBe(true);
+    // The copy shows what the old sheet showed, and still computes from its own cells.
+    expect(host.sheetView("ROI (2)").cells.map((row) => row.map((c) => c?.value ?? null))).toEqual(oldValues);
+    await host.writeCells([{ sheet: "ROI (2)", address: nameCell(plan, "AgentsAfter"), values: [[45]] }]);
+    const [[copyBenefits]] = await host.readRange("ROI (2)", nameCell(plan, "AnnualBenefits"));
+    expect(close(copyBenefits, roiByEngine(roiInputs({ AgentsAfter: 45 })).annualBenefits)).toBe(true);
+    expect(close(await nameValue(host, "AnnualBenefits"), want.annualBenefits)).toBe(true);
+  });
+
+  it("keep both beside a sheet the template did not build leaves it untouched and builds ROI (2)", async () => {
+    const host = new MemoryHost();
+    host.addSheet("ROI", [["My own ROI", 999]]);
+    const result = await host.applyPlans([roiPlan()], { dialect: "live" });
+    expect(result.sheets[0]).toMatchObject({ sheet: "ROI (2)", outcome: "keptBoth", copy: null });
+    expect(await host.readRange("ROI", "A1:B1")).toEqual([["My own ROI", 999]]);
+    expect((await host.locateNames(["AgentsAfter"])).AgentsAfter?.sheet).toBe("ROI (2)");
   });
 
   it("replace over the template's own sheet keeps edited inputs, and the outputs follow them", async () => {
@@ -54,7 +84,14 @@ describe("existing-sheet policies in MemoryHost", () => {
     const result = await host.applyPlans([plan], { dialect: "portable", policies: { ROI: "replace" } });
 
     expect(result.sheets).toEqual([
-      { template: "roi", sheet: "ROI", outcome: "replaced", keptInputs: inputCells(plan).length },
+      {
+        template: "roi",
+        sheet: "ROI",
+        outcome: "replaced",
+        keptInputs: inputCells(plan).length,
+        keptFormulas: 0,
+        copy: null,
+      },
     ]);
     expect((await host.listSheets()).map((s) => s.name)).toEqual(["ROI"]);
     expect(await nameValue(host, "AgentsAfter")).toBe(40);
@@ -125,7 +162,9 @@ describe("existing-sheet policies in MemoryHost", () => {
 
     const result = await host.applyPlans([roiPlan()], { dialect: "portable", policies: { ROI: "cancel" } });
 
-    expect(result.sheets).toEqual([{ template: "roi", sheet: "ROI", outcome: "skipped", keptInputs: 0 }]);
+    expect(result.sheets).toEqual([
+      { template: "roi", sheet: "ROI", outcome: "skipped", keptInputs: 0, keptFormulas: 0, copy: null },
+    ]);
     expect(await snapshot(host)).toEqual(before);
     expect(events).toEqual([]);
   });
@@ -151,8 +190,14 @@ describe("existing-sheet policies in MemoryHost", () => {
     host.addSheet("Stress", [["someone's notes"]]);
     const plans = [roiPlan(), { ...roiPlan(), template: "stress" as const, sheet: "stress" }];
     expect(await host.conflicts(plans)).toEqual([
-      { sheet: "ROI", existingTemplate: "roi", plannedTemplate: "roi" },
-      { sheet: "Stress", existingTemplate: null, plannedTemplate: "stress" },
+      { sheet: "ROI", existingTemplate: "roi", plannedTemplate: "roi", keepsInputs: true, drivesModel: true },
+      {
+        sheet: "Stress",
+        existingTemplate: null,
+        plannedTemplate: "stress",
+        keepsInputs: false,
+        drivesModel: false,
+      },
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * A build that fails part-way leaves no half-built sheet behind and reports what failed
  * (issue 3, point 3): MemoryHost restores sheets, cells, names and its own records exactly.
  */
-import { type ApplyStep, MemoryHost } from "../../src/host/memory";
+import { APPLY_STEP_WORDS, type ApplyStep, MemoryHost } from "../../src/host/memory";
 import { ApplyError, type ChangeEvent } from "../../src/host/workbook-host";
 import { planModel } from "../../src/templates/index";
 import type { Dialect } from "../../src/templates/plan";
@@ -47,9 +47,10 @@ describe("an injected failure part-way through a two-sheet apply", () => {
       );
 
       expect(error).toBeInstanceOf(ApplyError);
-      expect(error).toMatchObject({ sheet, step });
+      expect(error).toMatchObject({ sheet, step: APPLY_STEP_WORDS[step] });
       expect((error as ApplyError).message).toContain(`"${sheet}"`);
-      expect((error as ApplyError).message).toContain(step);
+      expect((error as ApplyError).message).toContain(`"${APPLY_STEP_WORDS[step]}"`);
+      expect((error as ApplyError).message).not.toMatch(/\.\./);
       expect(await snapshot(host)).toEqual(before);
       expect(events).toEqual([]);
 

@@ -111,16 +111,16 @@ describe("the plans as applied", () => {
     const host = new MemoryHost();
     const plan = roiPlan();
     await host.applyPlans([plan], { dialect: "live" });
-    await host.applyPlans([plan], { dialect: "live" }); // "ROI (2)"
+    await host.applyPlans([plan], { dialect: "live", policies: { ROI: "keepBoth" } }); // copy "ROI (2)"
     host.addSheet("Notes", [["not a template"]]);
-    await host.writeCells([{ sheet: "ROI (2)", address: nameCell(plan, "AgentsAfter"), values: [[40]] }]);
+    await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[40]] }]);
 
     const applied = host.appliedPlans();
 
     expect(applied.map((p) => p.sheet)).toEqual(["ROI", "ROI (2)"]);
     const copy = new MemoryHost();
-    await copy.applyPlans([applied[1]], { dialect: "portable" });
-    expect(await copy.readRange("ROI (2)", nameCell(plan, "AgentsAfter"))).toEqual([[40]]);
+    await copy.applyPlans([applied[0]], { dialect: "portable" });
+    expect(await copy.readRange("ROI", nameCell(plan, "AgentsAfter"))).toEqual([[40]]);
     expect(await nameValue(copy, "AnnualROI")).toBeCloseTo(
       (await nameValue(host, "AnnualROI")) as number,
       12,

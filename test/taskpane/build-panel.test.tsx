@@ -49,7 +49,9 @@ describe("Build panel", () => {
     const host = new PausingHost();
     renderPane(host);
     click("Build complete model");
-    expect(await screen.findByText("Step 16 of 16: values: Stress", undefined, SETTLE)).toBeTruthy();
+    expect(
+      await screen.findByText("Step 16 of 16: writing computed values on Stress", undefined, SETTLE),
+    ).toBeTruthy();
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("1");
     expect(host.progress).toHaveLength(16);
     expect(screen.getByRole("button", { name: "Build complete model" })).toHaveProperty("disabled", true);
@@ -112,15 +114,18 @@ describe("Build panel", () => {
     click("Build complete model");
     expect(await screen.findByText("The build did not finish", undefined, SETTLE)).toBeTruthy();
     expect(
-      screen.getByText('Building the sheet "ROI" stopped at step "blocks". The workbook was left as it was.'),
+      screen.getByText(
+        'Building the sheet "ROI" stopped at step "writing cells". The workbook was left as it was.',
+      ),
     ).toBeTruthy();
     expect(screen.getByText(/rename or delete the sheet "ROI"/)).toBeTruthy();
+    expect(screen.getByText("Details: injected failure (blocks, ROI)")).toBeTruthy();
     expect(await host.listSheets()).toEqual([]);
   });
 });
 
 describe("Build panel asks before touching a non-empty sheet", () => {
-  it("lists every conflicting sheet in a dialog, keep both by default, and says Replace keeps the inputs", async () => {
+  it("lists every conflicting sheet, rebuilds in place keeping inputs by default, and says what each choice does", async () => {
     const host = await builtHost();
     renderPane(host);
     click("Build complete model");
@@ -128,10 +133,22 @@ describe("Build panel asks before touching a non-empty sheet", () => {
     expect(d.getByText("Some sheets already exist")).toBeTruthy();
     for (const sheet of ["Portfolio", "Rollout", "ROI", "Stress"]) {
       const group = d.getByRole("radiogroup", { name: `Sheet "${sheet}"` });
-      expect(within(group).getByRole("radio", { name: "Keep both" })).toHaveProperty("checked", true);
+      expect(within(group).getByRole("radio", { name: "Replace" })).toHaveProperty("checked", true);
     }
-    expect(d.getByText('The new sheet is named "ROI (2)"; "ROI" stays as it is.')).toBeTruthy();
-    expect(d.getByText("Replace rebuilds this ROI sheet and keeps your input values.")).toBeTruthy();
+    const group = within(d.getByRole("radiogroup", { name: 'Sheet "ROI"' }));
+    const hint = (choice: string) =>
+      document.getElementById(
+        group.getByRole("radio", { name: choice }).getAttribute("aria-describedby") ?? "",
+      )?.textContent;
+    expect(hint("Replace")).toMatch(
+      /^Rebuilds this ROI sheet in its place\. Kept: every value in the blue input cells, and any formula you typed into one\. Not kept: .*rows typed below a table\)\. Afterwards the model uses "ROI"\.$/,
+    );
+    expect(hint("Keep both")).toBe(
+      'Rebuilds "ROI" in its place as Replace does, and keeps the old sheet as "ROI (2)": a copy the model does not use. Afterwards the model uses "ROI".',
+    );
+    expect(hint("Cancel")).toBe(
+      'Leave this sheet as it is and do not build it. Afterwards the model uses "ROI".',
+    );
   });
 
   it("changes nothing when the build is cancelled", async () => {
@@ -147,28 +164,57 @@ describe("Build panel asks before touching a non-empty sheet", () => {
     expect(screen.getByRole("button", { name: "Build complete model" })).toHaveProperty("disabled", false);
   });
 
-  it('keeps both: a second ROI sheet "ROI (2)" beside the first, which stays as it was', async () => {
-    const host = await builtHost();
-    await setName(host, "AgentsAfter", 40);
-    renderPane(host);
-    click("Build ROI sheet");
-    within(await dialog()).getByRole("radiogroup", { name: 'Sheet "ROI"' });
-    click("Build");
-    expect(
-      await screen.findByText("ROI (2) added beside the existing sheet", undefined, SETTLE),
-    ).toBeTruthy();
-    expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "ROI (2)"]);
-    expect((await host.readRange("ROI", "B6"))[0][0]).toBe(40);
-    expect((await host.readRange("ROI (2)", "B6"))[0][0]).toBe(35);
-  });
-
-  it("replaces the ROI sheet and keeps an edited input", async () => {
+  it('keeps both: ROI rebuilt with the edited input, the old sheet kept as the copy "ROI (2)"', async () => {
     const host = await builtHost();
     await setName(host, "AgentsAfter", 40);
     renderPane(host);
     click("Build ROI sheet");
     const group = within(await dialog()).getByRole("radiogroup", { name: 'Sheet "ROI"' });
-    fireEvent.click(within(group).getByRole("radio", { name: "Replace" }));
+    fireEvent.click(within(group).getByRole("radio", { name: "Keep both" }));
+    click("Build");
+    expect(
+      await screen.findByText(
+        "The old sheet was kept as ROI (2), a copy the model does not use",
+        undefined,
+        SETTLE,
+      ),
+    ).toBeTruthy();
+    // MemoryHost adds the copy last (HyperFormula cannot move sheets); Excel puts it after ROI.
+    expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "ROI (2)"]);
+    expect(await nameValue(host, "AgentsAfter")).toBe(40);
+    expect((await host.readRange("ROI (2)", "B6"))[0][0]).toBe(40);
+  });
+
+  it("shows a workbook name of the user's before writing, and builds only once the model may take it", async () => {
+    const host = new MemoryHost();
+    host.addSheet("Assumptions", [["Hurdle", 0.08]]);
+    host.typeAsUser("Assumptions", "C1", "=1000/(1+B1)");
+    (host as unknown as { hf: { addNamedExpression: (n: string, e: string) => void } }).hf.addNamedExpression(
+      "DiscountRate",
+      "=Assumptions!$B$1",
+    );
+    const before = await snapshot(host);
+    renderPane(host);
+    click("Build complete model");
+    const d = within(await dialog());
+    expect(d.getByText("Names you already use")).toBeTruthy();
+    const take = d.getByRole("checkbox", {
+      name: /Let the model use "DiscountRate" \(now Assumptions!\$B\$1\)$/,
+    });
+    expect(d.getByRole("button", { name: "Build" })).toHaveProperty("disabled", true);
+    expect(await snapshot(host)).toEqual(before);
+    fireEvent.click(take);
+    click("Build");
+    expect(await screen.findByText("Model built", undefined, SETTLE)).toBeTruthy();
+    expect((await host.locateNames(["DiscountRate"])).DiscountRate?.sheet).toBe("ROI");
+  });
+
+  it("replaces the ROI sheet and keeps an edited input (the default)", async () => {
+    const host = await builtHost();
+    await setName(host, "AgentsAfter", 40);
+    renderPane(host);
+    click("Build ROI sheet");
+    within(await dialog()).getByRole("radiogroup", { name: 'Sheet "ROI"' });
     click("Build");
     expect(await screen.findByText(/^ROI replaced, \d+ input values kept$/, undefined, SETTLE)).toBeTruthy();
     expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress"]);

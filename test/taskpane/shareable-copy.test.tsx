@@ -39,20 +39,20 @@ describe("Make a shareable copy", () => {
     expect(isZip(bytes)).toBe(true);
   });
 
-  it("copies the sheet the model's names point to when a template was built twice (keep both)", async () => {
+  it("copies the sheet the model's names point to, not a copy kept beside it (keep both)", async () => {
     const host = await builtHost();
     await host.applyPlans(planModel(["roi"], SAMPLE, ["portfolio", "rollout", "stress"]), {
       dialect: "live",
       policies: { ROI: "keepBoth" },
     });
-    await setName(host, "AgentsAfter", 40); // lands on "ROI (2)", where the names now point
+    await setName(host, "AgentsAfter", 40); // lands on "ROI", where the names stay
     const deliver = jest.fn((_bytes: Uint8Array, _file: string) => Promise.resolve());
     renderPane(host, { deliverWorkbook: deliver });
     fireEvent.click(build().getByRole("button", { name: "Make a shareable copy" }));
     expect(await build().findByText(/^The shareable copy .* is ready\.$/, undefined, SETTLE)).toBeTruthy();
     const copy = await readXlsx(deliver.mock.calls[0][0]);
-    expect(copy.worksheets.map((w) => w.name)).toEqual(["Portfolio", "Rollout", "ROI (2)", "Stress"]);
-    expect(copy.getWorksheet("ROI (2)")!.getCell("B6").value).toBe(40);
+    expect(copy.worksheets.map((w) => w.name)).toEqual(["Portfolio", "Rollout", "ROI", "Stress"]);
+    expect(copy.getWorksheet("ROI")!.getCell("B6").value).toBe(40);
   });
 
   it("asks for a model first when the workbook has no template sheet", async () => {

@@ -25,10 +25,23 @@
  * from the first build request until the commit (or the rollback, or `finally`).
  */
 import type { SheetPlan } from "../../templates/plan";
-import { decidePlacements, OUTCOMES } from "../apply-common";
-import { ApplyError, type AppliedSheet, type ApplyOptions, type ApplyResult } from "../workbook-host";
+import {
+  decidePlacements,
+  nameConflictMessage,
+  OUTCOMES,
+  planNameConflicts,
+  unresolvedNames,
+} from "../apply-common";
+import {
+  ApplyError,
+  type AppliedSheet,
+  type ApplyOptions,
+  type ApplyResult,
+  type ApplyStepKind,
+  clause,
+} from "../workbook-host";
 import { buildSteps } from "./build-steps";
-import { commitSteps, type Journal, rollback } from "./commit";
+import { cleanupSteps, commitSteps, type Journal, rollback } from "./commit";
 import { prepareBuilds } from "./prepare-builds";
 import { readWorkbook, type WorkbookState } from "./read-workbook";
 import {
@@ -39,6 +52,20 @@ import {
   suspendUntilNextSync,
   syncBatches,
 } from "./requests";
+
+/** The kind of each build step (Step.kind), as progress reports it to the pane. */
+const PROGRESS_KINDS: Readonly<Record<string, ApplyStepKind>> = {
+  "adding the sheet": "preparing",
+  "writing cells": "cells",
+  "number formats": "formats",
+  styles: "formats",
+  "column widths": "formats",
+  "freeze panes": "formats",
+  tables: "tables",
+  "data validation": "rules",
+  "conditional formats": "rules",
+  charts: "charts",
+};
 
 /**
  * Applies plans in order, all or nothing. `knownSheetNames` (sheet names by id, for change events)
@@ -58,26 +85,33 @@ export async function applyInExcel(
   } catch (error) {
     const sheet = plans[0]?.sheet ?? "";
     throw new ApplyError(
-      `Reading the workbook before building "${sheet}" failed: ${messageOf(error)}. Nothing was changed.`,
+      `Reading the workbook before building "${sheet}" failed: ${clause(messageOf(error))}. Nothing was changed.`,
       sheet,
       "reading the workbook",
       error,
     );
   }
 
-  const decisions = decidePlacements(
-    plans,
-    state.sheets.map((s) => s.info),
-    options,
-  );
+  const infos = state.sheets.map((s) => s.info);
+  const refused = unresolvedNames(planNameConflicts(plans, infos, [...state.names.values()]), options);
+  if (refused.length > 0) {
+    const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
+    throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
+  }
+  const decisions = decidePlacements(plans, infos, options);
   const builds = prepareBuilds(decisions, plans, state);
   const result: ApplyResult = {
-    sheets: decisions.map((d): AppliedSheet => ({
-      template: d.plan.template,
-      sheet: d.targetName,
-      outcome: OUTCOMES[d.outcome],
-      keptInputs: builds.find((b) => b.decision === d)?.keptInputs ?? 0,
-    })),
+    sheets: decisions.map((d): AppliedSheet => {
+      const b = builds.find((x) => x.decision === d);
+      return {
+        template: d.plan.template,
+        sheet: d.targetName,
+        outcome: OUTCOMES[d.outcome],
+        keptInputs: b?.keptInputs ?? 0,
+        keptFormulas: b?.keptFormulas ?? 0,
+        copy: d.copyName,
+      };
+    }),
   };
   if (builds.length === 0) return result;
 
@@ -88,7 +122,8 @@ export async function applyInExcel(
   );
   const commit = commitSteps(builds, state, journal);
   const total = buildBatches.length + 2;
-  progress({ step: "reading the workbook", done: 1, total });
+  const first = builds[0].plan.sheet;
+  progress({ step: "reading the workbook", kind: "reading", sheet: first, done: 1, total });
 
   let eventsOff = false;
   try {
@@ -102,17 +137,50 @@ export async function applyInExcel(
           eventsOff = true;
         }
       },
-      (i, batch) => progress({ step: `${batch[0].label} (${batch[0].sheet})`, done: i + 2, total }),
+      (i, batch) =>
+        progress({
+          step: `${batch[0].label} (${batch[0].sheet})`,
+          kind: PROGRESS_KINDS[batch[0].kind] ?? "cells",
+          sheet: batch[0].sheet,
+          range: batch[0].range,
+          done: i + 2,
+          total,
+        }),
     );
     // The commit is one request whatever its size: it is small, and it must not be split.
     await syncBatches(
       context,
       [commit],
       (ctx) => suspendUntilNextSync(ctx, settings.supports, false),
-      () => progress({ step: "finishing", done: total, total }),
+      () => progress({ step: "finishing", kind: "finishing", sheet: first, done: total, total }),
     );
     eventsOff = false;
   } catch (error) {
+    throw await undone(error);
+  } finally {
+    if (eventsOff) {
+      try {
+        context.runtime.enableEvents = state.enableEvents;
+        await context.sync();
+      } catch {
+        // Nothing more can be done from here; Excel resets the flag when the add-in reloads.
+      }
+    }
+  }
+  const cleanup = cleanupSteps(builds);
+  if (cleanup.length > 0) {
+    try {
+      await syncBatches(context, [cleanup]);
+    } catch {
+      // The build stands; the next build or pane start removes the set-aside sheets (recover.ts).
+    }
+  }
+  for (const b of builds) if (b.sheet) knownSheetNames.set(b.sheet.id, b.decision.targetName);
+  for (const b of builds) if (b.replaces) knownSheetNames.delete(b.replaces.id);
+  return result;
+
+  /** Rolls back after a failure, and the ApplyError that says what failed and what was undone. */
+  async function undone(error: unknown): Promise<ApplyError> {
     const failure =
       error instanceof StepFailure
         ? error
@@ -128,29 +196,20 @@ export async function applyInExcel(
             error,
           );
     let undo = "The workbook was left as it was.";
+    let restored = true;
     try {
       await rollback(context, state, journal, settings.supports);
       eventsOff = false;
     } catch (rollbackError) {
-      undo = `Undoing the partial build also failed (${messageOf(rollbackError)}); check the sheets named "~genai-…".`;
+      undo = `Undoing the partial build also failed (${clause(messageOf(rollbackError))}); the next build or the next start of the pane restores what it left.`;
+      restored = false;
     }
-    throw new ApplyError(
-      `Building sheet "${failure.step.sheet}" failed at step "${failure.step.label}": ${failure.message}. ${undo}`,
+    return new ApplyError(
+      `Building sheet "${failure.step.sheet}" failed at step "${failure.step.label}": ${clause(failure.message)}. ${undo}`,
       failure.step.sheet,
       failure.step.label,
       failure.cause,
+      restored,
     );
-  } finally {
-    if (eventsOff) {
-      try {
-        context.runtime.enableEvents = state.enableEvents;
-        await context.sync();
-      } catch {
-        // Nothing more can be done from here; Excel resets the flag when the add-in reloads.
-      }
-    }
   }
-  for (const b of builds) if (b.sheet) knownSheetNames.set(b.sheet.id, b.decision.targetName);
-  for (const b of builds) if (b.replaces) knownSheetNames.delete(b.replaces.id);
-  return result;
 }

@@ -15,6 +15,9 @@ import { addChart, addConditionalFormat, validationRule } from "./excel-rules";
 import type { Build } from "./prepare-builds";
 import { chunkedWrites, jsonBytes, OPERATION_BYTES, type Step } from "./requests";
 
+/** A sheet-scoped name on every sheet a build creates, removed when the build is committed. */
+export const PENDING_NAME = "GenAI_Build_Pending";
+
 /** Plan widths are in characters of the default font (as in .xlsx); Excel's API takes points. */
 export function columnWidthPoints(characters: number): number {
   // Calibri 11: 7 px per character plus 5 px of padding; 96 px = 72 pt.
@@ -50,11 +53,14 @@ function addSheetStep({ b, sheet }: OnSheet): Step {
     sheet,
     label: "adding the sheet",
     kind: "adding the sheet",
-    apis: ["WorksheetCollection.add"],
-    bytes: 2 * OPERATION_BYTES,
+    apis: ["WorksheetCollection.add", "NamedItemCollection.add"],
+    bytes: 3 * OPERATION_BYTES,
     queue: (context) => {
       b.sheet = context.workbook.worksheets.add(b.tempName); // ExcelApi 1.1
       b.sheet.load("id");
+      // Marks the sheet as not yet the workbook's until the commit removes the mark, so that
+      // what an interrupted build leaves can be told from the user's sheets (recover.ts).
+      b.sheet.names.add(PENDING_NAME, "=TRUE", "Being built by the GenAI Business Case add-in"); // 1.4
     },
   };
 }

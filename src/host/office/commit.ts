@@ -8,10 +8,17 @@
  */
 import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
-import { pointsAt, sameName } from "./names";
+import { nameTarget, pointsAt, sameName } from "./names";
+import { PENDING_NAME } from "./build-steps";
 import { type Build, serialNames } from "./prepare-builds";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 import { OPERATION_BYTES, type RequestSettings, type Step, suspendUntilNextSync } from "./requests";
+
+/**
+ * A sheet-scoped name a replaced sheet carries while it is set aside ("~genai-old-N"): its name
+ * before the rebuild, as a text constant.
+ */
+export const ORIGINAL_NAME = "GenAI_Original_Sheet_Name";
 
 /** What the commit changes that a rollback must know of. */
 export interface Journal {
@@ -43,14 +50,20 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
     ]),
   );
   const aside = new Map<Build, Excel.Worksheet>();
+  const asideNames = new Map<Build, string>();
 
   // 1. The replaced sheets and their clashing tables step aside (Worksheet.name, Table.name: 1.1).
   for (const b of builds) {
     const old = b.replaces;
     if (!old) continue;
     const { name, serial: n } = asideName();
+    asideNames.set(b, name);
     small(b.plan.sheet, "moving the old sheet aside", ["Worksheet.name", "Table.name"], (context) => {
       const ws = context.workbook.worksheets.getItem(old.id);
+      // Its own name goes with it, so that whatever interrupts the build and its undo, the next
+      // build or pane start can give it back (recover.ts).
+      ws.names.add(ORIGINAL_NAME, `="${old.name.replace(/"/g, '""')}"`, "The sheet's name before a rebuild");
+      journal.localNames.push({ sheetId: old.id, name: ORIGINAL_NAME });
       ws.name = name;
       aside.set(b, ws);
       for (const d of b.deferredTables) {
@@ -116,6 +129,22 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
       ["NamedItemCollection.add", "NamedItem.formula"],
       (context) => {
         const names = context.workbook.names;
+        const copy = b.decision.copyName ? b.replaces : null;
+        if (copy) {
+          // The old sheet stays as a copy: names scoped to it, aimed at its own cells (it is
+          // named "~genai-old-N" for now; the names follow it when it takes its copy name).
+          const keep = (aside.get(b) as Excel.Worksheet).names;
+          const prefix = sheetPrefix(asideNames.get(b) as string);
+          for (const w of wanted) {
+            const current = state.names.get(w.name.toLowerCase());
+            if (!current || copy.names.has(w.name.toLowerCase())) continue;
+            const isVersion = w.name === templateVersionName(plan.template);
+            if (!isVersion && !pointsAt(current.formula, copy.name)) continue;
+            const formula = isVersion ? current.formula : `=${prefix}${nameTarget(current.formula).address}`;
+            keep.add(current.name, formula, "Kept for this copy when the model's sheet was rebuilt");
+            journal.localNames.push({ sheetId: copy.id, name: current.name });
+          }
+        }
         if (older) {
           const keep = context.workbook.worksheets.getItem(older.id).names;
           for (const w of wanted) {
@@ -145,22 +174,57 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
   small(
     builds[0].plan.sheet,
     "finishing",
-    ["Worksheet.activate", "Runtime.enableEvents", "Application.calculate"],
+    ["Worksheet.activate", "Runtime.enableEvents", "Application.calculate", "NamedItem.delete"],
     (context) => {
+      for (const b of builds) (b.sheet as Excel.Worksheet).names.getItem(PENDING_NAME).delete();
       (builds[0].sheet as Excel.Worksheet).activate();
       context.runtime.enableEvents = state.enableEvents;
       context.workbook.application.calculate("Recalculate");
     },
   );
 
-  // 5. Last, the replaced sheets go (Worksheet.delete, 1.1).
+  // 5. The old sheets the user chose to keep take their copy names.
   for (const b of builds) {
-    if (!b.replaces) continue;
-    small(b.plan.sheet, "removing the replaced sheet", ["Worksheet.delete"], () => {
-      (aside.get(b) as Excel.Worksheet).delete();
-    });
+    const copyName = b.decision.copyName;
+    if (!b.replaces || !copyName) continue;
+    const old = b.replaces;
+    small(
+      b.plan.sheet,
+      "keeping the old sheet as a copy",
+      ["Worksheet.name", "NamedItem.delete", "Table.name"],
+      (context) => {
+        const ws = aside.get(b) as Excel.Worksheet;
+        ws.names.getItem(ORIGINAL_NAME).delete();
+        ws.name = copyName;
+        for (const t of b.copyTables) {
+          const table = old.tables.find((x) => sameName(x.name, t.name));
+          if (table) context.workbook.tables.getItem(table.id).name = t.newName;
+        }
+      },
+    );
   }
   return steps;
+}
+
+/**
+ * After the commit, the replaced sheets go (Worksheet.delete, 1.1), in a request of their own:
+ * deleting is the one step that cannot be undone, so a failure here must not start a rollback
+ * that could not bring back a sheet already deleted. The build stands; a set-aside sheet that
+ * stays is removed by the next build or pane start (recover.ts).
+ */
+export function cleanupSteps(builds: readonly Build[]): Step[] {
+  return builds
+    .filter((b) => b.replaces && !b.decision.copyName)
+    .map((b) => ({
+      sheet: b.plan.sheet,
+      label: "removing the replaced sheet",
+      kind: "removing the replaced sheet",
+      apis: ["Worksheet.delete"],
+      bytes: 4 * OPERATION_BYTES,
+      queue: (context: Excel.RequestContext) => {
+        context.workbook.worksheets.getItem((b.replaces as ExistingSheet).id).delete();
+      },
+    }));
 }
 
 /** The sheet a template's workbook marker points at, when this call leaves it standing. */
@@ -212,9 +276,12 @@ export async function rollback(
     if (was && present.has(key)) wb.names.getItem(was.name).formula = was.formula;
     else if (!was && present.has(key)) wb.names.getItem(name).delete(); // NamedItem.delete: 1.4
   }
-  // Sheet-scoped copies made for an older copy (a null object's delete does nothing).
+  // Sheet-scoped names made for an older copy or a set-aside sheet, on the sheets still there
+  // (a null object's delete does nothing).
+  const standing = new Set(sheets.items.map((ws) => ws.id));
   for (const { sheetId, name } of journal.localNames)
-    if (before.has(sheetId)) sheets.getItem(sheetId).names.getItemOrNullObject(name).delete();
+    if (before.has(sheetId) && standing.has(sheetId))
+      sheets.getItem(sheetId).names.getItemOrNullObject(name).delete();
   if (state.activeId && before.has(state.activeId)) sheets.getItem(state.activeId).activate();
   context.runtime.enableEvents = state.enableEvents;
   await context.sync();

@@ -3,9 +3,8 @@
  * name, the temporary name it is built under, and table names that do not clash. Part of the
  * Office host layer (src/host/office.ts and src/host/office/), the only code that may touch `Excel.*`.
  */
-import { withInputs } from "../../templates/cells";
-import type { PlanValue, SheetPlan } from "../../templates/plan";
-import type { PlacementDecision } from "../apply-common";
+import type { SheetPlan } from "../../templates/plan";
+import { type KeptCell, type PlacementDecision, withKeptInputs } from "../apply-common";
 import { sameName } from "./names";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 
@@ -16,10 +15,14 @@ export interface Build {
   readonly plan: SheetPlan;
   readonly tempName: string;
   readonly keptInputs: number;
+  /** Of the kept inputs, formulas the user typed. */
+  readonly keptFormulas: number;
   /** The existing sheet this build replaces (replace, or an empty sheet reused). */
   readonly replaces: ExistingSheet | null;
   /** Tables whose plan name is taken until the replaced sheet steps aside: named at commit. */
   readonly deferredTables: { readonly index: number; readonly name: string }[];
+  /** When the old sheet is kept as a copy: the free names its clashing tables take. */
+  readonly copyTables: { readonly name: string; readonly newName: string }[];
   sheet: Excel.Worksheet | null;
   tables: Excel.Table[];
 }
@@ -66,18 +69,30 @@ export function prepareBuilds(
       const index = plans.indexOf(decision.plan);
       const temp = tempName().name;
       const kept = decision.keepInputs
-        ? (state.oldInputs.get(index) ?? new Map<string, PlanValue>())
-        : new Map<string, PlanValue>();
+        ? (state.oldInputs.get(index) ?? new Map<string, KeptCell>())
+        : new Map<string, KeptCell>();
       const replaces =
         decision.outcome === "replace" || decision.outcome === "reuseEmpty"
           ? (state.sheets.find((s) => sameName(s.name, decision.targetName)) ?? null)
           : null;
       const deferredTables: { index: number; name: string }[] = [];
+      const copyTables: { name: string; newName: string }[] = [];
       const tables = decision.plan.tables.map((t, i) => {
         let name = t.name;
         if (tablesLeaving.has(name.toLowerCase()) && !tablesStaying.has(name.toLowerCase())) {
           deferredTables.push({ index: i, name });
           tablesStaying.add(name.toLowerCase());
+          if (decision.copyName) {
+            let free = name;
+            for (
+              let k = 2;
+              tablesStaying.has(free.toLowerCase()) || tablesLeaving.has(free.toLowerCase());
+              k++
+            )
+              free = `${t.name}_${k}`;
+            tablesStaying.add(free.toLowerCase());
+            copyTables.push({ name, newName: free });
+          }
           return { ...t, name: `GenAI_build_${n + 1}_${i + 1}` };
         }
         for (let n = 2; tablesStaying.has(name.toLowerCase()) || tablesLeaving.has(name.toLowerCase()); n++)
@@ -87,11 +102,13 @@ export function prepareBuilds(
       });
       return {
         decision,
-        plan: { ...withInputs(decision.plan, kept), sheet: decision.targetName, tables },
+        plan: { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName, tables },
         tempName: temp,
         keptInputs: kept.size,
+        keptFormulas: [...kept.values()].filter((v) => v !== null && typeof v === "object").length,
         replaces,
         deferredTables,
+        copyTables,
         sheet: null,
         tables: [],
       };

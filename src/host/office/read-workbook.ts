@@ -5,7 +5,8 @@
  * Office host layer (src/host/office.ts and src/host/office/), the only code that may touch `Excel.*`.
  */
 import { parseRange, type RangeRef } from "../../templates/a1";
-import type { PlanValue, SheetPlan, TemplateId } from "../../templates/plan";
+import type { SheetPlan, TemplateId } from "../../templates/plan";
+import { type KeptCell, landingSheet, userFormula } from "../apply-common";
 import type { ApplyOptions, SheetInfo } from "../workbook-host";
 import { readValue } from "./cell-content";
 import { type ExistingName, namesByKey, sameName, templateMarkers, templateOf } from "./names";
@@ -27,8 +28,11 @@ export interface WorkbookState {
   readonly names: ReadonlyMap<string, ExistingName>;
   readonly activeId: string | null;
   readonly enableEvents: boolean;
-  /** For each plan index, the old sheet's values at the plan's input ranges (rebuild candidates). */
-  readonly oldInputs: ReadonlyMap<number, Map<string, PlanValue>>;
+  /**
+   * For each plan index, the old sheet's contents at the plan's input ranges (rebuild
+   * candidates): values, and formulas the user typed into inputs as formulas.
+   */
+  readonly oldInputs: ReadonlyMap<number, Map<string, KeptCell>>;
 }
 
 /** The distinct input ranges of a plan (where a rebuild reads the user's values). */
@@ -97,8 +101,10 @@ export async function readWorkbook(
     version: number | null,
   ): boolean => {
     if (options.keepInputs === false || template !== plan.template || version !== plan.version) return false;
+    // Replace and keep both (which, over the template's own sheet, rebuilds it in place) keep the
+    // inputs; only cancel does not need them.
     const policy = Object.entries(options.policies ?? {}).find(([name]) => sameName(name, sheet))?.[1];
-    return policy === "replace";
+    return policy !== "cancel";
   };
   const inputSteps = (index: number, ws: Excel.Worksheet): Step[] => {
     const loads: { rect: RangeRef; range: Excel.Range }[] = [];
@@ -114,14 +120,17 @@ export async function readWorkbook(
         },
         (chunk, rect) => {
           const range = ws.getRange(chunk);
-          range.load("values,valueTypes"); // ExcelApi 1.1
+          range.load("values,valueTypes,formulas"); // ExcelApi 1.1
           loads.push({ rect, range });
         },
       ),
     );
   };
+  // The sheet a plan lands on: the one its template's marker points at, else its name's.
   const early = plans.flatMap((plan, index) => {
-    const ws = sheets.items.find((s) => sameName(s.name, plan.sheet));
+    const ws =
+      sheets.items.find((s) => markers.get(s.name.toLowerCase())?.template === plan.template) ??
+      sheets.items.find((s) => sameName(s.name, plan.sheet));
     const marked = ws ? markers.get(ws.name.toLowerCase()) : undefined;
     return ws && marked && candidate(plan, ws.name, marked.template, marked.version)
       ? inputSteps(index, ws)
@@ -137,14 +146,24 @@ export async function readWorkbook(
       id: ws.id,
       name: ws.name,
       position: ws.position,
-      info: { name: ws.name, empty: used.isNullObject, ...template },
+      info: {
+        name: ws.name,
+        empty: used.isNullObject,
+        ...template,
+        drivesModel:
+          template.template !== null && markers.get(ws.name.toLowerCase())?.template === template.template,
+      },
       tables: tables.items.map((t) => ({ id: t.id, name: t.name })),
       names: localNames,
     };
   });
 
   const late = plans.flatMap((plan, index) => {
-    const sheet = existing.find((s) => sameName(s.name, plan.sheet));
+    const landing = landingSheet(
+      plan,
+      existing.map((e) => e.info),
+    );
+    const sheet = existing.find((e) => e.info === landing);
     if (!sheet || oldInputLoads.has(index)) return [];
     const { template, templateVersion } = sheet.info;
     if (!candidate(plan, sheet.name, template, templateVersion)) return [];
@@ -152,15 +171,22 @@ export async function readWorkbook(
   });
   if (late.length > 0) await syncBatches(context, packSteps(late, budget, false));
 
-  const oldInputs = new Map<number, Map<string, PlanValue>>();
+  const oldInputs = new Map<number, Map<string, KeptCell>>();
   oldInputLoads.forEach((loads, i) => {
-    const kept = new Map<string, PlanValue>();
+    const kept = new Map<string, KeptCell>();
     for (const { rect: r, range } of loads) {
       range.values.forEach((row, dr) =>
         row.forEach((value, dc) => {
+          const key = `${r.top + dr},${r.left + dc}`;
+          // A formula the user typed into an input is theirs: kept as the formula, not its value.
+          const formula: unknown = range.formulas[dr]?.[dc];
+          if (typeof formula === "string" && formula.startsWith("=")) {
+            kept.set(key, userFormula(formula));
+            return;
+          }
           const type = String(range.valueTypes[dr][dc]);
           if (type === "Error") return; // an error is not a value the user chose
-          kept.set(`${r.top + dr},${r.left + dc}`, readValue(value, type));
+          kept.set(key, readValue(value, type));
         }),
       );
     }

@@ -86,6 +86,8 @@ export interface Step {
   readonly label: string;
   /** The kind of step, when the label cannot be told apart: "writing cells". */
   readonly kind: string;
+  /** The range a chunked step covers ("A1:R2000"), for progress in the pane's language. */
+  readonly range?: string;
   /**
    * The Office.js members it calls ("Range.formulas"), to tell which step of a request an Excel
    * error came from: Office reports the failing member in `debugInfo.errorLocation`.
@@ -118,6 +120,7 @@ export function chunkedWrites<T>(
     return {
       ...about,
       label: `${about.label} ${address}`,
+      range: address,
       bytes: chunk.bytes + 2 * OPERATION_BYTES,
       queue: (context) => write(context, address, chunk.rows),
     };
@@ -244,6 +247,7 @@ function failedStep(batch: readonly Step[], error: unknown): Step {
   const hits = typeof location === "string" ? batch.filter((s) => s.apis.includes(location)) : [];
   if (hits.length === 1) return hits[0];
   const candidates = hits.length > 0 ? hits : batch;
-  const kinds = new Set(candidates.map((s) => s.kind));
-  return { ...candidates[0], label: kinds.size === 1 ? candidates[0].kind : "building" };
+  // Only what the candidates share is certain: their kind, or each kind they may be.
+  const kinds = [...new Set(candidates.map((s) => s.kind))];
+  return { ...candidates[0], label: kinds.join(" or "), range: undefined };
 }

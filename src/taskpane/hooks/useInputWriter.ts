@@ -5,15 +5,20 @@
  * never queues dozens of Excel round trips.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CellValue, NameLocation } from "../../host/workbook-host";
+import type { CellValue, NameLocation, SkippedCell, WriteResult } from "../../host/workbook-host";
 import { usePane } from "../context/pane-context";
 
 /** The least time between two writes of one input while dragging. */
 export const THROTTLE_MS = 60;
 
 export interface InputWriter {
-  /** Writes values to named inputs in one call; rejects when a name is missing or the write is refused. */
-  readonly write: (entries: readonly (readonly [string, CellValue])[]) => Promise<void>;
+  /**
+   * Writes values to named inputs in one call; rejects when a name is missing or the write is
+   * refused. An input holding a formula the user typed is left alone and listed in the result.
+   */
+  readonly write: (entries: readonly (readonly [string, CellValue])[]) => Promise<WriteResult>;
+  /** Inputs the last write left alone because they hold the user's formula (shown by the panel). */
+  readonly skipped: readonly SkippedCell[];
   /** Latest-wins write for drags; failures land in `error`. */
   readonly writeThrottled: (name: string, value: CellValue) => void;
   /** Resolves when no throttled write is in flight or waiting. */
@@ -33,6 +38,7 @@ interface Lane {
 export function useInputWriter(): InputWriter {
   const { host, buildCount } = usePane();
   const [error, setError] = useState<unknown>(null);
+  const [skipped, setSkipped] = useState<readonly SkippedCell[]>([]);
   const locations = useRef(new Map<string, NameLocation | null>());
   const lanes = useRef(new Map<string, Lane>());
 
@@ -40,7 +46,7 @@ export function useInputWriter(): InputWriter {
   useEffect(() => locations.current.clear(), [host, buildCount]);
 
   const write = useCallback(
-    async (entries: readonly (readonly [string, CellValue])[]): Promise<void> => {
+    async (entries: readonly (readonly [string, CellValue])[]): Promise<WriteResult> => {
       const unknown = entries.map(([name]) => name).filter((name) => !locations.current.has(name));
       if (unknown.length > 0) {
         const found = await host.locateNames(unknown);
@@ -52,7 +58,9 @@ export function useInputWriter(): InputWriter {
         return { sheet: at.sheet, address: at.address.split(":")[0], values: [[value]] };
       });
       try {
-        await host.writeCells(writes);
+        const result = await host.writeCells(writes);
+        setSkipped(result.skipped);
+        return result;
       } catch (error) {
         // The sheet may have been renamed or deleted since: locate afresh next time.
         locations.current.clear();
@@ -94,9 +102,12 @@ export function useInputWriter(): InputWriter {
     await Promise.all([...lanes.current.values()].map((lane) => lane.idle));
   }, []);
 
-  const clearError = useCallback(() => setError(null), []);
+  const clearError = useCallback(() => {
+    setError(null);
+    setSkipped([]);
+  }, []);
   return useMemo(
-    () => ({ write, writeThrottled, settled, error, reportError: setError, clearError }),
-    [write, writeThrottled, settled, error, clearError],
+    () => ({ write, writeThrottled, settled, error, skipped, reportError: setError, clearError }),
+    [write, writeThrottled, settled, error, skipped, clearError],
   );
 }

@@ -1,11 +1,11 @@
 /**
  * What a build asks of the workbook, as plain data: the plans for a selection linked to the
- * template sheets already present, the default decision per conflicting sheet, and the name a
- * "keep both" copy will take (so the dialog can say it).
+ * template sheets already present, the default decision per conflicting sheet, and what each
+ * choice would do (the names it gives, the sheet the model then uses), predicted by the same
+ * function the hosts apply.
  */
-import { freeSheetName } from "../../host/apply-common";
+import { decidePlacements, defaultPolicy } from "../../host/apply-common";
 import type { Conflict, ExistingSheetPolicy, SheetInfo } from "../../host/workbook-host";
-import { DEFAULT_EXISTING_SHEET_POLICY } from "../../host/workbook-host";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
 
@@ -34,26 +34,50 @@ export function plansFor(
 
 export type Policies = Record<string, ExistingSheetPolicy>;
 
+/** The choice per conflicting sheet when the user has not chosen: the hosts' own default. */
 export function defaultPolicies(conflicts: readonly Conflict[]): Policies {
-  return Object.fromEntries(conflicts.map((c) => [c.sheet, DEFAULT_EXISTING_SHEET_POLICY]));
+  return Object.fromEntries(conflicts.map((c) => [c.sheet, defaultPolicy(c)]));
 }
 
-/** A replace that keeps the inputs: the sheet was built by the same template. */
-export function keepsInputs(conflict: Conflict): boolean {
-  return conflict.existingTemplate === conflict.plannedTemplate;
+/** What one choice for one sheet does, as the hosts will do it (decidePlacements decides both). */
+export interface ChoiceOutcome {
+  /** The sheet the plan is built as, or null when it is not built. */
+  readonly built: string | null;
+  /** The name the old sheet keeps as a copy no workbook name points to, if any. */
+  readonly copy: string | null;
+  /** The sheet the model's names point at afterwards for this template, or null for none. */
+  readonly modelSheet: string | null;
+  readonly keepsInputs: boolean;
 }
 
-/** The names "keep both" copies will get, in plan order (as the hosts choose them). */
-export function keepBothNames(
-  conflicts: readonly Conflict[],
+export const CHOICES: readonly ExistingSheetPolicy[] = ["replace", "keepBoth", "cancel"];
+
+/**
+ * For each conflicting sheet and each choice, what the build would do, with the other sheets'
+ * current choices: the dialog says it before anything is written, and the host then does it.
+ */
+export function predictChoices(
+  plans: readonly SheetPlan[],
   sheets: readonly SheetInfo[],
-): Record<string, string> {
-  const taken = sheets.map((s) => s.name);
-  const out: Record<string, string> = {};
+  conflicts: readonly Conflict[],
+  policies: Policies,
+): Record<string, Record<ExistingSheetPolicy, ChoiceOutcome>> {
+  const out: Record<string, Record<ExistingSheetPolicy, ChoiceOutcome>> = {};
   for (const c of conflicts) {
-    const name = freeSheetName(c.sheet, taken);
-    taken.push(name);
-    out[c.sheet] = name;
+    const entries = CHOICES.map((policy): [ExistingSheetPolicy, ChoiceOutcome] => {
+      const decisions = decidePlacements(plans, sheets, { policies: { ...policies, [c.sheet]: policy } });
+      const d = decisions.find((x) => x.existing?.name === c.sheet && x.plan.template === c.plannedTemplate);
+      if (!d || d.outcome === "skip")
+        return [
+          policy,
+          { built: null, copy: null, modelSheet: c.drivesModel ? c.sheet : null, keepsInputs: false },
+        ];
+      return [
+        policy,
+        { built: d.targetName, copy: d.copyName, modelSheet: d.targetName, keepsInputs: d.keepInputs },
+      ];
+    });
+    out[c.sheet] = Object.fromEntries(entries) as Record<ExistingSheetPolicy, ChoiceOutcome>;
   }
   return out;
 }

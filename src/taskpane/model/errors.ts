@@ -4,7 +4,7 @@
  * error's own message as the detail.
  */
 import type { PaneStrings } from "../../i18n/pane";
-import { ApplyError } from "../../host/workbook-host";
+import { ApplyError, type SkippedCell } from "../../host/workbook-host";
 import { fill } from "./format";
 
 export interface ErrorReport {
@@ -24,14 +24,23 @@ export function describeError(
 ): ErrorReport {
   if (error instanceof ApplyError) {
     const params = { sheet: error.sheet, step: error.step };
+    // The detail is what Excel (or the workbook) said: the sheet and step are already above.
+    const cause = error.cause === undefined ? error : error.cause;
     return {
       title: s.buildFailed,
-      lines: [
-        fill(s.buildFailedAt, params),
-        fill(s.buildFailedNext, params),
-        fill(s.details, { detail: errorDetail(error) }),
-      ],
+      lines: error.restored
+        ? [
+            fill(s.buildFailedAt, params),
+            fill(s.buildFailedNext, params),
+            fill(s.details, { detail: errorDetail(cause) }),
+          ]
+        : [fill(s.buildFailedNotRestored, params), fill(s.details, { detail: errorDetail(cause) })],
     };
   }
   return { title: fallback.title, lines: [fallback.next, fill(s.details, { detail: errorDetail(error) })] };
+}
+
+/** Cells a write left alone, as the user finds them: ROI!B6 (=30+10). */
+export function skippedCells(cells: readonly SkippedCell[], s: PaneStrings): string {
+  return cells.map((c) => `${c.sheet}!${c.address} (${c.formula})`).join(s.listSeparator);
 }

@@ -96,6 +96,14 @@ export class FakeExcel {
     this.requests.failWhen((op) => op.ordinal === at, code, message);
   }
 
+  /**
+   * Fails the first operation matching `when` as a lost connection does: that request and every
+   * later one fail (a rollback cannot run), until the next failWhen.
+   */
+  loseConnectionWhen(when: (op: OpInfo) => boolean, message = "The connection to Excel was lost."): void {
+    this.requests.failWhen(when, "ConnectionFailure", message, true);
+  }
+
   /** Fails the first operation matching `when`, once. */
   failWhen(when: (op: OpInfo) => boolean, code = GENERAL_CODE, message = GENERAL_MESSAGE): void {
     this.requests.failWhen(when, code, message);

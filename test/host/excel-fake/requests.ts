@@ -95,6 +95,9 @@ export class RequestRecorder {
   loadResults: (() => void)[] = [];
   private ordinal = 0;
   private failure: { when: (op: OpInfo) => boolean; code: string; message: string } | null = null;
+  /** Set once a "connection lost" failure fired: every later request fails before its first operation. */
+  private lost: { code: string; message: string } | null = null;
+  private loseConnection = false;
 
   constructor(
     readonly limitBytes: number,
@@ -108,8 +111,10 @@ export class RequestRecorder {
   }
 
   /** Fails the first operation matching `when`, once. */
-  failWhen(when: (op: OpInfo) => boolean, code: string, message: string): void {
+  failWhen(when: (op: OpInfo) => boolean, code: string, message: string, loseConnection = false): void {
     this.failure = { when, code, message };
+    this.loseConnection = loseConnection;
+    this.lost = null;
   }
 
   /** Applies a request: measure, reject if too large, apply in order until a failure, fill loads. */
@@ -127,6 +132,10 @@ export class RequestRecorder {
       calculationSuspended: false,
     };
     this.stats.requests.push(record);
+    if (this.lost) {
+      record.rejected = this.lost.code;
+      throw new FakeRichApiError(this.lost.code, this.lost.message);
+    }
     if (bytes > this.limitBytes) {
       record.rejected = "RequestPayloadSizeLimitExceeded";
       throw new FakeRichApiError(
@@ -158,6 +167,7 @@ export class RequestRecorder {
       if (this.failure.when(info)) {
         const { code, message } = this.failure;
         this.failure = null;
+        if (this.loseConnection) this.lost = { code, message };
         throw new FakeRichApiError(code, message, location);
       }
     }

@@ -1,17 +1,17 @@
 import type { SheetInfo } from "../../../src/host/workbook-host";
-import {
-  defaultPolicies,
-  keepBothNames,
-  keepsInputs,
-  plansFor,
-  validRows,
-} from "../../../src/taskpane/model/build";
+import { planConflicts } from "../../../src/host/apply-common";
+import { defaultPolicies, plansFor, predictChoices, validRows } from "../../../src/taskpane/model/build";
 
-const sheet = (name: string, template: SheetInfo["template"] = null): SheetInfo => ({
+const sheet = (
+  name: string,
+  template: SheetInfo["template"] = null,
+  drivesModel = template !== null,
+): SheetInfo => ({
   name,
   empty: false,
   template,
   templateVersion: template ? 1 : null,
+  drivesModel,
 });
 const OPTIONS = { data: "sample", currency: "NT$", locale: "en" } as const;
 
@@ -35,17 +35,39 @@ describe("Build model", () => {
     ]);
   });
 
-  it("keeps both by default, and names each copy as the hosts will", () => {
-    const conflicts = [
-      { sheet: "ROI", existingTemplate: "roi" as const, plannedTemplate: "roi" as const },
-      { sheet: "Stress", existingTemplate: null, plannedTemplate: "stress" as const },
-    ];
-    expect(defaultPolicies(conflicts)).toEqual({ ROI: "keepBoth", Stress: "keepBoth" });
-    expect(keepBothNames(conflicts, [sheet("ROI", "roi"), sheet("ROI (2)"), sheet("Stress")])).toEqual({
-      ROI: "ROI (3)",
-      Stress: "Stress (2)",
+  it("by default rebuilds the model's own sheet in place and builds beside a sheet of the user's", () => {
+    const sheets = [sheet("ROI", "roi"), sheet("ROI (2)"), sheet("Stress")];
+    const plans = plansFor("complete", OPTIONS, sheets);
+    const conflicts = planConflicts(plans, sheets);
+    const policies = defaultPolicies(conflicts);
+    expect(policies).toEqual({ ROI: "replace", Stress: "keepBoth" });
+    const predicted = predictChoices(plans, sheets, conflicts, policies);
+    expect(predicted.ROI.replace).toEqual({ built: "ROI", copy: null, modelSheet: "ROI", keepsInputs: true });
+    expect(predicted.ROI.keepBoth).toEqual({
+      built: "ROI",
+      copy: "ROI (3)",
+      modelSheet: "ROI",
+      keepsInputs: true,
     });
-    expect(conflicts.map(keepsInputs)).toEqual([true, false]);
+    expect(predicted.ROI.cancel).toEqual({ built: null, copy: null, modelSheet: "ROI", keepsInputs: false });
+    expect(predicted.Stress.keepBoth).toMatchObject({ built: "Stress (2)", modelSheet: "Stress (2)" });
+    expect(predicted.Stress.cancel).toMatchObject({ built: null, modelSheet: null });
+  });
+
+  it("predicts the name the hosts give: a user's 'roi' and a plan 'ROI' give 'ROI (2)'", () => {
+    const sheets = [sheet("roi")];
+    const plans = plansFor("roi", OPTIONS, sheets);
+    const conflicts = planConflicts(plans, sheets);
+    expect(conflicts.map((c) => c.sheet)).toEqual(["roi"]);
+    expect(predictChoices(plans, sheets, conflicts, defaultPolicies(conflicts)).roi.keepBoth.built).toBe(
+      "ROI (2)",
+    );
+  });
+
+  it("lands on the model's sheet whatever the user renamed it to", () => {
+    const sheets = [sheet("My ROI", "roi"), sheet("ROI")];
+    const plans = plansFor("roi", OPTIONS, sheets);
+    expect(planConflicts(plans, sheets).map((c) => [c.sheet, c.keepsInputs])).toEqual([["My ROI", true]]);
   });
 
   it("accepts 1 to 5,000 portfolio rows, whole numbers only", () => {

@@ -20,7 +20,7 @@ import { fill } from "../../model/format";
 import { ConflictDialog } from "../ConflictDialog";
 import { ShareableCopy } from "../ShareableCopy";
 import { StatusMessage } from "../StatusMessage";
-import { buildMessages } from "./useBuildMessages";
+import { buildMessages, recoveryLines } from "./useBuildMessages";
 import { useBuildPanel } from "./useBuildPanel";
 import { useBuildPanelStyles } from "./useBuildPanelStyles.styles";
 
@@ -122,6 +122,14 @@ export function BuildPanel() {
       </div>
 
       <div aria-live="polite" className={styles.status}>
+        {state.recovery && (
+          <StatusMessage
+            intent="warning"
+            title={s.recovered}
+            lines={recoveryLines(state.recovery, s)}
+            onDismiss={state.dismissRecovery}
+          />
+        )}
         {messages.progressText !== null && (
           <Field validationMessage={messages.progressText} validationState="none">
             <ProgressBar value={messages.progressValue} thickness="large" aria-label={s.building} />
@@ -156,8 +164,11 @@ export function BuildPanel() {
         <ConflictDialog
           conflicts={pending.conflicts}
           policies={pending.policies}
-          keepBothNames={pending.keepBothNames}
+          predictions={pending.predictions}
           onPolicyChange={state.setPolicy}
+          nameConflicts={pending.nameConflicts}
+          takeNames={pending.takeNames}
+          onTakeNameChange={state.setTakeName}
           onConfirm={state.confirm}
           onCancel={state.cancel}
         />

@@ -1,6 +1,13 @@
-import type { ApplyProgress, ApplyResult, Conflict } from "../../../host/workbook-host";
+import type {
+  ApplyProgress,
+  ApplyResult,
+  Conflict,
+  ExistingSheetPolicy,
+  NameConflict,
+  SheetInfo,
+} from "../../../host/workbook-host";
 import type { SampleOrBlank, SheetPlan } from "../../../templates/plan";
-import type { BuildTarget, Policies } from "../../model/build";
+import type { BuildTarget, ChoiceOutcome, Policies } from "../../model/build";
 
 export type BuildStatus =
   | { readonly kind: "idle" }
@@ -17,8 +24,14 @@ export interface PendingBuild {
   readonly plans: readonly SheetPlan[];
   readonly conflicts: readonly Conflict[];
   readonly policies: Policies;
-  /** The name each "keep both" copy would take. */
-  readonly keepBothNames: Readonly<Record<string, string>>;
+  /** The sheets as read when the build was asked for (the predictions' ground). */
+  readonly sheets: readonly SheetInfo[];
+  /** What each choice for each sheet would do, as the host will do it. */
+  readonly predictions: Readonly<Record<string, Record<ExistingSheetPolicy, ChoiceOutcome>>>;
+  /** Workbook names of the user's that the plans define too. */
+  readonly nameConflicts: readonly NameConflict[];
+  /** Those the user lets the model take. */
+  readonly takeNames: readonly string[];
 }
 
 export interface BuildOptionsState {

@@ -1,6 +1,6 @@
 /** The Build panel's progress and outcome texts, from its status. */
 import type { PaneStrings } from "../../../i18n/pane";
-import type { AppliedSheet } from "../../../host/workbook-host";
+import type { AppliedSheet, ApplyProgress, ApplyStepKind, Recovery } from "../../../host/workbook-host";
 import { describeError, type ErrorReport } from "../../model/errors";
 import { fill } from "../../model/format";
 import type { BuildStatus } from "./BuildPanel.types";
@@ -11,6 +11,37 @@ export interface BuildMessages {
   readonly progressText: string | null;
   readonly success: { title: string; lines: string[] } | null;
   readonly failure: ErrorReport | null;
+}
+
+const STEP_TEXT: Record<ApplyStepKind, keyof PaneStrings> = {
+  reading: "stepReading",
+  preparing: "stepPreparing",
+  names: "stepNames",
+  cells: "stepCells",
+  formats: "stepFormats",
+  tables: "stepTables",
+  rules: "stepRules",
+  charts: "stepCharts",
+  linking: "stepLinking",
+  values: "stepValues",
+  finishing: "stepFinishing",
+};
+
+/** A host's progress step in the pane's language ("writing cells A1:R2000 on ROI"). */
+export function stepText(p: ApplyProgress, s: PaneStrings): string {
+  const text = fill(s[STEP_TEXT[p.kind]], { sheet: p.sheet, range: p.range ?? "" });
+  // A step without a range reads without the gap its placeholder left.
+  return text.replace(/\s{2,}/g, " ").trim();
+}
+
+/** What a recovery of an interrupted build did, line by line. */
+export function recoveryLines(r: Recovery, s: PaneStrings): string[] {
+  const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(s.listSeparator);
+  return [
+    ...(r.restored.length > 0 ? [fill(s.recoveredRestored, { sheets: list(r.restored) })] : []),
+    ...(r.removed.length > 0 ? [fill(s.recoveredRemoved, { sheets: list(r.removed) })] : []),
+    ...(r.kept.length > 0 ? [fill(s.recoveredKept, { sheets: list(r.kept) })] : []),
+  ];
 }
 
 function outcomeText(sheet: AppliedSheet, s: PaneStrings): string {
@@ -34,7 +65,7 @@ export function buildMessages(status: BuildStatus, s: PaneStrings): BuildMessage
       if (!p) return { progressText: s.building, success: null, failure: null };
       return {
         progressValue: p.total > 0 ? p.done / p.total : undefined,
-        progressText: fill(s.progressStep, { done: p.done, total: p.total, step: p.step }),
+        progressText: fill(s.progressStep, { done: p.done, total: p.total, step: stepText(p, s) }),
         success: null,
         failure: null,
       };
@@ -45,8 +76,12 @@ export function buildMessages(status: BuildStatus, s: PaneStrings): BuildMessage
         built.length === 0
           ? [s.nothingBuilt]
           : [
-              fill(s.builtSheets, { sheets: built.map((x) => x.sheet).join(", ") }),
-              ...status.result.sheets.map((x) => outcomeText(x, s)),
+              fill(s.builtSheets, { sheets: built.map((x) => x.sheet).join(s.listSeparator) }),
+              ...status.result.sheets.flatMap((x) => [
+                outcomeText(x, s),
+                ...(x.copy ? [fill(s.outcomeCopy, { copy: x.copy })] : []),
+                ...(x.keptFormulas > 0 ? [fill(s.outcomeFormulasKept, { count: x.keptFormulas })] : []),
+              ]),
             ];
       return {
         progressText: null,

@@ -3,8 +3,8 @@
  * every non-empty sheet it would land on, apply with progress, then report what happened or
  * what to do next.
  */
-import { useCallback, useState } from "react";
-import type { ExistingSheetPolicy } from "../../../host/workbook-host";
+import { useCallback, useEffect, useState } from "react";
+import type { ExistingSheetPolicy, Recovery } from "../../../host/workbook-host";
 import type { SampleOrBlank, SheetPlan } from "../../../templates/plan";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../../templates/portfolio";
 import { usePane } from "../../context/pane-context";
@@ -12,8 +12,8 @@ import {
   type BuildTarget,
   CURRENCIES,
   defaultPolicies,
-  keepBothNames,
   plansFor,
+  predictChoices,
   type Policies,
   validRows,
 } from "../../model/build";
@@ -29,28 +29,53 @@ export interface BuildPanelState {
   readonly pending: PendingBuild | null;
   readonly build: (target: BuildTarget) => void;
   readonly setPolicy: (sheet: string, policy: ExistingSheetPolicy) => void;
+  /** Lets the model take (or not) a workbook name the user already has. */
+  readonly setTakeName: (name: string, take: boolean) => void;
+  /** What the last recovery of an interrupted build did, when it did anything. */
+  readonly recovery: Recovery | null;
+  readonly dismissRecovery: () => void;
   readonly confirm: () => void;
   readonly cancel: () => void;
   readonly dismiss: () => void;
 }
 
 export function useBuildPanel(): BuildPanelState {
-  const { host, locale, recordBuild } = usePane();
+  const { host, locale, recordBuild, showTab } = usePane();
   const [data, setData] = useState<SampleOrBlank>("sample");
   const [currency, setCurrency] = useState<string>(CURRENCIES[0]);
   const [rowsText, setRowsText] = useState(String(DEFAULT_PORTFOLIO_ROWS));
   const [status, setStatus] = useState<BuildStatus>({ kind: "idle" });
   const [pending, setPending] = useState<PendingBuild | null>(null);
+  const [recovery, setRecovery] = useState<Recovery | null>(null);
+
+  /** Puts right what an interrupted build left, and says so when there was anything. */
+  const recover = useCallback(async (): Promise<void> => {
+    const r = await host.recoverInterrupted();
+    if (r.restored.length + r.removed.length + r.kept.length === 0) return;
+    setRecovery(r);
+    showTab("build");
+  }, [host, showTab]);
+
+  // When the pane starts.
+  useEffect(() => {
+    recover().catch(() => undefined);
+  }, [recover]);
   const rows = Number(rowsText);
   const rowsValid = validRows(rows);
 
   const apply = useCallback(
-    async (target: BuildTarget, plans: readonly SheetPlan[], policies: Policies): Promise<void> => {
+    async (
+      target: BuildTarget,
+      plans: readonly SheetPlan[],
+      policies: Policies,
+      takeNames: readonly string[] = [],
+    ): Promise<void> => {
       setStatus({ kind: "building", target, progress: null });
       try {
         const result = await host.applyPlans(plans, {
           dialect: "live",
           policies,
+          takeNames,
           onProgress: (progress) => setStatus({ kind: "building", target, progress }),
         });
         // Remember each built plan under the name its sheet got ("ROI (2)" after keep both).
@@ -72,16 +97,22 @@ export function useBuildPanel(): BuildPanelState {
       setStatus({ kind: "building", target, progress: null });
       void (async () => {
         try {
+          await recover();
           const sheets = await host.listSheets();
           const plans = plansFor(target, { data, currency, locale, rows }, sheets);
           const conflicts = await host.conflicts(plans);
-          if (conflicts.length === 0) return await apply(target, plans, {});
+          const nameConflicts = await host.nameConflicts(plans);
+          if (conflicts.length === 0 && nameConflicts.length === 0) return await apply(target, plans, {});
+          const policies = defaultPolicies(conflicts);
           setPending({
             target,
             plans,
+            sheets,
             conflicts,
-            policies: defaultPolicies(conflicts),
-            keepBothNames: keepBothNames(conflicts, sheets),
+            policies,
+            predictions: predictChoices(plans, sheets, conflicts, policies),
+            nameConflicts,
+            takeNames: [],
           });
           setStatus({ kind: "asking", target });
         } catch (error) {
@@ -89,17 +120,28 @@ export function useBuildPanel(): BuildPanelState {
         }
       })();
     },
-    [host, data, currency, locale, rows, rowsValid, apply],
+    [host, data, currency, locale, rows, rowsValid, apply, recover],
   );
 
   const setPolicy = useCallback((sheet: string, policy: ExistingSheetPolicy) => {
-    setPending((p) => (p ? { ...p, policies: { ...p.policies, [sheet]: policy } } : p));
+    setPending((p) => {
+      if (!p) return p;
+      const policies = { ...p.policies, [sheet]: policy };
+      return { ...p, policies, predictions: predictChoices(p.plans, p.sheets, p.conflicts, policies) };
+    });
+  }, []);
+
+  const setTakeName = useCallback((name: string, take: boolean) => {
+    setPending((p) =>
+      p ? { ...p, takeNames: take ? [...p.takeNames, name] : p.takeNames.filter((n) => n !== name) } : p,
+    );
   }, []);
 
   const confirm = useCallback(() => {
     if (!pending) return;
+    if (pending.nameConflicts.some((c) => !pending.takeNames.includes(c.name))) return;
     setPending(null);
-    void apply(pending.target, pending.plans, pending.policies);
+    void apply(pending.target, pending.plans, pending.policies, pending.takeNames);
   }, [pending, apply]);
 
   const cancel = useCallback(() => {
@@ -119,6 +161,9 @@ export function useBuildPanel(): BuildPanelState {
     pending,
     build,
     setPolicy,
+    setTakeName,
+    recovery,
+    dismissRecovery: () => setRecovery(null),
     confirm,
     cancel,
     dismiss,

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -10,63 +11,70 @@ import {
   Radio,
   RadioGroup,
 } from "@fluentui/react-components";
-import type { ExistingSheetPolicy } from "../../../host/workbook-host";
+import type { Conflict, ExistingSheetPolicy } from "../../../host/workbook-host";
 import type { TemplateId } from "../../../templates/plan";
 import { useStrings } from "../../hooks/useStrings";
-import { keepsInputs } from "../../model/build";
+import { CHOICES, type ChoiceOutcome } from "../../model/build";
 import { fill } from "../../model/format";
 import type { ConflictDialogProps } from "./ConflictDialog.types";
 import { useConflictDialogStyles } from "./useConflictDialogStyles.styles";
 
 const TEMPLATE_LABELS = { portfolio: "portfolio", rollout: "rollout", roi: "roi", stress: "stress" } as const;
+const CHOICE_LABELS = { replace: "replace", keepBoth: "keepBoth", cancel: "cancelSheet" } as const;
 
 /**
- * Asks, in the pane (alert and confirm are blocked in add-ins), what to do with each non-empty
- * sheet a build would land on: keep both (the default: nothing of the user's is touched),
- * replace (keeping the inputs when it is the template's own sheet), or cancel that sheet.
+ * Asks, in the pane (alert and confirm are blocked in add-ins), before anything is written: what
+ * to do with each non-empty sheet a build would land on, each choice saying what it keeps and
+ * which sheet the model uses afterwards; and whether the model may take a workbook name the user
+ * already has (Build waits until every such name is allowed, or the user cancels).
  */
 export function ConflictDialog(props: ConflictDialogProps) {
-  const { conflicts, policies, keepBothNames, onPolicyChange, onConfirm, onCancel } = props;
+  const { conflicts, policies, predictions, onPolicyChange, nameConflicts, takeNames } = props;
   const s = useStrings();
   const styles = useConflictDialogStyles();
   const templateName = (t: TemplateId): string => s[TEMPLATE_LABELS[t]];
-  const replaceHint = (c: (typeof conflicts)[number]): string =>
-    keepsInputs(c)
-      ? fill(s.replaceKeepsInputs, { template: templateName(c.plannedTemplate) })
-      : s.replaceLosesContent;
-  const choices = (c: (typeof conflicts)[number]) => [
-    {
-      policy: "keepBoth",
-      label: s.keepBoth,
-      hint: fill(s.keepBothHint, { name: keepBothNames[c.sheet] ?? "", sheet: c.sheet }),
-    },
-    { policy: "replace", label: s.replace, hint: replaceHint(c) },
-    { policy: "cancel", label: s.cancelSheet, hint: s.cancelSheetHint },
-  ];
+
+  const hint = (c: Conflict, policy: ExistingSheetPolicy, outcome: ChoiceOutcome): string => {
+    const template = templateName(c.plannedTemplate);
+    if (policy === "cancel") return s.cancelSheetHint;
+    if (policy === "keepBoth")
+      return outcome.copy
+        ? fill(s.keepCopyHint, { sheet: c.sheet, copy: outcome.copy })
+        : fill(s.keepBothHint, { name: outcome.built ?? "", sheet: c.sheet });
+    if (c.existingTemplate !== c.plannedTemplate) return s.replaceLosesContent;
+    return c.keepsInputs ? fill(s.replaceKeepsInputs, { template }) : s.replaceNewLayout;
+  };
+  const model = (c: Conflict, outcome: ChoiceOutcome): string =>
+    outcome.modelSheet
+      ? fill(s.modelUses, { sheet: outcome.modelSheet })
+      : fill(s.modelUsesNone, { template: templateName(c.plannedTemplate) });
+  const blocked = nameConflicts.some((n) => !takeNames.includes(n.name));
+
   return (
     <Dialog
-      open={conflicts.length > 0}
+      open={conflicts.length > 0 || nameConflicts.length > 0}
       modalType="alert"
-      onOpenChange={(_, data) => !data.open && onCancel()}
+      onOpenChange={(_, data) => !data.open && props.onCancel()}
     >
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{s.conflictTitle}</DialogTitle>
           <DialogContent className={styles.content}>
-            <p className={styles.intro}>{s.conflictIntro}</p>
+            {conflicts.length > 0 && <p className={styles.intro}>{s.conflictIntro}</p>}
             {conflicts.map((c) => (
               <Field key={c.sheet} label={fill(s.conflictSheet, { sheet: c.sheet })} className={styles.sheet}>
                 <RadioGroup
                   value={policies[c.sheet]}
                   onChange={(_, data) => onPolicyChange(c.sheet, data.value as ExistingSheetPolicy)}
                 >
-                  {choices(c).map(({ policy, label, hint }) => {
+                  {CHOICES.map((policy) => {
+                    const outcome = predictions[c.sheet][policy];
                     const hintId = `conflict-${c.sheet}-${policy}`.replace(/\s+/g, "-");
                     return (
                       <div key={policy} className={styles.choice}>
-                        <Radio value={policy} label={label} aria-describedby={hintId} />
+                        <Radio value={policy} label={s[CHOICE_LABELS[policy]]} aria-describedby={hintId} />
                         <span id={hintId} className={styles.hint}>
-                          {hint}
+                          {hint(c, policy, outcome)} {model(c, outcome)}
                         </span>
                       </div>
                     );
@@ -74,12 +82,24 @@ export function ConflictDialog(props: ConflictDialogProps) {
                 </RadioGroup>
               </Field>
             ))}
+            {nameConflicts.length > 0 && (
+              <Field label={s.nameConflictTitle} hint={s.nameConflictIntro} className={styles.sheet}>
+                {nameConflicts.map((n) => (
+                  <Checkbox
+                    key={n.name}
+                    checked={takeNames.includes(n.name)}
+                    onChange={(_, data) => props.onTakeNameChange(n.name, data.checked === true)}
+                    label={fill(s.takeName, { name: n.name, refersTo: n.refersTo.replace(/^=/, "") })}
+                  />
+                ))}
+              </Field>
+            )}
           </DialogContent>
           <DialogActions className={styles.actions}>
-            <Button appearance="primary" onClick={onConfirm}>
+            <Button appearance="primary" disabled={blocked} onClick={props.onConfirm}>
               {s.conflictBuild}
             </Button>
-            <Button onClick={onCancel}>{s.conflictCancel}</Button>
+            <Button onClick={props.onCancel}>{s.conflictCancel}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

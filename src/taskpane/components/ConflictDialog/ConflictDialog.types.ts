@@ -1,14 +1,19 @@
-import type { Conflict, ExistingSheetPolicy } from "../../../host/workbook-host";
-import type { Policies } from "../../model/build";
+import type { Conflict, ExistingSheetPolicy, NameConflict } from "../../../host/workbook-host";
+import type { ChoiceOutcome, Policies } from "../../model/build";
 
 export interface ConflictDialogProps {
-  /** The non-empty sheets the build would land on; the dialog is open while there are any. */
+  /** The non-empty sheets the build would land on. */
   readonly conflicts: readonly Conflict[];
-  /** The choice per sheet (keep both by default). */
+  /** The choice per sheet (the hosts' default until the user chooses). */
   readonly policies: Policies;
-  /** The name each "keep both" copy would take. */
-  readonly keepBothNames: Readonly<Record<string, string>>;
+  /** What each choice for each sheet would do: the names it gives and the sheet the model then uses. */
+  readonly predictions: Readonly<Record<string, Record<ExistingSheetPolicy, ChoiceOutcome>>>;
   readonly onPolicyChange: (sheet: string, policy: ExistingSheetPolicy) => void;
+  /** Workbook names of the user's that the model defines too; the dialog is open while there are any conflicts. */
+  readonly nameConflicts: readonly NameConflict[];
+  /** The names the user lets the model take; Build waits until every one is. */
+  readonly takeNames: readonly string[];
+  readonly onTakeNameChange: (name: string, take: boolean) => void;
   /** Build with the choices made. */
   readonly onConfirm: () => void;
   /** Build nothing. */

@@ -1,6 +1,6 @@
 import { Body1, Button, Field, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { usePane } from "../../context/pane-context";
-import { describeError } from "../../model/errors";
+import { describeError, skippedCells } from "../../model/errors";
 import { fill } from "../../model/format";
 import type { GoalLever, GoalTarget } from "../../model/goal-seek";
 import { StatusMessage } from "../StatusMessage";
@@ -59,6 +59,13 @@ export function GoalSeek() {
           </div>
         )}
         {g.applied && text && <StatusMessage intent="success" lines={[fill(s.applied, { answer: text })]} />}
+        {g.skipped.length > 0 && (
+          <StatusMessage
+            intent="info"
+            lines={[fill(s.formulaKept, { cells: skippedCells(g.skipped, s) })]}
+            onDismiss={g.clearError}
+          />
+        )}
         {failure && (
           <StatusMessage
             intent="error"

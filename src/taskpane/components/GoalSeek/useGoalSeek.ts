@@ -88,7 +88,7 @@ export function useGoalSeek() {
     if (outcome.kind !== "solved" || outcome.answer.kind !== "answer") return;
     writer
       .write([[outcome.input, outcome.answer.value]])
-      .then(() => setApplied(true))
+      .then((result) => setApplied(result.skipped.length === 0))
       .catch((e: unknown) => writer.reportError(e));
   }, [outcome, writer]);
 
@@ -113,6 +113,7 @@ export function useGoalSeek() {
     apply,
     choose,
     error: writer.error,
+    skipped: writer.skipped,
     clearError: writer.clearError,
   };
 }

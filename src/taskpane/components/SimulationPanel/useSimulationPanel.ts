@@ -122,9 +122,9 @@ export function useSimulationPanel() {
         const range = parseRange(at.address);
         if (rangeRows(range) !== PANE_ROWS || rangeColumns(range) !== 1) throw new Error(s.needPaneCells);
         const cells = paneSimulationCells(run.options, run.summary, run.at);
-        await writingRunResults(() =>
-          host.writeCells([{ sheet: at.sheet, address: at.address, values: cells }]),
-        );
+        await writingRunResults(async () => {
+          await host.writeCells([{ sheet: at.sheet, address: at.address, values: cells }]);
+        });
         setWrite({ kind: "written" });
       } catch (error) {
         setWrite({ kind: "failed", error });

@@ -2,7 +2,7 @@ import { Body1, Button, Field, Radio, RadioGroup, Text } from "@fluentui/react-c
 import type { Scenario } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useSummary } from "../../hooks/useSummary";
-import { describeError } from "../../model/errors";
+import { describeError, skippedCells } from "../../model/errors";
 import { fill } from "../../model/format";
 import { DriverSlider } from "../DriverSlider";
 import { GoalSeek } from "../GoalSeek";
@@ -83,6 +83,13 @@ export function WhatIfPanel() {
                   when: w.saved.after === "build" ? s.savedAfterBuild : s.savedWhenOpened,
                 }),
               ]}
+            />
+          )}
+          {w.skipped.length > 0 && (
+            <StatusMessage
+              intent="info"
+              lines={[fill(s.formulaKept, { cells: skippedCells(w.skipped, s) })]}
+              onDismiss={w.clearError}
             />
           )}
           {failure && (

@@ -140,6 +140,7 @@ export function useWhatIfPanel() {
     reset,
     resetDone,
     error: writer.error,
+    skipped: writer.skipped,
     clearError: writer.clearError,
   };
 }
