@@ -32,6 +32,7 @@ import {
   sheetIdOf,
   type Work,
 } from "./memory-apply";
+import { restoreSnapshot, snapshotOf, type WorkbookSnapshot } from "./memory-snapshot";
 import { buildSheetView, referenceParts, type SheetView } from "./memory-view";
 import { CellWriteError, checkWrite } from "./memory-writes";
 import {
@@ -89,6 +90,18 @@ export class MemoryHost implements WorkbookHost {
     registerGenaiPlugin();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     this.writer = new PlanWriter(this.hf, this.records);
+  }
+
+  /** A workbook restored from a snapshot (the preview's storage), recalculated. */
+  static fromSnapshot(snapshot: WorkbookSnapshot, options: MemoryHostOptions = {}): MemoryHost {
+    const host = new MemoryHost(options);
+    restoreSnapshot(host.hf, host.records, snapshot);
+    return host;
+  }
+
+  /** The workbook as plain data: cells as written, names, and the plans of template sheets. */
+  snapshot(): WorkbookSnapshot {
+    return snapshotOf(this.hf, this.records);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
