@@ -30,6 +30,8 @@ export interface WriteOptions {
   readonly now: Date;
   /** ExcelJS, when the caller has it loaded; otherwise it is imported on first use. */
   readonly excel?: ExcelJS;
+  /** Adds to the workbook before it is written (the shareable copy's model marker, plain sheets). */
+  readonly extend?: (workbook: Workbook, excel: ExcelJS) => void;
 }
 
 /** The counts the CLI reports. */
@@ -63,6 +65,7 @@ export async function writeWorkbook(
 ): Promise<Uint8Array> {
   const excel = options.excel ?? (await loadExcelJS());
   const workbook = buildWorkbook(excel, plans, values, options.now);
+  options.extend?.(workbook, excel);
   const buffer = await workbook.xlsx.writeBuffer();
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
 }

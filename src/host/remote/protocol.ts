@@ -23,6 +23,8 @@ export interface SessionStatus {
   readonly storeError: string | null;
   /** The name of the file last opened or saved, if any. */
   readonly fileName: string | null;
+  /** Increments each time the workbook is replaced (opened from a file, new, restored). */
+  readonly generation: number;
 }
 
 export type ToWorker =
