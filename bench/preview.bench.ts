@@ -27,7 +27,8 @@ const FLAGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-const TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 180_000);
+/** Per step; generous, as a loaded shared machine can take minutes where a laptop takes seconds. */
+const TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
 
 interface PreviewServer {
   url: string;
@@ -165,7 +166,11 @@ async function run(): Promise<BenchEntry> {
   } finally {
     await server.close();
   }
-  const figures: Record<string, Figure> = { use_cases: SIZES.join(", ") };
+  const figures: Record<string, Figure> = {
+    use_cases: SIZES.join(", "),
+    // Context for the absolute times: the machine's one-minute load average when the run ended.
+    load_average_1min: round(os.loadavg()[0], 3),
+  };
   for (const [rows, f] of bySize) {
     figures[`build_ms_${rows}`] = round(f.buildMs);
     figures[`score_edit_ms_${rows}`] = round(f.scoreEditMs);

@@ -45,10 +45,11 @@ export type FromWorker =
   | { readonly kind: "status"; readonly status: SessionStatus }
   | { readonly kind: "ready"; readonly status: SessionStatus };
 
+/** A plain object of any realm (a structured clone may be made in another realm's Object). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
