@@ -19,6 +19,7 @@ import { addinBundleSize } from "./bundle-size.bench";
 import { allPass, type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
 import { quadrantScore100k } from "./quadrant-score.bench";
 import { completeModel5000 } from "./model-apply.bench";
+import { previewResponsiveness } from "./preview.bench";
 import { lhsVsMcStandardError, simulateRoiSeed100k } from "./simulate.bench";
 import { simulateVsSpreadsheet } from "./spreadsheet-simulation.bench";
 
@@ -29,6 +30,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   completeModel5000,
   simulateVsSpreadsheet,
   addinBundleSize,
+  previewResponsiveness,
 ];
 
 interface Results {

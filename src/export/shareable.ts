@@ -9,15 +9,12 @@
 import type { CellValue, WorkbookHost } from "../host/workbook-host";
 import { inputCells, withInputs } from "../templates/cells";
 import type { PlanValue, SheetPlan } from "../templates/plan";
+import { writeModelMarker } from "./model-marker";
 import { lookupOf, readPlanValues } from "./values";
-import { type ExcelJS, writeWorkbook } from "./xlsx";
+import { type WriteOptions, writeWorkbook } from "./xlsx";
 
-export interface ShareableOptions {
-  /** When the copy is made (the notes' date); injected. */
-  readonly now: Date;
-  /** ExcelJS, when already loaded. */
-  readonly excel?: ExcelJS;
-}
+/** When the copy is made (the notes' date, injected), ExcelJS if loaded, and any additions. */
+export type ShareableOptions = WriteOptions;
 
 /**
  * The plans with the workbook's current input values, so a user's edits travel with the copy.
@@ -55,5 +52,13 @@ export async function makeShareableCopy(
     );
   const values = await readPlanValues(host, plans);
   const lookup = lookupOf(values);
-  return writeWorkbook(plansWithCurrentInputs(plans, lookup), lookup, options);
+  const current = plansWithCurrentInputs(plans, lookup);
+  // The hidden model marker lets the preview (and a later add-in) open the copy as the model.
+  return writeWorkbook(current, lookup, {
+    ...options,
+    extend: (workbook, excel) => {
+      options.extend?.(workbook, excel);
+      writeModelMarker(workbook, current);
+    },
+  });
 }

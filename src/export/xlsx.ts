@@ -31,6 +31,8 @@ export interface WriteOptions {
   readonly now: Date;
   /** ExcelJS, when the caller has it loaded; otherwise it is imported on first use. */
   readonly excel?: ExcelJS;
+  /** Adds to the workbook before it is written (the shareable copy's model marker, plain sheets). */
+  readonly extend?: (workbook: Workbook, excel: ExcelJS) => void;
 }
 
 /** The counts the CLI reports. */
@@ -77,6 +79,7 @@ export async function writePackage(
 ): Promise<{ bytes: Uint8Array; report: PackageReport }> {
   const [excel, jszip] = await Promise.all([options.excel ?? loadExcelJS(), loadJSZip()]);
   const workbook = buildWorkbook(excel, plans, values, options.now);
+  options.extend?.(workbook, excel);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   return finishPackage(bytes, workbookNames(plans), jszip);

@@ -51,6 +51,7 @@ import {
   sheetIdOf,
   type Work,
 } from "./memory-apply";
+import { restoreSnapshot, snapshotOf, type WorkbookSnapshot } from "./memory-snapshot";
 import { buildSheetView, referenceParts, type SheetView } from "./memory-view";
 import { CellWriteError, checkWrite } from "./memory-writes";
 import { offsetFormulaRows, type RowChange } from "./formula-rows";
@@ -168,6 +169,18 @@ export class MemoryHost implements WorkbookHost {
     this.writer = new PlanWriter(this.hf, this.records);
   }
 
+  /** A workbook restored from a snapshot (the preview's storage), recalculated. */
+  static fromSnapshot(snapshot: WorkbookSnapshot, options: MemoryHostOptions = {}): MemoryHost {
+    const host = new MemoryHost(options);
+    restoreSnapshot(host.hf, host.records, snapshot);
+    return host;
+  }
+
+  /** The workbook as plain data: cells as written, names, and the plans of template sheets. */
+  snapshot(): WorkbookSnapshot {
+    return snapshotOf(this.hf, this.records);
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     return Promise.resolve(this.sheetInfos());
   }
@@ -240,13 +253,15 @@ export class MemoryHost implements WorkbookHost {
         });
     };
 
-    const changes: ExportedChange[] = [];
+    // Concatenated, never spread into push(): a 5,000-row build reports hundreds of thousands of
+    // changes, more arguments than a Web Worker's stack holds.
+    let changes: ExportedChange[] = [];
     this.hf.clearUndoStack();
     try {
       const pending: Pending[] = [];
       const renamed = new Set<string>();
-      changes.push(
-        ...this.hf.batch(() => {
+      changes = changes.concat(
+        this.hf.batch(() => {
           for (const w of work)
             step("prepare", w.plan.sheet, () => {
               this.writer.keepCopy(w);
@@ -262,8 +277,8 @@ export class MemoryHost implements WorkbookHost {
       );
       // Portable cells without a native form take the live result, once it is computed.
       const values = pending.map((p) => cellValue(this.hf.getCellValue(this.address(p))));
-      changes.push(
-        ...this.hf.batch(() => {
+      changes = changes.concat(
+        this.hf.batch(() => {
           for (const w of work)
             step("values", w.plan.sheet, () =>
               this.writer.writeValues(

@@ -8,7 +8,7 @@
  */
 import { parseCell, parseRange, type RangeRef } from "../templates/a1";
 import { blockRange, writableCells } from "../templates/cells";
-import { type Block, isFormula, type PlanCell, type PlanValue, type SheetPlan } from "../templates/plan";
+import { type Block, isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { moveFormulaRows, offsetFormulaRows, relativeForm, type RowChange } from "./formula-rows";
 
 /** A table's body (its rows without the header), zero-based and inclusive. */

@@ -4,6 +4,7 @@
  */
 import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { FileBar, type FileHost } from "./FileBar";
 import { WorkbookView } from "./WorkbookView";
 import type { PreviewHost } from "./useWorkbook";
 
@@ -48,9 +49,11 @@ export interface PreviewProps {
   readonly host: PreviewHost;
   /** The task pane, rendered against the same host. */
   readonly pane: ReactNode;
+  /** Open, save and the workbook's state, when the workbook lives in the preview's worker. */
+  readonly files?: FileHost;
 }
 
-export function Preview({ host, pane }: PreviewProps) {
+export function Preview({ host, pane, files }: PreviewProps) {
   const styles = useStyles();
   return (
     <div className={styles.page}>
@@ -64,6 +67,7 @@ export function Preview({ host, pane }: PreviewProps) {
             An in-memory workbook computed in your browser: no Excel, no Office.js, no network.
           </Caption1>
         </div>
+        {files && <FileBar host={files} />}
         <WorkbookView host={host} />
       </main>
     </div>

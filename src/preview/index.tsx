@@ -1,27 +1,51 @@
 /**
  * Entry of the browser preview (`npm start` where Excel is not available, `npm run preview`): the
- * real task pane against a MemoryHost workbook, beside a grid of that workbook. No Office.js.
+ * real task pane against an in-memory workbook, beside a grid of that workbook. No Office.js.
  *
- * The CustomFunctions stand-in must come first: the GENAI functions that MemoryHost registers in
- * HyperFormula throw `CustomFunctions.Error` to return #VALUE! / #N/A with a message.
+ * The workbook (MemoryHost, HyperFormula) runs in a Web Worker (memory.worker.ts) and is kept in
+ * the browser's storage there; this page holds a proxy of it (connectWorker), so a long
+ * recalculation never blocks the page. When the workbook is replaced (a file opened, a new
+ * workbook), the pane starts afresh, as a task pane does with another workbook.
  */
+// The pane's own uses of the GENAI wrappers (messages, the simulation) expect the global.
 import "../host/custom-functions-shim";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { MemoryHost } from "../host/memory";
+import { connectWorker } from "../host/remote/client";
 import { App } from "../taskpane/components/App";
 import { downloadWorkbook } from "../taskpane/deliver";
+import { useSessionStatus } from "./FileBar";
 import { Preview } from "./Preview";
+import type { WorkerWorkbook } from "./worker-workbook";
 
-const host = new MemoryHost();
-// For poking at the model from the browser console.
-(window as unknown as { previewHost?: MemoryHost }).previewHost = host;
+const worker = new Worker(new URL("./memory.worker.ts", import.meta.url), { name: "workbook" });
+const host = connectWorker(worker) as WorkerWorkbook;
+// For poking at the model from the browser console, and for the benchmark.
+(window as unknown as { previewHost?: WorkerWorkbook }).previewHost = host;
+
+function Root() {
+  const status = useSessionStatus(host);
+  return (
+    <Preview
+      host={host}
+      files={host}
+      pane={
+        <App
+          key={status?.generation ?? 0}
+          host={host}
+          initialLocale="en"
+          deliverWorkbook={downloadWorkbook}
+        />
+      }
+    />
+  );
+}
 
 const container = document.getElementById("container");
 if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <Preview host={host} pane={<App host={host} initialLocale="en" deliverWorkbook={downloadWorkbook} />} />
+      <Root />
     </FluentProvider>,
   );
 }

@@ -2,24 +2,31 @@
  * The preview's live picture of a MemoryHost workbook: the sheet tabs (listSheets, refreshed on
  * every change event, so builds and edits made from the pane show at once), the active sheet and
  * its view. A build that adds sheets brings the first new one to the front, as Excel does.
+ *
+ * The workbook may live in a worker (the preview) or on this thread (tests): its sheetView may
+ * answer now or with a promise. While a newer view is on its way the last one stays on screen.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryHost } from "../host/memory";
 import type { SheetView } from "../host/memory-view";
 import type { SheetInfo } from "../host/workbook-host";
 
-/** The part of MemoryHost the preview reads and writes (the grid's entries and table rows). */
-export type PreviewHost = Pick<
+/**
+ * The part of MemoryHost the preview reads and writes (the grid's entries and table rows), on
+ * this thread or through a worker.
+ */
+export interface PreviewHost extends Pick<
   MemoryHost,
   | "listSheets"
   | "onChange"
-  | "sheetView"
   | "readRange"
   | "writeCells"
   | "insertTableRows"
   | "deleteTableRows"
   | "restoreTableRows"
->;
+> {
+  sheetView(sheet: string): SheetView | Promise<SheetView>;
+}
 
 export interface WorkbookState {
   readonly sheets: readonly SheetInfo[];
@@ -70,13 +77,21 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
     };
   }, [host]);
 
-  const view = useMemo(() => {
-    if (active === null || revision < 0) return null;
-    try {
-      return host.sheetView(active);
-    } catch {
-      return null; // The sheet went away between the change event and this render.
+  const [view, setView] = useState<SheetView | null>(null);
+  useEffect(() => {
+    if (active === null) {
+      setView(null);
+      return;
     }
+    let alive = true;
+    // The sheet may have gone away between the change event and this call: no view then.
+    new Promise<SheetView>((resolve) => resolve(host.sheetView(active))).then(
+      (next) => alive && setView(next),
+      () => alive && setView(null),
+    );
+    return () => {
+      alive = false;
+    };
   }, [host, active, revision]);
 
   const activate = useCallback((sheet: string) => setActive(sheet), []);

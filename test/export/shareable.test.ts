@@ -81,7 +81,14 @@ describe("makeShareableCopy", () => {
     );
     const latest = applied.filter((p) => p.sheet !== "ROI");
     const copy = await readXlsx(await makeShareableCopy(host, latest, { now: NOW }));
-    expect(copy.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "Rollout", "Stress", "ROI (2)"]);
+    // The visible sheets; the hidden GenAI_Model sheet marks the file as the model.
+    expect(copy.worksheets.filter((ws) => ws.state === "visible").map((ws) => ws.name)).toEqual([
+      "Portfolio",
+      "Rollout",
+      "Stress",
+      "ROI (2)",
+    ]);
+    expect(copy.getWorksheet("GenAI_Model")?.state).toBe("hidden");
     const roi = namedCell(latest, "AnnualROI");
     expect(roi.sheet).toBe("ROI (2)");
     expect(copy.definedNames.model.find((n) => n.name === "AnnualROI")?.ranges).toEqual([

@@ -1,0 +1,205 @@
+/**
+ * The preview in Chromium at 100, 1,000 and 5,000 use cases: how long "Build complete model"
+ * takes until the Portfolio shows in the grid, how long an edit takes until what depends on it
+ * shows (agents after AI → the Summary's annual ROI; a use case's impact score → its rank), and
+ * the longest task on the page's main thread in each size (PerformanceObserver "longtask": any
+ * task over 50 ms, with its duration), which is what a user feels as a freeze.
+ *
+ * Every size runs in a fresh browser profile (empty storage), through the pane and the grid as a
+ * user would. Edits start once the workbook is kept in the browser's storage, as after a pause.
+ * Targets: the 5,000-row build under 2 s, each edit under 300 ms, no main-thread task over
+ * 200 ms. Needs the preview's production build (`npm run build`) and Debian's chromium.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { below, type Benchmark, type BenchEntry, type Figure, repositoryRoot, round } from "./harness";
+
+const SIZES = [100, 1_000, 5_000] as const;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+/** Per step; generous, as a loaded shared machine can take minutes where a laptop takes seconds. */
+const TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
+
+interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Collects every long task of the page from its first script on. */
+const OBSERVE_LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+`;
+
+interface SizeFigures {
+  readonly buildMs: number;
+  readonly storeMs: number;
+  readonly roiEditMs: number;
+  readonly scoreEditMs: number;
+  readonly longestTaskMs: number;
+  readonly longTasks: number;
+}
+
+const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/** Waits until `predicate` (page code, a string expression) holds; returns the page time it did. */
+async function until(page: Page, predicate: string): Promise<number> {
+  const handle = await page.waitForFunction(`(() => (${predicate}) ? performance.now() : 0)()`, undefined, {
+    polling: "raf",
+    timeout: TIMEOUT_MS,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+const cellText = (address: string): string =>
+  `(document.querySelector('[data-address="${address}"]')?.textContent ?? "")`;
+
+/** Edits an input cell through the grid: select it, Enter, type, Enter. */
+async function typeInto(page: Page, address: string, text: string): Promise<number> {
+  await page.locator(`[data-address="${address}"]`).click();
+  await page.keyboard.press("Enter");
+  const editor = page.getByLabel(`Edit ${address}`);
+  await editor.waitFor({ timeout: TIMEOUT_MS });
+  await editor.fill(text);
+  const start = await now(page);
+  await page.keyboard.press("Enter");
+  return start;
+}
+
+async function measureSize(url: string, rows: number): Promise<SizeFigures> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "genai-bench-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1440, height: 900 },
+    timeout: TIMEOUT_MS,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  try {
+    page.setDefaultTimeout(TIMEOUT_MS);
+    await page.addInitScript(OBSERVE_LONG_TASKS);
+    await page.goto(url);
+    const pane = page.getByTestId("preview-pane");
+    await pane.getByRole("tab", { name: "Build", exact: true }).click();
+    await page.getByTestId("grid-empty").waitFor();
+    await pane.getByLabel("Use cases in the portfolio").fill(String(rows));
+
+    // Build: from the click until the Portfolio's first use case shows in the grid and the
+    // workbook's worker is idle.
+    const buildStart = await now(page);
+    await pane.getByRole("button", { name: "Build complete model" }).click();
+    const built = await until(
+      page,
+      `document.querySelector('[data-sheet-tab="Stress"]') && ${cellText("Portfolio!A11")} !== "" && !document.querySelector('[data-testid="workbook-progress"]')`,
+    );
+    const stored = await until(
+      page,
+      `document.querySelector('[data-testid="workbook-state"]')?.dataset.stored === "true"`,
+    );
+
+    // A score edit: the first use case's impact to 1 moves its rank (column K).
+    const rankBefore = await page.locator('[data-address="Portfolio!K11"]').textContent();
+    const scoreStart = await typeInto(page, "Portfolio!C11", "1");
+    const scored = await until(page, `${cellText("Portfolio!K11")} !== ${JSON.stringify(rankBefore ?? "")}`);
+
+    // An ROI input the Summary shows: agents after AI 35 → 40 until the Summary's ROI changes.
+    await page
+      .getByRole("tablist", { name: "Sheets" })
+      .getByRole("tab", { name: "ROI", exact: true })
+      .click();
+    const agents = page.locator('[data-address="ROI!B6"]');
+    await agents.waitFor();
+    const summary = `(document.querySelector('[data-testid="summary-annual-roi"]')?.textContent ?? "")`;
+    const roiBefore = await page.evaluate(summary);
+    const roiStart = await typeInto(page, "ROI!B6", "40");
+    const roiShown = await until(page, `${summary} !== ${JSON.stringify(roiBefore)}`);
+
+    const tasks = await page.evaluate<{ start: number; duration: number }[]>("window.__longTasks");
+    const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    return {
+      buildMs: built - buildStart,
+      storeMs: stored - built,
+      scoreEditMs: scored - scoreStart,
+      roiEditMs: roiShown - roiStart,
+      longestTaskMs: longest,
+      longTasks: tasks.length,
+    };
+  } catch (error) {
+    const shot = path.join(os.tmpdir(), `genai-bench-preview-${rows}.png`);
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    throw new Error(
+      `${rows} use cases: ${error instanceof Error ? error.message : String(error)} (screenshot: ${shot})`,
+    );
+  } finally {
+    await context.close().catch(() => undefined);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function run(): Promise<BenchEntry> {
+  const root = repositoryRoot();
+  if (!fs.existsSync(path.join(root, "dist-preview", "index.html")))
+    throw new Error("dist-preview/index.html is missing: run `npm run build` first");
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  // CommonJS next to the sources; required at run time (the benchmark runs compiled, elsewhere).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startPreviewServer } = require(path.join(root, "scripts", "preview-server.js")) as {
+    startPreviewServer: (o: { root: string; port: number }) => Promise<PreviewServer>;
+  };
+  const server = await startPreviewServer({ root, port: 0 });
+  const bySize = new Map<number, SizeFigures>();
+  try {
+    for (const rows of SIZES) bySize.set(rows, await measureSize(server.url, rows));
+  } finally {
+    await server.close();
+  }
+  const figures: Record<string, Figure> = {
+    use_cases: SIZES.join(", "),
+    // Context for the absolute times: the machine's one-minute load average when the run ended.
+    load_average_1min: round(os.loadavg()[0], 3),
+  };
+  for (const [rows, f] of bySize) {
+    figures[`build_ms_${rows}`] = round(f.buildMs);
+    figures[`score_edit_ms_${rows}`] = round(f.scoreEditMs);
+    figures[`summary_roi_edit_ms_${rows}`] = round(f.roiEditMs);
+    figures[`store_in_browser_ms_${rows}`] = round(f.storeMs);
+    figures[`longest_main_thread_task_ms_${rows}`] = round(f.longestTaskMs);
+    figures[`long_tasks_${rows}`] = f.longTasks;
+  }
+  const big = bySize.get(5_000)!;
+  const mid = bySize.get(1_000)!;
+  const longest = Math.max(...[...bySize.values()].map((f) => f.longestTaskMs));
+  const slowestEdit = Math.max(big.scoreEditMs, big.roiEditMs);
+  return {
+    figures,
+    ratios: {
+      build_5000_to_1000: round(big.buildMs / mid.buildMs, 3),
+      score_edit_5000_to_1000: round(big.scoreEditMs / mid.scoreEditMs, 3),
+      summary_roi_edit_5000_to_1000: round(big.roiEditMs / mid.roiEditMs, 3),
+    },
+    targets: {
+      build_ms_5000: below(big.buildMs, 2_000),
+      edit_ms_5000: below(slowestEdit, 300),
+      longest_main_thread_task_ms: below(longest, 200),
+    },
+    line:
+      `5,000 use cases: build ${Math.round(big.buildMs)} ms, score edit ${Math.round(big.scoreEditMs)} ms, ` +
+      `ROI edit ${Math.round(big.roiEditMs)} ms (1,000: ${Math.round(mid.buildMs)} / ${Math.round(mid.scoreEditMs)} / ` +
+      `${Math.round(mid.roiEditMs)} ms); longest main-thread task ${Math.round(longest)} ms`,
+  };
+}
+
+export const previewResponsiveness: Benchmark = { name: "preview_responsiveness", run };

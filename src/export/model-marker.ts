@@ -1,0 +1,131 @@
+/**
+ * How a saved workbook says it is this add-in's model (docs/workbook-file.md): a hidden sheet
+ * named `GenAI_Model` with one row per template sheet: the template, the sheet's name, its layout
+ * version, language, currency and (for the Portfolio) the number of use-case rows. Opening the
+ * file reads it back to rebuild each sheet from its template with the file's inputs.
+ *
+ * A hidden sheet rather than a custom document property or a constant-valued workbook name:
+ * ExcelJS reads and writes neither of those, while a sheet survives Excel, LibreOffice and ExcelJS
+ * alike, and a user who unhides it can read it.
+ *
+ * A workbook the add-in built in Excel and saved there has no such sheet but the template marker
+ * names (`GenAI_Template_roi` on the sheet's A1); those are read too, with the layout version
+ * taken as current (their version names hold constants, which ExcelJS drops on reading).
+ */
+import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
+import { LOCALES, type Locale } from "../i18n/locale";
+import { parseRange, rangeRows, splitQualified } from "../templates/a1";
+import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
+import { templateMarkerName } from "../host/workbook-host";
+
+export const MARKER_SHEET = "GenAI_Model";
+/** The marker's own format; a reader refuses a marker of a newer format than it knows. */
+export const MARKER_FORMAT = 1;
+const TITLE = "GenAI Business Case model";
+const HEADER = ["Template", "Sheet", "Layout version", "Language", "Currency", "Rows"] as const;
+
+/** One template sheet of a saved model. */
+export interface MarkedSheet {
+  readonly template: TemplateId;
+  readonly sheet: string;
+  /** Null when the file does not say (a workbook saved from Excel). */
+  readonly version: number | null;
+  readonly locale: Locale;
+  readonly currency: string;
+  /** Use-case rows of the Portfolio; null for the other templates or when unknown. */
+  readonly rows: number | null;
+}
+
+/** The use-case rows of a Portfolio plan (its UseCases table without the header), else null. */
+export function planRows(plan: SheetPlan): number | null {
+  if (plan.template !== "portfolio") return null;
+  const table = plan.tables.find((t) => t.name === "UseCases") ?? plan.tables[0];
+  return table ? rangeRows(parseRange(table.range)) - 1 : null;
+}
+
+export function markerOf(plans: readonly SheetPlan[]): MarkedSheet[] {
+  return plans.map((p) => ({
+    template: p.template,
+    sheet: p.sheet,
+    version: p.version,
+    locale: p.locale,
+    currency: p.currency,
+    rows: planRows(p),
+  }));
+}
+
+/** Adds the hidden marker sheet for the plans' sheets (last in tab order). */
+export function writeModelMarker(workbook: Workbook, plans: readonly SheetPlan[]): void {
+  if (plans.length === 0) return;
+  const ws = workbook.addWorksheet(MARKER_SHEET, { state: "hidden" });
+  ws.getCell("A1").value = TITLE;
+  ws.getCell("B1").value = MARKER_FORMAT;
+  ws.getRow(3).values = [...HEADER];
+  markerOf(plans).forEach((m, i) => {
+    ws.getRow(4 + i).values = [m.template, m.sheet, m.version, m.locale, m.currency, m.rows];
+  });
+}
+
+/** The model's sheets a workbook marks, or null when it is not a model this add-in wrote. */
+export function readModelMarker(workbook: Workbook): MarkedSheet[] | null {
+  const ws = workbook.getWorksheet(MARKER_SHEET);
+  if (ws) return fromMarkerSheet(ws);
+  return fromMarkerNames(workbook);
+}
+
+function valueOf(cell: Cell): ExcelValue {
+  return cell.value;
+}
+
+function fromMarkerSheet(ws: Worksheet): MarkedSheet[] | null {
+  if (ws.getCell("A1").value !== TITLE) return null;
+  const format = ws.getCell("B1").value;
+  if (typeof format !== "number" || format > MARKER_FORMAT)
+    throw new Error(
+      `This workbook was saved by a newer version of the add-in (model format ${JSON.stringify(format)}); update the add-in to open it.`,
+    );
+  const out: MarkedSheet[] = [];
+  for (let r = 4; r <= ws.rowCount; r++) {
+    const [template, sheet, version, locale, currency, rows] = [1, 2, 3, 4, 5, 6].map((c) =>
+      valueOf(ws.getCell(r, c)),
+    );
+    if (!TEMPLATE_IDS.includes(template as TemplateId) || typeof sheet !== "string") continue;
+    out.push({
+      template: template as TemplateId,
+      sheet,
+      version: typeof version === "number" ? version : null,
+      locale: LOCALES.includes(locale as Locale) ? (locale as Locale) : "en",
+      currency: typeof currency === "string" ? currency : "",
+      rows: typeof rows === "number" ? rows : null,
+    });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** A workbook name's first range, split into sheet and address. */
+function nameRange(workbook: Workbook, name: string): { sheet: string; address: string } | null {
+  const found = workbook.definedNames.model.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  const range = found?.ranges[0];
+  if (!range) return null;
+  const { sheet, address } = splitQualified(range);
+  return sheet ? { sheet, address: address.replace(/\$/g, "") } : null;
+}
+
+function fromMarkerNames(workbook: Workbook): MarkedSheet[] | null {
+  const out = TEMPLATE_IDS.flatMap((template): MarkedSheet[] => {
+    const at = nameRange(workbook, templateMarkerName(template));
+    if (!at || !workbook.getWorksheet(at.sheet)) return [];
+    const useCases = template === "portfolio" ? nameRange(workbook, "UseCaseNames") : null;
+    return [
+      {
+        template,
+        sheet: at.sheet,
+        version: null,
+        locale: "en",
+        currency: "NT$",
+        rows: useCases ? rangeRows(parseRange(useCases.address)) : null,
+      },
+    ];
+  });
+  return out.length > 0 ? out : null;
+}
