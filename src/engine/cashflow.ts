@@ -88,3 +88,53 @@ export function cumulative(values: ArrayLike<number>): Float64Array {
   }
   return out;
 }
+
+/**
+ * Internal rate of return: the rate r with Σ values[k] / (1 + r)^k = 0 (Excel's IRR, element 0 at
+ * time 0). Searched on a grid of rates from −99% up to 100,000% for the first sign change of the
+ * present value, then bisected to double precision; for a conventional flow (outlays first, then
+ * inflows) that root is the only one, as Excel's Newton iteration finds. Null when no rate in that
+ * range makes the present value zero (no outlay, or no inflow).
+ */
+export function irr(values: ArrayLike<number>): number | null {
+  let outlay = false;
+  let inflow = false;
+  for (let k = 0; k < values.length; k++) {
+    if (values[k] < 0) outlay = true;
+    if (values[k] > 0) inflow = true;
+  }
+  if (!outlay || !inflow) return null;
+  const f = (rate: number): number => presentValue(rate, values);
+  // Rates on a log-like grid: dense near 0 where business cases live.
+  const grid: number[] = [-0.99];
+  for (let r = -0.95; r < 1; r += 0.05) grid.push(r);
+  for (let r = 1; r <= 1000; r *= 1.5) grid.push(r);
+  let lo = grid[0];
+  let fLo = f(lo);
+  if (fLo === 0) return lo;
+  for (let i = 1; i < grid.length; i++) {
+    const hi = grid[i];
+    const fHi = f(hi);
+    if (fHi === 0) return hi;
+    if (Number.isFinite(fLo) && Number.isFinite(fHi) && Math.sign(fLo) !== Math.sign(fHi)) {
+      let a = lo;
+      let fa = fLo;
+      let b = hi;
+      for (let k = 0; k < 200 && b - a > 1e-15 * Math.max(1, Math.abs(a)); k++) {
+        const mid = (a + b) / 2;
+        const fm = f(mid);
+        if (fm === 0) return mid;
+        if (Math.sign(fm) === Math.sign(fa)) {
+          a = mid;
+          fa = fm;
+        } else {
+          b = mid;
+        }
+      }
+      return (a + b) / 2;
+    }
+    lo = hi;
+    fLo = fHi;
+  }
+  return null;
+}

@@ -11,3 +11,4 @@ export * from "./statistics";
 export * from "./simulate";
 export * from "./sensitivity";
 export * from "./business-case";
+export * from "./line-items";

@@ -8,6 +8,7 @@
  * breaking the formulas of the others.
  */
 import type { Locale } from "../i18n/locale";
+import type { LineRows } from "./roi-lines";
 
 export type TemplateId = "portfolio" | "rollout" | "roi" | "stress";
 export const TEMPLATE_IDS: readonly TemplateId[] = ["portfolio", "rollout", "roi", "stress"];
@@ -200,6 +201,11 @@ export interface TemplateOptions {
    * those are present; otherwise it uses its own inputs.
    */
   readonly linkedTo: readonly TemplateId[];
+  /**
+   * The ROI sheet's benefit and cost rows (and the Stress sheet's lines when linked to it); by
+   * default the sample's rows, or one empty row per table in a blank model.
+   */
+  readonly lines?: LineRows;
 }
 
 export const DEFAULT_OPTIONS: TemplateOptions = {

@@ -1,14 +1,16 @@
 /**
- * The ROI sheet: the seed's customer-service business case (DESIGN.md section 4), its three-year
- * risk-adjusted view, a 36-month cash flow with payback against the seed's benchmarks, and a
- * monthly API cost guardrail.
+ * The ROI sheet: the user's own business case (docs/line-items.md). Benefits and costs are rows
+ * of two tables at the bottom of the sheet; everything above them (settings, the optional
+ * drivers the sample rows use, the GenAI usage-cost block, the financial summary in the Total
+ * Economic Impact layout, payback, the cost guardrail, the 36-month schedule) reads the tables
+ * through their totals rows and workbook names, so it follows whatever lines the tables hold.
  *
- * Layout, top to bottom: assumptions (inputs) → annual line items (base, and the values in use,
- * which follow the Stress sheet's Scenario switch when it exists) → three-year view → cost
- * guardrail → the 36-month schedule. Every figure below the assumptions is a formula.
+ * Layout, top to bottom: settings → drivers (sample only) → usage block → financial summary →
+ * payback → guardrail → schedule → month numbers → Benefits (totals, header, rows) → Costs.
  */
 import { ROI_LABELS } from "../i18n/templates/roi";
 import { apiCost } from "../engine/costs";
+import { columnLetters } from "./a1";
 import { SheetBuilder, dual, same } from "./builder";
 import {
   DEFAULT_OPTIONS,
@@ -17,179 +19,412 @@ import {
   type SheetPlan,
   type TemplateOptions,
 } from "./plan";
+import { COL, COST_KINDS, type LineRow, roiLines, TIMINGS } from "./roi-lines";
 
 export const ROI_SHEET = "ROI";
-export const ROI_VERSION = 1;
+/** Layout 2: line tables (layout 1 had seven fixed line items). */
+export const ROI_VERSION = 2;
 /** Months in the cash-flow schedule after month 0. */
 export const HORIZON_MONTHS = 36;
 export const HORIZON_YEARS = 3;
+/** Model rows in the usage-cost block (blank rows cost nothing). */
+export const USAGE_MODELS = 5;
+
+type Block = "settings" | "drivers" | "usage";
 
 interface Assumption {
   readonly name: string;
   readonly label: string;
   readonly sample: number;
   readonly format: SemanticFormat;
+  readonly block: Block;
   readonly note?: string;
   /** Fixed structure rather than an input (months per year). */
   readonly constant?: boolean;
   /** A setting that keeps its default in a blank model too (benefit realisation 100%). */
   readonly always?: boolean;
+  readonly validation?: "rate" | "share" | "change" | "positive";
 }
 
-/** The seed's example (section 8.2) and this template's own documented assumptions. */
+/**
+ * The sheet's named inputs: settings (every model), the drivers the sample rows use (sample
+ * only), and the usage block's named inputs. Samples are the seed's figures (section 8.2).
+ */
 export function roiAssumptions(options: TemplateOptions): Assumption[] {
   const L = ROI_LABELS[options.locale];
   const linked = options.linkedTo.includes("rollout");
+  const ramp = linked ? L.rampLinked : L.rampNote;
+  const s = (a: Omit<Assumption, "block">): Assumption => ({ ...a, block: "settings" });
+  const d = (a: Omit<Assumption, "block">): Assumption => ({ ...a, block: "drivers" });
+  const u = (a: Omit<Assumption, "block">): Assumption => ({ ...a, block: "usage" });
   return [
-    { name: "AgentsBefore", label: L.agentsBefore, sample: 50, format: "number", note: L.agents },
-    { name: "AgentsAfter", label: L.agentsAfter, sample: 35, format: "number", note: L.agents },
-    { name: "AgentMonthlyCost", label: L.agentMonthlyCost, sample: 40_000, format: "currency" },
-    { name: "CapacityAgents", label: L.capacityAgents, sample: 10, format: "number", note: L.capacityNote },
-    { name: "Customers", label: L.customers, sample: 1_000_000, format: "number", note: L.people },
-    { name: "ChurnReduction", label: L.churnReduction, sample: 0.005, format: "percentPrecise" },
-    { name: "Arpu", label: L.arpu, sample: 2_000, format: "currency" },
-    {
+    s({
       name: "BenefitRealisation",
       label: L.benefitRealisation,
       sample: 1,
       format: "percent",
       note: L.realisationNote,
-      constant: false,
       always: true,
-    },
-    { name: "ApiCallsPerMonth", label: L.apiCalls, sample: 1_000_000, format: "number", note: L.calls },
-    { name: "CostPerCall", label: L.costPerCall, sample: 0.002, format: "decimal", note: "US$" },
-    { name: "FxRate", label: L.fxRate, sample: 32, format: "decimal" },
-    { name: "PlatformMonthly", label: L.platformMonthly, sample: 50_000, format: "currency" },
-    { name: "PeopleFte", label: L.peopleFte, sample: 1.5, format: "decimal", note: L.fte },
-    { name: "FteMonthlyCost", label: L.fteMonthlyCost, sample: 80_000, format: "currency" },
-    { name: "TrainingOneOff", label: L.trainingOneOff, sample: 500_000, format: "currency" },
-    { name: "AmortisationYears", label: L.amortisationYears, sample: 3, format: "number", note: L.years },
-    {
-      name: "ImplementationCost",
-      label: L.implementationCost,
-      sample: 1_500_000,
-      format: "currency",
-      note: L.implementationNote,
-    },
-    { name: "DiscountRate", label: L.discountRate, sample: 0.1, format: "percent" },
-    { name: "BenefitRisk", label: L.benefitRisk, sample: 0.1, format: "percent" },
-    { name: "CostRisk", label: L.costRisk, sample: 0.1, format: "percent" },
-    {
+      validation: "share",
+    }),
+    s({ name: "DiscountRate", label: L.discountRate, sample: 0.1, format: "percent", validation: "rate" }),
+    s({ name: "BenefitRisk", label: L.benefitRisk, sample: 0.1, format: "percent", validation: "rate" }),
+    s({ name: "CostRisk", label: L.costRisk, sample: 0.1, format: "percent", validation: "rate" }),
+    s({
+      name: "BenefitLowChange",
+      label: L.benefitLowChange,
+      sample: -0.3,
+      format: "percent",
+      note: L.stressNote,
+      always: true,
+      validation: "change",
+    }),
+    s({
+      name: "BenefitHighChange",
+      label: L.benefitHighChange,
+      sample: 0.2,
+      format: "percent",
+      always: true,
+      validation: "change",
+    }),
+    s({
+      name: "CostLowChange",
+      label: L.costLowChange,
+      sample: -0.1,
+      format: "percent",
+      always: true,
+      validation: "change",
+    }),
+    s({
+      name: "CostHighChange",
+      label: L.costHighChange,
+      sample: 0.3,
+      format: "percent",
+      always: true,
+      validation: "change",
+    }),
+    s({
       name: "RampStartMonth",
       label: L.rampStart,
       sample: 0,
       format: "number",
-      note: linked ? L.rampLinked : L.rampNote,
-    },
-    {
+      note: ramp,
+      validation: "positive",
+    }),
+    s({
       name: "RampMonths",
       label: L.rampMonths,
       sample: 6,
       format: "number",
-      note: linked ? L.rampLinked : L.rampNote,
-    },
-    {
+      note: ramp,
+      validation: "positive",
+    }),
+    s({
       name: "AdoptionTarget",
       label: L.adoptionTarget,
       sample: 1,
       format: "percent",
-      note: linked ? L.rampLinked : L.rampNote,
-    },
-    {
+      note: ramp,
+      validation: "rate",
+    }),
+    s({
       name: "LeaderPaybackMonths",
       label: L.leaderPayback,
       sample: 14,
       format: "number",
       note: L.benchmarkNote,
-    },
-    {
+      validation: "positive",
+    }),
+    s({
       name: "LaggardPaybackMonths",
       label: L.laggardPayback,
       sample: 36,
       format: "number",
       note: L.benchmarkNote,
-    },
-    { name: "ApiMonthlyBudget", label: L.apiBudget, sample: 100_000, format: "currency" },
-    { name: "AlertShare", label: L.alertShare, sample: 0.8, format: "percent" },
-    {
+      validation: "positive",
+    }),
+    s({
+      name: "ApiMonthlyBudget",
+      label: L.apiBudget,
+      sample: 100_000,
+      format: "currency",
+      validation: "positive",
+    }),
+    s({ name: "AlertShare", label: L.alertShare, sample: 0.8, format: "percent", validation: "rate" }),
+    s({
       name: "MonthsPerYear",
       label: L.monthsPerYear,
       sample: 12,
       format: "integer",
       note: L.months,
       constant: true,
-    },
+    }),
+    d({
+      name: "AgentsBefore",
+      label: L.agentsBefore,
+      sample: 50,
+      format: "number",
+      note: L.agents,
+      validation: "positive",
+    }),
+    d({
+      name: "AgentsAfter",
+      label: L.agentsAfter,
+      sample: 35,
+      format: "number",
+      note: L.agents,
+      validation: "positive",
+    }),
+    d({
+      name: "AgentMonthlyCost",
+      label: L.agentMonthlyCost,
+      sample: 40_000,
+      format: "currency",
+      validation: "positive",
+    }),
+    d({
+      name: "CapacityAgents",
+      label: L.capacityAgents,
+      sample: 10,
+      format: "number",
+      note: L.capacityNote,
+      validation: "positive",
+    }),
+    d({
+      name: "Customers",
+      label: L.customers,
+      sample: 1_000_000,
+      format: "number",
+      note: L.people,
+      validation: "positive",
+    }),
+    d({
+      name: "ChurnReduction",
+      label: L.churnReduction,
+      sample: 0.005,
+      format: "percentPrecise",
+      validation: "rate",
+    }),
+    d({ name: "Arpu", label: L.arpu, sample: 2_000, format: "currency", validation: "positive" }),
+    d({
+      name: "PlatformMonthly",
+      label: L.platformMonthly,
+      sample: 50_000,
+      format: "currency",
+      validation: "positive",
+    }),
+    d({
+      name: "PeopleFte",
+      label: L.peopleFte,
+      sample: 1.5,
+      format: "decimal",
+      note: L.fte,
+      validation: "positive",
+    }),
+    d({
+      name: "FteMonthlyCost",
+      label: L.fteMonthlyCost,
+      sample: 80_000,
+      format: "currency",
+      validation: "positive",
+    }),
+    d({
+      name: "TrainingOneOff",
+      label: L.trainingOneOff,
+      sample: 500_000,
+      format: "currency",
+      validation: "positive",
+    }),
+    d({
+      name: "AmortisationYears",
+      label: L.amortisationYears,
+      sample: 3,
+      format: "number",
+      note: L.years,
+      validation: "positive",
+    }),
+    d({
+      name: "ImplementationCost",
+      label: L.implementationCost,
+      sample: 1_500_000,
+      format: "currency",
+      note: L.implementationNote,
+      validation: "positive",
+    }),
+    u({
+      name: "ApiCallsPerMonth",
+      label: L.apiCalls,
+      sample: 1_000_000,
+      format: "number",
+      note: L.calls,
+      validation: "positive",
+    }),
+    u({ name: "FxRate", label: L.fxRate, sample: 32, format: "decimal", validation: "positive" }),
+    u({
+      name: "UsagePriceChange",
+      label: L.usagePriceChange,
+      sample: 0,
+      format: "percent",
+      validation: "change",
+    }),
+    // The seed's per-call price sits in the first model row of the usage block (name CostPerCall).
+    u({
+      name: "CostPerCall",
+      label: L.costPerCall,
+      sample: 0.002,
+      format: "decimal",
+      note: "US$",
+      validation: "positive",
+    }),
   ];
+}
+
+const VALIDATIONS = {
+  rate: {
+    rule: { kind: "decimal", min: 0, max: 1 },
+    en: "Enter a rate from 0% to 100%.",
+    zh: "請輸入 0% 到 100% 之間的比例。",
+  },
+  share: {
+    rule: { kind: "decimal", min: 0, max: 2 },
+    en: "Enter a share from 0% to 200%.",
+    zh: "請輸入 0% 到 200% 之間的比例。",
+  },
+  change: {
+    rule: { kind: "decimal", min: -1, max: 10 },
+    en: "Enter a change from -100% to 1000%.",
+    zh: "請輸入 -100% 到 1000% 之間的變動。",
+  },
+  positive: {
+    rule: { kind: "decimal", min: 0, max: 1e12 },
+    en: "Enter zero or a positive number.",
+    zh: "請輸入 0 或正數。",
+  },
+} as const;
+
+/** Smoothstep adoption in native functions: target · x²(3 − 2x), x = (m − s) / r clamped to [0, 1]. */
+function smoothstep(m: string, s: string, r: string, target: string): string {
+  const x = `MIN(1,(${m}-${s})/${r})`;
+  return `IF(${m}<${s},0,IF(${r}<=0,${target},${target}*${x}^2*(3-2*${x})))`;
 }
 
 export function roiTemplate(options: TemplateOptions): SheetPlan {
   const L = ROI_LABELS[options.locale];
+  const zh = options.locale === "zh-TW";
+  const sample = options.data === "sample";
   const withStress = options.linkedTo.includes("stress");
   const withRollout = options.linkedTo.includes("rollout");
+  const lines = roiLines(options);
   const b = new SheetBuilder("roi", ROI_VERSION, ROI_SHEET, options.locale, options.currency);
 
-  b.write("A1", [[L.title], [L.subtitle]]);
+  b.write("A1", [[sample ? L.title : L.blankTitle], [sample ? L.subtitle : L.blankSubtitle]]);
   b.style("A1", "title").style("A2", "subtitle");
-  b.width("A", 46)
-    .width("B", 18)
-    .width("C", 18)
-    .width("D", 18)
-    .width("E", 18)
-    .width("F", 18)
-    .width("G", 18)
-    .width("H", 16);
+  b.width("A", 46);
+  for (const c of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) b.width(c, 16);
+  b.width("L", 40);
 
-  // Assumptions: one input per row, each with a workbook name.
+  // Named inputs, block by block: one per row, label, value, note.
   const assumptions = roiAssumptions(options);
-  const inputs = b.write("A4", [
-    [L.assumptions, L.value, L.note],
-    ...assumptions.map((a) => [
-      a.label,
-      options.data === "sample" || a.constant ? a.sample : null,
-      a.note ?? "",
-    ]),
+  let top = 4;
+  const inputBlock = (block: Block, title: string): number => {
+    const rows = assumptions.filter((a) => a.block === block && a.name !== "CostPerCall");
+    const placed = b.write(`A${top}`, [
+      [title, L.value, L.note],
+      ...rows.map((a) => [a.label, sample || a.constant || a.always ? a.sample : null, a.note ?? ""]),
+    ]);
+    b.style(placed.row(0), "header").style(placed.column(2, 1), "note");
+    rows.forEach((a, i) => {
+      const cell = placed.cell(i + 1, 1);
+      b.name(a.name, cell, a.label)
+        .format(cell, a.format)
+        .style(cell, a.constant ? "constant" : "input");
+      if (a.validation) {
+        const v = VALIDATIONS[a.validation];
+        b.validate(cell, v.rule, zh ? v.zh : v.en);
+      }
+    });
+    const end = top + rows.length;
+    top = end + 2;
+    return end;
+  };
+  inputBlock("settings", L.settings);
+  if (sample) inputBlock("drivers", L.drivers);
+
+  // GenAI usage cost: named inputs, then one row per model. A row's monthly cost is
+  // calls × share × ((in × p_in + out × p_out) / 1e6 + per call) × FX; blank FX counts as 1.
+  const usageInputsEnd = inputBlock("usage", L.usage);
+  const modelsTop = usageInputsEnd + 1;
+  const fx = 'IF(FxRate="",1,FxRate)';
+  const z = (a: string): string => `IF(${a}="",0,${a})`;
+  const modelRow = (i: number): PlanCell[] => {
+    const r = modelsTop + 1 + i;
+    const seed = sample && i === 0;
+    const calls = `ApiCallsPerMonth*${z(`$B${r}`)}`;
+    return [
+      seed ? L.sampleModel : null,
+      seed ? 1 : null,
+      null,
+      null,
+      null,
+      null,
+      seed ? 0.002 : null,
+      dual(
+        `=GENAI.TOKEN_COST(${calls},${z(`$C${r}`)},${z(`$D${r}`)},${z(`$E${r}`)},${z(`$F${r}`)},${fx},1)+GENAI.API_COST(${calls},${z(`$G${r}`)},${fx},1)`,
+        `=${calls}*((${z(`$C${r}`)}*${z(`$E${r}`)}+${z(`$D${r}`)}*${z(`$F${r}`)})/1000000+${z(`$G${r}`)})*${fx}`,
+      ),
+    ];
+  };
+  const models = b.write(`A${modelsTop}`, [
+    [
+      L.usageModel,
+      L.usageShare,
+      L.inputTokens,
+      L.outputTokens,
+      L.inputPrice,
+      L.outputPrice,
+      L.pricePerCall,
+      L.usageMonthly,
+    ],
+    ...Array.from({ length: USAGE_MODELS }, (_, i) => modelRow(i)),
+    [
+      L.usageTotal,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      same(`=SUM(H${modelsTop + 1}:H${modelsTop + USAGE_MODELS})`),
+    ],
   ]);
-  b.style(inputs.row(0), "header");
-  assumptions.forEach((a, i) => {
-    const cell = inputs.cell(i + 1, 1);
-    b.name(a.name, cell, a.label)
-      .format(cell, a.format)
-      .style(cell, a.constant ? "constant" : "input");
-  });
-  b.style(inputs.column(2, 1), "note");
-  // One rule per input (a cell can hold one validation): rates 0–100%, realisation 0–200%,
-  // everything else zero or more.
-  const rates = ["ChurnReduction", "DiscountRate", "BenefitRisk", "CostRisk", "AdoptionTarget", "AlertShare"];
-  const zh = options.locale === "zh-TW";
-  assumptions.forEach((a, i) => {
-    if (a.constant) return;
-    const cell = inputs.cell(i + 1, 1);
-    if (rates.includes(a.name)) {
-      b.validate(
-        cell,
-        { kind: "decimal", min: 0, max: 1 },
-        zh ? "請輸入 0% 到 100% 之間的比例。" : "Enter a rate from 0% to 100%.",
-      );
-    } else if (a.name === "BenefitRealisation") {
-      b.validate(
-        cell,
-        { kind: "decimal", min: 0, max: 2 },
-        zh ? "請輸入 0% 到 200% 之間的比例。" : "Enter a share from 0% to 200%.",
-      );
-    } else {
-      b.validate(
-        cell,
-        { kind: "decimal", min: 0, max: 1e12 },
-        zh ? "請輸入 0 或正數。" : "Enter zero or a positive number.",
-      );
-    }
-  });
+  b.style(models.row(0), "header")
+    .style(models.range(1, 0, USAGE_MODELS, 6), "input")
+    .style(models.range(1, 7, USAGE_MODELS, 7), "formula")
+    .style(models.row(USAGE_MODELS + 1, 0, 7), "total");
+  b.format(models.range(1, 1, USAGE_MODELS, 1), "percent")
+    .format(models.range(1, 2, USAGE_MODELS, 3), "number")
+    .format(models.range(1, 4, USAGE_MODELS, 6), "decimal")
+    .format(models.range(1, 7, USAGE_MODELS + 1, 7), "currency");
+  b.validate(
+    models.range(1, 1, USAGE_MODELS, 1),
+    VALIDATIONS.rate.rule,
+    zh ? VALIDATIONS.rate.zh : VALIDATIONS.rate.en,
+  );
+  b.validate(
+    models.range(1, 2, USAGE_MODELS, 6),
+    VALIDATIONS.positive.rule,
+    zh ? VALIDATIONS.positive.zh : VALIDATIONS.positive.en,
+  );
+  b.name("CostPerCall", models.cell(1, 6), L.costPerCall).name(
+    "UsageMonthlyCost",
+    models.cell(USAGE_MODELS + 1, 7),
+    L.usageTotal,
+  );
 
   // Section positions (1-based rows), fixed up front because earlier sections read later ones.
-  const linesTop = 4 + assumptions.length + 2;
-  const yearTop = linesTop + 13;
-  const paybackTop = yearTop + 10;
+  const summaryTop = modelsTop + USAGE_MODELS + 3;
+  const outputsTop = summaryTop + 8;
+  const paybackTop = outputsTop + 10;
   const guardTop = paybackTop + 4;
   const monthTop = guardTop + 6;
   const months = HORIZON_MONTHS + 1;
@@ -197,156 +432,161 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   const monthLast = monthFirst + months - 1;
   const col = (c: string): string => `$${c}$${monthFirst}:$${c}$${monthLast}`;
 
-  // Annual line items: base from the drivers; "in use" follows the Stress scenario when linked.
-  const benefitLines: [string, PlanCell, string][] = [
-    [L.agentSavings, same("=(AgentsBefore-AgentsAfter)*AgentMonthlyCost*MonthsPerYear"), L.agentSavingsBasis],
-    [L.capacityValue, same("=CapacityAgents*AgentMonthlyCost*MonthsPerYear"), L.capacityBasis],
-    [L.retention, same("=Customers*ChurnReduction*Arpu"), L.retentionBasis],
-  ];
-  const costLines: [string, PlanCell, string][] = [
-    [
-      L.modelApi,
-      dual(
-        "=GENAI.API_COST(ApiCallsPerMonth,CostPerCall,FxRate,MonthsPerYear)",
-        "=ApiCallsPerMonth*CostPerCall*FxRate*MonthsPerYear",
-      ),
-      L.modelApiBasis,
-    ],
-    [L.platform, same("=PlatformMonthly*MonthsPerYear"), L.platformBasis],
-    [L.peopleCost, same("=PeopleFte*FteMonthlyCost*MonthsPerYear"), L.peopleBasis],
-    [L.training, same("=TrainingOneOff/AmortisationYears"), L.trainingBasis],
-  ];
-  // Rows inside the block: header 0, benefits 1..3, total 4, costs 5..8, total 9, net 10, ROI 11.
-  const firstBenefit = 1;
-  const benefitTotalRow = firstBenefit + benefitLines.length;
-  const firstCost = benefitTotalRow + 1;
-  const costTotalRow = firstCost + costLines.length;
-  const roiRow = costTotalRow + 2;
-  const line = (row: number, column: string): string => `${column}${linesTop + row}`;
-  const benefitRange = (column: string): string =>
-    `${line(firstBenefit, column)}:${line(benefitTotalRow - 1, column)}`;
-  const costRange = (column: string): string =>
-    `${line(firstCost, column)}:${line(costTotalRow - 1, column)}`;
-  // Benefits in use are scaled by the realisation lever; costs are not.
-  const inUse = (kind: "Benefits" | "Costs", k: number, row: number): PlanCell => {
-    const value = withStress ? `INDEX(Scenario${kind},${k + 1})` : line(row, "B");
-    return same(kind === "Benefits" ? `=${value}*BenefitRealisation` : `=${value}`);
-  };
-  const roiOf = (c: string): PlanCell =>
-    dual(
-      `=GENAI.ROI(${benefitRange(c)},${costRange(c)})`,
-      `=(SUM(${benefitRange(c)})-SUM(${costRange(c)}))/SUM(${costRange(c)})`,
-    );
+  // The line tables: a row of month numbers, then per table a totals row, the header and the rows.
+  const lineMonthsRow = monthLast + 3;
+  const nB = lines.benefits.length;
+  const nC = lines.costs.length;
+  const benefitTotals = lineMonthsRow + 2;
+  const benefitHeader = benefitTotals + 1;
+  const costTotals = benefitHeader + nB + 2;
+  const costHeader = costTotals + 1;
+  const letter = (c: number): string => columnLetters(c);
+  const monthLetter = (k: number): string => letter(COL.month0 + k);
+  const yearCol = COL.month0 + months; // Y0..Y3, then RY0..RY3
+  const lastCol = yearCol + 2 * (HORIZON_YEARS + 1) - 1;
+  const firstRow = (header: number): number => header + 1;
+  const body = (header: number, n: number, c: number): string =>
+    `$${letter(c)}$${header + 1}:$${letter(c)}$${header + n}`;
+  const totalCell = (totals: number, c: number): string => `$${letter(c)}$${totals}`;
+  const totalRange = (totals: number, from: number, to: number): string =>
+    `$${letter(from)}$${totals}:$${letter(to)}$${totals}`;
 
-  const lines = b.write(`A${linesTop}`, [
-    [L.lineItems, L.base, L.inUse, L.basis],
-    ...benefitLines.map(([label, formula, basis], k) => [
-      label,
-      formula,
-      inUse("Benefits", k, firstBenefit + k),
-      basis,
-    ]),
-    [L.totalBenefits, same(`=SUM(${benefitRange("B")})`), same(`=SUM(${benefitRange("C")})`), ""],
-    ...costLines.map(([label, formula, basis], k) => [
-      label,
-      formula,
-      inUse("Costs", k, firstCost + k),
-      basis,
-    ]),
-    [L.totalCosts, same(`=SUM(${costRange("B")})`), same(`=SUM(${costRange("C")})`), ""],
-    [
-      L.netBenefit,
-      same(`=${line(benefitTotalRow, "B")}-${line(costTotalRow, "B")}`),
-      same("=AnnualBenefits-AnnualCosts"),
-      "",
-    ],
-    [L.annualRoi, roiOf("B"), roiOf("C"), withStress ? L.inUseNoteStress : L.inUseNoteBase],
-  ]);
-  b.style(lines.row(0), "header").style(lines.range(1, 1, roiRow - 1, 2), "formula");
-  b.style(lines.row(benefitTotalRow, 0, 2), "total").style(lines.row(costTotalRow, 0, 2), "total");
-  b.style(lines.row(roiRow, 0, 2), "output").style(lines.column(3, 1), "note");
-  b.format(lines.range(1, 1, roiRow - 1, 2), "currency").format(lines.range(roiRow, 1, roiRow, 2), "percent");
-  b.name("RoiBenefitLabels", lines.column(0, firstBenefit, benefitTotalRow - 1), L.lineItems)
-    .name("RoiCostLabels", lines.column(0, firstCost, costTotalRow - 1), L.lineItems)
-    .name("RoiBenefitBase", lines.column(1, firstBenefit, benefitTotalRow - 1), L.benefits)
-    .name("RoiCostBase", lines.column(1, firstCost, costTotalRow - 1), L.costs)
-    .name("RoiBenefitsInUse", lines.column(2, firstBenefit, benefitTotalRow - 1), L.benefits)
-    .name("RoiCostsInUse", lines.column(2, firstCost, costTotalRow - 1), L.costs)
-    .name("AnnualBenefits", lines.cell(benefitTotalRow, 2), L.totalBenefits)
-    .name("AnnualCosts", lines.cell(costTotalRow, 2), L.totalCosts)
-    .name("ApiAnnualCost", lines.cell(firstCost, 2), L.modelApi)
-    .name("AnnualROI", lines.cell(roiRow, 2), L.annualRoi);
-
-  // Three-year view: each year sums its months of the schedule (year 0 is month 0).
+  // Financial summary (TEI): rows benefits, costs, net, then risk-adjusted; columns initial,
+  // years 1–3, total, present value (year 0 undiscounted).
   const yearCols = ["B", "C", "D", "E"];
-  const y = (row: number, c: string): string => `${c}${yearTop + row}`;
-  const sumYear = (source: string, c: string): PlanCell =>
-    same(`=SUMIFS(${col(source)},${col("B")},${c}$${yearTop})`);
-  const npvOf = (row: number): string => `${y(row, "B")}+NPV(DiscountRate,${y(row, "C")}:${y(row, "E")})`;
-  const yearBlock = b.write(`A${yearTop}`, [
-    [L.year, ...yearCols.map((_, k) => k)],
-    [L.benefits, ...yearCols.map((c) => sumYear("C", c))],
-    [L.costs, ...yearCols.map((c) => sumYear("D", c))],
-    [L.net, ...yearCols.map((c) => same(`=${y(1, c)}-${y(2, c)}`))],
-    [L.riskBenefits, ...yearCols.map((c) => same(`=${y(1, c)}*(1-BenefitRisk)`))],
-    [L.riskCosts, ...yearCols.map((c) => same(`=${y(2, c)}*(1+CostRisk)`))],
-    [L.riskNet, ...yearCols.map((c) => same(`=${y(4, c)}-${y(5, c)}`))],
+  const sRow = (k: number): number => summaryTop + k;
+  const rate = 'IF(DiscountRate="",0,DiscountRate)';
+  const pvOf = (row: number): string => `B${row}+NPV(${rate},C${row}:E${row})`;
+  const fromTotals = (totals: number, offset: number): PlanCell[] =>
+    yearCols.map((_, y) => same(`=${totalCell(totals, yearCol + offset + y)}`));
+  const summaryRow = (label: string, cells: PlanCell[], row: number): PlanCell[] => [
+    label,
+    ...cells,
+    same(`=SUM(B${row}:E${row})`),
+    same(`=${pvOf(row)}`),
+  ];
+  const summary = b.write(`A${summaryTop}`, [
+    [L.summary, L.initial, `${L.yearN} 1`, `${L.yearN} 2`, `${L.yearN} 3`, L.total, L.presentValue],
+    summaryRow(L.benefits, fromTotals(benefitTotals, 0), sRow(1)),
+    summaryRow(L.costs, fromTotals(costTotals, 0), sRow(2)),
+    summaryRow(
+      L.net,
+      yearCols.map((c) => same(`=${c}${sRow(1)}-${c}${sRow(2)}`)),
+      sRow(3),
+    ),
+    summaryRow(L.riskBenefits, fromTotals(benefitTotals, HORIZON_YEARS + 1), sRow(4)),
+    summaryRow(L.riskCosts, fromTotals(costTotals, HORIZON_YEARS + 1), sRow(5)),
+    summaryRow(
+      L.riskNet,
+      yearCols.map((c) => same(`=${c}${sRow(4)}-${c}${sRow(5)}`)),
+      sRow(6),
+    ),
+  ]);
+  b.style(summary.row(0), "header").style(summary.range(1, 1, 6, 6), "formula");
+  b.style(summary.row(3, 0, 6), "total").style(summary.row(6, 0, 6), "total");
+  b.format(summary.range(1, 1, 6, 6), "currency");
+  b.name("RoiYearBenefits", summary.range(1, 1, 1, 4), L.benefits)
+    .name("RoiYearCosts", summary.range(2, 1, 2, 4), L.costs)
+    .name("RoiYearNet", summary.range(3, 1, 3, 4), L.net)
+    .name("RoiRiskYearNet", summary.range(6, 1, 6, 4), L.riskNet);
+
+  // Headline outputs: blank when they cannot be computed (no cost lines, no lines at all).
+  const o = (k: number): string => `B${outputsTop + k}`;
+  const inUseB = body(benefitHeader, nB, COL.inUse);
+  const inUseC = body(costHeader, nC, COL.inUse);
+  const kindC = body(costHeader, nC, COL.kind);
+  const pvRb = `G${sRow(4)}`;
+  const pvRc = `G${sRow(5)}`;
+  const outputs = b.write(`A${outputsTop}`, [
+    [L.annualRoiRunRate, L.value],
+    [L.totalBenefits, same(`=SUM(${inUseB})`)],
+    [L.totalCosts, same(`=SUMIF(${kindC},"<>One-off",${inUseC})`)],
+    [L.netBenefit, same(`=${o(1)}-${o(2)}`)],
     [
-      L.pvRoi,
+      L.annualRoi,
+      dual(`=IF(${o(2)}>0,GENAI.ROI(${o(1)},${o(2)}),"")`, `=IF(${o(2)}>0,(${o(1)}-${o(2)})/${o(2)},"")`),
+    ],
+    [
+      L.pvRoiRisk,
       dual(
-        `=GENAI.PV_ROI(${y(1, "B")}:${y(1, "E")},${y(2, "B")}:${y(2, "E")},DiscountRate,BenefitRisk,CostRisk)`,
-        `=((1-BenefitRisk)*(${npvOf(1)})-(1+CostRisk)*(${npvOf(2)}))/((1+CostRisk)*(${npvOf(2)}))`,
+        `=IF(${pvRc}>0,GENAI.PV_ROI(B${sRow(4)}:E${sRow(4)},B${sRow(5)}:E${sRow(5)},${rate},0,0),"")`,
+        `=IF(${pvRc}>0,(${pvRb}-${pvRc})/${pvRc},"")`,
       ),
     ],
-    [L.npv, same(`=${npvOf(6)}`)],
+    [L.npv, same(`=IF(COUNT(${inUseB},${inUseC})=0,"",G${sRow(6)})`)],
+    [L.irr, same(`=IFERROR(IRR(B${sRow(6)}:E${sRow(6)}),"")`)],
+    [L.modelApi, same(`=SUMIF(${kindC},"Usage",${inUseC})`)],
   ]);
-  b.style(yearBlock.row(0), "header").style(yearBlock.range(1, 1, 6, 4), "formula");
-  b.style(yearBlock.row(7, 0, 1), "output").style(yearBlock.row(8, 0, 1), "output");
-  b.format(yearBlock.range(1, 1, 6, 4), "currency").format(yearBlock.cell(7, 1), "percent");
-  b.format(yearBlock.cell(8, 1), "currency");
-  b.name("PVROI", yearBlock.cell(7, 1), L.pvRoi).name("ThreeYearNPV", yearBlock.cell(8, 1), L.npv);
+  b.style(outputs.row(0), "header").style(outputs.range(1, 1, 3, 1), "formula");
+  b.style(outputs.range(4, 0, 7, 1), "output");
+  b.format(outputs.range(1, 1, 3, 1), "currency")
+    .format(outputs.range(4, 1, 5, 1), "percent")
+    .format(outputs.cell(6, 1), "currency")
+    .format(outputs.cell(7, 1), "percent");
+  b.name("AnnualBenefits", outputs.cell(1, 1), L.totalBenefits)
+    .name("AnnualCosts", outputs.cell(2, 1), L.totalCosts)
+    .name("AnnualROI", outputs.cell(4, 1), L.annualRoi)
+    .name("PVROI", outputs.cell(5, 1), L.pvRoi)
+    .name("ThreeYearNPV", outputs.cell(6, 1), L.npv)
+    .name("ThreeYearIRR", outputs.cell(7, 1), L.irr)
+    .name("ApiAnnualCost", outputs.cell(8, 1), L.modelApi);
+  b.style(outputs.cell(8, 1), "formula").format(outputs.cell(8, 1), "currency");
 
-  // Payback from the schedule, against the seed's benchmarks. The portable form takes the first
-  // crossing from column G (each crossing lies in [k − 1, k), so the smallest is the first).
+  // Payback from the schedule against the benchmarks the user typed. The portable form takes the
+  // first crossing from column G (each crossing lies in [k − 1, k), so the smallest is the first).
   const paybackCell = `B${paybackTop + 1}`;
+  const noLines = `COUNT(${inUseB},${inUseC})=0`;
+  const leader = `"${L.leaderPaceAt}"&LeaderPaybackMonths&"${L.monthsWord}"`;
+  const middle = `"${L.middlePaceAt}"&LaggardPaybackMonths&"${L.monthsWordPlain}"`;
+  const laggard = `"${L.laggardPaceAt}"&LaggardPaybackMonths&"${L.monthsWord}"`;
   const payback = b.write(`A${paybackTop}`, [
     [L.payback, L.value],
     [
       L.payback,
       dual(
-        `=IFERROR(GENAI.PAYBACK(${col("E")}),"${L.beyondHorizon}")`,
-        `=IF(MIN(${col("F")})>=0,0,IF(COUNTIF(${col("G")},">=0")=0,"${L.beyondHorizon}",MIN(${col("G")})))`,
+        `=IF(${noLines},"",IFERROR(GENAI.PAYBACK(${col("E")}),"${L.beyondHorizon}"))`,
+        `=IF(${noLines},"",IF(MIN(${col("F")})>=0,0,IF(COUNTIF(${col("G")},">=0")=0,"${L.beyondHorizon}",MIN(${col("G")}))))`,
       ),
     ],
     [
       L.paybackStatus,
       same(
-        `=IF(${paybackCell}="${L.beyondHorizon}","${L.laggardPace}",IF(${paybackCell}<=LeaderPaybackMonths,"${L.leaderPace}",IF(${paybackCell}<=LaggardPaybackMonths,"${L.middlePace}","${L.laggardPace}")))`,
+        `=IF(${paybackCell}="","",IF(${paybackCell}="${L.beyondHorizon}",${laggard},IF(${paybackCell}<=LeaderPaybackMonths,${leader},IF(${paybackCell}<=LaggardPaybackMonths,${middle},${laggard}))))`,
       ),
     ],
   ]);
   b.style(payback.row(0), "header")
     .style(payback.range(1, 0, 2, 1), "output")
     .format(paybackCell, "months");
-  b.conditional(payback.cell(2, 1), { kind: "textEquals", text: L.leaderPace, fill: "goodLight" })
-    .conditional(payback.cell(2, 1), { kind: "textEquals", text: L.middlePace, fill: "warningLight" })
-    .conditional(payback.cell(2, 1), { kind: "textEquals", text: L.laggardPace, fill: "badLight" });
+  const p = `$B$${paybackTop + 1}`;
+  b.conditional(payback.cell(2, 1), {
+    kind: "formula",
+    formula: `AND(ISNUMBER(${p}),${p}<=LeaderPaybackMonths)`,
+    fill: "goodLight",
+  })
+    .conditional(payback.cell(2, 1), {
+      kind: "formula",
+      formula: `AND(ISNUMBER(${p}),${p}>LeaderPaybackMonths,${p}<=LaggardPaybackMonths)`,
+      fill: "warningLight",
+    })
+    .conditional(payback.cell(2, 1), {
+      kind: "formula",
+      formula: `OR(${p}="${L.beyondHorizon}",AND(ISNUMBER(${p}),${p}>LaggardPaybackMonths))`,
+      fill: "badLight",
+    });
   b.name("PaybackMonths", paybackCell, L.payback).name("PaybackStatus", payback.cell(2, 1), L.paybackStatus);
 
-  // Cost guardrail.
+  // Cost guardrail: the usage block's monthly cost at full adoption against the budget.
   const g = (row: number): string => `B${guardTop + row}`;
   const guard = b.write(`A${guardTop}`, [
     [L.guardrail, L.value],
-    [
-      L.apiMonthlyCost,
-      dual("=GENAI.API_COST(ApiCallsPerMonth,CostPerCall,FxRate,1)", "=ApiCallsPerMonth*CostPerCall*FxRate"),
-    ],
+    [L.apiMonthlyCost, same("=UsageMonthlyCost")],
     [L.apiBudget, same("=ApiMonthlyBudget")],
     [L.headroom, same(`=${g(2)}-${g(1)}`)],
     [
       L.budgetStatus,
       same(
-        `=IF(${g(1)}>${g(2)},"${L.overBudget}",IF(${g(1)}>=AlertShare*${g(2)},"${L.nearBudget}","${L.withinBudget}"))`,
+        `=IF(${g(2)}="","",IF(${g(1)}>${g(2)},"${L.overBudget}",IF(${g(1)}>=AlertShare*${g(2)},"${L.nearBudget}","${L.withinBudget}")))`,
       ),
     ],
   ]);
@@ -359,26 +599,23 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     .conditional(g(4), { kind: "textEquals", text: L.withinBudget, fill: "goodLight" });
   b.name("ApiBudgetStatus", g(4), L.budgetStatus);
 
-  // The 36-month schedule: A month, B year, C benefits, D costs, E net, F cumulative,
-  // G payback crossing, H adoption. Month 0 carries the one-off implementation cost.
+  // The 36-month schedule: A month, B year, C benefits, D costs (each the tables' month totals),
+  // E net, F cumulative, G payback crossing, H company adoption.
   const m = (c: string, row: number): string => `${c}${row}`;
   const adoptionAt = (row: number): PlanCell =>
     withRollout
       ? same(`=INDEX(AdoptedShare,1,MATCH(${m("A", row)},RolloutMonths,0))`)
       : dual(
           `=GENAI.ADOPTION(${m("A", row)},RampStartMonth,RampMonths,AdoptionTarget)`,
-          // smoothstep: target · x²(3 − 2x), x = (month − start) / ramp clamped to [0, 1]
-          `=IF(${m("A", row)}<RampStartMonth,0,IF(RampMonths<=0,AdoptionTarget,AdoptionTarget*MIN(1,(${m("A", row)}-RampStartMonth)/RampMonths)^2*(3-2*MIN(1,(${m("A", row)}-RampStartMonth)/RampMonths))))`,
+          `=${smoothstep(m("A", row), "RampStartMonth", "RampMonths", "AdoptionTarget")}`,
         );
   const scheduleRows: PlanCell[][] = Array.from({ length: months }, (_, k) => {
     const row = monthFirst + k;
     return [
       k,
       k === 0 ? 0 : Math.ceil(k / 12),
-      same(`=${m("H", row)}*AnnualBenefits/MonthsPerYear`),
-      same(
-        `=IF(${m("A", row)}=0,ImplementationCost,(AnnualCosts-ApiAnnualCost)/MonthsPerYear+${m("H", row)}*ApiAnnualCost/MonthsPerYear)`,
-      ),
+      same(`=INDEX(BenefitMonthTotals,1,${m("A", row)}+1)`),
+      same(`=INDEX(CostMonthTotals,1,${m("A", row)}+1)`),
       same(`=${m("C", row)}-${m("D", row)}`),
       k === 0 ? same(`=${m("E", row)}`) : same(`=${m("F", row - 1)}+${m("E", row)}`),
       k === 0
@@ -405,11 +642,11 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   );
   b.format(schedule.range(2, 7, months + 1, 7), "percent");
   b.name("RoiMonths", col("A"), L.month)
+    .name("RoiYears", col("B"), L.year)
     .name("RoiMonthlyBenefits", col("C"), L.benefits)
     .name("RoiMonthlyCosts", col("D"), L.costs)
     .name("RoiMonthlyNet", col("E"), L.net)
     .name("RoiMonthlyAdoption", col("H"), L.adoption);
-
   b.chart({
     kind: "line",
     title: L.chartTitle,
@@ -418,6 +655,202 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     yTitle: options.currency,
     anchor: { from: `J${monthTop}`, to: `Q${monthTop + 20}` },
   });
+
+  // Month numbers the tables' month columns read (one row above both tables).
+  const monthNumbers = b.write(`A${lineMonthsRow}`, [
+    [
+      L.lineMonths,
+      ...new Array<PlanCell>(COL.month0 - 1).fill(null),
+      ...Array.from({ length: months }, (_, k) => k),
+    ],
+  ]);
+  b.style(monthNumbers.row(0, COL.month0), "constant");
+  b.name(
+    "LineMonths",
+    `$${monthLetter(0)}$${lineMonthsRow}:$${monthLetter(HORIZON_MONTHS)}$${lineMonthsRow}`,
+    L.month,
+  );
+
+  const company = (mm: string): string => `INDEX(RoiMonthlyAdoption,${mm}+1)`;
+  const yearsHeader = [
+    ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => `${L.years0}${y}`),
+    ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => `${L.riskYears}${y}`),
+  ];
+  const monthHeader = Array.from({ length: months }, (_, k) => `M${k}`);
+
+  /** The calculated cells of a line row (columns M onwards), for a benefit or a cost table. */
+  const calculated = (r: number, isBenefit: boolean): PlanCell[] => {
+    const c = (k: number): string => `$${letter(k)}${r}`;
+    const F = c(COL.base);
+    const E = c(COL.low);
+    const G = c(COL.high);
+    const H = c(COL.kind);
+    const I = `MAX(0,${c(COL.start)})`;
+    const J = c(COL.months);
+    const K = c(COL.risk);
+    const M = c(COL.inUse);
+    const guard = (f: string): PlanCell => same(`=IF(${F}="","",${f})`);
+    const lowV = `IF(${E}="",${F},${E})`;
+    const highV = `IF(${G}="",${F},${G})`;
+    const worst = isBenefit ? lowV : highV;
+    const best = isBenefit ? highV : lowV;
+    const scenario = withStress ? `IF(Scenario="Worst",${worst},IF(Scenario="Best",${best},${F}))` : F;
+    const inUse = guard(isBenefit ? `${scenario}*BenefitRealisation` : scenario);
+    const triple = isBenefit
+      ? [lowV, F, highV].map((v) => guard(`${v}*BenefitRealisation`))
+      : [lowV, F, highV].map((v) => guard(`IF(${H}="One-off",0,${v})`));
+    const monthCell = (k: number): PlanCell => {
+      const mm = `${monthLetter(k)}$${lineMonthsRow}`;
+      if (!isBenefit) {
+        const spread = `MAX(1,${J})`;
+        const usage = `${M}/MonthsPerYear*${company(mm)}*(1+UsagePriceChange)^MAX(0,INDEX(RoiYears,${mm}+1)-1)`;
+        return guard(
+          `IF(${H}="One-off",IF(AND(${mm}>=${I},${mm}<${I}+${spread}),${M}/${spread},0),IF(${mm}<${I},0,IF(${H}="Usage",${usage},${M}/MonthsPerYear)))`,
+        );
+      }
+      const ramp = `MAX(0,${J})`;
+      const fixed = `IF(${mm}>=${I},1,0)`;
+      const waveOf = `INDEX(DepartmentWaves,MATCH(${c(COL.department)},DepartmentNames,0))`;
+      const share = (ownLive: string, waveLive: string | null): string =>
+        `IF(${H}="Fixed",${fixed},IF(${H}="Own",${ownLive},${waveLive === null ? "" : `IF(${H}="Wave",${waveLive},`}${company(mm)}${waveLive === null ? "" : ")"}))`;
+      const liveWave = withRollout
+        ? `IFERROR(GENAI.ADOPTION(${mm},INDEX(WaveStart,${waveOf}),INDEX(WaveRamp,${waveOf}),AdoptionTargetAll),${company(mm)})`
+        : null;
+      const portableWave = withRollout
+        ? `IFERROR(${smoothstep(mm, `INDEX(WaveStart,${waveOf})`, `INDEX(WaveRamp,${waveOf})`, "AdoptionTargetAll")},${company(mm)})`
+        : null;
+      const live = share(`GENAI.ADOPTION(${mm},${I},${ramp})`, liveWave);
+      const portable = share(smoothstep(mm, I, ramp, "1"), portableWave);
+      return dual(
+        `=IF(${F}="","",${M}*${live}/MonthsPerYear)`,
+        `=IF(${F}="","",${M}*${portable}/MonthsPerYear)`,
+      );
+    };
+    const first = letter(COL.month0);
+    const yearSum = (y: number): PlanCell =>
+      y === 0
+        ? guard(`${first}${r}`)
+        : guard(`SUM(${monthLetter(12 * y - 11)}${r}:${monthLetter(12 * y)}${r})`);
+    const riskYear = (y: number): PlanCell =>
+      guard(`${letter(yearCol + y)}${r}*(1${isBenefit ? "-" : "+"}${K})`);
+    return [
+      inUse,
+      ...triple,
+      ...Array.from({ length: months }, (_, k) => monthCell(k)),
+      ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => yearSum(y)),
+      ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => riskYear(y)),
+    ];
+  };
+
+  const lineTable = (
+    rows: readonly LineRow[],
+    header: number,
+    isBenefit: boolean,
+    tableName: string,
+    title: string,
+  ): void => {
+    const n = rows.length;
+    const lowChange = isBenefit ? "BenefitLowChange" : "CostLowChange";
+    const highChange = isBenefit ? "BenefitHighChange" : "CostHighChange";
+    const riskName = isBenefit ? "BenefitRisk" : "CostRisk";
+    const cells = rows.map((row, i): PlanCell[] => {
+      const r = firstRow(header) + i;
+      const F = `$F${r}`;
+      const bound = (fn: "MIN" | "MAX"): PlanCell =>
+        same(`=IF(${F}="","",${fn}(${F}*(1+${lowChange}),${F}*(1+${highChange})))`);
+      return [
+        row.label,
+        row.group,
+        row.useCase ?? null,
+        row.department ?? null,
+        row.low ?? bound("MIN"),
+        row.base,
+        row.high ?? bound("MAX"),
+        row.kind,
+        row.start ?? null,
+        row.months ?? null,
+        row.risk ?? same(`=IF(${F}="","",${riskName})`),
+        row.basis ?? null,
+        ...calculated(r, isBenefit),
+      ];
+    });
+    const totals = b.write(`A${header - 1}`, [
+      [
+        title,
+        ...new Array<PlanCell>(COL.inUse - 1).fill(null),
+        ...Array.from({ length: lastCol - COL.inUse + 1 }, (_, j) =>
+          same(`=SUM(${body(header, n, COL.inUse + j)})`),
+        ),
+      ],
+    ]);
+    const table = b.write(`A${header}`, [
+      [
+        L.line,
+        isBenefit ? L.dimension : L.category,
+        L.useCase,
+        L.department,
+        L.low,
+        isBenefit ? L.annualValue : L.amount,
+        L.high,
+        isBenefit ? L.timing : L.kind,
+        L.startMonth,
+        isBenefit ? L.rampMonthsColumn : L.spreadMonths,
+        L.risk,
+        L.basis,
+        L.inUse,
+        ...(isBenefit ? [L.simLow, L.simBase, L.simHigh] : [L.runLow, L.runBase, L.runHigh]),
+        ...monthHeader,
+        ...yearsHeader,
+      ],
+      ...cells,
+    ]);
+    b.style(totals.cell(0, 0), "subtitle").style(totals.row(0, COL.inUse), "total");
+    b.format(totals.row(0, COL.inUse), "currency");
+    b.style(table.row(0), "header")
+      .style(table.range(1, 0, n, COL.basis - 1), "input")
+      .style(table.range(1, COL.basis, n, COL.basis), "note")
+      .style(table.range(1, COL.inUse, n, lastCol), "formula");
+    b.format(table.range(1, COL.low, n, COL.high), "currency")
+      .format(table.range(1, COL.start, n, COL.months), "number")
+      .format(table.range(1, COL.risk, n, COL.risk), "percent")
+      .format(table.range(1, COL.inUse, n, lastCol), "currency");
+    const groups = isBenefit
+      ? [L.efficiency, L.revenue, L.riskAvoided]
+      : [L.catModelApi, L.catPlatform, L.catPeople, L.catTraining, L.catGovernance];
+    b.validate(table.range(1, COL.group, n, COL.group), { kind: "list", values: groups }, groups.join(", "));
+    const kinds: readonly string[] = isBenefit ? TIMINGS : COST_KINDS;
+    b.validate(table.range(1, COL.kind, n, COL.kind), { kind: "list", values: kinds }, kinds.join(", "));
+    b.validate(
+      table.range(1, COL.start, n, COL.months),
+      { kind: "decimal", min: 0, max: HORIZON_MONTHS },
+      `0 – ${HORIZON_MONTHS}`,
+    );
+    b.validate(
+      table.range(1, COL.risk, n, COL.risk),
+      VALIDATIONS.rate.rule,
+      zh ? VALIDATIONS.rate.zh : VALIDATIONS.rate.en,
+    );
+    b.table(tableName, table.range(0, 0, n, lastCol));
+    const prefix = isBenefit ? "RoiBenefit" : "RoiCost";
+    b.name(`${prefix}Labels`, body(header, n, COL.label), title)
+      .name(`${prefix}Low`, body(header, n, COL.simLow), L.low)
+      .name(`${prefix}Base`, body(header, n, COL.simBase), title)
+      .name(`${prefix}High`, body(header, n, COL.simHigh), L.high)
+      .name(`${prefix}InUse`, body(header, n, COL.inUse), L.inUse)
+      .name(
+        isBenefit ? "BenefitThreePoint" : "CostThreePoint",
+        table.range(1, COL.simLow, n, COL.simHigh, true),
+        title,
+      )
+      .name(
+        isBenefit ? "BenefitMonthTotals" : "CostMonthTotals",
+        totalRange(header - 1, COL.month0, COL.month0 + HORIZON_MONTHS),
+        title,
+      );
+  };
+  lineTable(lines.benefits, benefitHeader, true, "Benefits", L.benefitsTable);
+  lineTable(lines.costs, costHeader, false, "Costs", L.costsTable);
+
   b.freeze(3, 1);
   return b.build();
 }

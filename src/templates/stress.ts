@@ -11,6 +11,7 @@ import { DISTRIBUTIONS } from "../engine/distributions";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
 import { seedLineItems } from "./roi";
+import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
 export const STRESS_VERSION = 1;
@@ -35,8 +36,11 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   const seed = seedLineItems();
   const benefitLabels = [L.agentSavings, L.capacityValue, L.retention];
   const costLabels = [L.modelApi, L.platform, L.peopleCost, L.training];
-  const nB = benefitLabels.length;
-  const n = nB + costLabels.length;
+  // Linked to the ROI sheet, one row per line of its tables (their low, base and high per line);
+  // alone, the seed's seven line items with the default percentages.
+  const lines = roiLines(options);
+  const nB = withRoi ? lines.benefits.length : benefitLabels.length;
+  const n = nB + (withRoi ? lines.costs.length : costLabels.length);
 
   b.write("A1", [[L.title], [L.subtitle]]);
   b.style("A1", "title").style("A2", "subtitle");
@@ -89,43 +93,58 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   const TB = totalBase(L.benefit);
   const TC = totalBase(L.cost);
   // ROI with line k at `value` and the rest at base, for a benefit line or a cost line.
-  const roiWith = (k: number, c: string): string =>
-    `=IF(${kindIs(k)},(${TB}-${r("F", k)}+${r(c, k)}-${TC})/${TC},(${TB}-(${TC}-${r("F", k)}+${r(c, k)}))/(${TC}-${r("F", k)}+${r(c, k)}))`;
+  // Blank when the line is empty or the costs at this point are not positive (no ROI to show).
+  const roiWith = (k: number, c: string): string => {
+    const costs = `IF(${kindIs(k)},${TC},${TC}-${r("F", k)}+${r(c, k)})`;
+    return `=IF(${r("F", k)}="","",IF(${costs}<=0,"",IF(${kindIs(k)},(${TB}-${r("F", k)}+${r(c, k)}-${TC})/${TC},(${TB}-(${TC}-${r("F", k)}+${r(c, k)}))/(${TC}-${r("F", k)}+${r(c, k)}))))`;
+  };
 
   const rows: PlanCell[][] = Array.from({ length: n }, (_, k) => {
     const isBenefit = k < nB;
     const kind = isBenefit ? L.benefit : L.cost;
     const changes = isBenefit ? DEFAULT_CHANGES.benefit : DEFAULT_CHANGES.cost;
-    const label: PlanCell = withRoi
-      ? same(isBenefit ? `=INDEX(RoiBenefitLabels,${k + 1})` : `=INDEX(RoiCostLabels,${k - nB + 1})`)
-      : isBenefit
-        ? benefitLabels[k]
-        : costLabels[k - nB];
+    const fromRoi = (what: "Labels" | "Low" | "Base" | "High"): PlanCell => {
+      const name = `${isBenefit ? "RoiBenefit" : "RoiCost"}${what}`;
+      const i = isBenefit ? k + 1 : k - nB + 1;
+      // INDEX of an empty label reads 0 in some engines: keep an empty line empty.
+      return same(
+        what === "Labels" ? `=IF(INDEX(${name},${i})="","",INDEX(${name},${i}))` : `=INDEX(${name},${i})`,
+      );
+    };
+    const label: PlanCell = withRoi ? fromRoi("Labels") : isBenefit ? benefitLabels[k] : costLabels[k - nB];
     const base: PlanCell = withRoi
-      ? same(isBenefit ? `=INDEX(RoiBenefitBase,${k + 1})` : `=INDEX(RoiCostBase,${k - nB + 1})`)
+      ? fromRoi("Base")
       : sample
         ? isBenefit
           ? seed.benefits[k]
           : seed.costs[k - nB]
         : null;
+    // Linked, low and high are the ROI line's own (its defaults come from the same percentages);
+    // the change columns show them relative to the base.
+    const implied = (c: string): PlanCell =>
+      same(`=IF(OR(${r("F", k)}="",${r("F", k)}=0),"",${r(c, k)}/${r("F", k)}-1)`);
+    const bound = (c: "C" | "D"): PlanCell =>
+      withRoi ? fromRoi(c === "C" ? "Low" : "High") : same(`=${r("F", k)}*(1+${r(c, k)})`);
     return [
       label,
       kind,
-      sample ? changes.low : null,
-      sample ? changes.high : null,
-      same(`=${r("F", k)}*(1+${r("C", k)})`),
+      withRoi ? implied("E") : sample ? changes.low : null,
+      withRoi ? implied("G") : sample ? changes.high : null,
+      bound("C"),
       base,
-      same(`=${r("F", k)}*(1+${r("D", k)})`),
+      bound("D"),
       same(`=IF(${kindIs(k)},${r("E", k)},${r("G", k)})`),
       same(`=IF(${kindIs(k)},${r("G", k)},${r("E", k)})`),
       same(`=IF(Scenario="Worst",${r("H", k)},IF(Scenario="Best",${r("I", k)},${r("F", k)}))`),
       same(roiWith(k, "E")),
       same(roiWith(k, "G")),
-      same(`=ABS(${r("L", k)}-${r("K", k)})`),
+      same(`=IF(OR(${r("K", k)}="",${r("L", k)}=""),"",ABS(${r("L", k)}-${r("K", k)}))`),
       // Ordering compares rounded swings: COUNTIF's criteria turn numbers into text, which would
       // otherwise lose digits differently in each spreadsheet engine.
-      same(`=ROUND(${r("M", k)},RankDecimals)`),
-      same(`=COUNTIF(${abs("N")},">"&${r("N", k)})+COUNTIF($N$${first}:${r("N", k)},${r("N", k)})`),
+      same(`=IF(${r("M", k)}="","",ROUND(${r("M", k)},RankDecimals))`),
+      same(
+        `=IF(${r("N", k)}="","",COUNTIF(${abs("N")},">"&${r("N", k)})+COUNTIF($N$${first}:${r("N", k)},${r("N", k)}))`,
+      ),
     ];
   });
   const items = b.write(`A${top}`, [
@@ -148,14 +167,16 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     ],
     ...rows,
   ]);
-  b.style(items.row(0), "header").style(items.range(1, 2, n, 3), "input");
+  b.style(items.row(0), "header").style(items.range(1, 2, n, 3), withRoi ? "formula" : "input");
   b.style(items.range(1, 4, n, 4), "formula").style(items.range(1, 6, n, 14), "formula");
   b.style(items.range(1, 5, n, 5), withRoi ? "formula" : "input");
   b.style(items.range(1, 0, n, 1), withRoi ? "formula" : "label");
   b.format(items.range(1, 2, n, 3), "percent").format(items.range(1, 4, n, 9), "currency");
   b.format(items.range(1, 10, n, 12), "percent").format(items.range(1, 13, n, 14), "number");
-  b.validate(items.range(1, 2, n, 2), { kind: "decimal", min: -1, max: 0 }, "-100% – 0%");
-  b.validate(items.range(1, 3, n, 3), { kind: "decimal", min: 0, max: 10 }, "0% – 1000%");
+  if (!withRoi) {
+    b.validate(items.range(1, 2, n, 2), { kind: "decimal", min: -1, max: 0 }, "-100% – 0%");
+    b.validate(items.range(1, 3, n, 3), { kind: "decimal", min: 0, max: 10 }, "0% – 1000%");
+  }
   b.table("StressLineItems", items.range(0, 0, n, 14));
   b.name("StressBenefits", items.range(1, 4, nB, 6), L.benefit)
     .name("StressCosts", items.range(nB + 1, 4, n, 6), L.cost)
@@ -188,7 +209,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     const source = ["A", "K", "L", "M"][j];
     return {
       live: k === 0 && j === 0 ? `=GENAI.TORNADO(StressBenefits,StressCosts,StressLabels)` : null,
-      portable: `=INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0))`,
+      portable: `=IFERROR(INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0)),"")`,
     };
   };
   const tornado = b.write(`A${tornadoTop}`, [
@@ -219,16 +240,16 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     [
       L.shareForTarget,
       dual(
-        "=GENAI.BREAKEVEN(ScenarioBenefits,ScenarioCosts,TargetRoi)",
-        "=(1+TargetRoi)*SUM(ScenarioCosts)/SUM(ScenarioBenefits)",
+        '=IF(SUM(ScenarioBenefits)<=0,"",GENAI.BREAKEVEN(ScenarioBenefits,ScenarioCosts,TargetRoi))',
+        '=IF(SUM(ScenarioBenefits)<=0,"",(1+TargetRoi)*SUM(ScenarioCosts)/SUM(ScenarioBenefits))',
       ),
     ],
     [
       L.shareForPayback,
       withRoi
         ? dual(
-            `=GENAI.BREAKEVEN(${throughBenchmark("RoiMonthlyBenefits")},${throughBenchmark("RoiMonthlyCosts")})`,
-            `=${throughBenchmark("RoiMonthlyCosts")}/${throughBenchmark("RoiMonthlyBenefits")}`,
+            `=IF(${throughBenchmark("RoiMonthlyBenefits")}<=0,"",GENAI.BREAKEVEN(${throughBenchmark("RoiMonthlyBenefits")},${throughBenchmark("RoiMonthlyCosts")}))`,
+            `=IF(${throughBenchmark("RoiMonthlyBenefits")}<=0,"",${throughBenchmark("RoiMonthlyCosts")}/${throughBenchmark("RoiMonthlyBenefits")})`,
           )
         : L.needsRoi,
     ],

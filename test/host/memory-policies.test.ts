@@ -4,6 +4,23 @@
 import { MemoryHost } from "../../src/host/memory";
 import type { ChangeEvent } from "../../src/host/workbook-host";
 import { inputCells } from "../../src/templates/cells";
+import { parseCell } from "../../src/templates/a1";
+import { isFormula, type SheetPlan } from "../../src/templates/plan";
+
+/** Input cells the plan fills with a typed value (blank inputs and default formulas are not kept). */
+function typedInputs(plan: SheetPlan): number {
+  const typed = new Set<string>();
+  for (const block of plan.blocks) {
+    const origin = parseCell(block.at);
+    block.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell !== null && cell !== "" && !isFormula(cell))
+          typed.add(`${origin.row + r},${origin.column + c}`);
+      }),
+    );
+  }
+  return inputCells(plan).filter(({ row, column }) => typed.has(`${row},${column}`)).length;
+}
 import { close, nameCell, nameValue, roiByEngine, roiInputs, roiPlan, snapshot } from "./memory-support";
 
 async function builtRoi(): Promise<MemoryHost> {
@@ -26,7 +43,7 @@ describe("existing-sheet policies in MemoryHost", () => {
         template: "roi",
         sheet: "ROI",
         outcome: "replaced",
-        keptInputs: inputCells(plan).length,
+        keptInputs: typedInputs(plan),
         keptFormulas: 0,
         copy: null,
       },
@@ -88,7 +105,7 @@ describe("existing-sheet policies in MemoryHost", () => {
         template: "roi",
         sheet: "ROI",
         outcome: "replaced",
-        keptInputs: inputCells(plan).length,
+        keptInputs: typedInputs(plan),
         keptFormulas: 0,
         copy: null,
       },

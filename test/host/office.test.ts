@@ -26,6 +26,15 @@ import {
   FakeRichApiError,
 } from "./excel-fake";
 
+/** Addresses of the ROI sheet's named inputs, by name (the layout moves; the names do not). */
+const ROI_NAMES = roiTemplate(DEFAULT_OPTIONS).names;
+const AT: Record<string, string> = Object.fromEntries(
+  ROI_NAMES.map((n) => [n.name, n.range.replace(/\$/g, "")]),
+);
+const ABS: Record<string, string> = Object.fromEntries(
+  ROI_NAMES.map((n) => [n.name, rangeAddress(parseRange(n.range), true)]),
+);
+
 const MB = 1024 * 1024;
 const BASE = { data: "sample" as const, currency: "NT$", locale: "en" as const };
 
@@ -190,9 +199,9 @@ describe("OfficeHost writes the ROI sheet", () => {
     ]);
     expectCellsWritten(excel, "ROI", plan, "live");
     const roiCell = excel.name("AnnualROI")?.replace("=ROI!", "").replace(/\$/g, "") ?? "";
-    expect(excel.cell("ROI", roiCell)?.formula).toMatch(/^=GENAI\.ROI\(/);
-    expect(excel.cell("ROI", "B5")?.value).toBe(50); // agents before AI
-    expect(excel.cell("ROI", "B6")?.value).toBe(35);
+    expect(excel.cell("ROI", roiCell)?.formula).toMatch(/GENAI\.ROI\(/);
+    expect(excel.cell("ROI", AT.AgentsBefore)?.value).toBe(50); // agents before AI
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(35);
     expect(excel.cell("ROI", "A1")?.value).toBe(plan.blocks[0].cells[0][0]);
   });
 
@@ -214,7 +223,7 @@ describe("OfficeHost writes the ROI sheet", () => {
     await host.applyPlans([plan], { dialect: "live" });
     const wrong = [...expectedFormats(plan)].filter(([a, f]) => excel.numberFormatAt("ROI", a) !== f);
     expect(wrong.slice(0, 5)).toEqual([]);
-    expect(excel.numberFormatAt("ROI", "B7")).toBe('"NT$"#,##0;-"NT$"#,##0'); // monthly cost per agent
+    expect(excel.numberFormatAt("ROI", AT.AgentMonthlyCost)).toBe('"NT$"#,##0;-"NT$"#,##0'); // monthly cost per agent
     expect(excel.numberFormatAt("ROI", "A1")).toBe("General");
 
     const inputs = inputCells(plan);
@@ -244,7 +253,7 @@ describe("OfficeHost writes the ROI sheet", () => {
         n.name,
         `=ROI!${rangeAddress(parseRange(n.range), true)}`,
       ]);
-    expect(excel.name("AgentsBefore")).toBe("=ROI!$B$5");
+    expect(excel.name("AgentsBefore")).toBe(`=ROI!${ABS.AgentsBefore}`);
     expect(excel.name(templateMarkerName("roi"))).toBe("=ROI!$A$1");
     expect(excel.name(templateVersionName("roi"))).toBe(`=${plan.version}`);
     expect(await host.readNames(["AgentsBefore", "FxRate", "NoSuchName"])).toEqual({
@@ -263,18 +272,18 @@ describe("OfficeHost writes the ROI sheet", () => {
       rule: { decimal: { formula1: 0, formula2: 1, operator: "Between" } },
       errorAlert: { message: "Enter a rate from 0% to 100%.", showAlert: true, style: "Stop", title: "" },
     });
-    expect(excel.validationAt("ROI", "B5")?.rule).toEqual({
+    expect(excel.validationAt("ROI", AT.AgentsBefore)?.rule).toEqual({
       decimal: { formula1: 0, formula2: 1e12, operator: "Between" },
     });
 
     const sheet = excel.sheet("ROI");
     const textRules = plan.conditionalFormats.filter((c) => c.rule.kind === "textEquals");
     expect(sheet.conditionalFormats).toHaveLength(plan.conditionalFormats.length);
-    expect(sheet.conditionalFormats[0]).toEqual({
+    expect(sheet.conditionalFormats[plan.conditionalFormats.indexOf(textRules[0])]).toEqual({
       range: textRules[0].range,
       type: "CellValue",
       props: {
-        "format.fill.color": COLORS.goodLight,
+        "format.fill.color": COLORS[(textRules[0].rule as { fill: keyof typeof COLORS }).fill],
         rule: { formula1: `="${(textRules[0].rule as { text: string }).text}"`, operator: "EqualTo" },
       },
     });
@@ -412,7 +421,7 @@ describe("OfficeHost after a failure part-way", () => {
     excel.seedSheet("Notes", { A1: "My notes", B2: 42, C3: "=B2*2" });
     excel.seedName("MyRate", "=Notes!$B$2");
     await host.applyPlans([roiPlan()], { dialect: "live" });
-    excel.userEdit("ROI", "B6", 40);
+    excel.userEdit("ROI", AT.AgentsAfter, 40);
     await excel.idle();
     return { excel, host };
   }
@@ -515,12 +524,12 @@ describe("OfficeHost after a failure part-way", () => {
       ["Stress", "created"],
     ]);
     expect(excel.sheetNames()).toContain("~genai-old-1");
-    expect(excel.name("AgentsAfter")).toBe("=ROI!$B$6");
-    expect(excel.cell("ROI", "B6")?.value).toBe(40);
+    expect(excel.name("AgentsAfter")).toBe(`=ROI!${ABS.AgentsAfter}`);
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(40);
     excel.failWhen(() => false);
     expect(await host.recoverInterrupted()).toEqual({ restored: [], removed: ["~genai-old-1"], kept: [] });
     expect(excel.sheetNames()).not.toContain("~genai-old-1");
-    expect(excel.cell("ROI", "B6")?.value).toBe(40);
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(40);
   });
 
   it("reports a request Excel on the web would reject and leaves nothing behind", async () => {
@@ -565,7 +574,7 @@ describe("OfficeHost with sheets that are already there", () => {
     const result = await host.applyPlans([roiPlan()], { dialect: "live" });
     expect(result.sheets[0]).toMatchObject({ sheet: "ROI (2)", outcome: "keptBoth" });
     expect(excel.snapshot().sheets.find((s) => s.name === "ROI")).toEqual(mine);
-    expect(excel.name("AgentsBefore")).toBe("='ROI (2)'!$B$5");
+    expect(excel.name("AgentsBefore")).toBe(`='ROI (2)'!${ABS.AgentsBefore}`);
     expect(excel.sheetNames()).toEqual(["Sheet1", "ROI", "After", "ROI (2)"]);
   });
 
@@ -589,7 +598,7 @@ describe("OfficeHost with sheets that are already there", () => {
       copy: null,
     });
     expect(excel.sheetNames()).toEqual(["Sheet1", "ROI", "After"]);
-    expect(excel.cell("ROI", "B6")?.value).toBe(35);
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(35);
     expect(excel.cell("ROI", "A1")?.value).not.toBe("My own ROI");
   });
 
@@ -603,26 +612,28 @@ describe("OfficeHost with sheets that are already there", () => {
     expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "created" });
     expect(excel.sheetNames()).toEqual(["Sheet1", "ROI", "After"]);
     expect(excel.sheet("ROI").id).not.toBe(id);
-    expect(excel.cell("ROI", "B5")?.value).toBe(50);
+    expect(excel.cell("ROI", AT.AgentsBefore)?.value).toBe(50);
   });
 
   it("keeps the user's inputs when the template replaces its own sheet", async () => {
     const { excel, host } = setup();
     await host.applyPlans([roiPlan()], { dialect: "live" });
-    excel.userEdit("ROI", "B6", 40); // agents after AI
-    excel.userEdit("ROI", "B14", 12345); // FX rate... any input
-    excel.userEdit("ROI", "B9", ""); // cleared: stays cleared
+    excel.userEdit("ROI", AT.AgentsAfter, 40); // agents after AI
+    excel.userEdit("ROI", AT.FxRate, 12345); // FX rate... any input
+    excel.userEdit("ROI", AT.Customers, ""); // cleared: stays cleared
     const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" } });
     expect(result.sheets[0].outcome).toBe("replaced");
     expect(result.sheets[0].keptInputs).toBe(inputCells(roiPlan()).length);
-    expect(excel.cell("ROI", "B6")?.value).toBe(40);
-    expect(excel.cell("ROI", "B14")?.value).toBe(12345);
-    expect(excel.cell("ROI", "B9")).toBeNull();
-    expect(excel.cell("ROI", "B5")?.value).toBe(50);
-    expect(planCell(roiPlan(), "C44", "live")).toEqual(excel.cell("ROI", "C44")?.formula);
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(40);
+    expect(excel.cell("ROI", AT.FxRate)?.value).toBe(12345);
+    expect(excel.cell("ROI", AT.Customers)).toBeNull();
+    expect(excel.cell("ROI", AT.AgentsBefore)?.value).toBe(50);
+    expect(planCell(roiPlan(), AT.AnnualBenefits, "live")).toEqual(
+      excel.cell("ROI", AT.AnnualBenefits)?.formula,
+    );
 
     await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" }, keepInputs: false });
-    expect(excel.cell("ROI", "B6")?.value).toBe(35);
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(35);
   });
 
   it("keeps a replaced template's table name, and gives the table of a kept copy a free one", async () => {
@@ -642,33 +653,33 @@ describe("OfficeHost with sheets that are already there", () => {
     const { excel, host } = setup();
     await host.applyPlans([roiPlan()], { dialect: "live" });
     await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "keepBoth" } }); // copy "ROI (2)"
-    excel.userEdit("ROI", "B6", 41);
+    excel.userEdit("ROI", AT.AgentsAfter, 41);
     const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" } });
     expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "replaced" });
     expect(result.sheets[0].keptInputs).toBeGreaterThan(20);
-    expect(excel.cell("ROI", "B6")?.value).toBe(41);
-    expect(excel.name("AgentsAfter")).toBe("=ROI!$B$6");
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(41);
+    expect(excel.name("AgentsAfter")).toBe(`=ROI!${ABS.AgentsAfter}`);
     const older = excel.snapshot().sheets.find((s) => s.name === "ROI (2)")?.names ?? [];
     expect(older).toContainEqual(
-      expect.objectContaining({ name: "AgentsAfter", formula: "='ROI (2)'!$B$6" }),
+      expect.objectContaining({ name: "AgentsAfter", formula: `='ROI (2)'!${ABS.AgentsAfter}` }),
     );
   });
 
   it("keeps both over the model's sheet: ROI stays the model, the old sheet a copy with its own names", async () => {
     const { excel, host } = setup();
     await host.applyPlans([roiPlan()], { dialect: "live" });
-    excel.userEdit("ROI", "B6", 40);
+    excel.userEdit("ROI", AT.AgentsAfter, 40);
     const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "keepBoth" } });
     expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "replaced", copy: "ROI (2)" });
     expect(excel.sheetNames()).toEqual(["Sheet1", "ROI", "ROI (2)"]);
-    expect(excel.name("AgentsBefore")).toBe("=ROI!$B$5");
-    expect(excel.cell("ROI", "B6")?.value).toBe(40);
-    expect(excel.cell("ROI (2)", "B6")?.value).toBe(40);
+    expect(excel.name("AgentsBefore")).toBe(`=ROI!${ABS.AgentsBefore}`);
+    expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(40);
+    expect(excel.cell("ROI (2)", AT.AgentsAfter)?.value).toBe(40);
     const workbook = excel.snapshot().names.map((n) => n.formula);
     expect(workbook.filter((f) => f.includes("ROI (2)"))).toEqual([]);
     const local = excel.snapshot().sheets.find((s) => s.name === "ROI (2)")?.names ?? [];
     expect(local).toContainEqual(
-      expect.objectContaining({ name: "AgentsBefore", formula: "='ROI (2)'!$B$5" }),
+      expect.objectContaining({ name: "AgentsBefore", formula: `='ROI (2)'!${ABS.AgentsBefore}` }),
     );
     expect(local.map((n) => n.name)).not.toContain("GenAI_Original_Sheet_Name");
     const infos: SheetInfo[] = await host.listSheets();

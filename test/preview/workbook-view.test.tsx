@@ -100,7 +100,7 @@ describe("the preview page", () => {
     await waitFor(() => expect(cellAt(ANNUAL_ROI).textContent).toBe("639.6%"));
     fireEvent.mouseDown(cellAt(ANNUAL_ROI));
     expect(nameBox()).toBe(ANNUAL_ROI);
-    expect(screen.getByTestId<HTMLInputElement>("formula-bar").value).toMatch(/^=GENAI\.ROI\(/);
+    expect(screen.getByTestId<HTMLInputElement>("formula-bar").value).toMatch(/GENAI\.ROI\(/);
     fireEvent.keyDown(grid(), { key: "ArrowUp" });
     fireEvent.keyDown(grid(), { key: "ArrowLeft" });
     fireEvent.keyDown(grid(), { key: "ArrowRight" });

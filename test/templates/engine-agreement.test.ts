@@ -90,14 +90,15 @@ async function expectRolloutMatchesEngine(host: MemoryHost): Promise<void> {
 }
 
 async function businessCase(host: MemoryHost): Promise<BusinessCase> {
-  const names = ["AnnualBenefits", "AnnualCosts", "ApiAnnualCost", "ImplementationCost", "MonthsPerYear"];
-  const v = await host.readNames([...names, "RoiMonthlyAdoption"]);
+  const names = ["AnnualBenefits", "AnnualCosts", "ApiAnnualCost", "MonthsPerYear"];
+  const v = await host.readNames([...names, "RoiMonthlyAdoption", "RoiMonthlyCosts"]);
   const one = (n: string): number => num((v[n] as CellValue[][])[0][0]);
   return {
     annualBenefits: one("AnnualBenefits"),
     annualCosts: one("AnnualCosts"),
     apiAnnualCost: one("ApiAnnualCost"),
-    implementationCost: one("ImplementationCost"),
+    // The one-off costs of month 0 (the implementation line, at the scenario's value).
+    implementationCost: one("RoiMonthlyCosts"),
     monthsPerYear: one("MonthsPerYear"),
     adoption: (v.RoiMonthlyAdoption as CellValue[][]).map((row) => num(row[0])),
   };

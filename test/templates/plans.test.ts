@@ -3,7 +3,8 @@
  * shows as a readable diff), the portable dialect's function allowlist, names that resolve, and
  * the modelling conventions of DESIGN.md section 4 that can be checked without evaluating.
  */
-import { parseRange } from "../../src/templates/a1";
+import { parseRange, rangeRows } from "../../src/templates/a1";
+import { roiAssumptions } from "../../src/templates/roi";
 import { inputCells } from "../../src/templates/cells";
 import { planCompleteModel, planModel, TEMPLATES } from "../../src/templates";
 import {
@@ -28,6 +29,7 @@ import { expectGolden } from "../helpers/golden-file";
  * unit's row in the live wave formula.
  */
 const PORTABLE_FUNCTIONS = new Set([
+  "COUNT",
   "LARGE",
   "RANK",
   "ROW",
@@ -206,10 +208,18 @@ describe("names", () => {
 describe("modelling conventions", () => {
   const plans = planCompleteModel(options);
 
-  it("keeps inputs as values: no input cell holds a formula", () => {
+  it("keeps inputs as values: no input cell holds a formula, except a line table's own inputs", () => {
     for (const plan of plans) {
+      // A line's value may be the user's driver formula, and its low, high and risk carry default
+      // formulas the user overwrites: those inputs live in the Benefits and Costs tables only.
+      const lineTables = plan.tables
+        .filter((t) => t.name === "Benefits" || t.name === "Costs")
+        .map((t) => parseRange(t.range));
+      const inLineTable = (row: number, column: number): boolean =>
+        lineTables.some((r) => row > r.top && row <= r.bottom && column >= r.left && column <= r.right);
       const formulas = new Set(formulasOf(plan).map((f) => f.address));
       for (const { row, column } of inputCells(plan)) {
+        if (inLineTable(row, column)) continue;
         expect(formulas.has(cellAddress(row, column))).toBe(false);
       }
     }
@@ -218,14 +228,34 @@ describe("modelling conventions", () => {
   it("builds the blank variant with no sample inputs but the same formulas", () => {
     const blank = planCompleteModel({ ...options, data: "blank" });
     plans.forEach((plan, i) => {
+      if (plan.template === "roi" || plan.template === "stress") return; // their lines differ
       expect(formulasOf(blank[i])).toEqual(formulasOf(plan));
       const blankInputs = inputCells(blank[i]).length;
       expect(blankInputs).toBe(inputCells(plan).length);
     });
+    // The ROI sheet: no drivers, no seed wording, one empty row per line table, and every name the
+    // structure exposes still there (only the sample's drivers are gone).
     const roi = blank.find((p) => p.template === "roi") as SheetPlan;
-    const agentsBefore = roi.names.find((n) => n.name === "AgentsBefore");
-    const cell = cellsOf(roi).find((c) => c.address === agentsBefore?.range);
-    expect(cell).toBeUndefined();
+    const sampleRoi = plans.find((p) => p.template === "roi") as SheetPlan;
+    const drivers = roiAssumptions({ ...options, linkedTo: [] })
+      .filter((a) => a.block === "drivers")
+      .map((a) => a.name);
+    expect(roi.names.map((n) => n.name).sort()).toEqual(
+      sampleRoi.names
+        .map((n) => n.name)
+        .filter((n) => !drivers.includes(n))
+        .sort(),
+    );
+    for (const f of formulasOf(roi)) {
+      for (const name of drivers)
+        expect(`${f.address}: ${f.live ?? ""}`).not.toMatch(new RegExp(`\\b${name}\\b`));
+    }
+    const text = cellsOf(roi)
+      .map((c) => c.cell)
+      .filter((c): c is string => typeof c === "string")
+      .join(" ");
+    expect(text).not.toMatch(/agent|customer-service|churn/i);
+    for (const table of roi.tables) expect(rangeRows(parseRange(table.range))).toBe(2);
   });
 
   it("labels every sheet in Traditional Chinese for zh-TW", () => {

@@ -9,7 +9,7 @@ export const BUSINESS_CASE_NAMES = [
   "AnnualBenefits",
   "AnnualCosts",
   "ApiAnnualCost",
-  "ImplementationCost",
+  "RoiMonthlyCosts",
   "RoiMonthlyAdoption",
   "MonthsPerYear",
 ] as const;
@@ -25,6 +25,7 @@ export function readBusinessCase(values: NameValues): BusinessCaseReading {
     const cells = flat(values, name);
     if (!cells) return { ok: false, reason: "missing", name };
     if (name === "RoiMonthlyAdoption") continue;
+    // Month 0 of the schedule holds the one-off costs charged before adoption starts.
     const v = cells[0];
     if (typeof v !== "number" || !Number.isFinite(v)) return { ok: false, reason: "invalid", name };
     scalars[name] = v;
@@ -39,7 +40,7 @@ export function readBusinessCase(values: NameValues): BusinessCaseReading {
       annualBenefits: scalars.AnnualBenefits,
       annualCosts: scalars.AnnualCosts,
       apiAnnualCost: scalars.ApiAnnualCost,
-      implementationCost: scalars.ImplementationCost,
+      implementationCost: scalars.RoiMonthlyCosts,
       adoption: adoption as number[],
       monthsPerYear: scalars.MonthsPerYear,
     },

@@ -1,0 +1,149 @@
+/**
+ * The ROI sheet's line tables as data (docs/line-items.md): the column layout both tables share,
+ * the rows a template writes (the seed's sample, one empty row in a blank model, or any rows a
+ * caller gives), and the list values of the kind columns.
+ */
+import { ROI_LABELS } from "../i18n/templates/roi";
+import { same } from "./builder";
+import type { PlanCell, TemplateOptions } from "./plan";
+
+/** List values the formulas compare against: English in every locale (docs/line-items.md). */
+export const TIMINGS = ["Company", "Wave", "Own", "Fixed"] as const;
+export const COST_KINDS = ["One-off", "Recurring", "Usage"] as const;
+export type Timing = (typeof TIMINGS)[number];
+export type CostKindLabel = (typeof COST_KINDS)[number];
+
+/** One row of the Benefits or Costs table. Missing low, high and risk get their default formulas. */
+export interface LineRow {
+  readonly label: string | null;
+  /** Benefits: value dimension; costs: category. */
+  readonly group: string | null;
+  readonly useCase?: string | null;
+  readonly department?: string | null;
+  readonly low?: PlanCell;
+  /** Benefits: annual value at full adoption; costs: one-off total or amount per year. */
+  readonly base: PlanCell;
+  readonly high?: PlanCell;
+  /** Benefits: a Timing; costs: a cost kind. */
+  readonly kind: Timing | CostKindLabel | null;
+  readonly start?: number | null;
+  /** Benefits: ramp months (Own); costs: spread months (One-off). */
+  readonly months?: number | null;
+  readonly risk?: PlanCell;
+  readonly basis?: string | null;
+}
+
+export interface LineRows {
+  readonly benefits: readonly LineRow[];
+  readonly costs: readonly LineRow[];
+}
+
+/** Column offsets inside each table (0 = column A). */
+export const COL = {
+  label: 0,
+  group: 1,
+  useCase: 2,
+  department: 3,
+  low: 4,
+  base: 5,
+  high: 6,
+  kind: 7,
+  start: 8,
+  months: 9,
+  risk: 10,
+  basis: 11,
+  inUse: 12,
+  simLow: 13,
+  simBase: 14,
+  simHigh: 15,
+  /** M0 .. M36. */
+  month0: 16,
+} as const;
+
+export const EMPTY_LINE: LineRow = { label: null, group: null, base: null, kind: null };
+
+/** The seed's customer-service case as rows (docs/line-items.md, "Sample rows"). */
+export function sampleLines(options: TemplateOptions): LineRows {
+  const L = ROI_LABELS[options.locale];
+  const zh = options.locale === "zh-TW";
+  return {
+    benefits: [
+      {
+        label: L.agentSavings,
+        group: L.efficiency,
+        base: same("=(AgentsBefore-AgentsAfter)*AgentMonthlyCost*MonthsPerYear"),
+        kind: "Company",
+        basis: zh ? "(50 − 35) 名客服 × NT$40,000 × 12" : "(50 − 35) agents × NT$40,000 × 12",
+      },
+      {
+        label: L.capacityValue,
+        group: L.efficiency,
+        base: same("=CapacityAgents*AgentMonthlyCost*MonthsPerYear"),
+        kind: "Company",
+        basis: zh
+          ? "10 名等效客服 × NT$40,000 × 12(處理時間 8 → 5 分鐘)"
+          : "10 agent-equivalents × NT$40,000 × 12 (handling 8 → 5 minutes)",
+      },
+      {
+        label: L.retention,
+        group: L.revenue,
+        base: same("=Customers*ChurnReduction*Arpu"),
+        kind: "Company",
+        basis: zh ? "1,000,000 位客戶 × 0.5% × NT$2,000" : "1,000,000 customers × 0.5% × NT$2,000",
+      },
+    ],
+    costs: [
+      {
+        label: L.modelApi,
+        group: L.catModelApi,
+        base: same("=UsageMonthlyCost*MonthsPerYear"),
+        kind: "Usage",
+        start: 1,
+        basis: zh
+          ? "1,000,000 次 × US$0.002 × 32 × 12(使用成本區)"
+          : "1,000,000 calls × US$0.002 × 32 × 12 (usage block)",
+      },
+      {
+        label: L.platform,
+        group: L.catPlatform,
+        base: same("=PlatformMonthly*MonthsPerYear"),
+        kind: "Recurring",
+        start: 1,
+        basis: "NT$50,000 × 12",
+      },
+      {
+        label: L.peopleCost,
+        group: L.catPeople,
+        base: same("=PeopleFte*FteMonthlyCost*MonthsPerYear"),
+        kind: "Recurring",
+        start: 1,
+        basis: "1.5 FTE × NT$80,000 × 12",
+      },
+      {
+        label: L.training,
+        group: L.catTraining,
+        base: same("=TrainingOneOff/AmortisationYears"),
+        kind: "Recurring",
+        start: 1,
+        basis: zh
+          ? "NT$500,000 ÷ 3 年(或改為 =TrainingCostTotal/AmortisationYears 連結推廣工作表)"
+          : "NT$500,000 ÷ 3 years (or =TrainingCostTotal/AmortisationYears for the Rollout's figure)",
+      },
+      {
+        label: L.implementation,
+        group: L.catPlatform,
+        base: same("=ImplementationCost"),
+        kind: "One-off",
+        start: 0,
+        basis: L.implementationBasis,
+      },
+    ],
+  };
+}
+
+/** The rows a template writes: given ones, the sample, or one empty row per table. */
+export function roiLines(options: TemplateOptions): LineRows {
+  if (options.lines) return options.lines;
+  if (options.data === "sample") return sampleLines(options);
+  return { benefits: [EMPTY_LINE], costs: [EMPTY_LINE] };
+}
