@@ -11,11 +11,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { JSDOM } from "jsdom";
 
-const DIST = path.resolve(__dirname, "..", "..", "dist");
+const DIST = process.env.GENAI_DIST_DIR ?? path.resolve(__dirname, "..", "..", "dist");
 
 /** The local scripts of taskpane.html, in the order the page runs them. */
 function pageScripts(html: string): string[] {
-  return [...html.matchAll(/<script[^>]*src="([^"]+)"/g)]
+  return [...html.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)]
     .map((m) => m[1])
     .filter((src) => !/^https?:/.test(src))
     .map((src) => src.replace(/^\.\//, "").replace(/\?.*$/, ""));
@@ -28,7 +28,7 @@ interface Stubs {
 
 /** A window with stand-ins for what Office gives the page: Office.js (not ready yet), Excel, CustomFunctions. */
 function officePage(html: string): { window: JSDOM["window"]; stubs: Stubs } {
-  const dom = new JSDOM(html.replace(/<script[^>]*src="https?:[^"]*"[^>]*><\/script>/g, ""), {
+  const dom = new JSDOM(html.replace(/<script[^>]*><\/script>/g, ""), {
     runScripts: "outside-only",
     pretendToBeVisual: true,
     url: "https://localhost:3000/taskpane.html",
@@ -49,10 +49,8 @@ function officePage(html: string): { window: JSDOM["window"]; stubs: Stubs } {
     associate: (id: string, f: (...args: unknown[]) => unknown) => functions.set(id, f),
   };
   let resolveReady: (info: { host: string }) => void = () => undefined;
-  const office: Record<string, unknown> = {
-    HostType: { Excel: "Excel" },
-    onReady: () => new Promise((resolve) => (resolveReady = resolve)),
-  };
+  const onReady = new Promise<{ host: string }>((resolve) => (resolveReady = resolve));
+  const office: Record<string, unknown> = { HostType: { Excel: "Excel" }, onReady: () => onReady };
   w.Office = office;
   w.Excel = { run: () => Promise.reject(new Error("no workbook in this test")) };
   const ready = (displayLanguage: string): void => {
@@ -74,8 +72,14 @@ describe("the built shared runtime", () => {
   it("gives custom-function messages in Office's display language once the pane is up, even after an early call", async () => {
     const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
     const { window, stubs } = officePage(html);
-    for (const script of pageScripts(html))
+    for (const script of pageScripts(html)) {
+      // webpack finds its public path from the running script, as the page's <script> gives it.
+      Object.defineProperty(window.document, "currentScript", {
+        value: { src: `https://localhost:3000/${script}`, tagName: "SCRIPT" },
+        configurable: true,
+      });
       window.eval(fs.readFileSync(path.join(DIST, script), "utf8"));
+    }
     const roi = stubs.functions.get("GENAI_ROI");
     expect(roi).toBeDefined();
     const message = (): string => {
@@ -92,6 +96,7 @@ describe("the built shared runtime", () => {
     stubs.ready("zh-TW");
     for (let i = 0; i < 50 && /costs must/.test(message()); i++) await settle(20);
 
+    expect(window.document.getElementById("container")?.textContent).toContain("GenAI 商業論證");
     expect(message()).toMatch(/的合計必須大於 0/);
     window.close();
   });

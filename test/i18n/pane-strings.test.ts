@@ -1,6 +1,7 @@
 import { PANE_STRINGS, SAME_IN_BOTH } from "../../src/i18n/pane";
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Chinese characters, and the full-width punctuation Chinese text uses (the list separator "、"). */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff]/;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("Pane strings", () => {
@@ -17,6 +18,10 @@ describe("Pane strings", () => {
     );
     expect(untranslated).toEqual([]);
     for (const k of SAME_IN_BOTH) expect(zh[k]).toBe(en[k]);
+  });
+
+  it("separate list items the Chinese way in zh-TW, not with an English comma", () => {
+    expect(zh.listSeparator).toBe("、");
   });
 
   it("use the same {placeholders} in both languages", () => {
