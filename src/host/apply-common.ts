@@ -206,25 +206,63 @@ export function nameConflictMessage(conflicts: readonly NameConflict[]): string 
 /** What a rebuild keeps of the cells it reads: a value, or a formula the user typed into an input. */
 export type KeptCell = PlanCell;
 
+/** The cells a plan writes, by "row,column" key. */
+function planCells(plan: SheetPlan): Map<string, PlanCell> {
+  const cells = new Map<string, PlanCell>();
+  for (const block of plan.blocks) {
+    const origin = parseCell(block.at);
+    block.cells.forEach((row, r) =>
+      row.forEach((cell, c) => cells.set(`${origin.row + r},${origin.column + c}`, cell)),
+    );
+  }
+  return cells;
+}
+
+/**
+ * The part of what was read that a rebuild puts back: the plan's input cells that the plan fills
+ * with a value or leaves blank. An input the template fills with a default formula (a line's low,
+ * high or risk) takes the template's formula again, so the template's own formula read back from
+ * the old sheet is never counted as one the user typed.
+ */
+export function keptInputCells(plan: SheetPlan, kept: ReadonlyMap<string, KeptCell>): Map<string, KeptCell> {
+  if (kept.size === 0) return new Map();
+  const cells = planCells(plan);
+  const applied = new Map<string, KeptCell>();
+  for (const { row, column } of inputCells(plan)) {
+    const key = `${row},${column}`;
+    const cell = cells.get(key);
+    if (kept.has(key) && !(cell !== undefined && isFormula(cell)))
+      applied.set(key, kept.get(key) as KeptCell);
+  }
+  return applied;
+}
+
+/** How many inputs a rebuild keeps, and how many of them are formulas the user typed. */
+export function keptCounts(
+  plan: SheetPlan,
+  kept: ReadonlyMap<string, KeptCell>,
+): { readonly inputs: number; readonly formulas: number } {
+  const applied = [...keptInputCells(plan, kept).values()];
+  return { inputs: applied.length, formulas: applied.filter((v) => v !== null && isFormula(v)).length };
+}
+
 /**
  * The plan with the existing sheet's inputs put back: values as they are, and a formula the user
  * typed into an input cell as that formula (in both dialects), never its computed value. Only
  * cells that are inputs in this plan change; the template's formulas are never overwritten.
  */
 export function withKeptInputs(plan: SheetPlan, kept: ReadonlyMap<string, KeptCell>): SheetPlan {
-  if (kept.size === 0) return plan;
-  const inputs = new Set(inputCells(plan).map(({ row, column }) => `${row},${column}`));
+  const applied = keptInputCells(plan, kept);
+  if (applied.size === 0) return plan;
   const blocks = plan.blocks.map((block) => {
     const origin = parseCell(block.at);
     let changed = false;
     const cells = block.cells.map((row, r) =>
       row.map((cell, c) => {
         const key = `${origin.row + r},${origin.column + c}`;
-        if (inputs.has(key) && kept.has(key) && !isFormula(cell)) {
-          changed = true;
-          return kept.get(key) as PlanCell;
-        }
-        return cell;
+        if (!applied.has(key)) return cell;
+        changed = true;
+        return applied.get(key) as PlanCell;
       }),
     );
     return changed ? { ...block, cells } : block;

@@ -32,6 +32,7 @@ import { cellInDialect, inputCells } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import {
   decidePlacements,
+  keptCounts,
   nameConflictMessage,
   OUTCOMES,
   planConflicts,
@@ -214,11 +215,18 @@ export class MemoryHost implements WorkbookHost {
       .map((decision) => {
         const kept = this.writer.keptInputs(decision);
         const plan = { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName };
-        const formulas = [...kept.values()].filter((v) => v !== null && typeof v === "object").length;
+        const counts = keptCounts(decision.plan, kept);
         // HyperFormula reads no contents inside a batch: the copy's are read now.
         const from = decision.copyName && decision.existing ? this.sheetId(decision.existing.name) : null;
         const copyContent = from === null ? null : this.hf.getSheetSerialized(from);
-        return { decision, plan, kept: kept.size, keptFormulas: formulas, copyContent, sheetId: -1 };
+        return {
+          decision,
+          plan,
+          kept: counts.inputs,
+          keptFormulas: counts.formulas,
+          copyContent,
+          sheetId: -1,
+        };
       });
     const result: ApplyResult = {
       sheets: decisions.map((d): AppliedSheet => {

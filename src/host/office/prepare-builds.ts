@@ -4,7 +4,7 @@
  * Office host layer (src/host/office.ts and src/host/office/), the only code that may touch `Excel.*`.
  */
 import type { SheetPlan } from "../../templates/plan";
-import { type KeptCell, type PlacementDecision, withKeptInputs } from "../apply-common";
+import { keptCounts, type KeptCell, type PlacementDecision, withKeptInputs } from "../apply-common";
 import { sameName } from "./names";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 
@@ -104,8 +104,8 @@ export function prepareBuilds(
         decision,
         plan: { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName, tables },
         tempName: temp,
-        keptInputs: kept.size,
-        keptFormulas: [...kept.values()].filter((v) => v !== null && typeof v === "object").length,
+        keptInputs: keptCounts(decision.plan, kept).inputs,
+        keptFormulas: keptCounts(decision.plan, kept).formulas,
         replaces,
         deferredTables,
         copyTables,
