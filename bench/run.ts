@@ -16,18 +16,24 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { addinBundleSize } from "./bundle-size.bench";
+import { cliExport5000 } from "./cli-export.bench";
 import { allPass, type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
 import { quadrantScore100k } from "./quadrant-score.bench";
+import { memoryBuildScaling } from "./memory-build.bench";
 import { completeModel5000 } from "./model-apply.bench";
 import { previewResponsiveness } from "./preview.bench";
 import { lhsVsMcStandardError, simulateRoiSeed100k } from "./simulate.bench";
 import { simulateVsSpreadsheet } from "./spreadsheet-simulation.bench";
+import { wave100k } from "./wave.bench";
 
 const BENCHMARKS: readonly Benchmark[] = [
   simulateRoiSeed100k,
   lhsVsMcStandardError,
   quadrantScore100k,
   completeModel5000,
+  memoryBuildScaling,
+  cliExport5000,
+  wave100k,
   simulateVsSpreadsheet,
   addinBundleSize,
   previewResponsiveness,
