@@ -25,8 +25,16 @@ export interface CorrelationCheck {
 const PSD_TOLERANCE = 1e-10;
 /** The smallest eigenvalue a repaired matrix keeps, so its Cholesky factor is well defined. */
 const EIGEN_FLOOR = 1e-8;
-const HIGHAM_MAX_ITERATIONS = 200;
-const HIGHAM_TOLERANCE = 1e-10;
+const HIGHAM_MAX_ITERATIONS = 100;
+const HIGHAM_TOLERANCE = 1e-6;
+/**
+ * Work budget of the projections, in k³ units (each iteration is one k×k eigendecomposition):
+ * a large matrix gets fewer iterations, then the final eigenvalue floor and rescaling make the
+ * result consistent all the same (eigenvalue clipping, a coarser nearest matrix).
+ */
+const HIGHAM_BUDGET = 1e6;
+/** Line items a correlation matrix may cover (the adjustment is cubic in their number). */
+export const MAX_CORRELATED_ITEMS = 100;
 
 /**
  * Lower-triangular L with L·Lᵀ = A for a symmetric positive semi-definite A (a zero pivot gives a
@@ -130,7 +138,8 @@ export function nearestCorrelation(a: Matrix): number[][] {
   const n = a.length;
   let y = a.map((row) => [...row]);
   let correction = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let iteration = 0; iteration < HIGHAM_MAX_ITERATIONS; iteration++) {
+  const iterations = Math.min(HIGHAM_MAX_ITERATIONS, Math.max(1, Math.floor(HIGHAM_BUDGET / n ** 3)));
+  for (let iteration = 0; iteration < iterations; iteration++) {
     const r = y.map((row, i) => row.map((x, j) => x - correction[i][j]));
     const x = clipEigenvalues(r, 0);
     correction = x.map((row, i) => row.map((v, j) => v - r[i][j]));

@@ -12,6 +12,7 @@
  * benefits then costs.
  */
 import {
+  MAX_CORRELATED_ITEMS,
   type CorrelationCheck,
   checkCorrelation,
   choleskyPsd,
@@ -330,6 +331,8 @@ export function simulateRoi(
  * inconsistent matrix is adjusted, and the simulation says so.)
  */
 export function correlationProblem(matrix: Matrix, count: number, argument = "correlation"): Problem | null {
+  if (count > MAX_CORRELATED_ITEMS)
+    return invalid("tooManyItems", { argument, max: MAX_CORRELATED_ITEMS, got: count });
   if (matrix.length !== count || matrix.some((row) => row.length !== count)) {
     return invalid("matrixSize", {
       argument,

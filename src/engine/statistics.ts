@@ -143,7 +143,8 @@ export function percentilesOf(scratch: Float64Array, ps: readonly number[]): num
     const h = p * (n - 1);
     const k = Math.min(n - 1, Math.floor(h));
     const low = x[2 * i];
-    return k >= n - 1 || h === k ? low : low + (h - k) * (x[2 * i + 1] - low);
+    // Exactly as percentileSorted computes it (so −0 + 0 gives 0 there and here alike).
+    return k >= n - 1 ? low : low + (h - k) * (x[2 * i + 1] - low);
   });
 }
 
@@ -269,7 +270,7 @@ export function percentilesWithIntervals(
     const h = p * (n - 1);
     const k = Math.min(n - 1, Math.floor(h));
     const low = x[4 * i];
-    return k >= n - 1 || h === k ? low : low + (h - k) * (x[4 * i + 1] - low);
+    return k >= n - 1 ? low : low + (h - k) * (x[4 * i + 1] - low);
   });
   const intervals = ps.map((_, i) => ({ low: x[4 * i + 2], high: x[4 * i + 3] }));
   return { values, intervals };

@@ -313,7 +313,7 @@ export function simPercentileOf(
         const low = x[2 * next];
         const high = x[2 * next + 1];
         next++;
-        return k >= n - 1 || h === k ? low : low + (h - k) * (high - low);
+        return k >= n - 1 ? low : low + (h - k) * (high - low);
       });
     });
   });

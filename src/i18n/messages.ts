@@ -35,7 +35,7 @@ const en: MessageTable = {
   diagonalNotOne: "{where} is on the diagonal and must be 1 (a line item moves fully with itself); got {got}",
   workLimit:
     "{where}: line items × trials must be at most {max} (the simulation's work limit); got {items} × {trials} = {got}",
-  tooManyItems: "{where}: at most {max} line items can be simulated; got {got}",
+  tooManyItems: "{where}: at most {max} line items; got {got}",
   notFinite:
     "{where} has no finite result for these inputs; check their sizes (a result beyond ±1e308 cannot be shown)",
   internal: "unexpected error in {where}: {detail}",
@@ -63,7 +63,7 @@ const zhTW: MessageTable = {
   notSymmetric: "{where} 必須與對角線另一側的對應值相同({mirror});收到 {got}",
   diagonalNotOne: "{where} 位於對角線上,必須為 1(項目與自身完全相關);收到 {got}",
   workLimit: "{where}:項目數 × 模擬次數至多為 {max}(模擬的工作量上限);收到 {items} × {trials} = {got}",
-  tooManyItems: "{where}:至多可模擬 {max} 個項目;收到 {got}",
+  tooManyItems: "{where}:至多 {max} 個項目;收到 {got}",
   notFinite: "{where} 以這些輸入無法得到有限的結果;請檢查數值大小(超過 ±1e308 的結果無法顯示)",
   internal: "{where} 發生未預期的錯誤:{detail}",
 };

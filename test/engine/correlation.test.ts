@@ -6,6 +6,7 @@ import {
   scoreCorrelation,
   symmetricEigen,
 } from "../../src/engine/correlation";
+import { correlationProblem } from "../../src/engine/simulate";
 
 const identity = (n: number): number[][] =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : 0)));
@@ -114,5 +115,24 @@ describe("Rank-correlation matrices", () => {
     ]);
     expect(p[0][1]).toBeCloseTo(2 * Math.sin(Math.PI / 12), 14);
     expect(p[0][1]).toBeCloseTo(0.5176, 4);
+  });
+});
+
+describe("correlationProblem", () => {
+  it("bounds the matrix at 100 line items, since adjusting one costs the cube of its size", () => {
+    expect(correlationProblem(identity(100), 100)).toBeNull();
+    expect(correlationProblem(identity(101), 101)).toEqual({
+      kind: "invalid",
+      key: "tooManyItems",
+      params: { argument: "correlation", max: 100, got: 101 },
+    });
+  });
+
+  it("keeps a large inconsistent matrix's adjustment bounded in time and still consistent", () => {
+    const n = 60;
+    const a = identity(n).map((row, i) => row.map((x, j) => (i === j ? 1 : (i + j) % 3 === 0 ? 0.9 : -0.6)));
+    const check = checkCorrelation(a);
+    expect(check.adjusted).toBe(true);
+    expect(choleskyPsd(check.matrix)).not.toBeNull();
   });
 });

@@ -82,6 +82,15 @@ describe("Percentiles by selection (no full sort)", () => {
     );
   });
 
+  it("gives what percentileSorted gives even for −0 at a whole rank (−0 + 0·d is 0)", () => {
+    const values = Float64Array.from([-0, 3, 1]);
+    expect(percentilesOf(values.slice(), [0, 0.5])).toEqual([
+      percentileSorted(values.slice().sort(), 0),
+      percentileSorted(values.slice().sort(), 0.5),
+    ]);
+    expect(Object.is(percentilesOf(values.slice(), [0])[0], 0)).toBe(true);
+  });
+
   it("handles many ties and already sorted or reversed input", () => {
     const ps = [0, 0.05, 0.1, 0.5, 0.9, 0.95, 1];
     for (const values of [
