@@ -16,6 +16,13 @@ import {
   waitFor,
   within,
 } from "./pane-support";
+import { roiTemplate } from "../../src/templates/roi";
+import { DEFAULT_OPTIONS } from "../../src/templates/plan";
+
+/** Where the ROI sheet's AgentsAfter input sits (by name: the layout may move). */
+const AGENTS_AFTER = (
+  roiTemplate(DEFAULT_OPTIONS).names.find((n) => n.name === "AgentsAfter")?.range ?? ""
+).replace(/\$/g, "");
 
 /** A MemoryHost whose builds hold back their result until released, so the progress can be seen. */
 class PausingHost extends MemoryHost {
@@ -158,8 +165,8 @@ describe("Build panel asks before touching a non-empty sheet", () => {
       await screen.findByText("ROI (2) added beside the existing sheet", undefined, SETTLE),
     ).toBeTruthy();
     expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "ROI (2)"]);
-    expect((await host.readRange("ROI", "B6"))[0][0]).toBe(40);
-    expect((await host.readRange("ROI (2)", "B6"))[0][0]).toBe(35);
+    expect((await host.readRange("ROI", AGENTS_AFTER))[0][0]).toBe(40);
+    expect((await host.readRange("ROI (2)", AGENTS_AFTER))[0][0]).toBe(35);
   });
 
   it("replaces the ROI sheet and keeps an edited input", async () => {

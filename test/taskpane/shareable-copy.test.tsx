@@ -16,6 +16,13 @@ import {
   SETTLE,
   within,
 } from "./pane-support";
+import { roiTemplate } from "../../src/templates/roi";
+import { DEFAULT_OPTIONS } from "../../src/templates/plan";
+
+/** Where the ROI sheet's AgentsAfter input sits (by name: the layout may move). */
+const AGENTS_AFTER = (
+  roiTemplate(DEFAULT_OPTIONS).names.find((n) => n.name === "AgentsAfter")?.range ?? ""
+).replace(/\$/g, "");
 
 const build = () => within(panelOf("build"));
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK"
@@ -52,7 +59,7 @@ describe("Make a shareable copy", () => {
     expect(await build().findByText(/^The shareable copy .* is ready\.$/, undefined, SETTLE)).toBeTruthy();
     const copy = await readXlsx(deliver.mock.calls[0][0]);
     expect(copy.worksheets.map((w) => w.name)).toEqual(["Portfolio", "Rollout", "ROI (2)", "Stress"]);
-    expect(copy.getWorksheet("ROI (2)")!.getCell("B6").value).toBe(40);
+    expect(copy.getWorksheet("ROI (2)")!.getCell(AGENTS_AFTER).value).toBe(40);
   });
 
   it("asks for a model first when the workbook has no template sheet", async () => {
