@@ -255,3 +255,50 @@ describe("IRR", () => {
     expect(irr([5])).toBeNull();
   });
 });
+
+describe("the README's worked example: a contract-review assistant", () => {
+  it("gives annual ROI 293.5%, PV ROI 160.4%, NPV NT$6,169,258, payback 5.3 months and no IRR", () => {
+    const api =
+      usageMonthlyCost(20_000, 32, [
+        {
+          share: 1,
+          inputTokens: 8000,
+          outputTokens: 1000,
+          inputPricePerMillion: 3,
+          outputPricePerMillion: 15,
+          pricePerCall: 0,
+        },
+      ]) * 12;
+    expect(api).toBeCloseTo(299_520, 6);
+    const s = financialSummary({
+      settings,
+      benefits: [
+        { label: "Lawyer time saved", annual: 2_592_000, timing: "company", risk: 0.1 },
+        {
+          label: "Faster deal closing",
+          annual: 1_200_000,
+          timing: "own",
+          startMonth: 3,
+          rampMonths: 6,
+          risk: 0.1,
+        },
+        { label: "Fewer missed clauses", annual: 800_000, timing: "fixed", startMonth: 6, risk: 0.3 },
+        { label: "Outside counsel avoided", annual: 600_000, timing: "company", risk: 0.1 },
+      ],
+      costs: [
+        { label: "Model API", amount: api, kind: "usage", startMonth: 1, risk: 0.1 },
+        { label: "Platform", amount: 360_000, kind: "recurring", startMonth: 1, risk: 0.1 },
+        { label: "People", amount: 540_000, kind: "recurring", startMonth: 1, risk: 0.1 },
+        { label: "Training", amount: 300_000, kind: "oneOff", startMonth: 1, spreadMonths: 3, risk: 0.1 },
+        { label: "Governance", amount: 120_000, kind: "recurring", startMonth: 1, risk: 0.1 },
+      ],
+    });
+    expect(s.annualRoi).toBeCloseTo(2.9348, 4);
+    expect(s.benefits.years[1]).toBeCloseTo(3_643_666.67, 2);
+    expect(s.costs.years[1]).toBeCloseTo(1_557_120, 6);
+    expect(s.pvRoi).toBeCloseTo(1.6036, 4);
+    expect(s.npv).toBeCloseTo(6_169_257.51, 2);
+    expect(s.paybackMonths).toBeCloseTo(5.33, 2);
+    expect(s.irr).toBeNull();
+  });
+});

@@ -92,7 +92,7 @@ describe("makeShareableCopy", () => {
     const roi = namedCell(latest, "AnnualROI");
     expect(roi.sheet).toBe("ROI (2)");
     expect(copy.definedNames.model.find((n) => n.name === "AnnualROI")?.ranges).toEqual([
-      `'ROI (2)'!$C$${roi.address.slice(1)}`,
+      `'ROI (2)'!${roi.address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`,
     ]);
     expect(copy.getWorksheet("ROI (2)")!.getCell(roi.address).result as number).toBeCloseTo(6.396, 3);
   });

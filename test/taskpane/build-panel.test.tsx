@@ -16,6 +16,13 @@ import {
   waitFor,
   within,
 } from "./pane-support";
+import { roiTemplate } from "../../src/templates/roi";
+import { DEFAULT_OPTIONS } from "../../src/templates/plan";
+
+/** Where the ROI sheet's AgentsAfter input sits (by name: the layout may move). */
+const AGENTS_AFTER = (
+  roiTemplate(DEFAULT_OPTIONS).names.find((n) => n.name === "AgentsAfter")?.range ?? ""
+).replace(/\$/g, "");
 
 /** A MemoryHost whose builds hold back their result until released, so the progress can be seen. */
 class PausingHost extends MemoryHost {
@@ -182,7 +189,7 @@ describe("Build panel asks before touching a non-empty sheet", () => {
     // MemoryHost adds the copy last (HyperFormula cannot move sheets); Excel puts it after ROI.
     expect(await sheetNames(host)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "ROI (2)"]);
     expect(await nameValue(host, "AgentsAfter")).toBe(40);
-    expect((await host.readRange("ROI (2)", "B6"))[0][0]).toBe(40);
+    expect((await host.readRange("ROI (2)", AGENTS_AFTER))[0][0]).toBe(40);
   });
 
   it("shows a workbook name of the user's before writing, and builds only once the model may take it", async () => {

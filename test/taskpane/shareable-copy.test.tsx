@@ -16,6 +16,13 @@ import {
   SETTLE,
   within,
 } from "./pane-support";
+import { roiTemplate } from "../../src/templates/roi";
+import { DEFAULT_OPTIONS } from "../../src/templates/plan";
+
+/** Where the ROI sheet's AgentsAfter input sits (by name: the layout may move). */
+const AGENTS_AFTER = (
+  roiTemplate(DEFAULT_OPTIONS).names.find((n) => n.name === "AgentsAfter")?.range ?? ""
+).replace(/\$/g, "");
 
 const build = () => within(panelOf("build"));
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK"
@@ -58,7 +65,7 @@ describe("Make a shareable copy", () => {
       "ROI",
       "Stress",
     ]);
-    expect(copy.getWorksheet("ROI")!.getCell("B6").value).toBe(40);
+    expect(copy.getWorksheet("ROI")!.getCell(AGENTS_AFTER).value).toBe(40);
   });
 
   it("asks for a model first when the workbook has no template sheet", async () => {
