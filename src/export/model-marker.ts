@@ -15,14 +15,24 @@
 import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
 import { LOCALES, type Locale } from "../i18n/locale";
 import { parseRange, rangeRows, splitQualified } from "../templates/a1";
-import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
+import { type SampleOrBlank, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { templateMarkerName } from "../host/workbook-host";
 
 export const MARKER_SHEET = "GenAI_Model";
 /** The marker's own format; a reader refuses a marker of a newer format than it knows. */
 export const MARKER_FORMAT = 1;
 const TITLE = "GenAI Business Case model";
-const HEADER = ["Template", "Sheet", "Layout version", "Language", "Currency", "Rows"] as const;
+const HEADER = [
+  "Template",
+  "Sheet",
+  "Layout version",
+  "Language",
+  "Currency",
+  "Rows",
+  "Benefit lines",
+  "Cost lines",
+  "Data",
+] as const;
 
 /** One template sheet of a saved model. */
 export interface MarkedSheet {
@@ -34,6 +44,36 @@ export interface MarkedSheet {
   readonly currency: string;
   /** Use-case rows of the Portfolio; null for the other templates or when unknown. */
   readonly rows: number | null;
+  /** Rows of the ROI sheet's Benefits and Costs tables; null for other templates or when unknown. */
+  readonly lines: { readonly benefits: number; readonly costs: number } | null;
+  /**
+   * Whether the model was built on the sample (which adds the drivers block its sample lines
+   * read, and the sample's titles) or blank; null when unknown.
+   */
+  readonly data: SampleOrBlank | null;
+}
+
+/** Body rows of a plan's table, or null when the plan has no such table. */
+function tableRows(plan: SheetPlan, name: string): number | null {
+  const table = plan.tables.find((t) => t.name === name);
+  return table ? rangeRows(parseRange(table.range)) - 1 : null;
+}
+
+/** The ROI sheet's line-table rows, else null. */
+export function planLines(plan: SheetPlan): MarkedSheet["lines"] {
+  if (plan.template !== "roi") return null;
+  const benefits = tableRows(plan, "Benefits");
+  const costs = tableRows(plan, "Costs");
+  return benefits === null || costs === null ? null : { benefits, costs };
+}
+
+/**
+ * Sample or blank, read off the plan: only a sample ROI sheet defines the drivers its sample
+ * lines use (AgentsBefore and the rest), so that is what the ROI sheet's marker records.
+ */
+export function planData(plan: SheetPlan): SampleOrBlank | null {
+  if (plan.template !== "roi") return null;
+  return plan.names.some((n) => n.name === "AgentsBefore") ? "sample" : "blank";
 }
 
 /** The use-case rows of a Portfolio plan (its UseCases table without the header), else null. */
@@ -51,6 +91,8 @@ export function markerOf(plans: readonly SheetPlan[]): MarkedSheet[] {
     locale: p.locale,
     currency: p.currency,
     rows: planRows(p),
+    lines: planLines(p),
+    data: planData(p),
   }));
 }
 
@@ -62,7 +104,17 @@ export function writeModelMarker(workbook: Workbook, plans: readonly SheetPlan[]
   ws.getCell("B1").value = MARKER_FORMAT;
   ws.getRow(3).values = [...HEADER];
   markerOf(plans).forEach((m, i) => {
-    ws.getRow(4 + i).values = [m.template, m.sheet, m.version, m.locale, m.currency, m.rows];
+    ws.getRow(4 + i).values = [
+      m.template,
+      m.sheet,
+      m.version,
+      m.locale,
+      m.currency,
+      m.rows,
+      m.lines?.benefits ?? null,
+      m.lines?.costs ?? null,
+      m.data,
+    ];
   });
 }
 
@@ -86,9 +138,9 @@ function fromMarkerSheet(ws: Worksheet): MarkedSheet[] | null {
     );
   const out: MarkedSheet[] = [];
   for (let r = 4; r <= ws.rowCount; r++) {
-    const [template, sheet, version, locale, currency, rows] = [1, 2, 3, 4, 5, 6].map((c) =>
-      valueOf(ws.getCell(r, c)),
-    );
+    const [template, sheet, version, locale, currency, rows, benefits, costs, data] = [
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ].map((c) => valueOf(ws.getCell(r, c)));
     if (!TEMPLATE_IDS.includes(template as TemplateId) || typeof sheet !== "string") continue;
     out.push({
       template: template as TemplateId,
@@ -97,6 +149,8 @@ function fromMarkerSheet(ws: Worksheet): MarkedSheet[] | null {
       locale: LOCALES.includes(locale as Locale) ? (locale as Locale) : "en",
       currency: typeof currency === "string" ? currency : "",
       rows: typeof rows === "number" ? rows : null,
+      lines: typeof benefits === "number" && typeof costs === "number" ? { benefits, costs } : null,
+      data: data === "sample" || data === "blank" ? data : null,
     });
   }
   return out.length > 0 ? out : null;
@@ -124,6 +178,8 @@ function fromMarkerNames(workbook: Workbook): MarkedSheet[] | null {
         locale: "en",
         currency: "NT$",
         rows: useCases ? rangeRows(parseRange(useCases.address)) : null,
+        lines: null,
+        data: null,
       },
     ];
   });

@@ -19,7 +19,8 @@ import { type ExcelJS, loadExcelJS } from "../export/xlsx";
 import type { MemoryHost } from "../host/memory";
 import { inputCells, withInputs } from "../templates/cells";
 import { TEMPLATES } from "../templates/index";
-import type { PlanValue, SheetPlan, TemplateId } from "../templates/plan";
+import { DEFAULT_OPTIONS, type PlanValue, type SheetPlan } from "../templates/plan";
+import { EMPTY_LINE, roiLines } from "../templates/roi-lines";
 import { ANCHOR_NAMES } from "../taskpane/model/share";
 
 export interface OpenedFile {
@@ -39,9 +40,8 @@ export async function readWorkbookFile(bytes: Uint8Array, excel?: ExcelJS): Prom
   const marked = readModelMarker(workbook) ?? [];
   const notes: string[] = [];
   const plans: SheetPlan[] = [];
-  const templates = marked.map((m) => m.template);
   for (const m of marked) {
-    const plan = planFor(m, templates);
+    const plan = planFor(m, marked);
     if (m.version !== null && m.version !== plan.version) {
       notes.push(
         `Sheet "${m.sheet}" has layout version ${m.version} of the ${m.template} template (this preview has ${plan.version}); it opens as a plain sheet.`,
@@ -57,14 +57,37 @@ export async function readWorkbookFile(bytes: Uint8Array, excel?: ExcelJS): Prom
   return { plans, sheets, notes };
 }
 
-/** The template's plan as the marker describes it, linked to the model's other sheets. */
-function planFor(m: MarkedSheet, templates: readonly TemplateId[]): SheetPlan {
+/**
+ * The template's plan as the marker describes it, linked to the model's other sheets: the sample's
+ * layout or the blank one, with as many line-table rows as the file has (empty rows, which the
+ * file's inputs then fill).
+ */
+function planFor(m: MarkedSheet, marked: readonly MarkedSheet[]): SheetPlan {
+  const roi = marked.find((x) => x.template === "roi");
+  const data = roi?.data ?? "blank";
+  const sampleLines = data === "sample" ? roiLines({ ...DEFAULT_OPTIONS, locale: m.locale }) : null;
+  const counts = roi?.lines ?? null;
+  const sameAsSample =
+    sampleLines !== null &&
+    counts !== null &&
+    counts.benefits === sampleLines.benefits.length &&
+    counts.costs === sampleLines.costs.length;
+  const lines =
+    counts === null || sameAsSample
+      ? {}
+      : {
+          lines: {
+            benefits: Array.from({ length: counts.benefits }, () => EMPTY_LINE),
+            costs: Array.from({ length: counts.costs }, () => EMPTY_LINE),
+          },
+        };
   const plan = TEMPLATES[m.template]({
-    data: "blank",
+    data,
     currency: m.currency,
     locale: m.locale,
     ...(m.rows !== null ? { rows: m.rows } : {}),
-    linkedTo: templates.filter((t) => t !== m.template),
+    ...lines,
+    linkedTo: marked.map((x) => x.template).filter((t) => t !== m.template),
   });
   return { ...plan, sheet: m.sheet };
 }

@@ -18,6 +18,23 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { startPreviewServer, type PreviewServer } from "../../scripts/preview-server";
+import { planCompleteModel } from "../../src/templates/index";
+import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";
+
+/** "ROI!B6"-style address of the cell a workbook name of the default complete model points at. */
+function addressOf(name: string): string {
+  const plans = planCompleteModel({
+    data: "sample",
+    currency: "NT$",
+    locale: "en",
+    rows: DEFAULT_PORTFOLIO_ROWS,
+  });
+  for (const plan of plans) {
+    const found = plan.names.find((n) => n.name === name);
+    if (found) return `${plan.sheet}!${found.range.replace(/\$/g, "").split(":")[0]}`;
+  }
+  throw new Error(`no plan defines ${name}`);
+}
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -153,7 +170,7 @@ describeInBrowser("the preview keeps and round-trips the workbook in a real brow
       .getByRole("tab", { name: "Stress", exact: true })
       .waitFor();
     const before = await outputs(page);
-    await typeInto(page, "ROI!B6", "40");
+    await typeInto(page, addressOf("AgentsAfter"), "40");
     await typeInto(page, "Portfolio!C11", "1");
     edited = await outputs(page);
     // The edits moved the outputs: the ROI, and the first use case's score and rank.

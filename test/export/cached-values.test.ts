@@ -299,7 +299,8 @@ if (!soffice) {
       const empty = planFormulaCells(blank.plans).filter(
         (c) => c.formula.portable !== null && blank.memory(c.sheet, c.row, c.column) === null,
       );
-      expect(empty.map((c) => `${c.sheet}!${c.address}`)).toEqual(expect.arrayContaining(["ROI!B63"]));
+      // The blank model has such cells (a formula reading an empty input): the check below is not vacuous.
+      expect(empty.length).toBeGreaterThan(0);
       for (const c of empty)
         expect([`${c.sheet}!${c.address}`, cellValueOf(cellAt(blank.cached, c.sheet, c.address))]).toEqual([
           `${c.sheet}!${c.address}`,

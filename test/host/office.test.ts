@@ -11,7 +11,7 @@ import {
   templateMarkerName,
   templateVersionName,
 } from "../../src/host/workbook-host";
-import { parseRange, rangeAddress } from "../../src/templates/a1";
+import { parseCell, parseRange, rangeAddress } from "../../src/templates/a1";
 import { blockRange, cellInDialect, inputCells } from "../../src/templates/cells";
 import { numberFormat } from "../../src/templates/formats";
 import { planCompleteModel, TEMPLATES } from "../../src/templates/index";
@@ -25,6 +25,20 @@ import {
   FakeRequestContext,
   FakeRichApiError,
 } from "./excel-fake";
+
+/** Input cells the plan fills with a value or leaves blank (not with a default formula). */
+function valueInputs(plan: SheetPlan): number {
+  const formulas = new Set<string>();
+  for (const block of plan.blocks) {
+    const origin = parseCell(block.at);
+    block.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (isFormula(cell)) formulas.add(`${origin.row + r},${origin.column + c}`);
+      }),
+    );
+  }
+  return inputCells(plan).filter(({ row, column }) => !formulas.has(`${row},${column}`)).length;
+}
 
 /** Addresses of the ROI sheet's named inputs, by name (the layout moves; the names do not). */
 const ROI_NAMES = roiTemplate(DEFAULT_OPTIONS).names;
@@ -623,7 +637,8 @@ describe("OfficeHost with sheets that are already there", () => {
     excel.userEdit("ROI", AT.Customers, ""); // cleared: stays cleared
     const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" } });
     expect(result.sheets[0].outcome).toBe("replaced");
-    expect(result.sheets[0].keptInputs).toBe(inputCells(roiPlan()).length);
+    // Every input but those the template fills with a default formula (a line's low, high, risk).
+    expect(result.sheets[0].keptInputs).toBe(valueInputs(roiPlan()));
     expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(40);
     expect(excel.cell("ROI", AT.FxRate)?.value).toBe(12345);
     expect(excel.cell("ROI", AT.Customers)).toBeNull();

@@ -93,7 +93,7 @@ describe("calling a MemoryHost in another thread", () => {
     try {
       const failed = await remote.applyPlans([plan], { dialect: "live" }).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(ApplyError);
-      expect(failed).toMatchObject({ sheet: "ROI", step: "blocks" });
+      expect(failed).toMatchObject({ sheet: "ROI", step: "writing cells" });
       const ok = new MemoryHost();
       await ok.applyPlans([plan], { dialect: "live" });
       const other = connected(ok);

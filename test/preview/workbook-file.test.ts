@@ -97,6 +97,9 @@ describe("saving and opening the preview's workbook", () => {
         locale: "zh-TW",
         currency: "US$",
         rows: p.template === "portfolio" ? 20 : null,
+        // The sample's three benefit and five cost lines: what a reopened ROI sheet is rebuilt with.
+        lines: p.template === "roi" ? { benefits: 3, costs: 5 } : null,
+        data: p.template === "roi" ? "sample" : null,
       })),
     );
   });
