@@ -100,7 +100,8 @@ async function typeInto(page: Page, address: string, text: string): Promise<void
   const [sheet] = address.split("!");
   await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: sheet, exact: true }).click();
   await page.locator(`[data-address="${address}"]`).click();
-  await page.keyboard.press("Enter");
+  // F2 edits the selected cell in place, as in Excel (Enter moves down).
+  await page.keyboard.press("F2");
   const editor = page.getByLabel(`Edit ${address}`);
   await editor.fill(text);
   await page.keyboard.press("Enter");
