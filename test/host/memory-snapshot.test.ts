@@ -46,9 +46,9 @@ describe("MemoryHost snapshots", () => {
     const restored = MemoryHost.fromSnapshot(stored(original.snapshot()));
     const roi = planCompleteModel(OPTIONS).find((p) => p.template === "roi")!;
     const before = await nameValue(restored, "AnnualROI");
-    // The workbook names now point at the newer copy, "ROI (2)".
+    // The workbook names still point at "ROI", the model's sheet; "ROI (2)" is the kept copy.
     for (const host of [original, restored])
-      await host.writeCells([{ sheet: "ROI (2)", address: nameCell(roi, "AgentsAfter"), values: [[45]] }]);
+      await host.writeCells([{ sheet: "ROI", address: nameCell(roi, "AgentsAfter"), values: [[45]] }]);
     expect(await nameValue(restored, "AnnualROI")).not.toBe(before);
     expect(await snapshot(restored)).toEqual(await snapshot(original));
     expect((await restored.readRange("Notes", "B1"))[0][0]).toBeCloseTo(

@@ -10,6 +10,12 @@ import { TEMPLATES } from "../../src/templates/index";
 import { DEFAULT_OPTIONS } from "../../src/templates/plan";
 import { fakeExcelRun } from "./excel-fake";
 
+/** Where the ROI sheet's "agents after AI" input sits, and its absolute form in a name. */
+const AGENTS_AFTER = roiTemplate(DEFAULT_OPTIONS)
+  .names.find((n) => n.name === "AgentsAfter")!
+  .range.replace(/\$/g, "");
+const AGENTS_AFTER_ABS = AGENTS_AFTER.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+
 async function builtWithEdit(): Promise<{
   excel: ReturnType<typeof fakeExcelRun>["excel"];
   host: OfficeHost;
@@ -17,7 +23,7 @@ async function builtWithEdit(): Promise<{
   const { excel, run, isSetSupported } = fakeExcelRun();
   const host = new OfficeHost(run, { isSetSupported });
   await host.applyPlans([roiTemplate(DEFAULT_OPTIONS)], { dialect: "live" });
-  excel.userEdit("ROI", "B6", 40);
+  excel.userEdit("ROI", AGENTS_AFTER, 40);
   await excel.idle();
   return { excel, host };
 }
@@ -54,8 +60,8 @@ describe("OfficeHost after a build whose undo failed too", () => {
 
     expect(excel.sheetNames().filter((n) => n.startsWith("~genai-"))).toEqual([]);
     expect(excel.sheetNames()).toEqual(["Sheet1", "ROI"]);
-    expect(excel.cell("ROI", "B6")?.value).toBe(40);
-    expect(excel.name("AgentsAfter")).toBe("=ROI!$B$6");
+    expect(excel.cell("ROI", AGENTS_AFTER)?.value).toBe(40);
+    expect(excel.name("AgentsAfter")).toBe(`=ROI!${AGENTS_AFTER_ABS}`);
     expect(recovery.restored).toEqual(restored);
     expect(recovery.removed.length).toBeGreaterThan(0);
     // Unless the rebuild had committed, the user's sheet is back exactly as it was.

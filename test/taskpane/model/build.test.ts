@@ -1,4 +1,6 @@
 import type { SheetInfo } from "../../../src/host/workbook-host";
+import { TEMPLATES } from "../../../src/templates/index";
+import { DEFAULT_OPTIONS } from "../../../src/templates/plan";
 import { planConflicts } from "../../../src/host/apply-common";
 import { defaultPolicies, plansFor, predictChoices, validRows } from "../../../src/taskpane/model/build";
 
@@ -10,7 +12,7 @@ const sheet = (
   name,
   empty: false,
   template,
-  templateVersion: template ? 1 : null,
+  templateVersion: template ? TEMPLATES[template](DEFAULT_OPTIONS).version : null,
   drivesModel,
 });
 const OPTIONS = { data: "sample", currency: "NT$", locale: "en" } as const;
