@@ -157,7 +157,7 @@ export function costSchedule(line: CostLine, s: LineItemSettings): number[] {
         return amount / s.monthsPerYear;
       case "usage": {
         const years = Math.max(0, yearOfMonth(month, s.monthsPerYear) - 1);
-        return ((amount / s.monthsPerYear) * share * (1 + s.usagePriceChange) ** years);
+        return (amount / s.monthsPerYear) * share * (1 + s.usagePriceChange) ** years;
       }
     }
   });
