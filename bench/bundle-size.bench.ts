@@ -3,7 +3,7 @@
  * Microsoft's CDN): dist/taskpane.html and every local script it references (taskpane.js,
  * functions.js, commands.js and any chunk split off them), raw and gzipped at level 9. Chunks that
  * load lazily (ExcelJS for the shareable copy) are listed apart and not counted: Excel fetches them
- * only when used. Budget: 250 kB gzipped (issue 4). Reads the production build: run
+ * only when used. Budget: 250 kB gzipped. Reads the production build: run
  * `npm run build` first. test/build/bundle-budget.test.ts holds the same numbers to the budget.
  */
 import { spawnSync } from "node:child_process";

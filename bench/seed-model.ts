@@ -1,5 +1,5 @@
 /**
- * The benchmark workload: the seed's customer-service example (DESIGN.md section 4), 3 benefits
+ * The benchmark workload: the seed's customer-service example, 3 benefits
  * and 4 costs in NT$ a year, as three-point line items with the Stress sheet's defaults
  * (benefits ×0.7 / ×1 / ×1.2, costs ×0.9 / ×1 / ×1.3).
  */

@@ -3,7 +3,7 @@
  * tests pin what makes the add-in load in Excel: a shared runtime that only starts when its resid
  * is consistent, https everywhere, resources that resolve, the schema's element order, and icons
  * of the declared sizes. Sources: learn.microsoft.com/office/dev/add-ins (configure a shared
- * runtime; manifest element reference) and shared PLATFORM-NOTES.md.
+ * runtime; manifest element reference).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

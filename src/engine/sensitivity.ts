@@ -1,6 +1,6 @@
 /**
  * One-at-a-time sensitivity (the tornado) and goal seeking by the engine, so the pane never needs
- * Excel's Goal Seek (which gives wrong answers around custom functions; PLATFORM-NOTES.md).
+ * Excel's Goal Seek (which gives wrong answers when the target depends on a custom function).
  */
 import type { ThreePoint } from "./distributions";
 import { roi } from "./roi";

@@ -1,5 +1,5 @@
 /**
- * "Make a shareable copy" (issue 5, item 2): the model's sheets as a new .xlsx in which every
+ * "Make a shareable copy": the model's sheets as a new .xlsx in which every
  * GENAI formula is replaced by its portable form, or by its current value where none exists, for
  * colleagues who do not have the add-in. Only reads the workbook: the original is left untouched.
  *

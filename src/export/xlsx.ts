@@ -1,5 +1,5 @@
 /**
- * SheetPlans to an .xlsx file for people who do not have the add-in (DESIGN.md section 5): every
+ * SheetPlans to an .xlsx file for people who do not have the add-in (see docs/architecture.md): every
  * formula in its portable dialect (native Excel functions only) with its cached value, number
  * formats, input styling, column widths, Excel Tables, workbook names, data validation,
  * conditional formats and frozen panes, sheets in plan order. Charts are not written (ExcelJS
@@ -8,7 +8,7 @@
  * A result without a native form (`portable: null`: the SIMULATE_ROI spill) is written as its
  * value, with a note saying the add-in computed it, with which settings and when. The TORNADO
  * spill does have a native form in the plans (INDEX/MATCH over the Stress sheet's sensitivity
- * columns), so, unlike what issue 5 first asked, it stays a formula: the shared copy keeps
+ * columns), so it stays a formula rather than a value: the shared copy keeps
  * ranking the line items when a colleague edits an input, and LibreOffice can verify it.
  *
  * No HyperFormula here (the task pane uses this module; its bundle must stay free of it), and

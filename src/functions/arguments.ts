@@ -1,5 +1,5 @@
 /**
- * Excel arguments → plain, validated numbers. This is the checked edge (STYLE.md habit 5): every
+ * Excel arguments → plain, validated numbers. This is the checked edge: every
  * custom function validates here once, then hands the engine plain numbers.
  *
  * Excel passes a range as a 2-D array (rows of cells), an omitted optional argument as null, and

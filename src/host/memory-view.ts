@@ -1,5 +1,5 @@
 /**
- * A read-only, serialisable picture of one MemoryHost sheet for the preview grid (issue 4): each
+ * A read-only, serialisable picture of one MemoryHost sheet for the preview grid: each
  * cell's computed value, its formula as written, its semantic format and style, whether the user
  * may edit it and under which rule, plus the sheet's charts with their series resolved to numbers
  * and labels. Plain data: no HyperFormula types leak out.

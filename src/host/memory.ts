@@ -1,6 +1,6 @@
 /**
  * MemoryHost: an in-memory workbook computed by HyperFormula, for the browser preview and the
- * tests (DESIGN.md section 5). It applies the same SheetPlans as OfficeHost, with the GENAI
+ * tests. It applies the same SheetPlans as OfficeHost, with the GENAI
  * functions registered as a plugin so the live dialect computes, and keeps what HyperFormula has
  * no notion of (formats, styles, tables, validation, conditional formats, freeze panes, charts)
  * as data per sheet for the preview grid.

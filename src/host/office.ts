@@ -1,5 +1,5 @@
 /**
- * OfficeHost: the WorkbookHost for Excel, through Office.js (DESIGN.md section 5). With the
+ * OfficeHost: the WorkbookHost for Excel, through Office.js (docs/architecture.md). With the
  * shared-runtime bootstrap, this file and the modules of src/host/office/ are the only code that
  * touches `Excel.*` and `Office.*`. This file keeps the host's public face, each method a thin
  * call into its module:
@@ -12,7 +12,7 @@
  *   cell-content.ts    what is written to cells and what a read gives back;
  *   names.ts           workbook names, where they point, and template markers.
  *
- * Requirement sets: the manifest's floor is ExcelApi 1.9 (PLATFORM-NOTES.md), and each call says
+ * Requirement sets: the manifest's floor is ExcelApi 1.9, and each call says
  * which set it needs. The only newer API used, WorksheetChangedEventArgs.triggerSource (1.14), is
  * read after `Office.context.requirements.isSetSupported`; without it the host tells its own
  * writes from the user's by itself.

@@ -1,6 +1,6 @@
 /**
- * WorkbookHost: the one interface the rest of the add-in uses to touch a workbook (DESIGN.md
- * section 5). OfficeHost (office.ts) talks to Excel through Office.js; MemoryHost (memory.ts) is an
+ * WorkbookHost: the one interface the rest of the add-in uses to touch a workbook (see
+ * docs/architecture.md). OfficeHost (office.ts) talks to Excel through Office.js; MemoryHost (memory.ts) is an
  * in-memory workbook computed by HyperFormula for the browser preview and the tests.
  */
 import type { Dialect, SheetPlan, TemplateId } from "../templates/plan";

@@ -1,5 +1,5 @@
 /**
- * Every problem message, in both languages, in one place (STYLE.md habit 4). Parameters are
+ * Every problem message, in both languages, in one place. Parameters are
  * filled from the Problem's params: {argument} is the Excel parameter name, as typed in the
  * formula; {row}/{column} are 1-based positions inside that argument's range.
  */

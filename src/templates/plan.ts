@@ -1,5 +1,5 @@
 /**
- * SheetPlan: one sheet of the model as typed data (STYLE.md habit 7). A template is a pure
+ * SheetPlan: one sheet of the model as typed data. A template is a pure
  * function from options to plans; a host (Excel through Office.js, the in-memory HyperFormula
  * workbook, the .xlsx exporter) applies a plan. Nothing here calls Office.
  *

@@ -3,7 +3,7 @@
  * sheet, the Monte Carlo percentiles and P(ROI<0), the tornado (one item at a time) with its
  * chart, and break-even shares of the planned benefits.
  *
- * Defaults (DESIGN.md section 4): benefits −30% / +20%, costs −10% / +30%.
+ * Defaults: benefits −30% / +20%, costs −10% / +30%.
  */
 import { STRESS_LABELS } from "../i18n/templates/stress";
 import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";

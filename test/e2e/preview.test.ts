@@ -1,5 +1,5 @@
 /**
- * End to end in a real browser (issue 4): Debian's chromium, driven by playwright-core, against
+ * End to end in a real browser: Debian's chromium, driven by playwright-core, against
  * the built preview (dist-preview/, served by scripts/preview-server.js as `npm start` serves it).
  *
  * It builds the complete model from the pane, reads the seed's 639.6% in the ROI sheet's grid and
@@ -82,7 +82,7 @@ async function nameColumn(host: MemoryHost, name: string): Promise<number[]> {
 
 /**
  * The ROI sheet's annual ROI and payback by the engine alone, for given inputs: the seed's line
- * items (DESIGN.md section 4) and the monthly schedule of src/engine/business-case.ts on the
+ * items and the monthly schedule of src/engine/business-case.ts on the
  * workbook's adoption curve (the Rollout sheet's, read from `host`; it does not depend on agents).
  */
 async function engineCase(host: MemoryHost, changes: Record<string, number>): Promise<BusinessCase> {

@@ -1,5 +1,5 @@
 /**
- * The seed document's worked customer-service example (DESIGN.md section 4): the annual figures
+ * The seed document's worked customer-service example: the annual figures
  * as the seed states them (their derivation in the comments), and the Stress sheet's three-point
  * version (benefits −30% / +20%, costs −10% / +30%).
  */

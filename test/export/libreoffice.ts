@@ -1,5 +1,5 @@
 /**
- * LibreOffice as an independent formula engine (PLATFORM-NOTES.md): `soffice --headless
+ * LibreOffice as an independent formula engine: `soffice --headless
  * --convert-to xlsx` with a private profile whose registrymodifications.xcu sets OOXMLRecalcMode
  * to 0 ("always recalculate"), so every formula is computed by LibreOffice on loading, never
  * taken from a cached value. One profile per test run (profiles cannot be shared by parallel runs).

@@ -1,7 +1,7 @@
 /**
  * Every GENAI function called with hostile Excel arguments never returns NaN or Infinity and never
- * throws anything but a CustomFunctions.Error with a message (#VALUE! or #N/A), as DESIGN.md
- * section 3 requires. Arguments include what Excel never sends (NaN, undefined, ragged arrays,
+ * throws anything but a CustomFunctions.Error with a message (#VALUE! or #N/A), as every
+ * custom function must. Arguments include what Excel never sends (NaN, undefined, ragged arrays,
  * objects), because a bug elsewhere in the add-in might.
  */
 import fc from "fast-check";

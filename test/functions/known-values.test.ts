@@ -1,5 +1,5 @@
 /**
- * Known values of every GENAI function, from the seed document and by hand (DESIGN.md section 3).
+ * Known values of every GENAI function, from the seed document and by hand.
  */
 import fc from "fast-check";
 import {

@@ -1,5 +1,5 @@
 /**
- * HyperFormula stays out of the production add-in (DESIGN.md section 2): nothing that the add-in
+ * HyperFormula stays out of the production add-in: nothing that the add-in
  * bundle is built from (engine, functions, templates, task pane, commands) reaches the in-memory
  * host or HyperFormula through its imports, directly or transitively. (The webpack build checks
  * the bundle itself; this catches the import the moment it is written, without a build.)

@@ -1,6 +1,6 @@
 /**
  * A recording fake of the part of Excel's JavaScript API that OfficeHost uses, for the host's
- * tests and the benchmarks (DESIGN.md section 6). It behaves like Office.js where OfficeHost could
+ * tests and the benchmarks. It behaves like Office.js where OfficeHost could
  * get it wrong:
  *
  * - calls and property sets are queued on the request context and applied only at

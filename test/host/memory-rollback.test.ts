@@ -1,6 +1,6 @@
 /**
- * A build that fails part-way leaves no half-built sheet behind and reports what failed
- * (issue 3, point 3): MemoryHost restores sheets, cells, names and its own records exactly.
+ * A build that fails part-way leaves no half-built sheet behind and reports what failed:
+ * MemoryHost restores sheets, cells, names and its own records exactly.
  */
 import { APPLY_STEP_WORDS, type ApplyStep, MemoryHost } from "../../src/host/memory";
 import { ApplyError, type ChangeEvent } from "../../src/host/workbook-host";

@@ -1,6 +1,6 @@
 /**
  * The seed's worked example built in the in-memory workbook, in both dialects, and live
- * recalculation after an input changes (DESIGN.md sections 4 and 6).
+ * recalculation after an input changes.
  */
 import { MemoryHost } from "../../src/host/memory";
 import { ROI_VERSION } from "../../src/templates/roi";

@@ -1,5 +1,5 @@
 /**
- * OfficeHost against the recording Excel fake (DESIGN.md sections 5 and 6): what it writes, how
+ * OfficeHost against the recording Excel fake: what it writes, how
  * many requests it takes and how large they are, what it leaves behind when Excel fails part-way,
  * and how it treats sheets that are already there.
  */

@@ -1,5 +1,5 @@
 // office-addin-mock only needs this enum from office-addin-manifest, whose ESM-only dependencies
-// jest cannot load on Node 20 (see shared PLATFORM-NOTES.md).
+// jest cannot load on Node 20.
 exports.OfficeApp = {
   Excel: "excel",
   OneNote: "onenote",

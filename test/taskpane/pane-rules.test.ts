@@ -1,5 +1,5 @@
 /**
- * Rules the task pane's sources keep (STYLE.md, issue 4): Fluent tokens instead of colours, named
+ * Rules the task pane's sources keep: Fluent tokens instead of colours, named
  * Fluent imports (a namespace import defeats tree-shaking), and nothing of the preview's or the
  * export's weight in the add-in bundle (MemoryHost and HyperFormula never; ExcelJS only through
  * the shareable copy's dynamic import).

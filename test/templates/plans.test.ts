@@ -1,7 +1,7 @@
 /**
  * The templates as data: golden plans (any change to a sheet's layout, formulas, names or formats
  * shows as a readable diff), the portable dialect's function allowlist, names that resolve, and
- * the modelling conventions of DESIGN.md section 4 that can be checked without evaluating.
+ * the financial-modelling conventions the templates follow that can be checked without evaluating.
  */
 import { parseRange, rangeRows } from "../../src/templates/a1";
 import { roiAssumptions } from "../../src/templates/roi";

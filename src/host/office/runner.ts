@@ -18,7 +18,7 @@ export type ExcelRunner = <T>(
 /** Excel.run (ExcelApi 1.1). */
 export const excelRun: ExcelRunner = (batch, reuse) => (reuse ? Excel.run(reuse, batch) : Excel.run(batch));
 
-/** The manifest's floor: ExcelApi 1.9 with SharedRuntime 1.1 (PLATFORM-NOTES.md). */
+/** The manifest's floor, ExcelApi 1.9 with SharedRuntime 1.1: the oldest Excel builds the add-in supports. */
 export const EXCEL_API_FLOOR = "1.9";
 
 /** Office's requirement-set check; outside Office (tests, benchmarks) the manifest's floor. */

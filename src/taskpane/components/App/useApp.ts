@@ -38,7 +38,7 @@ export function useApp(props: AppProps): AppState {
   const [lastRun, setLastRun] = useState<PaneRun | null>(null);
   const ownWrites = useRef(0);
 
-  // The custom functions' messages follow the pane's language (in this bundle; see DESIGN.md).
+  // The custom functions' messages follow the pane's language (in this bundle).
   useEffect(() => setMessageLocale(locale), [locale]);
 
   // Open on the summary when the workbook already holds a model, unless the user has started
