@@ -15,18 +15,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { below, type Benchmark, type BenchEntry, type Figure, repositoryRoot, round } from "./harness";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../test/e2e/chromium";
 
 const SIZES = [100, 1_000, 5_000] as const;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** Per step; generous, as a loaded shared machine can take minutes where a laptop takes seconds. */
 const TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
 
@@ -83,7 +74,7 @@ async function measureSize(url: string, rows: number): Promise<SizeFigures> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1440, height: 900 },
     timeout: TIMEOUT_MS,
   });

@@ -16,20 +16,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { startPreviewServer, type PreviewServer } from "../../scripts/preview-server";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const CI = Boolean(process.env.CI) && process.env.CI !== "false";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const STEP_TIMEOUT_MS = 60_000;
 
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -125,7 +116,7 @@ describeInBrowser("the preview's grid edits like Excel", () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
       viewport: { width: 1440, height: 900 },
       reducedMotion: "reduce",
       timeout: STEP_TIMEOUT_MS,

@@ -20,6 +20,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { startPreviewServer, type PreviewServer } from "../../scripts/preview-server";
 import { planCompleteModel } from "../../src/templates/index";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
 
 /** "ROI!B6"-style address of the cell a workbook name of the default complete model points at. */
 function addressOf(name: string): string {
@@ -37,18 +38,8 @@ function addressOf(name: string): string {
 }
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const CI = Boolean(process.env.CI) && process.env.CI !== "false";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const STEP_TIMEOUT_MS = 120_000;
 const SHEETS = ["Portfolio", "Rollout", "ROI", "Stress"];
 const SUMMARY = [
@@ -127,7 +118,7 @@ describeInBrowser("the preview keeps and round-trips the workbook in a real brow
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
       viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
       timeout: STEP_TIMEOUT_MS,

@@ -26,21 +26,12 @@ import { formatValue } from "../../src/templates/formats";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";
 import { roiAssumptions } from "../../src/templates/roi";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const DOCS_SCREENSHOT = path.join(ROOT, "docs", "images", "preview.png");
 const CI = Boolean(process.env.CI) && process.env.CI !== "false";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const STEP_TIMEOUT_MS = 60_000;
 
 /** The pane's defaults for "Build complete model": sample data, NT$, English, 15 use cases. */
@@ -227,7 +218,7 @@ describeInBrowser("the preview in a real browser", () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
       viewport: { width: 1440, height: 900 },
       // No tab-indicator animations caught half-way in the screenshots.
       reducedMotion: "reduce",
