@@ -1,0 +1,323 @@
+import {
+  CASE_OUTPUTS,
+  CASE_PERCENTILES,
+  CaseSimulation,
+  compileCase,
+  sensitivityAtPercentiles,
+  simulateBusinessCase,
+  SPIDER_PERCENTILES,
+  type CaseSimulationOptions,
+} from "../../src/engine/case-simulation";
+import { pertMean, triangularQuantile } from "../../src/engine/distributions";
+import {
+  type BenefitLine,
+  type CostLine,
+  financialSummary,
+  type LineItemCase,
+  type LineItemSettings,
+} from "../../src/engine/line-items";
+import { adoption } from "../../src/engine/rollout";
+
+const ramp = (start: number, months: number, target = 1): number[] =>
+  Array.from({ length: 37 }, (_, m) => adoption(m, start, months, target));
+
+const settings: LineItemSettings = {
+  companyAdoption: ramp(1, 6, 0.9),
+  monthsPerYear: 12,
+  benefitRealisation: 0.8,
+  // The simulation draws replace the scenario's point: a Worst switch must not leak in.
+  scenario: "Worst",
+  usagePriceChange: 0.05,
+  discountRate: 0.1,
+};
+
+/** Every timing and cost kind, each line with its own risk, spreads on both sides of the base. */
+function mixedCase(spread = true): LineItemCase {
+  const s = (base: number, low: number, high: number) =>
+    spread ? { low: base * low, high: base * high } : { low: base, high: base };
+  const benefits: BenefitLine[] = [
+    { label: "Agents", annual: 7_200_000, timing: "company", risk: 0.1, ...s(7_200_000, 0.7, 1.2) },
+    {
+      label: "Wave",
+      annual: 3_000_000,
+      timing: "wave",
+      wave: { startMonth: 4, rampMonths: 3, target: 0.8 },
+      risk: 0.15,
+      ...s(3_000_000, 0.6, 1.3),
+    },
+    {
+      label: "Own",
+      annual: 2_000_000,
+      timing: "own",
+      startMonth: 6,
+      rampMonths: 4,
+      ...s(2_000_000, 0.5, 1.5),
+    },
+    { label: "Fixed", annual: 500_000, timing: "fixed", startMonth: 12, risk: 0.05, ...s(500_000, 0.9, 1.1) },
+  ];
+  const costs: CostLine[] = [
+    { label: "API", amount: 768_000, kind: "usage", startMonth: 1, risk: 0.1, ...s(768_000, 0.9, 1.3) },
+    {
+      label: "People",
+      amount: 1_440_000,
+      kind: "recurring",
+      startMonth: 1,
+      risk: 0.1,
+      ...s(1_440_000, 0.9, 1.3),
+    },
+    {
+      label: "Build",
+      amount: 6_000_000,
+      kind: "oneOff",
+      startMonth: 0,
+      spreadMonths: 3,
+      risk: 0.2,
+      ...s(6_000_000, 0.9, 1.6),
+    },
+  ];
+  return { settings, benefits, costs };
+}
+
+/** The case with every line's value replaced, for the reference model (scenario Base). */
+function withValues(c: LineItemCase, values: readonly number[]): LineItemCase {
+  const nB = c.benefits.length;
+  return {
+    settings: { ...c.settings, scenario: "Base" },
+    benefits: c.benefits.map((l, j) => ({ ...l, annual: values[j] })),
+    costs: c.costs.map((l, i) => ({ ...l, amount: values[nB + i] })),
+  };
+}
+
+const options: CaseSimulationOptions = {
+  trials: 4_000,
+  seed: 7,
+  distribution: "PERT",
+  paybackBenchmark: 14,
+};
+
+describe("simulateBusinessCase", () => {
+  it("gives the deterministic line-item figures in every statistic when low = base = high", () => {
+    const c = mixedCase(false);
+    const want = financialSummary({ ...c, settings: { ...c.settings, scenario: "Base" } });
+    const sim = simulateBusinessCase(c, { ...options, trials: 500 });
+    const expected = {
+      annualRoi: want.annualRoi as number,
+      pvRoi: want.pvRoi as number,
+      npv: want.npv,
+      paybackMonths: want.paybackMonths as number,
+    };
+    expect(Number.isFinite(expected.paybackMonths)).toBe(true);
+    for (const o of CASE_OUTPUTS) {
+      const out = sim.outputs[o];
+      const tolerance = Math.abs(expected[o]) * 1e-12 + 1e-9;
+      expect(Math.abs(out.mean - expected[o])).toBeLessThanOrEqual(tolerance);
+      for (const p of out.percentiles) expect(Math.abs(p - expected[o])).toBeLessThanOrEqual(tolerance);
+      expect(out.standardError).toBeLessThanOrEqual(tolerance);
+    }
+    const within = expected.paybackMonths <= 14 ? 1 : 0;
+    expect(sim.paybackWithinBenchmark).toBe(within);
+    expect(sim.paybackWithinHorizon).toBe(expected.paybackMonths <= 36 ? 1 : 0);
+  });
+
+  it("computes every trial exactly as financialSummary does with that trial's line values", () => {
+    const c = mixedCase();
+    const simulation = new CaseSimulation(c, options);
+    simulation.run();
+    const k = c.benefits.length + c.costs.length;
+    const roi = simulation.sample("annualRoi");
+    const pv = simulation.sample("pvRoi");
+    const npv = simulation.sample("npv");
+    const months = simulation.sample("paybackMonths");
+    for (let t = 0; t < options.trials; t += 97) {
+      const values = Array.from({ length: k }, (_, j) => simulation.values[j * options.trials + t]);
+      const want = financialSummary(withValues(c, values));
+      expect(roi[t]).toBeCloseTo(want.annualRoi as number, 10);
+      expect(pv[t]).toBeCloseTo(want.pvRoi as number, 10);
+      expect(Math.abs(npv[t] - want.npv)).toBeLessThan(1e-6);
+      expect(months[t]).toBe(want.paybackMonths === null ? Infinity : months[t]);
+      if (want.paybackMonths !== null) expect(months[t]).toBeCloseTo(want.paybackMonths, 9);
+    }
+  });
+
+  it("draws each line from its own distribution, inside its low and high", () => {
+    const c = mixedCase();
+    const simulation = new CaseSimulation(c, {
+      ...options,
+      lineDistributions: ["Uniform", null, "Triangular"],
+    });
+    const trials = options.trials;
+    const points = compileCase(c).points;
+    points.forEach((p, j) => {
+      let min = Infinity;
+      let max = -Infinity;
+      let sum = 0;
+      for (let t = 0; t < trials; t++) {
+        const x = simulation.values[j * trials + t];
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        sum += x;
+      }
+      expect(min).toBeGreaterThanOrEqual(p.low - 1e-6);
+      expect(max).toBeLessThanOrEqual(p.high + 1e-6);
+      const want = j === 0 ? (p.low + p.high) / 2 : j === 2 ? (p.low + p.base + p.high) / 3 : pertMean(p);
+      // Latin Hypercube: the sample mean of a line sits far inside 0.5% of its range.
+      expect(Math.abs(sum / trials - want)).toBeLessThan((p.high - p.low) * 0.005);
+    });
+  });
+
+  it("matches the closed-form mean of the NPV for one uniform benefit and one fixed cost", () => {
+    const r = 0.08;
+    const low = 1_000_000;
+    const high = 3_000_000;
+    const cost = 1_200_000;
+    const c: LineItemCase = {
+      settings: { ...settings, benefitRealisation: 1, discountRate: r, usagePriceChange: 0 },
+      benefits: [{ label: "B", annual: 2_500_000, low, high, timing: "fixed" }],
+      costs: [{ label: "C", amount: cost, kind: "recurring" }],
+    };
+    // Month 0 alone is year 0 (undiscounted), then three full years: per unit of annual value,
+    // 1/12 + Σ_{y=1..3} (1 + r)^−y.
+    const factor = 1 / 12 + 1 / (1 + r) + 1 / (1 + r) ** 2 + 1 / (1 + r) ** 3;
+    const expected = ((low + high) / 2 - cost) * factor;
+    for (const sampling of ["LHS", "MC"] as const) {
+      const sim = simulateBusinessCase(c, {
+        ...options,
+        trials: 10_000,
+        distribution: "Uniform",
+        sampling,
+      });
+      const npv = sim.outputs.npv;
+      expect(Math.abs(npv.mean - expected)).toBeLessThan(4 * npv.standardError);
+      // Plain Monte Carlo's standard error of a uniform: (high − low)/√12 · factor / √n.
+      if (sampling === "MC")
+        expect(npv.standardError / ((((high - low) / Math.sqrt(12)) * factor) / 100)).toBeCloseTo(1, 1);
+      // The NPV is B·factor − cost·factor: its P10 is the uniform's P10 through the same line,
+      // within four standard errors of a sample quantile, √(p(1 − p)/n) / density.
+      const quantileError = Math.sqrt((0.1 * 0.9) / 10_000) * (high - low) * factor;
+      expect(Math.abs(npv.percentiles[1] - (low + 0.1 * (high - low) - cost) * factor)).toBeLessThan(
+        4 * quantileError,
+      );
+    }
+  });
+
+  it("counts paybacks within the benchmark and within 36 months as a brute-force count does", () => {
+    const c = mixedCase();
+    const trials = 2_000;
+    const simulation = new CaseSimulation(c, { ...options, trials, paybackBenchmark: 17 });
+    simulation.run();
+    const summary = simulation.summary();
+    const k = c.benefits.length + c.costs.length;
+    let within = 0;
+    let horizon = 0;
+    let never = 0;
+    for (let t = 0; t < trials; t++) {
+      const values = Array.from({ length: k }, (_, j) => simulation.values[j * trials + t]);
+      const months = financialSummary(withValues(c, values)).paybackMonths;
+      if (months === null) never++;
+      else {
+        if (months <= 17) within++;
+        if (months <= 36) horizon++;
+      }
+    }
+    // The case is built so that both probabilities are strictly between 0 and 1.
+    expect(within).toBeGreaterThan(0);
+    expect(within).toBeLessThan(trials);
+    expect(summary.paybackWithinBenchmark).toBe(within / trials);
+    expect(summary.paybackWithinHorizon).toBe(horizon / trials);
+    expect(summary.paybackBenchmark).toBe(17);
+    if (never > 0) expect(summary.outputs.paybackMonths.percentiles[4]).toBe(Infinity);
+  });
+
+  it("gives the same results for the same seed, run in chunks or at once, and other results for another seed", () => {
+    const c = mixedCase();
+    const whole = simulateBusinessCase(c, options);
+    const chunked = new CaseSimulation(c, options);
+    while (!chunked.done) chunked.run(333);
+    expect(chunked.summary()).toEqual(whole);
+    const other = simulateBusinessCase(c, { ...options, seed: 8 });
+    expect(other.outputs.npv.mean).not.toBe(whole.outputs.npv.mean);
+  });
+
+  it("widens the NPV's P5-P95 when the benefit lines are positively rank-correlated", () => {
+    const c = mixedCase();
+    const k = 7;
+    const correlation = Array.from({ length: k }, (_, i) =>
+      Array.from({ length: k }, (_, j) => (i === j ? 1 : i < 4 && j < 4 ? 0.8 : 0)),
+    );
+    const independent = simulateBusinessCase(c, { ...options, trials: 10_000 });
+    const correlated = simulateBusinessCase(c, { ...options, trials: 10_000, correlation });
+    const width = (s: typeof independent): number =>
+      s.outputs.npv.percentiles[4] - s.outputs.npv.percentiles[0];
+    expect(width(correlated)).toBeGreaterThan(width(independent) * 1.2);
+    // Marginals unchanged: the mean NPV (linear in the lines) stays within Monte Carlo error.
+    expect(Math.abs(correlated.outputs.npv.mean - independent.outputs.npv.mean)).toBeLessThan(
+      4 * correlated.outputs.npv.standardError,
+    );
+  });
+
+  it("reports each output's percentiles in order and a CDF that rises from P0 to P100", () => {
+    const sim = simulateBusinessCase(mixedCase(), options);
+    for (const o of ["annualRoi", "pvRoi", "npv"] as const) {
+      const out = sim.outputs[o];
+      expect(out.percentiles).toHaveLength(CASE_PERCENTILES.length);
+      for (let i = 1; i < out.percentiles.length; i++)
+        expect(out.percentiles[i]).toBeGreaterThanOrEqual(out.percentiles[i - 1]);
+      for (let i = 1; i < out.cdf.length; i++) expect(out.cdf[i]).toBeGreaterThanOrEqual(out.cdf[i - 1]);
+      expect(out.cdf[10]).toBeCloseTo(out.percentiles[1], 9);
+      expect(out.cdf[50]).toBeCloseTo(out.percentiles[2], 9);
+      expect(out.bins.reduce((s, b) => s + b.count, 0)).toBe(options.trials);
+    }
+  });
+
+  it("leaves annual ROI undefined, not infinite, when the run-rate year has no costs", () => {
+    const c = mixedCase();
+    const oneOffOnly: LineItemCase = { ...c, costs: c.costs.filter((l) => l.kind === "oneOff") };
+    const sim = simulateBusinessCase(oneOffOnly, { ...options, trials: 200 });
+    expect(sim.outputs.annualRoi.defined).toBe(0);
+    expect(sim.outputs.annualRoi.mean).toBeNaN();
+    expect(sim.outputs.npv.defined).toBe(200);
+  });
+});
+
+describe("sensitivityAtPercentiles", () => {
+  it("moves one line at a time to its P10..P90 with the whole monthly model, and ranks by swing", () => {
+    const c = mixedCase();
+    const result = sensitivityAtPercentiles(c, "npv", "Triangular");
+    const points = compileCase(c).points;
+    const base = points.map((p) => p.base);
+    expect(result.base).toBeCloseTo(financialSummary(withValues(c, base)).npv, 4);
+    expect(result.percentiles).toEqual(SPIDER_PERCENTILES);
+    for (const line of result.lines) {
+      const p = points[line.index];
+      SPIDER_PERCENTILES.forEach((q, i) => {
+        // The closed-form triangular inverse, against the quantile table's interpolation.
+        expect(line.inputs[i]).toBeCloseTo(triangularQuantile(p, q), -1);
+        const values = base.slice();
+        values[line.index] = line.inputs[i];
+        expect(line.outputs[i]).toBeCloseTo(financialSummary(withValues(c, values)).npv, 4);
+      });
+      expect(line.low).toBe(line.outputs[0]);
+      expect(line.high).toBe(line.outputs[4]);
+    }
+    for (let i = 1; i < result.lines.length; i++)
+      expect(result.lines[i].swing).toBeLessThanOrEqual(result.lines[i - 1].swing);
+    // A benefit raises the NPV with its value; a cost lowers it.
+    const agents = result.lines.find((l) => l.label === "Agents");
+    const build = result.lines.find((l) => l.label === "Build");
+    expect(agents && agents.high > agents.low).toBe(true);
+    expect(build && build.high < build.low).toBe(true);
+  });
+
+  it("gives a line without spread a swing of zero, at the bottom of the tornado", () => {
+    // (Annual ROI would tie it with the one-off Build line, which no run-rate year contains.)
+    const c = mixedCase();
+    const flat: LineItemCase = {
+      ...c,
+      benefits: c.benefits.map((l, j) => (j === 0 ? { ...l, low: l.annual, high: l.annual } : l)),
+    };
+    const result = sensitivityAtPercentiles(flat, "npv", "PERT");
+    const last = result.lines[result.lines.length - 1];
+    expect(last.label).toBe("Agents");
+    expect(last.swing).toBe(0);
+  });
+});
