@@ -16,6 +16,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { addinBundleSize } from "./bundle-size.bench";
+import { simulateBusinessCase40Lines } from "./case-simulation.bench";
 import { cliExport5000 } from "./cli-export.bench";
 import { allPass, type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
 import { quadrantScore100k } from "./quadrant-score.bench";
@@ -29,6 +30,7 @@ import { wave100k } from "./wave.bench";
 const BENCHMARKS: readonly Benchmark[] = [
   simulateRoiSeed100k,
   lhsVsMcStandardError,
+  simulateBusinessCase40Lines,
   quadrantScore100k,
   completeModel5000,
   memoryBuildScaling,

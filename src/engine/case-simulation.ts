@@ -16,7 +16,6 @@
  * and a trial costs one dot product per figure plus one pass over the months for the payback.
  * The tests hold it to `financialSummary` itself, trial by trial.
  */
-import { payback } from "./cashflow";
 import type { Matrix } from "./correlation";
 import {
   cachedQuantileTable,
@@ -81,6 +80,14 @@ export interface CompiledCase {
   readonly presentValue: Float64Array;
   /** Line-major: monthly[j · months + k] = line j's signed share of month k's unadjusted net. */
   readonly monthly: Float64Array;
+  /**
+   * Lines whose monthly rows are identical (every Company-timing benefit, recurring costs from
+   * the same month, ...) share one shape: group[j] is line j's, shapes[g · months + k] its row. A
+   * trial then sums its lines' values per shape first and runs the months once per shape.
+   */
+  readonly group: Int32Array;
+  readonly groupCount: number;
+  readonly shapes: Float64Array;
 }
 
 /** The settings a simulation runs with: the draw replaces the scenario's point. */
@@ -115,6 +122,22 @@ export function compileCase(c: LineItemCase): CompiledCase {
     annual[j] = line.kind === "oneOff" ? 0 : 1;
     add(j, costSchedule(unit, s), -1, 1 + (line.risk ?? 0));
   });
+  const group = new Int32Array(k);
+  const keys = new Map<string, number>();
+  const rows: Float64Array[] = [];
+  for (let j = 0; j < k; j++) {
+    const row = monthly.subarray(j * months, (j + 1) * months);
+    const key = row.join(",");
+    let g = keys.get(key);
+    if (g === undefined) {
+      g = rows.length;
+      keys.set(key, g);
+      rows.push(row);
+    }
+    group[j] = g;
+  }
+  const shapes = new Float64Array(rows.length * months);
+  rows.forEach((row, g) => shapes.set(row, g * months));
   return {
     benefitCount: c.benefits.length,
     lineCount: k,
@@ -124,7 +147,28 @@ export function compileCase(c: LineItemCase): CompiledCase {
     annual,
     presentValue,
     monthly,
+    group,
+    groupCount: rows.length,
+    shapes,
   };
+}
+
+/**
+ * `payback` of net[from .. from + length) without a copy: months until the cumulative net turns
+ * non-negative, interpolated within the month; 0 when it never goes negative; +Infinity when it
+ * does not turn within the horizon.
+ */
+function paybackAt(net: Float64Array, from: number, length: number): number {
+  let cumulative = 0;
+  let everNegative = false;
+  for (let k = 0; k < length; k++) {
+    const flow = net[from + k];
+    const before = cumulative;
+    cumulative += flow;
+    if (k > 0 && before < 0 && cumulative >= 0) return k - 1 + -before / flow;
+    if (cumulative < 0) everNegative = true;
+  }
+  return everNegative ? Infinity : 0;
 }
 
 /** The four outputs of one set of line values. */
@@ -171,12 +215,11 @@ export class CaseEvaluator {
         for (let m = 0; m < months; m++) net[m] += x * monthly[at + m];
       }
     }
-    const months_ = payback(net);
     return {
       annualRoi: annualCosts > 0 ? (annualBenefits - annualCosts) / annualCosts : NaN,
       pvRoi: pvCosts > 0 ? (pvBenefits - pvCosts) / pvCosts : NaN,
       npv: pvBenefits - pvCosts,
-      paybackMonths: months_ ?? Infinity,
+      paybackMonths: paybackAt(net, 0, months),
     };
   }
 }
@@ -267,7 +310,11 @@ export class CaseSimulation {
   readonly compiled: CompiledCase;
   /** Line-major: values[j · trials + t] = line j's value in trial t. */
   readonly values: Float64Array;
-  private readonly evaluator: CaseEvaluator;
+  /** Trials evaluated together: their monthly nets (BLOCK × months) stay in cache. */
+  static readonly BLOCK = 256;
+  private readonly blockNet: Float64Array;
+  private readonly blockSums: Float64Array;
+  private readonly blockWeights: Float64Array;
   private readonly results: Record<CaseOutput, Float64Array>;
   private completed = 0;
 
@@ -293,7 +340,9 @@ export class CaseSimulation {
       const at = j * options.trials;
       for (let t = 0; t < options.trials; t++) this.values[at + t] = readTable(table, u[t]);
     }
-    this.evaluator = new CaseEvaluator(this.compiled);
+    this.blockNet = new Float64Array(CaseSimulation.BLOCK * this.compiled.months);
+    this.blockSums = new Float64Array(CaseSimulation.BLOCK * 4);
+    this.blockWeights = new Float64Array(CaseSimulation.BLOCK * this.compiled.groupCount);
     this.results = {
       annualRoi: new Float64Array(options.trials),
       pvRoi: new Float64Array(options.trials),
@@ -310,16 +359,58 @@ export class CaseSimulation {
     return this.completed >= this.trials;
   }
 
-  /** Runs up to `count` more trials; returns how many have run in all. */
+  /**
+   * Runs up to `count` more trials; returns how many have run in all. The loop is
+   * `CaseEvaluator.evaluate` unrolled over a block of trials, line by line, so each line's values
+   * are read in order and nothing is allocated per trial (the tests hold it to `evaluate`).
+   */
   run(count: number = this.trials): number {
     const end = Math.min(this.trials, this.completed + Math.max(0, Math.floor(count)));
-    const { values, evaluator, results, trials } = this;
-    for (let t = this.completed; t < end; t++) {
-      const f = evaluator.evaluate(values, trials, t);
-      results.annualRoi[t] = f.annualRoi;
-      results.pvRoi[t] = f.pvRoi;
-      results.npv[t] = f.npv;
-      results.paybackMonths[t] = f.paybackMonths;
+    const { values, results, trials } = this;
+    const { benefitCount, lineCount, months, annual, presentValue, group, groupCount, shapes } =
+      this.compiled;
+    const block = CaseSimulation.BLOCK;
+    const net = this.blockNet;
+    const sums = this.blockSums;
+    const weights = this.blockWeights;
+    for (let first = this.completed; first < end; first += block) {
+      const size = Math.min(block, end - first);
+      sums.fill(0, 0, size * 4);
+      weights.fill(0, 0, size * groupCount);
+      for (let j = 0; j < lineCount; j++) {
+        const a = annual[j];
+        const pv = presentValue[j];
+        const slot = j < benefitCount ? 0 : 2;
+        const g = group[j];
+        const from = j * trials + first;
+        for (let i = 0; i < size; i++) {
+          const x = values[from + i];
+          sums[i * 4 + slot] += x * a;
+          sums[i * 4 + slot + 1] += x * pv;
+          weights[i * groupCount + g] += x;
+        }
+      }
+      net.fill(0, 0, size * months);
+      for (let i = 0; i < size; i++) {
+        const row = i * months;
+        for (let g = 0; g < groupCount; g++) {
+          const w = weights[i * groupCount + g];
+          if (w === 0) continue;
+          const shape = g * months;
+          for (let m = 0; m < months; m++) net[row + m] += w * shapes[shape + m];
+        }
+      }
+      for (let i = 0; i < size; i++) {
+        const t = first + i;
+        const annualBenefits = sums[i * 4];
+        const pvBenefits = sums[i * 4 + 1];
+        const annualCosts = sums[i * 4 + 2];
+        const pvCosts = sums[i * 4 + 3];
+        results.annualRoi[t] = annualCosts > 0 ? (annualBenefits - annualCosts) / annualCosts : NaN;
+        results.pvRoi[t] = pvCosts > 0 ? (pvBenefits - pvCosts) / pvCosts : NaN;
+        results.npv[t] = pvBenefits - pvCosts;
+        results.paybackMonths[t] = paybackAt(net, i * months, months);
+      }
     }
     this.completed = end;
     return end;

@@ -54,6 +54,9 @@ function mixedCase(spread = true): LineItemCase {
       ...s(2_000_000, 0.5, 1.5),
     },
     { label: "Fixed", annual: 500_000, timing: "fixed", startMonth: 12, risk: 0.05, ...s(500_000, 0.9, 1.1) },
+    // A second Company line and a second recurring cost from month 1: lines of the same monthly
+    // shape, which the simulation sums before running the months.
+    { label: "Capacity", annual: 4_800_000, timing: "company", risk: 0.2, ...s(4_800_000, 0.7, 1.2) },
   ];
   const costs: CostLine[] = [
     { label: "API", amount: 768_000, kind: "usage", startMonth: 1, risk: 0.1, ...s(768_000, 0.9, 1.3) },
@@ -73,6 +76,14 @@ function mixedCase(spread = true): LineItemCase {
       spreadMonths: 3,
       risk: 0.2,
       ...s(6_000_000, 0.9, 1.6),
+    },
+    {
+      label: "Platform",
+      amount: 600_000,
+      kind: "recurring",
+      startMonth: 1,
+      risk: 0.05,
+      ...s(600_000, 0.8, 1.4),
     },
   ];
   return { settings, benefits, costs };
@@ -121,6 +132,8 @@ describe("simulateBusinessCase", () => {
 
   it("computes every trial exactly as financialSummary does with that trial's line values", () => {
     const c = mixedCase();
+    const compiled = compileCase(c);
+    expect(compiled.groupCount).toBe(compiled.lineCount - 2);
     const simulation = new CaseSimulation(c, options);
     simulation.run();
     const k = c.benefits.length + c.costs.length;
@@ -240,9 +253,9 @@ describe("simulateBusinessCase", () => {
 
   it("widens the NPV's P5-P95 when the benefit lines are positively rank-correlated", () => {
     const c = mixedCase();
-    const k = 7;
+    const k = 9;
     const correlation = Array.from({ length: k }, (_, i) =>
-      Array.from({ length: k }, (_, j) => (i === j ? 1 : i < 4 && j < 4 ? 0.8 : 0)),
+      Array.from({ length: k }, (_, j) => (i === j ? 1 : i < 5 && j < 5 ? 0.8 : 0)),
     );
     const independent = simulateBusinessCase(c, { ...options, trials: 10_000 });
     const correlated = simulateBusinessCase(c, { ...options, trials: 10_000, correlation });
