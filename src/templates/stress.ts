@@ -27,6 +27,13 @@ export const DEFAULT_CHANGES = {
 export const SIMULATION_ROWS = 7;
 /** The statistics of the pane's last simulation run, in the order of SIMULATE_ROI's rows. */
 export const PANE_STATISTICS = ["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"] as const;
+/**
+ * The pane's business-case block (PaneBusinessCase, 13 rows × 4 outputs): rows 1..7 mean, P5,
+ * P10, P50, P90, P95, P(< 0) per output; then, in its first column, the payback benchmark,
+ * P(payback ≤ benchmark), P(payback ≤ 36 months), trials, seed and when the run finished.
+ */
+export const PANE_CASE_STATISTIC_ROWS = 7;
+export const PANE_CASE_ROWS = 13;
 
 export function stressTemplate(options: TemplateOptions): SheetPlan {
   const L = STRESS_LABELS[options.locale];
@@ -279,6 +286,40 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     "percent",
   );
   b.name("PaneSimulation", pane.column(1, 1), L.paneRun);
+
+  // Where the pane records its last business-case simulation (values, not formulas): one column
+  // per output, one row per statistic, then the payback probabilities and the run's settings.
+  const caseTop = paneTop + paneRows.length + 2;
+  const caseLabels = [
+    L.mean,
+    "P5",
+    "P10",
+    "P50",
+    "P90",
+    "P95",
+    L.belowZero,
+    L.paybackBenchmark,
+    L.paybackWithinBenchmark,
+    L.paybackWithinHorizon,
+    L.trials,
+    L.seed,
+    L.runAt,
+  ];
+  const paneCase = b.write(`A${caseTop}`, [
+    [L.paneCase, L.annualRoi, L.pvRoi, L.npv, L.paybackMonths, L.paneCaseNote],
+    ...caseLabels.map((label) => [label, null, null, null, null]),
+  ]);
+  b.style(paneCase.row(0, 0, 4), "header")
+    .style(paneCase.cell(0, 5), "note")
+    .style(paneCase.range(1, 1, caseLabels.length, 4), "result");
+  b.format(paneCase.range(1, 1, PANE_CASE_STATISTIC_ROWS, 2), "percent")
+    .format(paneCase.range(1, 3, PANE_CASE_STATISTIC_ROWS - 1, 3), "currency")
+    .format(paneCase.range(1, 4, PANE_CASE_STATISTIC_ROWS - 1, 4), "decimal")
+    .format(paneCase.range(PANE_CASE_STATISTIC_ROWS, 3, PANE_CASE_STATISTIC_ROWS, 3), "percent")
+    .format(paneCase.cell(PANE_CASE_STATISTIC_ROWS + 1, 1), "integer")
+    .format(paneCase.range(PANE_CASE_STATISTIC_ROWS + 2, 1, PANE_CASE_STATISTIC_ROWS + 3, 1), "percent")
+    .format(paneCase.range(PANE_CASE_STATISTIC_ROWS + 4, 1, PANE_CASE_STATISTIC_ROWS + 5, 1), "integer");
+  b.name("PaneBusinessCase", paneCase.range(1, 1, caseLabels.length, 4), L.paneCase);
 
   b.freeze(2, 1);
   return b.build();

@@ -1,0 +1,140 @@
+/**
+ * Running the whole business case under uncertainty for the pane: the simulation and the
+ * one-at-a-time sensitivities of every output, in a dedicated Web Worker when the page has
+ * registered one (the task pane and the preview do), so 10,000 trials of a large case never
+ * freeze the pane; in the page itself, in chunks that yield to the event loop, where there is no
+ * worker (the tests). Either way the numbers are the engine's, for the same seed.
+ */
+import {
+  CASE_OUTPUTS,
+  type CaseOutput,
+  CaseSimulation,
+  type CaseSimulationOptions,
+  type CaseSimulationSummary,
+  compileCase,
+  sensitivityAtPercentiles,
+  type SensitivityResult,
+} from "../../engine/case-simulation";
+import type { LineItemCase } from "../../engine/line-items";
+import { nextTask } from "./simulation";
+
+export interface CaseRunRequest {
+  readonly businessCase: LineItemCase;
+  readonly options: CaseSimulationOptions;
+}
+
+export interface CaseRunResult {
+  readonly summary: CaseSimulationSummary;
+  /** Tornado and spider data per output, each line at its P10, P30, P50, P70 and P90. */
+  readonly sensitivity: Readonly<Record<CaseOutput, SensitivityResult>>;
+}
+
+/** Trials between progress reports (and, in the page, between yields). */
+export const CASE_CHUNK_TRIALS = 1_000;
+
+/** Messages between the page and the simulation worker. */
+export type CaseWorkerRequest = { readonly type: "run"; readonly request: CaseRunRequest };
+export type CaseWorkerMessage =
+  | { readonly type: "progress"; readonly done: number; readonly total: number }
+  | { readonly type: "done"; readonly result: CaseRunResult }
+  | { readonly type: "error"; readonly message: string };
+
+/** The run, step by step: `step` runs one chunk and says whether more remain. */
+export function caseRun(request: CaseRunRequest): {
+  readonly simulation: CaseSimulation;
+  step(): boolean;
+  result(): CaseRunResult;
+} {
+  const compiled = compileCase(request.businessCase);
+  const simulation = new CaseSimulation(compiled, request.options);
+  return {
+    simulation,
+    step: () => {
+      simulation.run(CASE_CHUNK_TRIALS);
+      return !simulation.done;
+    },
+    result: () => {
+      const { distribution, lineDistributions } = request.options;
+      const sensitivity = Object.fromEntries(
+        CASE_OUTPUTS.map((o) => [o, sensitivityAtPercentiles(compiled, o, distribution, lineDistributions)]),
+      ) as Record<CaseOutput, SensitivityResult>;
+      return { summary: simulation.summary(), sensitivity };
+    },
+  };
+}
+
+export interface CaseJob {
+  /** The result, or null when cancelled. */
+  readonly finished: Promise<CaseRunResult | null>;
+  cancel(): void;
+}
+
+type WorkerFactory = () => Worker;
+let workerFactory: WorkerFactory | null = null;
+
+/** Called once by the page's entry: how to start the simulation worker (its URL is the bundler's). */
+export function registerCaseWorker(factory: WorkerFactory | null): void {
+  workerFactory = factory;
+}
+
+function inPage(request: CaseRunRequest, onProgress: (done: number, total: number) => void): CaseJob {
+  let cancelled = false;
+  const finished = (async () => {
+    const run = caseRun(request);
+    let more = true;
+    while (more) {
+      await nextTask();
+      if (cancelled) return null;
+      more = run.step();
+      onProgress(run.simulation.completedTrials, run.simulation.trials);
+    }
+    return run.result();
+  })();
+  return { finished, cancel: () => void (cancelled = true) };
+}
+
+/**
+ * One worker per run: Cancel terminates it at once (mid-chunk), and a finished run leaves no
+ * worker holding the trials' memory.
+ */
+function inWorker(
+  factory: WorkerFactory,
+  request: CaseRunRequest,
+  onProgress: (done: number, total: number) => void,
+): CaseJob {
+  const worker = factory();
+  let settle: (value: CaseRunResult | null) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const finished = new Promise<CaseRunResult | null>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  worker.onmessage = (event: MessageEvent<CaseWorkerMessage>) => {
+    const message = event.data;
+    if (message.type === "progress") return onProgress(message.done, message.total);
+    worker.terminate();
+    if (message.type === "done") settle(message.result);
+    else fail(new Error(message.message));
+  };
+  worker.onerror = (event: ErrorEvent) => {
+    worker.terminate();
+    fail(new Error(event.message || "The simulation worker stopped."));
+  };
+  const message: CaseWorkerRequest = { type: "run", request };
+  worker.postMessage(message);
+  return {
+    finished,
+    cancel: () => {
+      worker.terminate();
+      settle(null);
+    },
+  };
+}
+
+/** Starts a run off the main thread when a worker is registered, else in the page in chunks. */
+export function startCaseRun(
+  request: CaseRunRequest,
+  onProgress: (done: number, total: number) => void,
+): CaseJob {
+  return workerFactory ? inWorker(workerFactory, request, onProgress) : inPage(request, onProgress);
+}
