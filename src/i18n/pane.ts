@@ -211,6 +211,36 @@ const en = {
   writeResults: "Write results to the Stress sheet",
   resultsWritten: "Results written to the Stress sheet.",
   needPaneCells: "This Stress sheet has no place for the pane's results: rebuild the Stress sheet.",
+
+  // Simulate: the whole business case
+  caseHeading: "Whole business case",
+  caseIntro:
+    "Every trial runs the ROI sheet's monthly model (timing, adoption, one-off costs, risk, discounting) with each line drawn between its low and high.",
+  runCase: "Simulate the business case",
+  needRoiCase: "Build the ROI sheet (with its Benefits and Costs tables) to simulate the business case.",
+  invalidCase: "The ROI sheet's lines cannot be simulated: {detail}",
+  caseAnnualRoi: "Annual ROI",
+  casePvRoi: "Risk-adjusted PV ROI",
+  caseNpv: "NPV",
+  casePayback: "Payback (months)",
+  caseOutput: "Output",
+  caseBeyond: "> 36",
+  caseNotDefined: "n/a",
+  paybackWithin: "P(payback ≤ {months} months)",
+  lossChance: "P(NPV < 0)",
+  caseHistogram: "Histogram of the simulated {output}",
+  caseHistogramDescription:
+    "{trials} trials in {bins} bars, from {min} to {max}; P10 {p10}, P50 {p50}, P90 {p90}.",
+  cdfChart: "Cumulative probability of the simulated {output}",
+  cdfDescription: "The share of trials at or below each value: P10 {p10}, P50 {p50}, P90 {p90}.",
+  tornadoChart: "Tornado: {output} with each line at its P10 and P90",
+  tornadoDescription:
+    "Each bar runs from the {output} with one line at its 10th percentile to the one at its 90th, every other line at its base ({base}). Largest first: {lines}.",
+  spiderChart: "Spider: {output} against each line's percentile",
+  spiderDescription:
+    "{output} with one line at a time at its 10th, 30th, 50th, 70th and 90th percentile; the {count} lines with the largest swing.",
+  writeCase: "Write the business case to the Stress sheet",
+  caseWritten: "Business-case results written to the Stress sheet.",
 } as const;
 
 export type PaneStringKey = keyof typeof en;
@@ -408,6 +438,34 @@ const zhTW: PaneStrings = {
   writeResults: "將結果寫入壓力測試工作表",
   resultsWritten: "結果已寫入壓力測試工作表。",
   needPaneCells: "這張壓力測試工作表沒有存放窗格結果的位置:請重建壓力測試工作表。",
+  caseHeading: "完整商業論證",
+  caseIntro:
+    "每次試驗都以投資報酬工作表的月度模型計算(時程、採用率、一次性成本、風險、折現),各項目在其低值與高值之間抽樣。",
+  runCase: "模擬商業論證",
+  needRoiCase: "請建立投資報酬工作表(含效益與成本表格)以模擬商業論證。",
+  invalidCase: "投資報酬工作表的項目無法模擬:{detail}",
+  caseAnnualRoi: "年度 ROI",
+  casePvRoi: "風險調整後現值 ROI",
+  caseNpv: "淨現值",
+  casePayback: "回收期(月)",
+  caseOutput: "輸出",
+  caseBeyond: "> 36",
+  caseNotDefined: "不適用",
+  paybackWithin: "P(回收期 ≤ {months} 個月)",
+  lossChance: "P(淨現值 < 0)",
+  caseHistogram: "模擬{output}的直方圖",
+  caseHistogramDescription:
+    "{trials} 次試驗分為 {bins} 個長條,範圍從 {min} 到 {max};P10 為 {p10},P50 為 {p50},P90 為 {p90}。",
+  cdfChart: "模擬{output}的累積機率",
+  cdfDescription: "各數值以下的試驗比例:P10 為 {p10},P50 為 {p50},P90 為 {p90}。",
+  tornadoChart: "龍捲風圖:各項目在 P10 與 P90 時的{output}",
+  tornadoDescription:
+    "每個長條從某一項目在第 10 百分位時的{output}延伸到第 90 百分位時的{output},其他項目維持基準值({base})。由大到小:{lines}。",
+  spiderChart: "蜘蛛圖:{output}對各項目百分位",
+  spiderDescription:
+    "一次只改變一個項目,分別取第 10、30、50、70、90 百分位時的{output};顯示擺幅最大的 {count} 個項目。",
+  writeCase: "將商業論證結果寫入壓力測試工作表",
+  caseWritten: "商業論證結果已寫入壓力測試工作表。",
 };
 
 export const PANE_STRINGS: Record<Locale, PaneStrings> = { en, "zh-TW": zhTW };

@@ -16,6 +16,7 @@ import {
   type SensitivityResult,
 } from "../../engine/case-simulation";
 import type { LineItemCase } from "../../engine/line-items";
+import type { CellValue } from "../../host/workbook-host";
 import { nextTask } from "./simulation";
 
 export interface CaseRunRequest {
@@ -137,4 +138,39 @@ export function startCaseRun(
   onProgress: (done: number, total: number) => void,
 ): CaseJob {
   return workerFactory ? inWorker(workerFactory, request, onProgress) : inPage(request, onProgress);
+}
+
+/**
+ * The PaneBusinessCase block (13 rows × 4 outputs, see PANE_CASE_ROWS): mean, P5, P10, P50, P90,
+ * P95 and P(< 0) of annual ROI, PV ROI, NPV and payback months; then in the first column the
+ * payback benchmark, P(payback ≤ benchmark), P(payback ≤ 36 months), trials, seed and the run's
+ * time as ISO text. A payback beyond the horizon is the text `beyond` ("> 36"); a statistic
+ * with no value (ROI without run-rate costs, the mean of a payback some trials never reach, a
+ * payback's P(< 0)) is left blank.
+ */
+export function paneCaseCells(
+  options: CaseSimulationOptions,
+  summary: CaseSimulationSummary,
+  at: Date,
+  beyond: string,
+): CellValue[][] {
+  const cell = (v: number, output: CaseOutput): CellValue =>
+    v === Infinity && output === "paybackMonths" ? beyond : Number.isFinite(v) ? v : null;
+  const column = (output: CaseOutput): CellValue[] => {
+    const o = summary.outputs[output];
+    const below = output === "paybackMonths" ? NaN : o.belowZero;
+    return [o.mean, ...o.percentiles, below].map((v) => cell(v, output));
+  };
+  const columns = CASE_OUTPUTS.map(column);
+  const statistics = columns[0].map((_, r) => columns.map((c) => c[r]));
+  const single = (v: CellValue): CellValue[] => [v, null, null, null];
+  return [
+    ...statistics,
+    single(summary.paybackBenchmark),
+    single(summary.paybackWithinBenchmark),
+    single(summary.paybackWithinHorizon),
+    single(summary.trials),
+    single(options.seed),
+    single(at.toISOString()),
+  ];
 }

@@ -13,6 +13,7 @@ import { MAX_TRIALS } from "../../../engine/simulate";
 import { usePane } from "../../context/pane-context";
 import { describeError } from "../../model/errors";
 import { fill, numberLocale } from "../../model/format";
+import { CaseSimulation } from "../CaseSimulation";
 import { Histogram } from "../Histogram";
 import { StatusMessage } from "../StatusMessage";
 import { histogramText, statisticRows } from "./simulation-view";
@@ -161,6 +162,13 @@ export function SimulationPanel() {
           </div>
         </div>
       )}
+
+      <CaseSimulation
+        trials={p.trials}
+        seed={p.seed}
+        distribution={p.distribution}
+        disabled={!p.trialsValid || !p.seedValid}
+      />
     </section>
   );
 }

@@ -135,6 +135,8 @@ export function useSimulationPanel() {
   return {
     trialsText,
     setTrialsText,
+    trials,
+    seed,
     trialsValid: trials !== null,
     seedText,
     setSeedText,

@@ -1,0 +1,1 @@
+export { CaseSimulation } from "./CaseSimulation";

@@ -1,0 +1,121 @@
+/**
+ * The whole business case under uncertainty in the Simulate panel: reads the ROI sheet's line
+ * tables, runs the simulation off the pane's thread (case-run.ts) with progress and Cancel, and
+ * writes the results to the Stress sheet's PaneBusinessCase cells.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-simulation";
+import type { LineDistribution } from "../../../engine/distributions";
+import { workProblem } from "../../../engine/simulate";
+import { formatProblem } from "../../../i18n/messages";
+import { parseRange, rangeColumns, rangeRows } from "../../../templates/a1";
+import { PANE_CASE_ROWS } from "../../../templates/stress";
+import { usePane } from "../../context/pane-context";
+import { type CaseJob, type CaseRunResult, paneCaseCells, startCaseRun } from "../../model/case-run";
+import { readCaseFrom } from "../../model/case-reading";
+import type { WriteStatus } from "../SimulationPanel/SimulationPanel.types";
+
+export type CaseRun =
+  | { readonly kind: "idle" }
+  | { readonly kind: "running"; readonly done: number; readonly total: number }
+  | { readonly kind: "cancelled" }
+  | { readonly kind: "unavailable"; readonly message: string }
+  | {
+      readonly kind: "done";
+      readonly options: CaseSimulationOptions;
+      readonly result: CaseRunResult;
+      readonly at: Date;
+    };
+
+export interface CaseSettings {
+  readonly trials: number | null;
+  readonly seed: number | null;
+  readonly distribution: LineDistribution;
+}
+
+export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) {
+  const { host, locale, strings: s, writingRunResults, now } = usePane();
+  const [run, setRun] = useState<CaseRun>({ kind: "idle" });
+  const [output, setOutput] = useState<CaseOutput>("npv");
+  const [write, setWrite] = useState<WriteStatus>({ kind: "idle" });
+  const job = useRef<CaseJob | null>(null);
+
+  useEffect(() => () => job.current?.cancel(), []);
+
+  const start = useCallback(() => {
+    if (trials === null || seed === null) return;
+    setWrite({ kind: "idle" });
+    setRun({ kind: "running", done: 0, total: trials });
+    void (async () => {
+      try {
+        const reading = await readCaseFrom(host);
+        if (!reading.ok) {
+          const message =
+            reading.reason === "missing"
+              ? s.needRoiCase
+              : s.invalidCase.replace("{detail}", formatProblem(reading.problem, locale));
+          return setRun({ kind: "unavailable", message });
+        }
+        const c = reading.businessCase;
+        const lines = c.benefits.length + c.costs.length;
+        const tooMuch = workProblem(lines, trials);
+        if (tooMuch)
+          return setRun({
+            kind: "unavailable",
+            message: s.invalidCase.replace("{detail}", formatProblem(tooMuch, locale)),
+          });
+        const options: CaseSimulationOptions = {
+          trials,
+          seed,
+          distribution,
+          paybackBenchmark: reading.paybackBenchmark,
+        };
+        const current = startCaseRun({ businessCase: c, options }, (done, total) =>
+          setRun({ kind: "running", done, total }),
+        );
+        job.current = current;
+        const result = await current.finished;
+        if (job.current === current) job.current = null;
+        if (!result) return setRun({ kind: "cancelled" });
+        setRun({ kind: "done", options, result, at: now() });
+      } catch (error) {
+        setRun({ kind: "unavailable", message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+  }, [host, trials, seed, distribution, s, locale, now]);
+
+  const cancel = useCallback(() => job.current?.cancel(), []);
+
+  const writeResults = useCallback(() => {
+    if (run.kind !== "done") return;
+    setWrite({ kind: "writing" });
+    void (async () => {
+      try {
+        const at = (await host.locateNames(["PaneBusinessCase"])).PaneBusinessCase;
+        if (!at) throw new Error(s.needPaneCells);
+        // Another layout's block has another shape: never write past it.
+        const range = parseRange(at.address);
+        if (rangeRows(range) !== PANE_CASE_ROWS || rangeColumns(range) !== 4)
+          throw new Error(s.needPaneCells);
+        const cells = paneCaseCells(run.options, run.result.summary, run.at, s.caseBeyond);
+        await writingRunResults(async () => {
+          await host.writeCells([{ sheet: at.sheet, address: at.address, values: cells }]);
+        });
+        setWrite({ kind: "written" });
+      } catch (error) {
+        setWrite({ kind: "failed", error });
+      }
+    })();
+  }, [host, run, s, writingRunResults]);
+
+  return {
+    run,
+    start,
+    cancel,
+    output,
+    setOutput,
+    write,
+    writeResults,
+    dismissWrite: () => setWrite({ kind: "idle" }),
+  };
+}

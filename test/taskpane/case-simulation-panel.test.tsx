@@ -1,0 +1,116 @@
+/**
+ * @jest-environment jsdom
+ */
+import { CASE_OUTPUTS, simulateBusinessCase } from "../../src/engine/case-simulation";
+import { MemoryHost } from "../../src/host/memory";
+import { readCaseFrom } from "../../src/taskpane/model/case-reading";
+import { paneCaseCells } from "../../src/taskpane/model/case-run";
+import {
+  builtHost,
+  FIXED_NOW,
+  fireEvent,
+  openTab,
+  panelOf,
+  renderPane,
+  screen,
+  SETTLE,
+  waitFor,
+  within,
+} from "./pane-support";
+
+const simulate = () => within(panelOf("simulate"));
+
+async function openSimulate(host: MemoryHost): Promise<void> {
+  renderPane(host);
+  openTab("Simulate");
+  // The ROI simulation's button waits for the Stress sheet's settings, which fill the fields.
+  await waitFor(
+    () =>
+      expect(simulate().getByRole("button", { name: "Run simulation" })).toHaveProperty("disabled", false),
+    SETTLE,
+  );
+  expect(simulate().getByRole("button", { name: "Simulate the business case" })).toHaveProperty(
+    "disabled",
+    false,
+  );
+}
+
+function settings(trials: string, seed: string): void {
+  fireEvent.change(simulate().getByRole("spinbutton", { name: "Trials" }), { target: { value: trials } });
+  fireEvent.change(simulate().getByRole("spinbutton", { name: "Seed" }), { target: { value: seed } });
+}
+
+async function engine(host: MemoryHost, trials: number, seed: number) {
+  const reading = await readCaseFrom(host);
+  if (!reading.ok) throw new Error("no business case");
+  const options = { trials, seed, distribution: "PERT" as const, paybackBenchmark: reading.paybackBenchmark };
+  return { options, summary: simulateBusinessCase(reading.businessCase, options) };
+}
+
+describe("Simulate panel: the whole business case", () => {
+  it("shows the engine's annual ROI, PV ROI, NPV and payback, the payback probabilities and four charts", async () => {
+    const host = await builtHost();
+    await openSimulate(host);
+    settings("3000", "5");
+    fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
+    const table = await simulate().findByTestId("case-statistics", undefined, SETTLE);
+    const { summary } = await engine(host, 3000, 5);
+    const rows = [...table.querySelectorAll("tbody tr")];
+    expect(rows.map((r) => r.getAttribute("data-output"))).toEqual([...CASE_OUTPUTS]);
+    rows.forEach((r, i) => {
+      const out = summary.outputs[CASE_OUTPUTS[i]];
+      const values = [...r.querySelectorAll("td")].map((td) => Number(td.getAttribute("data-value")));
+      expect(values).toEqual([out.mean, out.percentiles[1], out.percentiles[2], out.percentiles[3]]);
+    });
+    const probabilities = screen.getByTestId("case-probabilities");
+    // The seed model's leaders' benchmark is 14 months.
+    expect(probabilities.textContent).toContain("P(payback ≤ 14 months)");
+    expect(probabilities.textContent).toContain("P(payback ≤ 36 months)");
+    const first = probabilities.querySelector("td")!;
+    expect(Number(first.getAttribute("data-value"))).toBe(summary.paybackWithinBenchmark);
+    for (const id of ["simulation-histogram", "case-cdf", "case-tornado", "case-spider"])
+      expect(simulate().getByTestId(id).getAttribute("role")).toBe("img");
+    // The seed model has 3 benefit lines and 5 cost lines: the tornado shows each that moves the NPV.
+    expect(simulate().getByTestId("case-tornado").querySelectorAll("rect").length).toBeGreaterThanOrEqual(7);
+    expect(simulate().getByTestId("case-spider").querySelectorAll("polyline")).toHaveLength(5);
+    fireEvent.click(simulate().getByRole("radio", { name: "Payback (months)" }));
+    expect(simulate().getByTestId("case-cdf").querySelector("title")!.textContent).toContain("Payback");
+  }, 120_000);
+
+  it("writes the results to the Stress sheet's PaneBusinessCase cells", async () => {
+    const host = await builtHost();
+    await openSimulate(host);
+    settings("2000", "9");
+    fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
+    await simulate().findByTestId("case-statistics", undefined, SETTLE);
+    fireEvent.click(simulate().getByRole("button", { name: "Write the business case to the Stress sheet" }));
+    expect(
+      await simulate().findByText("Business-case results written to the Stress sheet.", undefined, SETTLE),
+    ).toBeTruthy();
+    const { options, summary } = await engine(host, 2000, 9);
+    const want = paneCaseCells(options, summary, FIXED_NOW, "> 36");
+    const got = (await host.readNames(["PaneBusinessCase"])).PaneBusinessCase!;
+    expect(got).toHaveLength(13);
+    got.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const w = want[r][c];
+        // HyperFormula keeps a number to about 15 significant digits.
+        if (typeof w === "number")
+          expect(Math.abs((v as number) - w)).toBeLessThanOrEqual(Math.abs(w) * 1e-12);
+        else expect(v ?? null).toEqual(w === null ? null : w);
+      }),
+    );
+    // Nothing else on the sheet moved: the ROI simulation's own cells are still where they were.
+    expect((await host.readNames(["PaneSimulation"])).PaneSimulation).toHaveLength(11);
+  }, 120_000);
+
+  it("stops when cancelled", async () => {
+    const host = await builtHost();
+    await openSimulate(host);
+    settings("1000000", "1");
+    fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
+    fireEvent.click(await simulate().findByRole("button", { name: "Cancel" }, SETTLE));
+    expect(await simulate().findByText("Simulation cancelled.", undefined, SETTLE)).toBeTruthy();
+    expect(screen.queryByTestId("case-statistics")).toBeNull();
+  }, 120_000);
+});
