@@ -449,7 +449,7 @@ const zhTW: PaneStrings = {
   caseNpv: "淨現值",
   casePayback: "回收期(月)",
   caseOutput: "輸出",
-  caseBeyond: "> 36",
+  caseBeyond: "超過 36",
   caseNotDefined: "不適用",
   paybackWithin: "P(回收期 ≤ {months} 個月)",
   lossChance: "P(淨現值 < 0)",
@@ -460,7 +460,7 @@ const zhTW: PaneStrings = {
   cdfDescription: "各數值以下的試驗比例:P10 為 {p10},P50 為 {p50},P90 為 {p90}。",
   tornadoChart: "龍捲風圖:各項目在 P10 與 P90 時的{output}",
   tornadoDescription:
-    "每個長條從某一項目在第 10 百分位時的{output}延伸到第 90 百分位時的{output},其他項目維持基準值({base})。由大到小:{lines}。",
+    "每個長條表示某一項目從第 10 百分位變動到第 90 百分位時的{output}範圍,其他項目維持基準值({base})。由大到小:{lines}。",
   spiderChart: "蜘蛛圖:{output}對各項目百分位",
   spiderDescription:
     "一次只改變一個項目,分別取第 10、30、50、70、90 百分位時的{output};顯示擺幅最大的 {count} 個項目。",
