@@ -516,3 +516,62 @@ export function sensitivityAtPercentiles(
     lines: lines.slice().sort((a, b) => key(b) - key(a) || a.index - b.index),
   };
 }
+
+export interface StatisticGoal {
+  /** The simulated statistic: P(annual ROI < 0), or the NPV's P10. */
+  readonly statistic: "lossProbability" | "npvP10";
+  /** At most this probability, or the P10 to reach (0: break even in nine trials out of ten). */
+  readonly target: number;
+}
+
+export interface StatisticSeek {
+  /** The lowest benefit realisation (within `tolerance`) that meets the goal; null when none in [0, high]. */
+  readonly realisation: number | null;
+  /** The statistic at that realisation. */
+  readonly statistic: number;
+  readonly evaluations: number;
+}
+
+function statisticOf(summary: CaseSimulationSummary, goal: StatisticGoal): number {
+  return goal.statistic === "lossProbability"
+    ? summary.outputs.annualRoi.belowZero
+    : summary.outputs.npv.percentiles[CASE_PERCENTILES.indexOf(0.1)];
+}
+
+/**
+ * Goal seek on a simulated statistic: the benefit realisation at which P(annual ROI < 0) falls to
+ * the target, or the NPV's P10 reaches it. Every evaluation runs with the same seed, so the same
+ * uniforms (common random numbers): the statistic then moves only with the lever, not with fresh
+ * noise, and a bisection on it converges to a stable answer. Met: loss probability ≤ target, or
+ * P10 ≥ target; both improve as realisation rises.
+ */
+export function seekRealisation(
+  c: LineItemCase,
+  options: CaseSimulationOptions,
+  goal: StatisticGoal,
+  high = 2,
+  tolerance = 1e-4,
+): StatisticSeek {
+  let evaluations = 0;
+  const at = (realisation: number): number => {
+    evaluations++;
+    const scaled: LineItemCase = { ...c, settings: { ...c.settings, benefitRealisation: realisation } };
+    return statisticOf(simulateBusinessCase(scaled, options), goal);
+  };
+  const met = (v: number): boolean =>
+    goal.statistic === "lossProbability" ? v <= goal.target : v >= goal.target;
+  const top = at(high);
+  if (!met(top)) return { realisation: null, statistic: top, evaluations };
+  let lo = 0;
+  let hi = high;
+  let value = top;
+  while (hi - lo > tolerance) {
+    const mid = (lo + hi) / 2;
+    const v = at(mid);
+    if (met(v)) {
+      hi = mid;
+      value = v;
+    } else lo = mid;
+  }
+  return { realisation: hi, statistic: value, evaluations };
+}

@@ -3,6 +3,7 @@ import {
   CASE_PERCENTILES,
   CaseSimulation,
   compileCase,
+  seekRealisation,
   sensitivityAtPercentiles,
   simulateBusinessCase,
   SPIDER_PERCENTILES,
@@ -332,5 +333,39 @@ describe("sensitivityAtPercentiles", () => {
     const last = result.lines[result.lines.length - 1];
     expect(last.label).toBe("Agents");
     expect(last.swing).toBe(0);
+  });
+});
+
+describe("seekRealisation", () => {
+  const c = mixedCase();
+  const seek = { ...options, trials: 2_000 };
+
+  it("finds the lowest benefit realisation with P(annual ROI < 0) at most 5%, stable under common random numbers", () => {
+    const found = seekRealisation(c, seek, { statistic: "lossProbability", target: 0.05 });
+    expect(found.realisation).not.toBeNull();
+    const r = found.realisation as number;
+    const loss = (realisation: number): number =>
+      simulateBusinessCase({ ...c, settings: { ...c.settings, benefitRealisation: realisation } }, seek)
+        .outputs.annualRoi.belowZero;
+    // Met at the answer, not met just below it: the same seed makes the statistic a step function
+    // of the lever alone.
+    expect(loss(r)).toBeLessThanOrEqual(0.05);
+    expect(loss(r - 2e-4)).toBeGreaterThan(0.05);
+    expect(found.statistic).toBe(loss(r));
+    // Run again: the same answer to the digit.
+    expect(seekRealisation(c, seek, { statistic: "lossProbability", target: 0.05 }).realisation).toBe(r);
+  });
+
+  it("finds where the NPV's P10 reaches zero, and says when no realisation up to the limit does", () => {
+    const found = seekRealisation(c, seek, { statistic: "npvP10", target: 0 });
+    const r = found.realisation as number;
+    const p10 = (realisation: number): number =>
+      simulateBusinessCase({ ...c, settings: { ...c.settings, benefitRealisation: realisation } }, seek)
+        .outputs.npv.percentiles[1];
+    expect(p10(r)).toBeGreaterThanOrEqual(0);
+    expect(p10(r - 2e-4)).toBeLessThan(0);
+    expect(seekRealisation(c, seek, { statistic: "npvP10", target: 1e12 })).toEqual(
+      expect.objectContaining({ realisation: null }),
+    );
   });
 });
