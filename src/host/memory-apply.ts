@@ -8,7 +8,8 @@ import type { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformu
 import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../templates/a1";
 import { blockRange, cellInDialect, inputCells } from "../templates/cells";
 import { type Block, type Dialect, isFormula, type SheetPlan, type TemplateId } from "../templates/plan";
-import { type KeptCell, type PlacementDecision, userFormula } from "./apply-common";
+import { type KeptCell, userFormula } from "./apply-common";
+import type { PlacementDecision } from "./placement";
 import { referenceParts } from "./memory-view";
 import { type CellValue, templateMarkerName, templateVersionName } from "./workbook-host";
 

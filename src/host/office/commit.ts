@@ -3,8 +3,7 @@
  * step aside, the new sheets take their names and places, the workbook names point at them,
  * events come back, Excel recalculates, and the replaced sheets go last (the one step that cannot
  * be undone). What it changes is written to a journal, so that a rollback can restore the
- * workbook from what exists after a failure. Part of the Office host layer (src/host/office.ts and
- * src/host/office/), the only code that may touch `Excel.*`.
+ * workbook from what exists after a failure.
  */
 import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
