@@ -7,6 +7,8 @@
  */
 import { STRESS_LABELS } from "../i18n/templates/stress";
 import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
+import { SIMULATION_LABELS } from "../engine/simulation-table";
+import { SEED, TRIALS } from "../engine/inputs";
 import { DISTRIBUTIONS } from "../engine/distributions";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
@@ -26,7 +28,7 @@ export const DEFAULT_CHANGES = {
 /** Statistics SIMULATE_ROI spills, in order. */
 export const SIMULATION_ROWS = 7;
 /** The statistics of the pane's last simulation run, in the order of SIMULATE_ROI's rows. */
-export const PANE_STATISTICS = ["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"] as const;
+export const PANE_STATISTICS = SIMULATION_LABELS;
 
 export function stressTemplate(options: TemplateOptions): SheetPlan {
   const L = STRESS_LABELS[options.locale];
@@ -69,10 +71,14 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   b.validate(settings.cell(0, 1), { kind: "list", values: SCENARIOS }, "Worst, Base, Best");
   b.validate(
     settings.cell(1, 1),
-    { kind: "whole", min: 1, max: MAX_TRIALS },
+    { kind: "whole", min: TRIALS.min ?? 1, max: TRIALS.max ?? MAX_TRIALS },
     `1 – ${MAX_TRIALS.toLocaleString("en-US")}`,
   );
-  b.validate(settings.cell(2, 1), { kind: "whole", min: 0, max: 2 ** 31 }, "0 – 2147483648");
+  b.validate(
+    settings.cell(2, 1),
+    { kind: "whole", min: SEED.min ?? 0, max: SEED.max ?? Number.MAX_SAFE_INTEGER },
+    `${SEED.min ?? 0} – ${SEED.max ?? Number.MAX_SAFE_INTEGER}`,
+  );
   b.validate(settings.cell(3, 1), { kind: "list", values: DISTRIBUTIONS }, DISTRIBUTIONS.join(", "));
   b.validate(settings.cell(4, 1), { kind: "decimal", min: -0.99, max: 100 }, "-99% – 10000%");
   b.format(settings.cell(1, 1), "integer")

@@ -108,7 +108,7 @@ describe("the in-memory workbook's GENAI functions", () => {
     expect(
       GENAI_FUNCTIONS.map((f) => ({
         name: f.name,
-        params: f.params.map((p) => [p.name, p.shape, p.optional ?? false]),
+        params: f.spec.params.map((p) => [p.name, p.dimensionality, p.optional]),
       })),
     ).toEqual(
       metadata.functions.map((f) => ({

@@ -7,7 +7,8 @@
  */
 import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
-import { nameTarget, pointsAt, sameName } from "./names";
+import { nameTarget, pointsAt } from "./names";
+import { sameName } from "../placement";
 import { PENDING_NAME } from "./build-steps";
 import { type Build, serialNames } from "./prepare-builds";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";

@@ -8,8 +8,6 @@ import { TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
 import { sameName } from "../placement";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
 
-export { sameName };
-
 export interface ExistingName {
   readonly name: string;
   readonly formula: string;

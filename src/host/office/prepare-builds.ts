@@ -5,7 +5,7 @@
 import type { SheetPlan } from "../../templates/plan";
 import { keptCounts, type KeptCell, withKeptInputs } from "../apply-common";
 import type { PlacementDecision } from "../placement";
-import { sameName } from "./names";
+import { sameName } from "../placement";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 
 /** One sheet being built in this call. */

@@ -6,10 +6,10 @@
 import { parseRange, type RangeRef } from "../../templates/a1";
 import type { SheetPlan, TemplateId } from "../../templates/plan";
 import { type KeptCell, userFormula } from "../apply-common";
-import { landingSheet } from "../placement";
+import { landingSheet, sameName } from "../placement";
 import type { ApplyOptions, SheetInfo } from "../workbook-host";
 import { readValue } from "./cell-content";
-import { type ExistingName, namesByKey, sameName, templateMarkers, templateOf } from "./names";
+import { type ExistingName, namesByKey, templateMarkers, templateOf } from "./names";
 import { chunkedReads, OPERATION_BYTES, packSteps, type Step, syncBatches } from "./requests";
 
 export interface ExistingSheet {

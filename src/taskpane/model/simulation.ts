@@ -3,6 +3,7 @@
  * LineItemModel, a chunked run of RoiSimulation that yields to the event loop between chunks
  * (the pane stays responsive and can cancel), and the cells the pane records on the Stress sheet.
  */
+import { statisticsOf } from "../../engine/simulation-table";
 import type { ThreePoint } from "../../engine/distributions";
 import type { Problem } from "../../engine/problem";
 import {
@@ -86,10 +87,8 @@ export function runInChunks(
   };
 }
 
-/** The statistics in the order of the Stress sheet's rows (PANE_STATISTICS). */
-export function statisticsOf(s: SimulationSummary): number[] {
-  return [s.mean, s.p5, s.p10, s.p50, s.p90, s.p95, s.probabilityOfLoss];
-}
+/** The statistics in the order of the Stress sheet's rows (one declaration: engine/simulation-table). */
+export { statisticsOf };
 
 /**
  * The PaneSimulation column: trials, seed, distribution, the seven statistics, and when the run

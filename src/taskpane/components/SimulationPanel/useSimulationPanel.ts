@@ -3,6 +3,7 @@
  * run with progress and Cancel, its histogram and statistics, and writing them to the Stress
  * sheet's PaneSimulation cells.
  */
+import { SEED, TRIALS } from "../../../engine/inputs";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../../engine/simulate";
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
@@ -24,7 +25,7 @@ import { figureOf } from "../../model/summary";
 import type { SimulationRun, WriteStatus } from "./SimulationPanel.types";
 
 export const HISTOGRAM_BINS = 30;
-export const MAX_SEED = 2 ** 31;
+export const MAX_SEED = SEED.max ?? Number.MAX_SAFE_INTEGER;
 /** The PaneSimulation column: trials, seed, distribution, the statistics, the run time. */
 const PANE_ROWS = 3 + PANE_STATISTICS.length + 1;
 
@@ -61,8 +62,8 @@ export function useSimulationPanel() {
 
   useEffect(() => () => job.current?.cancel(), []);
 
-  const trials = wholeIn(trialsText, 1, MAX_TRIALS);
-  const seed = wholeIn(seedText, 0, MAX_SEED);
+  const trials = wholeIn(trialsText, TRIALS.min ?? 1, MAX_TRIALS);
+  const seed = wholeIn(seedText, SEED.min ?? 0, MAX_SEED);
   const stressPresent = !!values?.StressBenefits;
 
   const start = useCallback(() => {
