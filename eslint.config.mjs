@@ -48,7 +48,7 @@ function layerRule(message, folders, allowed = []) {
 
 const houseRules = [
   {
-    files: ["src/engine/**/*.ts"],
+    files: ["src/engine/**/*.ts", "src/shared/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -56,7 +56,8 @@ const houseRules = [
           patterns: [
             {
               regex: "^(?!\\./)",
-              message: "The engine is pure and imports nothing outside itself: no package, no other layer.",
+              message:
+                "The engine and the shared ground floor are pure and import nothing outside themselves: no package, no other layer.",
             },
           ],
         },

@@ -3,7 +3,7 @@
  * would take over, what each placement reports as its outcome, and how the user's inputs are
  * carried into a rebuilt sheet. Where each plan lands is decided in placement.ts.
  */
-import { parseCell, splitQualified } from "../templates/a1";
+import { parseCell, splitQualified } from "../shared/a1";
 import { isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { inputCells } from "../templates/cells";
 import {

@@ -5,7 +5,7 @@
  * HyperFormula batches and undoes them all if any step fails.
  */
 import type { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
-import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../templates/a1";
+import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
 import { blockRange, cellInDialect, inputCells } from "../templates/cells";
 import { type Block, type Dialect, isFormula, type SheetPlan, type TemplateId } from "../templates/plan";
 import { type KeptCell, userFormula } from "./apply-common";

@@ -15,7 +15,7 @@
  * read after `Office.context.requirements.isSetSupported`; without it the host tells its own
  * writes from the user's by itself.
  */
-import { cellAddress, parseRange } from "../templates/a1";
+import { cellAddress, parseRange } from "../shared/a1";
 import type { SheetPlan } from "../templates/plan";
 import { planNameConflicts } from "./apply-common";
 import { planConflicts } from "./placement";

@@ -4,7 +4,7 @@
  * formats, freeze panes and charts. Each step says which Office.js members it calls, so a failed
  * request names the step.
  */
-import { parseRange, rangeAddress, rangeColumns, rangeRows } from "../../templates/a1";
+import { parseRange, rangeAddress, rangeColumns, rangeRows } from "../../shared/a1";
 import { blockRange } from "../../templates/cells";
 import { numberFormat } from "../../templates/formats";
 import type { Dialect } from "../../templates/plan";

@@ -5,7 +5,7 @@
  * be undone). What it changes is written to a journal, so that a rollback can restore the
  * workbook from what exists after a failure.
  */
-import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
+import { parseRange, rangeAddress, sheetPrefix } from "../../shared/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
 import { nameTarget, pointsAt } from "./names";
 import { sameName } from "../placement";

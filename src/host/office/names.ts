@@ -3,7 +3,7 @@
  * names), where a name's formula points, and the template markers that say which template built
  * a sheet.
  */
-import { splitQualified } from "../../templates/a1";
+import { splitQualified } from "../../shared/a1";
 import { TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
 import { sameName } from "../placement";
 import { templateMarkerName, templateVersionName } from "../workbook-host";

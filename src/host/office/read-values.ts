@@ -1,7 +1,7 @@
 /**
  * Reads for the pane: a range's values, the values of workbook names, and where names point.
  */
-import { parseRange } from "../../templates/a1";
+import { parseRange } from "../../shared/a1";
 import type { CellValue, NameLocation } from "../workbook-host";
 import { readValue, valuesOf } from "./cell-content";
 import { nameTarget } from "./names";

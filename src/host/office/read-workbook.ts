@@ -3,7 +3,7 @@
  * which are empty and which a template built, their tables and names, the active sheet, the
  * event flag, and the user's input values where a template rebuilds its own sheet).
  */
-import { parseRange, type RangeRef } from "../../templates/a1";
+import { parseRange, type RangeRef } from "../../shared/a1";
 import type { SheetPlan, TemplateId } from "../../templates/plan";
 import { type KeptCell, userFormula } from "../apply-common";
 import { landingSheet, sameName } from "../placement";

@@ -4,7 +4,7 @@
  * cuts large ranges into row chunks, packs steps and sends them, and tells which step a failed
  * request failed at.
  */
-import { rangeAddress, type RangeRef, rangeColumns, rangeRows } from "../../templates/a1";
+import { rangeAddress, type RangeRef, rangeColumns, rangeRows } from "../../shared/a1";
 
 /**
  * Largest request OfficeHost builds, as estimated below. Excel on the web rejects a request over

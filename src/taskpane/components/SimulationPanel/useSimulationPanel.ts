@@ -9,7 +9,7 @@ import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../..
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
-import { parseRange, rangeColumns, rangeRows } from "../../../templates/a1";
+import { parseRange, rangeColumns, rangeRows } from "../../../shared/a1";
 import { PANE_STATISTICS } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useWorkbookValues } from "../../hooks/useWorkbookValues";
