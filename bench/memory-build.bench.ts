@@ -10,7 +10,7 @@
  * edit ratio < 7.5.
  */
 import { MemoryHost } from "../src/host/memory";
-import { cellAddress, parseRange } from "../src/templates/a1";
+import { cellAddress, parseRange } from "../src/shared/a1";
 import { planCompleteModel } from "../src/templates";
 import { type Benchmark, type BenchEntry, below, median, round } from "./harness";
 

@@ -27,11 +27,6 @@ export interface LineItem extends ThreePoint {
   readonly distribution?: LineDistribution;
 }
 
-/** Mean of the uniform distribution on [low, high] (the mode plays no part). */
-export function uniformMean(item: ThreePoint): number {
-  return (item.low + item.high) / 2;
-}
-
 /**
  * Points in a quantile table, minus one. Linear interpolation between 4097 quantiles stays within
  * about 1.5e-5 of the range between P1 and P99 (test/engine/distributions.test.ts); in the outer

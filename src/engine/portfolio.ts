@@ -11,12 +11,6 @@ export const SCORE_MAX = 5;
 export const DEFAULT_QUADRANT_THRESHOLD = 3;
 
 export type QuadrantLabel = "Quick Win" | "Strategic Bet" | "Fill-in" | "Deprioritize";
-export const QUADRANT_LABELS: readonly QuadrantLabel[] = [
-  "Quick Win",
-  "Strategic Bet",
-  "Fill-in",
-  "Deprioritize",
-];
 
 /**
  * Score = 100 · Σ wᵢ·gᵢ / Σ w, with g = (s − 1)/4 for impact, learning value and time window,

@@ -6,7 +6,7 @@
  * (Steele, Lea & Flood). 32-bit integer arithmetic only, so results are identical everywhere.
  */
 
-export interface UniformSource {
+interface UniformSource {
   /** A uniform draw in [0, 1) with 32 bits of resolution. */
   next(): number;
 }

@@ -14,7 +14,7 @@
  */
 import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
 import { LOCALES, type Locale } from "../i18n/locale";
-import { parseRange, rangeRows, splitQualified } from "../templates/a1";
+import { parseRange, rangeRows, splitQualified } from "../shared/a1";
 import { type SampleOrBlank, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { templateMarkerName } from "../host/workbook-host";
 

@@ -4,7 +4,7 @@
  * portable dialect, the task pane reads the live Excel workbook; both go through the
  * WorkbookHost's readRange, one rectangle per sheet, so either can be given as a lookup.
  */
-import { columnLetters, parseCell } from "../templates/a1";
+import { columnLetters, parseCell } from "../shared/a1";
 import { planExtent } from "../templates/cells";
 import type { SheetPlan } from "../templates/plan";
 import type { CellValue, WorkbookHost } from "../host/workbook-host";

@@ -4,7 +4,7 @@
  * beyond the worksheet passed in.
  */
 import type { Cell, ConditionalFormattingRule, DataValidation, Fill, Font, Worksheet } from "exceljs";
-import { cellAddress, parseRange, rangeAddress, type RangeRef } from "../templates/a1";
+import { cellAddress, parseRange, rangeAddress, type RangeRef } from "../shared/a1";
 import { numberFormat } from "../templates/formats";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../templates/plan";
 import { COLORS, type CellLook, LOOKS } from "../templates/theme";

@@ -16,7 +16,7 @@
  */
 import type * as ExcelModule from "exceljs";
 import type { CellErrorValue, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
-import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../templates/a1";
+import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
 import { isFormula, type Block, type PlanCell, type SheetPlan } from "../templates/plan";
 import type { CellValue } from "../host/workbook-host";
 import { computedNoteText } from "./notes";

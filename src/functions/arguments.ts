@@ -8,6 +8,7 @@
  */
 import { invalid, type Problem, type ProblemKey, type ProblemParams } from "../engine/problem";
 import { BLANK } from "../i18n/messages";
+import type { InputRange } from "../engine/inputs";
 
 /** A domain problem raised while reading arguments; the boundary (boundary.ts) turns it into an Excel error. */
 export class ProblemError extends Error {
@@ -70,14 +71,8 @@ export function toMatrix(value: unknown, argument: string): Matrix {
   return rows;
 }
 
-export interface NumberRule {
-  /** Inclusive bounds. */
-  readonly min?: number;
-  readonly max?: number;
-  /** Exclusive lower bound. */
-  readonly greaterThan?: number;
-  readonly whole?: boolean;
-}
+/** The bounds an argument is checked against: the model's input ranges (engine/inputs.ts). */
+export type NumberRule = InputRange;
 
 /** Checks one value against a rule; `at` places it inside a range for the message. */
 export function checkNumber(

@@ -4,20 +4,29 @@
  * never sees NaN, Infinity or an uncaught exception.
  */
 import { invalid, isProblem, type Problem } from "../engine/problem";
-import { officeDisplayLocale } from "../host/office-locale";
 import type { Locale } from "../i18n/locale";
 import { formatProblem } from "../i18n/messages";
 import { ProblemError } from "./arguments";
 
 let messageLocale: Locale | undefined;
+/** Where the language comes from when none was set: English, unless an entry point says otherwise. */
+let defaultLocale: () => Locale = () => "en";
 
-/** Overrides the language of error messages (tests; otherwise Office's display language). */
+/** Overrides the language of error messages (the pane's choice, tests). */
 export function setMessageLocale(locale: Locale | undefined): void {
   messageLocale = locale;
 }
 
+/**
+ * The language used until one is set, read on the first message: the custom functions' entry
+ * point passes Office's display language, which only the Office host layer may read.
+ */
+export function setDefaultMessageLocale(source: () => Locale): void {
+  defaultLocale = source;
+}
+
 function currentLocale(): Locale {
-  messageLocale ??= officeDisplayLocale();
+  messageLocale ??= defaultLocale();
   return messageLocale;
 }
 

@@ -5,9 +5,13 @@ import { apiCost, tokenCost } from "../engine/costs";
 import { noAnswer } from "../engine/problem";
 import { fail, ProblemError, scalarNumber, series, sumOfRange } from "./arguments";
 import { scalarResult } from "./boundary";
+import { numericDefault, parameterOf } from "./catalogue";
 
-const amount = { min: 0 };
-const fx = { greaterThan: 0 };
+/** A scalar argument of `id`, checked against its range and defaulted as the catalogue says. */
+function read(id: string, value: unknown, name: string): number {
+  const param = parameterOf(id, name);
+  return scalarNumber(value, name, param.range, numericDefault(param));
+}
 
 function positiveSum(value: unknown, argument: string): number {
   const sum = sumOfRange(value, argument);
@@ -23,7 +27,7 @@ export function breakEvenOf(benefits: unknown, costs: unknown, targetRoi: unknow
   return scalarResult("BREAKEVEN", () => {
     const totalBenefits = positiveSum(benefits, "benefits");
     const totalCosts = positiveSum(costs, "costs");
-    const target = scalarNumber(targetRoi, "target_roi", { greaterThan: -1 }, 0);
+    const target = read("BREAKEVEN", targetRoi, "target_roi");
     return breakEvenShare(totalBenefits, totalCosts, target);
   });
 }
@@ -42,9 +46,9 @@ export function pvRoiOf(
       fail("sizeMismatch", { argument: "costs", other: "benefits", got: c.length, expected: b.length });
     }
     const risk = {
-      discountRate: scalarNumber(discountRate, "discount_rate", { greaterThan: -1 }, 0.1),
-      benefitRisk: scalarNumber(benefitRisk, "benefit_risk", { min: 0, max: 1 }, 0),
-      costRisk: scalarNumber(costRisk, "cost_risk", { min: 0 }, 0),
+      discountRate: read("PV_ROI", discountRate, "discount_rate"),
+      benefitRisk: read("PV_ROI", benefitRisk, "benefit_risk"),
+      costRisk: read("PV_ROI", costRisk, "cost_risk"),
     };
     const result = presentValueRoi(b, c, risk);
     if (result.roi === null) fail("sumNotPositive", { argument: "costs", got: result.pvCosts });
@@ -55,7 +59,7 @@ export function pvRoiOf(
 export function paybackOf(cashFlows: unknown, monthsPerPeriod: unknown): number | string {
   return scalarResult("PAYBACK", () => {
     const flows = series(cashFlows, "cash_flows");
-    const months = scalarNumber(monthsPerPeriod, "months_per_period", { greaterThan: 0 }, 1);
+    const months = read("PAYBACK", monthsPerPeriod, "months_per_period");
     const result = payback(flows, months);
     if (result === null) throw new ProblemError(noAnswer("noPayback"));
     return result;
@@ -70,10 +74,10 @@ export function apiCostOf(
 ): number | string {
   return scalarResult("API_COST", () =>
     apiCost(
-      scalarNumber(calls, "calls_per_month", amount),
-      scalarNumber(costPerCall, "cost_per_call", amount),
-      scalarNumber(fxRate, "fx_rate", fx, 1),
-      scalarNumber(months, "months", amount, 12),
+      read("API_COST", calls, "calls_per_month"),
+      read("API_COST", costPerCall, "cost_per_call"),
+      read("API_COST", fxRate, "fx_rate"),
+      read("API_COST", months, "months"),
     ),
   );
 }
@@ -89,13 +93,13 @@ export function tokenCostOf(
 ): number | string {
   return scalarResult("TOKEN_COST", () =>
     tokenCost(
-      scalarNumber(calls, "calls_per_month", amount),
-      scalarNumber(inputTokens, "input_tokens", amount),
-      scalarNumber(outputTokens, "output_tokens", amount),
-      scalarNumber(inputPrice, "input_price_per_million", amount),
-      scalarNumber(outputPrice, "output_price_per_million", amount),
-      scalarNumber(fxRate, "fx_rate", fx, 1),
-      scalarNumber(months, "months", amount, 12),
+      read("TOKEN_COST", calls, "calls_per_month"),
+      read("TOKEN_COST", inputTokens, "input_tokens"),
+      read("TOKEN_COST", outputTokens, "output_tokens"),
+      read("TOKEN_COST", inputPrice, "input_price_per_million"),
+      read("TOKEN_COST", outputPrice, "output_price_per_million"),
+      read("TOKEN_COST", fxRate, "fx_rate"),
+      read("TOKEN_COST", months, "months"),
     ),
   );
 }

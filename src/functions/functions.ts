@@ -12,6 +12,11 @@ import { apiCostOf, breakEvenOf, paybackOf, pvRoiOf, roiOf, tokenCostOf } from "
 import { gateOf, quadrantOf, quadrantScoreOf } from "./portfolio";
 import { adoptionOf, waveOf } from "./rollout";
 import { simPercentileOf, simTargetOf, simulateRoiOf, tornadoOf } from "./risk";
+import { setDefaultMessageLocale } from "./boundary";
+import { officeDisplayLocale } from "../host/office/display-locale";
+
+// This file is the custom functions' entry point: messages speak Office's display language.
+setDefaultMessageLocale(officeDisplayLocale);
 
 /**
  * Annual ROI: (sum of benefits − sum of costs) / sum of costs, as a fraction (6.3958 = 639.58%).

@@ -1,6 +1,5 @@
 /** Validating wrappers for portfolio screening: QUADRANT_SCORE, QUADRANT, GATE. */
 import {
-  DEFAULT_QUADRANT_THRESHOLD,
   DEFAULT_WEIGHTS,
   gate,
   type GateThresholds,
@@ -11,18 +10,29 @@ import {
   SCORE_MIN,
   SEED_GATE_THRESHOLDS,
 } from "../engine/portfolio";
+import { numericDefault, parameterOf } from "./catalogue";
 import { checkNumber, fail, fixedList, isBlank, scalarNumber } from "./arguments";
 import { broadcast, cellPosition, mapCells } from "./broadcast";
 import { cellResult, type SpillCell, spillResult } from "./boundary";
 
-const score = { min: SCORE_MIN, max: SCORE_MAX };
 const SCORE_ARGUMENTS = ["impact", "complexity", "learning_value", "time_window"] as const;
+const SCORE_RULES = SCORE_ARGUMENTS.map((name) => parameterOf("QUADRANT_SCORE", name).range);
+const WEIGHTS = parameterOf("QUADRANT_SCORE", "weights");
+const QUADRANT_RULES = {
+  impact: parameterOf("QUADRANT", "impact").range,
+  complexity: parameterOf("QUADRANT", "complexity").range,
+};
+const THRESHOLD = parameterOf("QUADRANT", "threshold");
 
 function readWeights(weights: unknown): readonly number[] {
   if (isBlank(weights)) return DEFAULT_WEIGHTS;
-  const list = fixedList(weights, "weights", 4, "impact, complexity, learning value, time window", {
-    min: 0,
-  });
+  const list = fixedList(
+    weights,
+    "weights",
+    4,
+    "impact, complexity, learning value, time window",
+    WEIGHTS.range,
+  );
   const sum = list.reduce((s, w) => s + w, 0);
   if (!(sum > 0)) fail("sumNotPositive", { argument: "weights", got: sum });
   return list;
@@ -45,7 +55,9 @@ export function quadrantScoreOf(
       if (cells.every(isBlank)) return "";
       return cellResult("QUADRANT_SCORE", () => {
         const place = cellPosition(shape, r, c);
-        const [i, x, l, t] = cells.map((cell, k) => checkNumber(cell, SCORE_ARGUMENTS[k], score, place));
+        const [i, x, l, t] = cells.map((cell, k) =>
+          checkNumber(cell, SCORE_ARGUMENTS[k], SCORE_RULES[k], place),
+        );
         return quadrantScore(i, x, l, t, w);
       });
     });
@@ -96,7 +108,7 @@ function scoresInBulk(values: readonly unknown[], weights: readonly number[]): n
 
 export function quadrantOf(impact: unknown, complexity: unknown, threshold: unknown): SpillCell[][] {
   return spillResult("QUADRANT", () => {
-    const t = scalarNumber(threshold, "threshold", score, DEFAULT_QUADRANT_THRESHOLD);
+    const t = scalarNumber(threshold, "threshold", THRESHOLD.range, numericDefault(THRESHOLD));
     const shape = broadcast([
       { name: "impact", value: impact },
       { name: "complexity", value: complexity },
@@ -106,8 +118,8 @@ export function quadrantOf(impact: unknown, complexity: unknown, threshold: unkn
       return cellResult("QUADRANT", () => {
         const place = cellPosition(shape, r, c);
         return quadrant(
-          checkNumber(cells[0], "impact", score, place),
-          checkNumber(cells[1], "complexity", score, place),
+          checkNumber(cells[0], "impact", QUADRANT_RULES.impact, place),
+          checkNumber(cells[1], "complexity", QUADRANT_RULES.complexity, place),
           t,
         );
       });
@@ -122,8 +134,8 @@ const GATE_ARGUMENTS = [
   "time_saved",
   "adoption_intent",
 ] as const;
-const share = { min: 0, max: 1 };
-const GATE_RULES = [share, { min: 0 }, share, share, share] as const;
+const GATE_RULES = GATE_ARGUMENTS.map((name) => parameterOf("GATE", name).range);
+const THRESHOLDS = parameterOf("GATE", "thresholds");
 
 function readThresholds(thresholds: unknown): GateThresholds {
   if (isBlank(thresholds)) return SEED_GATE_THRESHOLDS;
@@ -132,7 +144,7 @@ function readThresholds(thresholds: unknown): GateThresholds {
     "thresholds",
     5,
     "quality, p95 latency, hallucination rate, time saved, adoption intent",
-    { min: 0 },
+    THRESHOLDS.range,
   );
   return { quality, p95LatencySeconds, hallucinationRate, timeSaved, adoptionIntent };
 }

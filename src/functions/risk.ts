@@ -6,18 +6,18 @@
 import { LINE_DISTRIBUTIONS, type LineDistribution, type LineItem } from "../engine/distributions";
 import {
   correlationProblem,
-  DEFAULT_SIMULATION,
   type LineItemModel,
   lineItemProblem,
-  MAX_TRIALS,
   RoiSimulation,
   SAMPLINGS,
   type Sampling,
   type SimulationOptions,
   workProblem,
 } from "../engine/simulate";
+import { CORRELATION_ROW, SIMULATION_STATISTICS } from "../engine/simulation-table";
 import { tornado } from "../engine/sensitivity";
 import { orderStatistics } from "../engine/statistics";
+import type { ProblemParams } from "../engine/problem";
 import {
   checkNumber,
   describe,
@@ -30,6 +30,21 @@ import {
 } from "./arguments";
 import { broadcast, cellPosition, mapCells } from "./broadcast";
 import { cellResult, type SpillCell, spillResult } from "./boundary";
+import { numericDefault, parameterOf, type ParameterSpec } from "./catalogue";
+
+/** The simulation options as the catalogue declares them (the same for all three functions). */
+const OPTION = {
+  trials: parameterOf("SIMULATE_ROI", "trials"),
+  seed: parameterOf("SIMULATE_ROI", "seed"),
+  distribution: parameterOf("SIMULATE_ROI", "distribution"),
+  sampling: parameterOf("SIMULATE_ROI", "sampling"),
+  correlation: parameterOf("SIMULATE_ROI", "correlation"),
+};
+
+/** A scalar option, checked against its range, blank: its default. */
+function readOption(value: unknown, param: ParameterSpec): number {
+  return scalarNumber(value, param.name, param.range, numericDefault(param));
+}
 
 /** A choice among `choices`, case and surrounding spaces ignored; blank → `fallback`. */
 function readChoice<T extends string>(
@@ -105,20 +120,6 @@ export function readModel(benefits: unknown, costs: unknown): ReadModel {
   return { model, keptRows: [...b.kept, ...c.kept.map((r) => r + b.rows)], totalRows: b.rows + c.rows };
 }
 
-/** The statistics SIMULATE_ROI spills, one row each, in order. */
-export const SIMULATION_LABELS = ["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"] as const;
-/**
- * The columns of SIMULATE_ROI's spill: the statistic's label, its value, the Monte Carlo
- * standard error (of the mean and of P(ROI<0); blank for percentiles, whose precision is their
- * interval) and the statistic's 95% interval.
- */
-export const SIMULATION_COLUMNS = ["Statistic", "Value", "Standard error", "95% low", "95% high"] as const;
-/** The extra row when a correlation matrix is given: the largest change made to make it consistent. */
-export const CORRELATION_ROW = {
-  asGiven: "Correlation as given",
-  adjusted: "Correlation adjusted by",
-} as const;
-
 interface SimulationRequest {
   readonly model: LineItemModel;
   readonly options: SimulationOptions;
@@ -147,7 +148,7 @@ function readCorrelation(value: unknown, read: ReadModel): number[][] {
     const v = m[index(i)][index(j)];
     return isBlank(v)
       ? null
-      : checkNumber(v, "correlation", { min: -1, max: 1 }, { row: index(i) + 1, column: index(j) + 1 });
+      : checkNumber(v, "correlation", OPTION.correlation.range, { row: index(i) + 1, column: index(j) + 1 });
   };
   const matrix = Array.from({ length: count }, (_, i) =>
     Array.from({ length: count }, (__, j) => {
@@ -173,25 +174,15 @@ function readSimulation(
 ): SimulationRequest {
   const read = readModel(benefits, costs);
   const options: SimulationOptions = {
-    trials: scalarNumber(
-      trials,
-      "trials",
-      { min: 1, max: MAX_TRIALS, whole: true },
-      DEFAULT_SIMULATION.trials,
-    ),
-    seed: scalarNumber(
-      seed,
-      "seed",
-      { min: 0, max: Number.MAX_SAFE_INTEGER, whole: true },
-      DEFAULT_SIMULATION.seed,
-    ),
+    trials: readOption(trials, OPTION.trials),
+    seed: readOption(seed, OPTION.seed),
     distribution: readChoice<LineDistribution>(
       distribution,
       "distribution",
       LINE_DISTRIBUTIONS,
-      DEFAULT_SIMULATION.distribution,
+      OPTION.distribution.default as LineDistribution,
     ),
-    sampling: readChoice<Sampling>(sampling, "sampling", SAMPLINGS, DEFAULT_SIMULATION.sampling),
+    sampling: readChoice<Sampling>(sampling, "sampling", SAMPLINGS, OPTION.sampling.default as Sampling),
     correlation: isBlank(correlation) ? null : readCorrelation(correlation, read),
   };
   const items = read.model.benefits.length + read.model.costs.length;
@@ -221,24 +212,19 @@ export function simulateRoiOf(
     );
     const s = simulation.summary();
     const se = (x: number): number | string => (Number.isFinite(x) ? x : "");
-    const percentiles = [s.p5, s.p10, s.p50, s.p90, s.p95];
-    const rows: SpillCell[][] = [
-      ["Mean", s.mean, se(s.standardError), se(s.meanInterval.low), se(s.meanInterval.high)],
-      ...percentiles.map((v, i): SpillCell[] => [
-        SIMULATION_LABELS[i + 1],
-        v,
-        "",
-        s.percentileIntervals[i].low,
-        s.percentileIntervals[i].high,
-      ]),
-      [
-        "P(ROI<0)",
-        s.probabilityOfLoss,
-        se(Math.sqrt((s.probabilityOfLoss * (1 - s.probabilityOfLoss)) / s.trials)),
-        s.lossInterval.low,
-        s.lossInterval.high,
-      ],
-    ];
+    // The statistics in the table's order: the mean, the percentiles (each with its interval and
+    // no standard error), the probability of a loss.
+    const last = SIMULATION_STATISTICS.length - 1;
+    const rows: SpillCell[][] = SIMULATION_STATISTICS.map(({ label, of }, i): SpillCell[] => {
+      if (i === 0)
+        return [label, of(s), se(s.standardError), se(s.meanInterval.low), se(s.meanInterval.high)];
+      if (i === last) {
+        const p = of(s);
+        return [label, p, se(Math.sqrt((p * (1 - p)) / s.trials)), s.lossInterval.low, s.lossInterval.high];
+      }
+      const interval = s.percentileIntervals[i - 1];
+      return [label, of(s), "", interval.low, interval.high];
+    });
     const check = simulation.correlation;
     if (check) {
       rows.push([
@@ -273,6 +259,36 @@ function countBelow(sorted: Float64Array, x: number): number {
   return lo;
 }
 
+/** The arguments after benefits, costs and the probe: trials, seed, distribution, sampling, correlation. */
+type SimulationArguments = readonly [unknown, unknown, unknown, unknown, unknown];
+
+/**
+ * A simulation read at each cell of a probe argument (p, x): the probe is a cell or a range and
+ * the result has its shape (a blank probe cell gives a blank). `prepare` runs the simulation's
+ * trials once; `at` answers one probe cell, its problems staying in that cell.
+ */
+function probeSpill<T>(
+  id: string,
+  probe: { readonly name: string; readonly value: unknown },
+  benefits: unknown,
+  costs: unknown,
+  options: SimulationArguments,
+  prepare: (simulation: RoiSimulation, probes: readonly unknown[]) => T,
+  at: (prepared: T, cell: unknown, place: ProblemParams) => number,
+): SpillCell[][] {
+  return spillResult(id, () => {
+    const shape = broadcast([probe]);
+    const simulation = run(readSimulation(benefits, costs, ...options));
+    const prepared = prepare(simulation, mapCells(shape, 1, ([cell]) => cell).flat());
+    return mapCells(shape, 1, ([cell], r, c) => {
+      if (isBlank(cell)) return "";
+      return cellResult(id, () => at(prepared, cell, cellPosition(shape, r, c)));
+    });
+  });
+}
+
+const P = parameterOf("SIM_PERCENTILE", "p");
+
 /**
  * Any percentile of the simulated ROI (PERCENTILE.INC on the trials), like @RISK's
  * RiskPercentile: p is a cell or a range of probabilities in [0, 1], and the result has its
@@ -282,42 +298,41 @@ export function simPercentileOf(
   benefits: unknown,
   costs: unknown,
   p: unknown,
-  trials: unknown,
-  seed: unknown,
-  distribution: unknown,
-  sampling: unknown,
-  correlation: unknown,
+  ...options: SimulationArguments
 ): SpillCell[][] {
-  return spillResult("SIM_PERCENTILE", () => {
-    const shape = broadcast([{ name: "p", value: p }]);
-    const request = readSimulation(benefits, costs, trials, seed, distribution, sampling, correlation);
-    const results = run(request).results();
-    const n = results.length;
-    const cells = mapCells(shape, 1, ([cell]) => cell);
-    const wanted = cells
-      .flat()
-      .filter((cell): cell is number => typeof cell === "number" && cell >= 0 && cell <= 1);
-    // The two order statistics around each rank p·(n − 1), selected together.
-    const ranks = wanted.flatMap((q) => {
-      const k = Math.min(n - 1, Math.floor(q * (n - 1)));
-      return [k, Math.min(n - 1, k + 1)];
-    });
-    const x = orderStatistics(results, ranks);
-    let next = 0;
-    return mapCells(shape, 1, ([cell], r, c) => {
-      if (isBlank(cell)) return "";
-      return cellResult("SIM_PERCENTILE", () => {
-        const q = checkNumber(cell, "p", { min: 0, max: 1 }, cellPosition(shape, r, c));
-        const h = q * (n - 1);
-        const k = Math.min(n - 1, Math.floor(h));
-        const low = x[2 * next];
-        const high = x[2 * next + 1];
-        next++;
-        return k >= n - 1 ? low : low + (h - k) * (high - low);
+  let next = 0;
+  return probeSpill(
+    "SIM_PERCENTILE",
+    { name: "p", value: p },
+    benefits,
+    costs,
+    options,
+    (simulation, probes) => {
+      const results = simulation.results();
+      const n = results.length;
+      const wanted = probes.filter(
+        (cell): cell is number => typeof cell === "number" && cell >= 0 && cell <= 1,
+      );
+      // The two order statistics around each rank p·(n − 1), selected together.
+      const ranks = wanted.flatMap((q) => {
+        const k = Math.min(n - 1, Math.floor(q * (n - 1)));
+        return [k, Math.min(n - 1, k + 1)];
       });
-    });
-  });
+      return { n, x: orderStatistics(results, ranks) };
+    },
+    ({ n, x }, cell, place) => {
+      const q = checkNumber(cell, "p", P.range, place);
+      const h = q * (n - 1);
+      const k = Math.min(n - 1, Math.floor(h));
+      const low = x[2 * next];
+      const high = x[2 * next + 1];
+      next++;
+      return k >= n - 1 ? low : low + (h - k) * (high - low);
+    },
+  );
 }
+
+const X = parameterOf("SIM_TARGET", "x");
 
 /**
  * The probability that ROI falls below a threshold: the share of trials with ROI < x, like
@@ -328,24 +343,17 @@ export function simTargetOf(
   benefits: unknown,
   costs: unknown,
   x: unknown,
-  trials: unknown,
-  seed: unknown,
-  distribution: unknown,
-  sampling: unknown,
-  correlation: unknown,
+  ...options: SimulationArguments
 ): SpillCell[][] {
-  return spillResult("SIM_TARGET", () => {
-    const shape = broadcast([{ name: "x", value: x }]);
-    const request = readSimulation(benefits, costs, trials, seed, distribution, sampling, correlation);
-    const sorted = sortedTrials(run(request));
-    return mapCells(shape, 1, ([cell], r, c) => {
-      if (isBlank(cell)) return "";
-      return cellResult("SIM_TARGET", () => {
-        const threshold = checkNumber(cell, "x", {}, cellPosition(shape, r, c));
-        return countBelow(sorted, threshold) / sorted.length;
-      });
-    });
-  });
+  return probeSpill(
+    "SIM_TARGET",
+    { name: "x", value: x },
+    benefits,
+    costs,
+    options,
+    (simulation) => sortedTrials(simulation),
+    (sorted, cell, place) => countBelow(sorted, checkNumber(cell, "x", X.range, place)) / sorted.length,
+  );
 }
 
 /**

@@ -1,18 +1,16 @@
 /** Validating wrappers for the rollout: ADOPTION and WAVE. */
-import {
-  adoption,
-  defaultWave2Count,
-  DEFAULT_WAVE1_COUNT,
-  ReadinessOrder,
-  readinessPlaces,
-  waveAtPlace,
-} from "../engine/rollout";
+import { adoption, defaultWave2Count, ReadinessOrder, readinessPlaces, waveAtPlace } from "../engine/rollout";
 import { checkNumber, fail, isBlank, numbersInRange, scalarNumber, toMatrix } from "./arguments";
 import { broadcast, cellPosition, mapCells } from "./broadcast";
 import { cellResult, type SpillCell, spillResult } from "./boundary";
+import { numericDefault, parameterOf } from "./catalogue";
 
 const ADOPTION_ARGUMENTS = ["month", "start_month", "ramp_months", "target"] as const;
-const ADOPTION_RULES = [{}, {}, { min: 0 }, { min: 0, max: 1 }] as const;
+const ADOPTION_RULES = ADOPTION_ARGUMENTS.map((name) => parameterOf("ADOPTION", name).range);
+/** A blank target in a range of targets: the documented default (full adoption). */
+const DEFAULT_TARGET = numericDefault(parameterOf("ADOPTION", "target"));
+const WAVE1 = parameterOf("WAVE", "wave1_count");
+const WAVE2 = parameterOf("WAVE", "wave2_count");
 
 export function adoptionOf(
   month: unknown,
@@ -28,7 +26,12 @@ export function adoptionOf(
       return cellResult("ADOPTION", () => {
         const where = cellPosition(shape, r, c);
         const [m, s, ramp, t] = cells.map((cell, k) =>
-          checkNumber(isBlank(cell) && k === 3 ? 1 : cell, ADOPTION_ARGUMENTS[k], ADOPTION_RULES[k], where),
+          checkNumber(
+            isBlank(cell) && k === 3 ? DEFAULT_TARGET : cell,
+            ADOPTION_ARGUMENTS[k],
+            ADOPTION_RULES[k],
+            where,
+          ),
         );
         return adoption(m, s, ramp, t);
       });
@@ -102,11 +105,11 @@ export function waveOf(
 ): SpillCell[][] {
   return spillResult("WAVE", () => {
     const list = readinessList(allReadiness);
-    const w1 = scalarNumber(wave1Count, "wave1_count", { min: 0, whole: true }, DEFAULT_WAVE1_COUNT);
+    const w1 = scalarNumber(wave1Count, "wave1_count", WAVE1.range, numericDefault(WAVE1));
     const w2 = scalarNumber(
       wave2Count,
       "wave2_count",
-      { min: 0, whole: true },
+      WAVE2.range,
       defaultWave2Count(list.numbers.length, w1),
     );
     if (isTheList(readiness, allReadiness, list)) {

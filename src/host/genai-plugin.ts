@@ -12,10 +12,8 @@
  *
  * Results: numbers and text as they are; a 2-D array spills. HyperFormula fixes a spill's size
  * when it parses the formula, so each spilling function predicts its size from its arguments'
- * range sizes (resolving named ranges, which HyperFormula's own predictor cannot): the broadcast
- * shape for QUADRANT_SCORE, QUADRANT, ADOPTION, GATE and WAVE, and p's (x's) for SIM_PERCENTILE
- * (SIM_TARGET); 7×5 for SIMULATE_ROI, 8×5 with a correlation argument;
- * (benefit rows + cost rows)×4 for TORNADO. A shorter result is padded with "", and a 1×1
+ * range sizes (resolving named ranges, which HyperFormula's own predictor cannot), as the
+ * catalogue's `spill` declares it (src/functions/catalogue.ts). A shorter result is padded with "", and a 1×1
  * prediction gives a plain value. `CustomFunctions.Error` becomes a CellError with its message.
  *
  * The plugin also gives HyperFormula the native RANK it lacks (see `rank` below), which the
@@ -37,169 +35,37 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { RankedValues } from "./ranked-values";
-import { apiCostOf, breakEvenOf, paybackOf, pvRoiOf, roiOf, tokenCostOf } from "../functions/finance";
-import { gateOf, quadrantOf, quadrantScoreOf } from "../functions/portfolio";
 import {
-  SIMULATION_COLUMNS,
-  SIMULATION_LABELS,
-  simPercentileOf,
-  simTargetOf,
-  simulateRoiOf,
-  tornadoOf,
-} from "../functions/risk";
-import { adoptionOf, waveOf } from "../functions/rollout";
-
-/** How Excel hands a parameter to the function: as a 2-D array, or as one value. */
-type Shape = "matrix" | "scalar";
-
-interface Param {
-  readonly name: string;
-  readonly shape: Shape;
-  readonly optional?: boolean;
-}
-
-interface Size {
-  readonly rows: number;
-  readonly columns: number;
-}
+  CATALOGUE,
+  type Dimensionality,
+  type FunctionSpec,
+  type Size,
+  spillSize,
+  spills,
+} from "../functions/catalogue";
+import * as declarations from "../functions/functions";
 
 interface GenaiFunction {
   /** As typed in a formula, e.g. "GENAI.ROI". */
   readonly name: string;
-  readonly params: readonly Param[];
-  /** The validating wrapper the Excel custom function calls. */
+  readonly spec: FunctionSpec;
+  /** The declaration Excel calls: the validating wrapper behind the JSDoc. */
   readonly call: (...args: unknown[]) => unknown;
-  /** For functions that spill: the result's size from the arguments' sizes (null: not given). */
-  readonly spill?: (sizes: readonly (Size | null)[]) => Size;
 }
 
-const m = (name: string, optional = false): Param => ({ name, shape: "matrix", optional });
-const s = (name: string, optional = false): Param => ({ name, shape: "scalar", optional });
-
-/** Excel's broadcasting: the widest and tallest of the given arguments. */
-function broadcastOf(indexes: readonly number[]) {
-  return (sizes: readonly (Size | null)[]): Size => {
-    const given = indexes.map((i) => sizes[i]).filter((size): size is Size => size !== null);
-    return {
-      rows: Math.max(1, ...given.map((size) => size.rows)),
-      columns: Math.max(1, ...given.map((size) => size.columns)),
-    };
-  };
+/** The declaration in functions.ts a catalogue entry names. */
+function declarationOf(spec: FunctionSpec): (...args: unknown[]) => unknown {
+  const call = (declarations as unknown as Record<string, unknown>)[spec.declaration];
+  if (typeof call !== "function") throw new Error(`functions.ts declares no ${spec.declaration}`);
+  return call as (...args: unknown[]) => unknown;
 }
 
-/** The optional arguments every simulation function shares, in order. */
-const SIMULATION_OPTIONS: readonly Param[] = [
-  s("trials", true),
-  s("seed", true),
-  s("distribution", true),
-  s("sampling", true),
-  m("correlation", true),
-];
-
-/** The 15 functions, in the order of functions.ts. */
-export const GENAI_FUNCTIONS: readonly GenaiFunction[] = [
-  { name: "GENAI.ROI", params: [m("benefits"), m("costs")], call: roiOf },
-  {
-    name: "GENAI.QUADRANT_SCORE",
-    params: [m("impact"), m("complexity"), m("learning_value"), m("time_window"), m("weights", true)],
-    call: quadrantScoreOf,
-    spill: broadcastOf([0, 1, 2, 3]),
-  },
-  {
-    name: "GENAI.QUADRANT",
-    params: [m("impact"), m("complexity"), s("threshold", true)],
-    call: quadrantOf,
-    spill: broadcastOf([0, 1]),
-  },
-  { name: "GENAI.PAYBACK", params: [m("cash_flows"), s("months_per_period", true)], call: paybackOf },
-  {
-    name: "GENAI.API_COST",
-    params: [s("calls_per_month"), s("cost_per_call"), s("fx_rate", true), s("months", true)],
-    call: apiCostOf,
-  },
-  {
-    name: "GENAI.TOKEN_COST",
-    params: [
-      s("calls_per_month"),
-      s("input_tokens"),
-      s("output_tokens"),
-      s("input_price_per_million"),
-      s("output_price_per_million"),
-      s("fx_rate", true),
-      s("months", true),
-    ],
-    call: tokenCostOf,
-  },
-  {
-    name: "GENAI.PV_ROI",
-    params: [
-      m("benefits"),
-      m("costs"),
-      s("discount_rate", true),
-      s("benefit_risk", true),
-      s("cost_risk", true),
-    ],
-    call: pvRoiOf,
-  },
-  {
-    name: "GENAI.ADOPTION",
-    params: [m("month"), m("start_month"), m("ramp_months"), m("target", true)],
-    call: adoptionOf,
-    spill: broadcastOf([0, 1, 2, 3]),
-  },
-  {
-    name: "GENAI.WAVE",
-    params: [m("readiness"), m("all_readiness"), s("wave1_count", true), s("wave2_count", true)],
-    call: waveOf,
-    spill: broadcastOf([0]),
-  },
-  {
-    name: "GENAI.GATE",
-    params: [
-      m("quality"),
-      m("p95_latency_s"),
-      m("hallucination_rate"),
-      m("time_saved"),
-      m("adoption_intent"),
-      m("thresholds", true),
-    ],
-    call: gateOf,
-    spill: broadcastOf([0, 1, 2, 3, 4]),
-  },
-  {
-    name: "GENAI.BREAKEVEN",
-    params: [m("benefits"), m("costs"), s("target_roi", true)],
-    call: breakEvenOf,
-  },
-  {
-    name: "GENAI.SIMULATE_ROI",
-    params: [m("benefits"), m("costs"), ...SIMULATION_OPTIONS],
-    call: simulateRoiOf,
-    // One more row, saying whether the matrix was adjusted, when a correlation is given.
-    spill: (sizes) => ({
-      rows: SIMULATION_LABELS.length + (sizes[6] ? 1 : 0),
-      columns: SIMULATION_COLUMNS.length,
-    }),
-  },
-  {
-    name: "GENAI.SIM_PERCENTILE",
-    params: [m("benefits"), m("costs"), m("p"), ...SIMULATION_OPTIONS],
-    call: simPercentileOf,
-    spill: broadcastOf([2]),
-  },
-  {
-    name: "GENAI.SIM_TARGET",
-    params: [m("benefits"), m("costs"), m("x"), ...SIMULATION_OPTIONS],
-    call: simTargetOf,
-    spill: broadcastOf([2]),
-  },
-  {
-    name: "GENAI.TORNADO",
-    params: [m("benefits"), m("costs"), m("labels", true)],
-    call: tornadoOf,
-    spill: ([benefits, costs]) => ({ rows: (benefits?.rows ?? 1) + (costs?.rows ?? 1), columns: 4 }),
-  },
-];
+/** The 15 functions of the catalogue, in its order. */
+export const GENAI_FUNCTIONS: readonly GenaiFunction[] = CATALOGUE.map((spec) => ({
+  name: `GENAI.${spec.name}`,
+  spec,
+  call: declarationOf(spec),
+}));
 
 /** The plugin method for a function: "GENAI.QUADRANT_SCORE" → "genaiQuadrantScore". */
 function methodName(name: string): string {
@@ -267,7 +133,7 @@ function firstError(value: unknown): CellError | undefined {
 }
 
 /** An error-free argument value from HyperFormula as Excel passes it. */
-function excelArgument(value: unknown, shape: Shape): unknown {
+function excelArgument(value: unknown, shape: Dimensionality): unknown {
   const cell = (v: unknown): unknown => {
     if (v === EmptyValue) return "";
     if (typeof v === "object" && v !== null && "val" in v) return (v as { val: number }).val; // dates, %, money
@@ -331,9 +197,9 @@ export class GenaiPlugin extends FunctionPlugin {
         f.name,
         {
           method: methodName(f.name),
-          ...(f.spill ? { sizeOfResultArrayMethod: `${methodName(f.name)}Size` } : {}),
+          ...(spills(f.spec) ? { sizeOfResultArrayMethod: `${methodName(f.name)}Size` } : {}),
           vectorizationForbidden: true,
-          parameters: f.params.map((p) => ({
+          parameters: f.spec.params.map((p) => ({
             argumentType: FunctionArgumentType.ANY,
             ...(p.optional ? { optionalArg: true } : {}),
           })),
@@ -399,8 +265,10 @@ export class GenaiPlugin extends FunctionPlugin {
     return this.runFunction(args as never, state, this.metadata(f.name), (...values: unknown[]) => {
       const error = values.map(firstError).find((e) => e !== undefined);
       if (error) return error;
-      const excelArgs = f.params.map((p, i) =>
-        values[i] === undefined || args[i]?.type === "EMPTY" ? null : excelArgument(values[i], p.shape),
+      const excelArgs = f.spec.params.map((p, i) =>
+        values[i] === undefined || args[i]?.type === "EMPTY"
+          ? null
+          : excelArgument(values[i], p.dimensionality),
       );
       let result: unknown;
       try {
@@ -408,17 +276,17 @@ export class GenaiPlugin extends FunctionPlugin {
       } catch (error) {
         return toCellError(error);
       }
-      return resultValue(result, f.spill ? this.predictedSize(f, ast, state) : { rows: 1, columns: 1 });
+      return resultValue(result, this.predictedSize(f, ast, state));
     });
   }
 
   protected predictedSize(f: GenaiFunction, ast: AstNode, state: State): Size {
-    if (!f.spill) return { rows: 1, columns: 1 };
-    const sizes = f.params.map((_, i) => {
+    if (!spills(f.spec)) return { rows: 1, columns: 1 };
+    const sizes = f.spec.params.map((_, i) => {
       const arg = ast.args?.[i];
       return arg === undefined || arg.type === "EMPTY" ? null : this.argumentSize(arg, state, 0);
     });
-    return f.spill(sizes);
+    return spillSize(f.spec, sizes);
   }
 
   /** The size of an argument, following named expressions to the ranges they name. */
@@ -461,7 +329,7 @@ for (const f of GENAI_FUNCTIONS) {
   proto[methodName(f.name)] = function (this: GenaiPlugin, ast: AstNode, state: State) {
     return this.callGenai(f, ast, state);
   };
-  if (f.spill) {
+  if (spills(f.spec)) {
     proto[`${methodName(f.name)}Size`] = function (this: GenaiPlugin, ast: AstNode, state: State) {
       return this.sizeGenai(f, ast, state);
     };

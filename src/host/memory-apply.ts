@@ -5,10 +5,12 @@
  * HyperFormula batches and undoes them all if any step fails.
  */
 import type { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
-import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../templates/a1";
+import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
 import { blockRange, cellInDialect, inputCells } from "../templates/cells";
 import { type Block, type Dialect, isFormula, type SheetPlan, type TemplateId } from "../templates/plan";
-import { type KeptCell, type PlacementDecision, userFormula } from "./apply-common";
+import { type KeptCell, userFormula } from "./apply-common";
+import { type PlacementDecision, sameName } from "./placement";
+import { CATALOGUE, spills } from "../functions/catalogue";
 import { referenceParts } from "./memory-view";
 import { type CellValue, templateMarkerName, templateVersionName } from "./workbook-host";
 
@@ -38,10 +40,13 @@ export interface Pending {
   readonly column: number;
 }
 
-const SPILLING =
-  /GENAI\.(QUADRANT_SCORE|QUADRANT|ADOPTION|WAVE|GATE|SIMULATE_ROI|SIM_PERCENTILE|SIM_TARGET|TORNADO)\s*\(/i;
-
-export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+/** A call of a GENAI function whose result may spill, as the function catalogue declares them. */
+const SPILLING = new RegExp(
+  `GENAI\\.(${CATALOGUE.filter(spills)
+    .map((f) => f.name)
+    .join("|")})\\s*\\(`,
+  "i",
+);
 
 /** The id of a sheet by name, compared as Excel compares names (case-insensitively). */
 export function sheetIdOf(hf: HyperFormula, name: string): number | null {

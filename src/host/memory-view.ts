@@ -4,7 +4,7 @@
  * may edit it and under which rule, plus the sheet's charts with their series resolved to numbers
  * and labels. Plain data: no HyperFormula types leak out.
  */
-import { parseRange, rangeColumns, rangeRows, splitQualified, type RangeRef } from "../templates/a1";
+import { parseRange, rangeColumns, rangeRows, splitQualified, type RangeRef } from "../shared/a1";
 import { inputCells, planExtent } from "../templates/cells";
 import type {
   CellStyle,

@@ -5,7 +5,7 @@
  * rule). The labels of a table's lines take text (a user renames a line). Every refusal names the
  * cell and says what would be accepted.
  */
-import { cellAddress, parseRange, rangeColumns, rangeRows, sheetPrefix } from "../templates/a1";
+import { cellAddress, parseRange, rangeColumns, rangeRows, sheetPrefix } from "../shared/a1";
 import { writableCells } from "../templates/cells";
 import type { SheetPlan, ValidationPlan, ValidationRule } from "../templates/plan";
 import { tableLabelCells } from "./plan-rows";

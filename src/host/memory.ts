@@ -27,15 +27,14 @@ import {
   rangeColumns,
   rangeRows,
   sheetPrefix,
-} from "../templates/a1";
+} from "../shared/a1";
 import { cellInDialect, inputCells } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
+import { decidePlacements, planConflicts } from "./placement";
 import {
-  decidePlacements,
   keptCounts,
   nameConflictMessage,
   OUTCOMES,
-  planConflicts,
   planNameConflicts,
   unresolvedNames,
   type KeptCell,

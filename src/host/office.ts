@@ -1,8 +1,6 @@
 /**
- * OfficeHost: the WorkbookHost for Excel, through Office.js (docs/architecture.md). With the
- * shared-runtime bootstrap, this file and the modules of src/host/office/ are the only code that
- * touches `Excel.*` and `Office.*`. This file keeps the host's public face, each method a thin
- * call into its module:
+ * OfficeHost: the WorkbookHost for Excel, through Office.js (docs/architecture.md). This file
+ * keeps the host's public face, each method a thin call into its module:
  *   runner.ts          Excel.run and the requirement-set check;
  *   apply.ts           applyPlans in one Excel.run: read, build, commit, or roll back (its header
  *                      walks through the phases); read-workbook.ts, prepare-builds.ts,
@@ -17,9 +15,10 @@
  * read after `Office.context.requirements.isSetSupported`; without it the host tells its own
  * writes from the user's by itself.
  */
-import { cellAddress, parseRange } from "../templates/a1";
+import { cellAddress, parseRange } from "../shared/a1";
 import type { SheetPlan } from "../templates/plan";
-import { planConflicts, planNameConflicts } from "./apply-common";
+import { planNameConflicts } from "./apply-common";
+import { planConflicts } from "./placement";
 import { recoverInExcel } from "./office/recover";
 import { applyInExcel } from "./office/apply";
 import { inputContent } from "./office/cell-content";

@@ -6,7 +6,7 @@
  * formulas, copied down as a paste copies them) with empty inputs. Pure: MemoryHost applies the
  * same change to its workbook and keeps the plan this returns.
  */
-import { parseCell, parseRange, type RangeRef } from "../templates/a1";
+import { parseCell, parseRange, type RangeRef } from "../shared/a1";
 import { blockRange, writableCells } from "../templates/cells";
 import { type Block, isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { moveFormulaRows, offsetFormulaRows, relativeForm, type RowChange } from "./formula-rows";
@@ -21,15 +21,6 @@ export function tableBody(plan: SheetPlan, table: string): TableBody | null {
   if (!found) return null;
   const r = parseRange(found.range);
   return { name: found.name, top: r.top + 1, left: r.left, bottom: r.bottom, right: r.right };
-}
-
-/** The table whose body holds the zero-based row, if any. */
-export function tableAtRow(plan: SheetPlan, row: number): TableBody | null {
-  for (const t of plan.tables) {
-    const body = tableBody(plan, t.name);
-    if (body && row >= body.top && row <= body.bottom) return body;
-  }
-  return null;
 }
 
 /** "A11:H25" moved by a change, or null when all its rows are deleted. */

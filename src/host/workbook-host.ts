@@ -13,7 +13,7 @@ export type CellValue = number | string | boolean | null;
  * inputs when the template built it); "keepBoth" leaves a sheet the template did not build alone
  * and builds beside it, or, over the template's own sheet, rebuilds in place and keeps the old
  * sheet as a copy that no workbook name points to; "cancel" leaves it as it is. When a sheet has
- * no policy, defaultPolicy (apply-common.ts) decides.
+ * no policy, defaultPolicy (placement.ts) decides.
  */
 export type ExistingSheetPolicy = "replace" | "keepBoth" | "cancel";
 
@@ -59,7 +59,7 @@ export interface NameConflict {
 
 export interface ApplyOptions {
   readonly dialect: Dialect;
-  /** Decision per conflicting sheet name; a name not listed gets defaultPolicy (apply-common.ts). */
+  /** Decision per conflicting sheet name; a name not listed gets defaultPolicy (placement.ts). */
   readonly policies?: Readonly<Record<string, ExistingSheetPolicy>>;
   /**
    * Workbook names of the user's (NameConflict) that the model may take over. A build that would

@@ -27,7 +27,7 @@ import {
 } from "react";
 import type { SheetView, CellView } from "../host/memory-view";
 import type { CellValue } from "../host/workbook-host";
-import { cellAddress, columnLetters, type CellRef, type RangeRef } from "../templates/a1";
+import { cellAddress, columnLetters, type CellRef, type RangeRef } from "../shared/a1";
 import {
   GRID_KEEPS_TAB,
   ROW_HEIGHT_PX,

@@ -6,7 +6,7 @@
 import { mergeClasses } from "@fluentui/react-components";
 import { memo, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
 import type { CellView, SheetView } from "../host/memory-view";
-import { cellAddress, type RangeRef } from "../templates/a1";
+import { cellAddress, type RangeRef } from "../shared/a1";
 import {
   isEditable,
   cellAlignment,

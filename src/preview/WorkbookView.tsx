@@ -26,7 +26,7 @@ import {
 import { Fragment, useCallback, useRef, useState } from "react";
 import type { RemovedRows } from "../host/memory";
 import type { CellValue, CellWrite } from "../host/workbook-host";
-import { cellAddress, parseRange, type CellRef, type RangeRef } from "../templates/a1";
+import { cellAddress, parseRange, type CellRef, type RangeRef } from "../shared/a1";
 import { Charts } from "./Charts";
 import { Grid } from "./Grid";
 import {

@@ -6,7 +6,7 @@
  */
 import type { CellView, SheetView } from "../host/memory-view";
 import type { CellValue } from "../host/workbook-host";
-import { columnIndex, parseRange, type CellRef, type RangeRef } from "../templates/a1";
+import { columnIndex, parseRange, type CellRef, type RangeRef } from "../shared/a1";
 import { formatValue } from "../templates/formats";
 import type { ConditionalFormatPlan } from "../templates/plan";
 import { COLORS, LOOKS } from "../templates/theme";

@@ -7,7 +7,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { OfficeHost } from "../host/office";
-import { officeDisplayLocale } from "../host/office-locale";
+import { officeDisplayLocale } from "../host/office/display-locale";
 import { App } from "./components/App";
 import { OutsideExcel } from "./components/OutsideExcel";
 

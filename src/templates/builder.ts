@@ -2,7 +2,7 @@
  * SheetBuilder: the small vocabulary templates use to lay out a sheet. It only collects data
  * (blocks, formats, names, ...) and returns a SheetPlan; it never touches a workbook.
  */
-import { cellAddress, parseCell, rangeAddress } from "./a1";
+import { cellAddress, parseCell, rangeAddress } from "../shared/a1";
 import type {
   Block,
   CellStyle,

@@ -2,7 +2,7 @@
  * Reading a plan the way every sink needs it: the cell contents in one dialect, and where the
  * inputs are (the cells a rebuild keeps and the preview lets the user edit).
  */
-import { parseCell, parseRange, type RangeRef } from "./a1";
+import { parseCell, parseRange, type RangeRef } from "../shared/a1";
 import {
   type Block,
   type CellStyle,
@@ -23,11 +23,6 @@ export function cellInDialect(cell: PlanCell, dialect: Dialect, valueOf?: () => 
   const text = dialect === "live" ? cell.live : cell.portable;
   if (text !== null) return text;
   return dialect === "portable" && valueOf ? valueOf() : null;
-}
-
-/** A block's 2-D array of contents in a dialect. */
-export function blockInDialect(block: Block, dialect: Dialect): PlanValue[][] {
-  return block.cells.map((row) => row.map((cell) => cellInDialect(cell, dialect)));
 }
 
 /** Every input cell of a plan, as (row, column) zero-based, in plan order. */

@@ -10,7 +10,7 @@
  */
 import { ROI_LABELS } from "../i18n/templates/roi";
 import { apiCost } from "../engine/costs";
-import { columnLetters } from "./a1";
+import { columnLetters } from "../shared/a1";
 import { SheetBuilder, dual, same } from "./builder";
 import {
   DEFAULT_OPTIONS,

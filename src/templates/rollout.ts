@@ -6,7 +6,7 @@
  */
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count, SEED_TRAINING, SEED_WAVE_PLAN } from "../engine/rollout";
 import { ROLLOUT_LABELS, SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
-import { columnLetters } from "./a1";
+import { columnLetters } from "../shared/a1";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
 import { HORIZON_MONTHS } from "./roi";

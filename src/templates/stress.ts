@@ -7,6 +7,8 @@
  */
 import { STRESS_LABELS } from "../i18n/templates/stress";
 import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
+import { SIMULATION_LABELS } from "../engine/simulation-table";
+import { SEED, TRIALS } from "../engine/inputs";
 import { DISTRIBUTIONS } from "../engine/distributions";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
@@ -26,7 +28,30 @@ export const DEFAULT_CHANGES = {
 /** Statistics SIMULATE_ROI spills, in order. */
 export const SIMULATION_ROWS = 7;
 /** The statistics of the pane's last simulation run, in the order of SIMULATE_ROI's rows. */
-export const PANE_STATISTICS = ["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"] as const;
+export const PANE_STATISTICS = SIMULATION_LABELS;
+
+/**
+ * The workbook names the Stress sheet defines that other code reads: the pane and other sheets
+ * use these constants, never the names' text, so a rename is one edit here.
+ */
+export const STRESS_NAMES = {
+  scenario: "Scenario",
+  trials: "SimTrials",
+  seed: "SimSeed",
+  distribution: "SimDistribution",
+  targetRoi: "TargetRoi",
+  rankDecimals: "RankDecimals",
+  benefits: "StressBenefits",
+  costs: "StressCosts",
+  labels: "StressLabels",
+  lossProbability: "SimLossProbability",
+  breakEvenShare: "BreakEvenShare",
+  paneSimulation: "PaneSimulation",
+  paneBusinessCase: "PaneBusinessCase",
+} as const;
+
+/** The PaneSimulation column the pane writes a run into: trials, seed, distribution, the statistics, the run time. */
+export const PANE_SIMULATION_ROWS = 3 + PANE_STATISTICS.length + 1;
 /**
  * The pane's business-case block (PaneBusinessCase, 13 rows × 4 outputs): rows 1..7 mean, P5,
  * P10, P50, P90, P95, P(< 0) per output; then, in its first column, the payback benchmark,
@@ -67,19 +92,23 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     .style(settings.cell(0, 1), "input")
     .style(settings.cell(0, 2), "note");
   b.style(settings.range(1, 1, 4, 1), "input").style(settings.cell(5, 1), "constant");
-  b.name("Scenario", settings.cell(0, 1), L.scenario)
-    .name("SimTrials", settings.cell(1, 1), L.trials)
-    .name("SimSeed", settings.cell(2, 1), L.seed)
-    .name("SimDistribution", settings.cell(3, 1), L.distribution)
-    .name("TargetRoi", settings.cell(4, 1), L.targetRoi)
-    .name("RankDecimals", settings.cell(5, 1), L.rankDecimals);
+  b.name(STRESS_NAMES.scenario, settings.cell(0, 1), L.scenario)
+    .name(STRESS_NAMES.trials, settings.cell(1, 1), L.trials)
+    .name(STRESS_NAMES.seed, settings.cell(2, 1), L.seed)
+    .name(STRESS_NAMES.distribution, settings.cell(3, 1), L.distribution)
+    .name(STRESS_NAMES.targetRoi, settings.cell(4, 1), L.targetRoi)
+    .name(STRESS_NAMES.rankDecimals, settings.cell(5, 1), L.rankDecimals);
   b.validate(settings.cell(0, 1), { kind: "list", values: SCENARIOS }, "Worst, Base, Best");
   b.validate(
     settings.cell(1, 1),
-    { kind: "whole", min: 1, max: MAX_TRIALS },
+    { kind: "whole", min: TRIALS.min ?? 1, max: TRIALS.max ?? MAX_TRIALS },
     `1 – ${MAX_TRIALS.toLocaleString("en-US")}`,
   );
-  b.validate(settings.cell(2, 1), { kind: "whole", min: 0, max: 2 ** 31 }, "0 – 2147483648");
+  b.validate(
+    settings.cell(2, 1),
+    { kind: "whole", min: SEED.min ?? 0, max: SEED.max ?? Number.MAX_SAFE_INTEGER },
+    `${SEED.min ?? 0} – ${SEED.max ?? Number.MAX_SAFE_INTEGER}`,
+  );
   b.validate(settings.cell(3, 1), { kind: "list", values: DISTRIBUTIONS }, DISTRIBUTIONS.join(", "));
   b.validate(settings.cell(4, 1), { kind: "decimal", min: -0.99, max: 100 }, "-99% – 10000%");
   b.format(settings.cell(1, 1), "integer")
@@ -185,9 +214,9 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     b.validate(items.range(1, 3, n, 3), { kind: "decimal", min: 0, max: 10 }, "0% – 1000%");
   }
   b.table("StressLineItems", items.range(0, 0, n, 14));
-  b.name("StressBenefits", items.range(1, 4, nB, 6), L.benefit)
-    .name("StressCosts", items.range(nB + 1, 4, n, 6), L.cost)
-    .name("StressLabels", items.column(0, 1, n), L.lineItem)
+  b.name(STRESS_NAMES.benefits, items.range(1, 4, nB, 6), L.benefit)
+    .name(STRESS_NAMES.costs, items.range(nB + 1, 4, n, 6), L.cost)
+    .name(STRESS_NAMES.labels, items.column(0, 1, n), L.lineItem)
     .name("ScenarioBenefits", items.column(9, 1, nB), L.selected)
     .name("ScenarioCosts", items.column(9, nB + 1, n), L.selected);
 
@@ -208,7 +237,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   b.format(simulation.range(1, 1, SIMULATION_ROWS, 1), "percent");
   // No name spans the whole spill: HyperFormula 3.5 fails ("Unknown array") on a name that
   // covers exactly the cells of a spill whose formula returns an error (a blank model).
-  b.name("SimLossProbability", simulation.cell(SIMULATION_ROWS, 1), "P(ROI<0)");
+  b.name(STRESS_NAMES.lossProbability, simulation.cell(SIMULATION_ROWS, 1), "P(ROI<0)");
 
   // Tornado, sorted by swing: a live spill; the portable form looks rows up by their order.
   const tornadoTop = simTop + SIMULATION_ROWS + 2;
@@ -265,7 +294,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   b.style(even.row(0), "header")
     .style(even.range(1, 0, 2, 1), "output")
     .format(even.range(1, 1, 2, 1), "percent");
-  b.name("BreakEvenShare", even.cell(1, 1), L.shareForTarget).name(
+  b.name(STRESS_NAMES.breakEvenShare, even.cell(1, 1), L.shareForTarget).name(
     "PaybackBreakEvenShare",
     even.cell(2, 1),
     L.shareForPayback,
@@ -285,7 +314,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     pane.range(4, 1, 3 + PANE_STATISTICS.length, 1),
     "percent",
   );
-  b.name("PaneSimulation", pane.column(1, 1), L.paneRun);
+  b.name(STRESS_NAMES.paneSimulation, pane.column(1, 1), L.paneRun);
 
   // Where the pane records its last business-case simulation (values, not formulas): one column
   // per output, one row per statistic, then the payback probabilities and the run's settings.
@@ -319,7 +348,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     .format(paneCase.cell(PANE_CASE_STATISTIC_ROWS + 1, 1), "integer")
     .format(paneCase.range(PANE_CASE_STATISTIC_ROWS + 2, 1, PANE_CASE_STATISTIC_ROWS + 3, 1), "percent")
     .format(paneCase.range(PANE_CASE_STATISTIC_ROWS + 4, 1, PANE_CASE_STATISTIC_ROWS + 5, 1), "integer");
-  b.name("PaneBusinessCase", paneCase.range(1, 1, caseLabels.length, 4), L.paneCase);
+  b.name(STRESS_NAMES.paneBusinessCase, paneCase.range(1, 1, caseLabels.length, 4), L.paneCase);
 
   b.freeze(2, 1);
   return b.build();

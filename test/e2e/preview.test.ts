@@ -21,7 +21,7 @@ import { apiCost } from "../../src/engine/costs";
 import { annualRoi, paybackMonths, type BusinessCase } from "../../src/engine/business-case";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { parseCell } from "../../src/templates/a1";
+import { parseCell } from "../../src/shared/a1";
 import { formatValue } from "../../src/templates/formats";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";

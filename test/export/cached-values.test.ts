@@ -23,7 +23,7 @@ import { writeWorkbook } from "../../src/export/xlsx";
 import { excelRound } from "../../src/host/excel-rounding";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { cellAddress, parseRange } from "../../src/templates/a1";
+import { cellAddress, parseRange } from "../../src/shared/a1";
 import { withInputs } from "../../src/templates/cells";
 import { planCompleteModel, planModel } from "../../src/templates/index";
 import type { PlanValue, SheetPlan } from "../../src/templates/plan";

@@ -4,7 +4,7 @@ import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import { readPlanValues } from "../../src/export/values";
 import { writeWorkbook } from "../../src/export/xlsx";
-import { cellAddress, parseCell, parseRange } from "../../src/templates/a1";
+import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
 import { isFormula, type PlanFormula, type SheetPlan } from "../../src/templates/plan";
 

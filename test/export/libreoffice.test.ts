@@ -20,7 +20,7 @@ import type { CellValue } from "../../src/host/workbook-host";
 import { lookupOf, readPlanValues, type ValueLookup } from "../../src/export/values";
 import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";
 import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
-import { parseCell, parseRange } from "../../src/templates/a1";
+import { parseCell, parseRange } from "../../src/shared/a1";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
 import { planCompleteModel } from "../../src/templates/index";
 import { DEFAULT_CHANGES } from "../../src/templates/stress";

@@ -10,7 +10,7 @@ import { buildWorkbook, exportStats, loadExcelJS, writeWorkbook } from "../../sr
 import { quadrantScore } from "../../src/engine/portfolio";
 import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
 import { validationAreas } from "../../src/export/xlsx-rules";
-import { cellAddress, parseRange } from "../../src/templates/a1";
+import { cellAddress, parseRange } from "../../src/shared/a1";
 import { inputCells } from "../../src/templates/cells";
 import { numberFormat } from "../../src/templates/formats";
 import { planCompleteModel, planModel } from "../../src/templates/index";

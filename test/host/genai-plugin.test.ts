@@ -11,7 +11,7 @@ import { adoptionOf, waveOf } from "../../src/functions/rollout";
 import { ensureCustomFunctionsGlobal } from "../../src/host/custom-functions-shim";
 import { rankDescending } from "../../src/engine/portfolio";
 import { GENAI_FUNCTIONS, registerGenaiPlugin } from "../../src/host/genai-plugin";
-import { parseCell, parseRange } from "../../src/templates/a1";
+import { parseCell, parseRange } from "../../src/shared/a1";
 
 registerGenaiPlugin();
 

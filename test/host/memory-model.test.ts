@@ -5,7 +5,7 @@
  */
 import { MemoryHost } from "../../src/host/memory";
 import type { ApplyProgress, CellValue } from "../../src/host/workbook-host";
-import { cellAddress, parseCell } from "../../src/templates/a1";
+import { cellAddress, parseCell } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
 import { nameCell, nameValue } from "./memory-support";

@@ -4,7 +4,7 @@
 import { MemoryHost } from "../../src/host/memory";
 import type { ChangeEvent } from "../../src/host/workbook-host";
 import { inputCells } from "../../src/templates/cells";
-import { parseCell } from "../../src/templates/a1";
+import { parseCell } from "../../src/shared/a1";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
 
 /** Input cells the plan fills with a typed value (blank inputs and default formulas are not kept). */

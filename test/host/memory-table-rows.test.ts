@@ -7,7 +7,7 @@
  * come back on restore, and a table whose rows mirror another sheet is refused.
  */
 import { MemoryHost, TableRowError } from "../../src/host/memory";
-import { parseCell } from "../../src/templates/a1";
+import { parseCell } from "../../src/shared/a1";
 import { cellInDialect, blockRange } from "../../src/templates/cells";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type Dialect } from "../../src/templates/plan";

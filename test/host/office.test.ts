@@ -11,7 +11,7 @@ import {
   templateMarkerName,
   templateVersionName,
 } from "../../src/host/workbook-host";
-import { parseCell, parseRange, rangeAddress } from "../../src/templates/a1";
+import { parseCell, parseRange, rangeAddress } from "../../src/shared/a1";
 import { blockRange, cellInDialect, inputCells } from "../../src/templates/cells";
 import { numberFormat } from "../../src/templates/formats";
 import { planCompleteModel, TEMPLATES } from "../../src/templates/index";

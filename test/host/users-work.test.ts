@@ -4,7 +4,7 @@
  * is decided by one function for the pane and the hosts, a workbook name of the user's is never
  * taken over without a yes, and a formula typed into an input is never replaced by a constant.
  */
-import { decidePlacements } from "../../src/host/apply-common";
+import { decidePlacements } from "../../src/host/placement";
 import { MemoryHost } from "../../src/host/memory";
 import { OfficeHost } from "../../src/host/office";
 import { ApplyError, type CellValue, type WorkbookHost } from "../../src/host/workbook-host";

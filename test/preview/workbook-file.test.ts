@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import { MemoryHost } from "../../src/host/memory";
 import { MARKER_SHEET, readModelMarker } from "../../src/export/model-marker";
 import { planExtent } from "../../src/templates/cells";
-import { columnLetters } from "../../src/templates/a1";
+import { columnLetters } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
 import {

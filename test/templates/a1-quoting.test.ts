@@ -4,7 +4,7 @@
  * file and drop the workbook names every formula reads; so every sheet-qualified reference the
  * project writes goes through sheetPrefix, and this table of awkward names holds its rules.
  */
-import { quoteSheetName, sheetNeedsQuotes, sheetPrefix, splitQualified } from "../../src/templates/a1";
+import { quoteSheetName, sheetNeedsQuotes, sheetPrefix, splitQualified } from "../../src/shared/a1";
 
 const CASES: readonly [name: string, written: string, why: string][] = [
   ["ROI", "ROI", "a plain identifier"],

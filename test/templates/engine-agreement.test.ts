@@ -18,7 +18,7 @@ import { roi } from "../../src/engine/roi";
 import { adoption, waves } from "../../src/engine/rollout";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { cellAddress, parseCell, parseRange } from "../../src/templates/a1";
+import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates";
 import { type Dialect, isFormula, type SheetPlan } from "../../src/templates/plan";
 

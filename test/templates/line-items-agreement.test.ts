@@ -7,7 +7,7 @@
 import { financialSummary, threePointModel } from "../../src/engine/line-items";
 import { tornado } from "../../src/engine/sensitivity";
 import type { CellValue } from "../../src/host/workbook-host";
-import { parseCell, rangeAddress } from "../../src/templates/a1";
+import { parseCell, rangeAddress } from "../../src/shared/a1";
 import { planModel } from "../../src/templates";
 import { buildCase, generatedLines, read } from "./line-items-support";
 

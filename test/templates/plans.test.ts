@@ -3,7 +3,7 @@
  * shows as a readable diff), the portable dialect's function allowlist, names that resolve, and
  * the financial-modelling conventions the templates follow that can be checked without evaluating.
  */
-import { parseRange, rangeRows } from "../../src/templates/a1";
+import { parseRange, rangeRows } from "../../src/shared/a1";
 import { roiAssumptions } from "../../src/templates/roi";
 import { inputCells } from "../../src/templates/cells";
 import { planCompleteModel, planModel, TEMPLATES } from "../../src/templates";
@@ -14,7 +14,7 @@ import {
   TEMPLATE_IDS,
   type TemplateId,
 } from "../../src/templates/plan";
-import { parseCell, cellAddress } from "../../src/templates/a1";
+import { parseCell, cellAddress } from "../../src/shared/a1";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
 import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
 import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";

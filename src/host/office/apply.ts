@@ -1,6 +1,5 @@
 /**
- * applyPlans inside one Excel.run. Part of the Office host layer (src/host/office.ts and
- * src/host/office/), the only code that may touch `Excel.*`.
+ * applyPlans inside one Excel.run.
  *
  *   1. read   - sheets, workbook names, the active sheet and the runtime's event flag (one sync);
  *               then which sheets are empty, their tables and sheet-scoped names, and for a rebuild
@@ -25,13 +24,8 @@
  * from the first build request until the commit (or the rollback, or `finally`).
  */
 import type { SheetPlan } from "../../templates/plan";
-import {
-  decidePlacements,
-  nameConflictMessage,
-  OUTCOMES,
-  planNameConflicts,
-  unresolvedNames,
-} from "../apply-common";
+import { decidePlacements } from "../placement";
+import { nameConflictMessage, OUTCOMES, planNameConflicts, unresolvedNames } from "../apply-common";
 import {
   ApplyError,
   type AppliedSheet,

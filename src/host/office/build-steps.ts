@@ -2,10 +2,9 @@
  * The build of one sheet as steps: the temporary sheet, then every block as one 2-D `formulas`
  * array (cut into row chunks), number formats, styles, widths, tables, validation, conditional
  * formats, freeze panes and charts. Each step says which Office.js members it calls, so a failed
- * request names the step. Part of the Office host layer (src/host/office.ts and src/host/office/),
- * the only code that may touch `Excel.*`.
+ * request names the step.
  */
-import { parseRange, rangeAddress, rangeColumns, rangeRows } from "../../templates/a1";
+import { parseRange, rangeAddress, rangeColumns, rangeRows } from "../../shared/a1";
 import { blockRange } from "../../templates/cells";
 import { numberFormat } from "../../templates/formats";
 import type { Dialect } from "../../templates/plan";

@@ -1,7 +1,6 @@
 /**
  * Cell contents between plans, callers and Excel: what is written to `formulas` and `values` so
- * that Excel keeps it as meant, and what a read gives back. Part of the Office host layer
- * (src/host/office.ts and src/host/office/), the only code that may touch `Excel.*`.
+ * that Excel keeps it as meant, and what a read gives back.
  */
 import { cellInDialect } from "../../templates/cells";
 import { type Dialect, isFormula, type PlanCell, type PlanValue } from "../../templates/plan";

@@ -3,12 +3,12 @@
  * step aside, the new sheets take their names and places, the workbook names point at them,
  * events come back, Excel recalculates, and the replaced sheets go last (the one step that cannot
  * be undone). What it changes is written to a journal, so that a rollback can restore the
- * workbook from what exists after a failure. Part of the Office host layer (src/host/office.ts and
- * src/host/office/), the only code that may touch `Excel.*`.
+ * workbook from what exists after a failure.
  */
-import { parseRange, rangeAddress, sheetPrefix } from "../../templates/a1";
+import { parseRange, rangeAddress, sheetPrefix } from "../../shared/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
-import { nameTarget, pointsAt, sameName } from "./names";
+import { nameTarget, pointsAt } from "./names";
+import { sameName } from "../placement";
 import { PENDING_NAME } from "./build-steps";
 import { type Build, serialNames } from "./prepare-builds";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";

@@ -1,7 +1,6 @@
 /**
  * Plan parts that become more than one property set in Excel: data validation rules, conditional
- * formats and charts, as Excel API calls. Part of the Office host layer (src/host/office.ts and
- * src/host/office/), the only code that may touch `Excel.*`.
+ * formats and charts, as Excel API calls.
  */
 import type { ChartPlan, ConditionalFormatPlan, ValidationPlan } from "../../templates/plan";
 import { COLORS } from "../../templates/theme";

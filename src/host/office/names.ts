@@ -1,15 +1,12 @@
 /**
  * Workbook and sheet names as OfficeHost reads them: keyed case-insensitively (as Excel compares
  * names), where a name's formula points, and the template markers that say which template built
- * a sheet. Part of the Office host layer (src/host/office.ts and src/host/office/), the only code
- * that may touch `Excel.*`.
+ * a sheet.
  */
-import { splitQualified } from "../../templates/a1";
+import { splitQualified } from "../../shared/a1";
 import { TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
-import { sameName } from "../apply-common";
+import { sameName } from "../placement";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
-
-export { sameName };
 
 export interface ExistingName {
   readonly name: string;

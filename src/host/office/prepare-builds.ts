@@ -1,11 +1,11 @@
 /**
  * What each sheet of an applyPlans call is built as: its plan with the kept inputs on its final
- * name, the temporary name it is built under, and table names that do not clash. Part of the
- * Office host layer (src/host/office.ts and src/host/office/), the only code that may touch `Excel.*`.
+ * name, the temporary name it is built under, and table names that do not clash.
  */
 import type { SheetPlan } from "../../templates/plan";
-import { keptCounts, type KeptCell, type PlacementDecision, withKeptInputs } from "../apply-common";
-import { sameName } from "./names";
+import { keptCounts, type KeptCell, withKeptInputs } from "../apply-common";
+import type { PlacementDecision } from "../placement";
+import { sameName } from "../placement";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 
 /** One sheet being built in this call. */

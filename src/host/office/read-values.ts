@@ -1,9 +1,7 @@
 /**
  * Reads for the pane: a range's values, the values of workbook names, and where names point.
- * Part of the Office host layer (src/host/office.ts and src/host/office/), the only code that may
- * touch `Excel.*`.
  */
-import { parseRange } from "../../templates/a1";
+import { parseRange } from "../../shared/a1";
 import type { CellValue, NameLocation } from "../workbook-host";
 import { readValue, valuesOf } from "./cell-content";
 import { nameTarget } from "./names";

@@ -1,15 +1,15 @@
 /**
  * The read phase of applyPlans: what the workbook holds before anything is built (its sheets,
  * which are empty and which a template built, their tables and names, the active sheet, the
- * event flag, and the user's input values where a template rebuilds its own sheet). Part of the
- * Office host layer (src/host/office.ts and src/host/office/), the only code that may touch `Excel.*`.
+ * event flag, and the user's input values where a template rebuilds its own sheet).
  */
-import { parseRange, type RangeRef } from "../../templates/a1";
+import { parseRange, type RangeRef } from "../../shared/a1";
 import type { SheetPlan, TemplateId } from "../../templates/plan";
-import { type KeptCell, landingSheet, userFormula } from "../apply-common";
+import { type KeptCell, userFormula } from "../apply-common";
+import { landingSheet, sameName } from "../placement";
 import type { ApplyOptions, SheetInfo } from "../workbook-host";
 import { readValue } from "./cell-content";
-import { type ExistingName, namesByKey, sameName, templateMarkers, templateOf } from "./names";
+import { type ExistingName, namesByKey, templateMarkers, templateOf } from "./names";
 import { chunkedReads, OPERATION_BYTES, packSteps, type Step, syncBatches } from "./requests";
 
 export interface ExistingSheet {

@@ -12,10 +12,8 @@
  *     sheet, the template marker tells how far it got: if it points at the new sheet, the build
  *     was committed and only the deletion of the replaced sheet was missing, which is done now;
  *     otherwise the half-made new sheet is removed and the old one restored.
- * Part of the Office host layer (src/host/office.ts and src/host/office/), the only code that may
- * touch `Excel.*`.
  */
-import { freeSheetName, sameName } from "../apply-common";
+import { freeSheetName, sameName } from "../placement";
 import type { Recovery } from "../workbook-host";
 import { PENDING_NAME } from "./build-steps";
 import { ORIGINAL_NAME } from "./commit";

@@ -2,10 +2,9 @@
  * Requests: OfficeHost's work is a list of steps, each queuing a few Office.js calls, packed into
  * requests under a payload budget and sent one sync per request. This module estimates payloads,
  * cuts large ranges into row chunks, packs steps and sends them, and tells which step a failed
- * request failed at. Part of the Office host layer (src/host/office.ts and src/host/office/), the
- * only code that may touch `Excel.*`.
+ * request failed at.
  */
-import { rangeAddress, type RangeRef, rangeColumns, rangeRows } from "../../templates/a1";
+import { rangeAddress, type RangeRef, rangeColumns, rangeRows } from "../../shared/a1";
 
 /**
  * Largest request OfficeHost builds, as estimated below. Excel on the web rejects a request over

@@ -1,7 +1,6 @@
 /**
  * How OfficeHost reaches Excel: Excel.run (or a stand-in for tests and benchmarks) and the
- * requirement-set check. Part of the Office host layer (src/host/office.ts and src/host/office/),
- * the only code that may touch `Excel.*` and `Office.*`.
+ * requirement-set check.
  */
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;

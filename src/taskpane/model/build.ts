@@ -4,7 +4,7 @@
  * choice would do (the names it gives, the sheet the model then uses), predicted by the same
  * function the hosts apply.
  */
-import { decidePlacements, defaultPolicy } from "../../host/apply-common";
+import { decidePlacements, defaultPolicy } from "../../host/placement";
 import type { Conflict, ExistingSheetPolicy, SheetInfo } from "../../host/workbook-host";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";

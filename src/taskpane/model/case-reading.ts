@@ -17,7 +17,7 @@ import type {
 } from "../../engine/line-items";
 import { invalid, type Problem } from "../../engine/problem";
 import type { CellValue, WorkbookHost } from "../../host/workbook-host";
-import { columnLetters, parseRange } from "../../templates/a1";
+import { columnLetters, parseRange } from "../../shared/a1";
 import { COL } from "../../templates/roi-lines";
 import { flat, type NameValues } from "./summary";
 

@@ -5,6 +5,7 @@
  * options, with as many portfolio rows as the sheet has.
  */
 import type { WorkbookHost } from "../../host/workbook-host";
+import { sameName } from "../../host/placement";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
 
@@ -15,8 +16,6 @@ export const ANCHOR_NAMES: Record<TemplateId, string> = {
   roi: "AnnualROI",
   stress: "Scenario",
 };
-
-const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 export async function plansToShare(
   host: Pick<WorkbookHost, "locateNames" | "readNames">,

@@ -3,6 +3,8 @@
  * LineItemModel, a chunked run of RoiSimulation that yields to the event loop between chunks
  * (the pane stays responsive and can cancel), and the cells the pane records on the Stress sheet.
  */
+import { STRESS_NAMES } from "../../templates/stress";
+import { statisticsOf } from "../../engine/simulation-table";
 import type { ThreePoint } from "../../engine/distributions";
 import type { Problem } from "../../engine/problem";
 import {
@@ -15,8 +17,8 @@ import {
 import type { CellValue } from "../../host/workbook-host";
 import type { NameValues } from "./summary";
 
-export const LINE_ITEM_NAMES = ["StressBenefits", "StressCosts"] as const;
-export const SETTING_NAMES = ["SimTrials", "SimSeed", "SimDistribution"] as const;
+export const LINE_ITEM_NAMES = [STRESS_NAMES.benefits, STRESS_NAMES.costs] as const;
+export const SETTING_NAMES = [STRESS_NAMES.trials, STRESS_NAMES.seed, STRESS_NAMES.distribution] as const;
 /** Trials per chunk: about 5 ms of work each, so progress moves smoothly and Cancel is heard. */
 export const CHUNK_TRIALS = 5_000;
 
@@ -42,7 +44,7 @@ export function readLineItems(values: NameValues): LineItemReading {
   const numeric = (rows: CellValue[][]): CellValue[][] =>
     rows.map((r) => r.map((v) => (typeof v === "number" ? v : NaN)));
   const model = { benefits: threePoints(numeric(benefits)), costs: threePoints(numeric(costs)) };
-  const problem = lineItemProblem(model, { benefits: "StressBenefits", costs: "StressCosts" });
+  const problem = lineItemProblem(model, { benefits: STRESS_NAMES.benefits, costs: STRESS_NAMES.costs });
   return problem ? { ok: false, reason: "invalid", problem } : { ok: true, model };
 }
 
@@ -86,10 +88,8 @@ export function runInChunks(
   };
 }
 
-/** The statistics in the order of the Stress sheet's rows (PANE_STATISTICS). */
-export function statisticsOf(s: SimulationSummary): number[] {
-  return [s.mean, s.p5, s.p10, s.p50, s.p90, s.p95, s.probabilityOfLoss];
-}
+/** The statistics in the order of the Stress sheet's rows (one declaration: engine/simulation-table). */
+export { statisticsOf };
 
 /**
  * The PaneSimulation column: trials, seed, distribution, the seven statistics, and when the run

@@ -4,6 +4,7 @@
  * and the wave plan. A name that is missing (its sheet is not built) reads as `missing`, so the
  * pane can say which sheet to build.
  */
+import { STRESS_NAMES } from "../../templates/stress";
 import type { CellValue } from "../../host/workbook-host";
 
 export type NameValues = Readonly<Record<string, CellValue[][] | null>>;
@@ -42,7 +43,7 @@ export const SUMMARY_NAMES = [
   "PVROI",
   "PaybackMonths",
   "LeaderPaybackMonths",
-  "SimLossProbability",
+  STRESS_NAMES.lossProbability,
   "UseCaseNames",
   "UseCaseRanks",
   "DepartmentNames",
@@ -109,7 +110,7 @@ export function readSummary(values: NameValues): Summary {
     pvRoi: figureOf(values, "PVROI"),
     payback: figureOf(values, "PaybackMonths"),
     benchmarkMonths: numberOf(values, "LeaderPaybackMonths"),
-    lossProbability: figureOf(values, "SimLossProbability"),
+    lossProbability: figureOf(values, STRESS_NAMES.lossProbability),
     topUseCases: topUseCases(values),
     waves: wavePlan(values),
   };

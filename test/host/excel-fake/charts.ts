@@ -2,7 +2,7 @@
  * Charts: a worksheet's collection, a chart with its small parts (title, axes, legend) kept as
  * fields of its state, and its series with the ranges they read.
  */
-import { rangeAddress } from "../../../src/templates/a1";
+import { rangeAddress } from "../../../src/shared/a1";
 import type { FakeRequestContext } from "./context";
 import { OpError } from "./errors";
 import type { ChartState, SeriesState, SheetRef, SheetState } from "./model";

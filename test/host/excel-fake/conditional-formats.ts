@@ -3,7 +3,7 @@
  * cellValue, custom) with their rules and fills. Each property set lands in the format's `props`
  * by path ("criteria", "rule.formula", "format.fill.color").
  */
-import { rangeAddress } from "../../../src/templates/a1";
+import { rangeAddress } from "../../../src/shared/a1";
 import type { FakeRequestContext } from "./context";
 import { OpError } from "./errors";
 import type { ConditionalFormatState, RangeOnSheet } from "./model";

@@ -3,7 +3,7 @@
  * benchmarks hold. It runs batches as Excel.run does, injects failures, seeds a workbook as a
  * user would have left it, and shows what Excel holds after the host has run.
  */
-import { parseCell } from "../../../src/templates/a1";
+import { parseCell } from "../../../src/shared/a1";
 import type { ExcelRunner } from "../../../src/host/office";
 import type { CellValue } from "../../../src/host/workbook-host";
 import { typed } from "./cell-input";

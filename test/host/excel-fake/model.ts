@@ -3,7 +3,7 @@
  * formats, column widths, validation, conditional formats, freeze panes, charts, tables and
  * names; with the geometry and the naming rules Excel applies to them.
  */
-import { parseRange, type RangeRef, sheetPrefix } from "../../../src/templates/a1";
+import { parseRange, type RangeRef, sheetPrefix } from "../../../src/shared/a1";
 import type { CellValue } from "../../../src/host/workbook-host";
 import { OpError, itemAlreadyExists } from "./errors";
 

@@ -2,7 +2,7 @@
  * Defined names: the workbook's or a worksheet's collection, and one name (its formula, comment,
  * type and value, and the range it refers to).
  */
-import { rangeAddress } from "../../../src/templates/a1";
+import { rangeAddress } from "../../../src/shared/a1";
 import { NUMBER } from "./cell-input";
 import type { FakeRequestContext } from "./context";
 import { itemAlreadyExists, OpError } from "./errors";

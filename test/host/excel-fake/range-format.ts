@@ -3,7 +3,7 @@
  * ("font.color" = "#0000FF" over the range), and reads give the value in effect where the whole
  * range agrees.
  */
-import { columnLetters, rangeAddress } from "../../../src/templates/a1";
+import { columnLetters, rangeAddress } from "../../../src/shared/a1";
 import type { FakeRequestContext } from "./context";
 import { OpError } from "./errors";
 import { cellsOf, contains, parseAddress, type RangeOnSheet } from "./model";

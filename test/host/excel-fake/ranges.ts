@@ -9,7 +9,7 @@ import {
   rangeRows,
   type RangeRef,
   sheetPrefix,
-} from "../../../src/templates/a1";
+} from "../../../src/shared/a1";
 import { ERRORS, typed } from "./cell-input";
 import { FakeConditionalFormatCollection } from "./conditional-formats";
 import type { FakeRequestContext } from "./context";

@@ -1,5 +1,5 @@
 /** The whole fake workbook as plain data, to compare before and after (a rollback leaves it equal). */
-import { columnLetters } from "../../../src/templates/a1";
+import { columnLetters } from "../../../src/shared/a1";
 import { type CellState, type FormatRecord, type NameState, renderRef } from "./model";
 import type { WorkbookModel } from "./workbook-model";
 

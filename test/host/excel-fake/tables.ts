@@ -1,5 +1,5 @@
 /** Tables: the workbook's or a worksheet's collection, and one table (id and name). */
-import { rangeAddress, splitQualified } from "../../../src/templates/a1";
+import { rangeAddress, splitQualified } from "../../../src/shared/a1";
 import type { FakeRequestContext } from "./context";
 import { itemAlreadyExists, itemNotFound, OpError } from "./errors";
 import { checkDefinedName, type SheetState, type TableState } from "./model";

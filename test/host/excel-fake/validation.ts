@@ -1,5 +1,5 @@
 /** A range's data validation: a rule and an error alert per cell, and clearing them. */
-import { rangeAddress } from "../../../src/templates/a1";
+import { rangeAddress } from "../../../src/shared/a1";
 import type { FakeRequestContext } from "./context";
 import { OpError } from "./errors";
 import { cellsOf, key, type RangeOnSheet, type ValidationState } from "./model";

@@ -3,7 +3,7 @@
  * keeps between them (unique names, tables that do not overlap, a name that follows its sheet
  * and turns into #REF! when the sheet is deleted).
  */
-import { rangeAddress, sheetPrefix, splitQualified } from "../../../src/templates/a1";
+import { rangeAddress, sheetPrefix, splitQualified } from "../../../src/shared/a1";
 import { itemNotFound, OpError } from "./errors";
 import {
   checkSheetName,

@@ -1,5 +1,5 @@
 /** Worksheets: the collection (with its events), one worksheet, and its freeze panes. */
-import { rangeAddress } from "../../../src/templates/a1";
+import { rangeAddress } from "../../../src/shared/a1";
 import { FakeChartCollection } from "./charts";
 import type { FakeRequestContext } from "./context";
 import { OpError } from "./errors";

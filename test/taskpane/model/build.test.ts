@@ -1,7 +1,7 @@
 import type { SheetInfo } from "../../../src/host/workbook-host";
 import { TEMPLATES } from "../../../src/templates/index";
 import { DEFAULT_OPTIONS } from "../../../src/templates/plan";
-import { planConflicts } from "../../../src/host/apply-common";
+import { planConflicts } from "../../../src/host/placement";
 import { defaultPolicies, plansFor, predictChoices, validRows } from "../../../src/taskpane/model/build";
 
 const sheet = (

@@ -8,8 +8,8 @@ import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-sim
 import type { LineDistribution } from "../../../engine/distributions";
 import { workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
-import { parseRange, rangeColumns, rangeRows } from "../../../templates/a1";
-import { PANE_CASE_ROWS } from "../../../templates/stress";
+import { parseRange, rangeColumns, rangeRows } from "../../../shared/a1";
+import { PANE_CASE_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { type CaseJob, type CaseRunResult, paneCaseCells, startCaseRun } from "../../model/case-run";
 import { readCaseFrom } from "../../model/case-reading";
@@ -91,7 +91,7 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
     setWrite({ kind: "writing" });
     void (async () => {
       try {
-        const at = (await host.locateNames(["PaneBusinessCase"])).PaneBusinessCase;
+        const at = (await host.locateNames([STRESS_NAMES.paneBusinessCase]))[STRESS_NAMES.paneBusinessCase];
         if (!at) throw new Error(s.needPaneCells);
         // Another layout's block has another shape: never write past it.
         const range = parseRange(at.address);

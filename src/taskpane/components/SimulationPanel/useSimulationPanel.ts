@@ -3,13 +3,14 @@
  * run with progress and Cancel, its histogram and statistics, and writing them to the Stress
  * sheet's PaneSimulation cells.
  */
+import { SEED, TRIALS } from "../../../engine/inputs";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../../engine/simulate";
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
-import { parseRange, rangeColumns, rangeRows } from "../../../templates/a1";
-import { PANE_STATISTICS } from "../../../templates/stress";
+import { parseRange, rangeColumns, rangeRows } from "../../../shared/a1";
+import { PANE_SIMULATION_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useWorkbookValues } from "../../hooks/useWorkbookValues";
 import {
@@ -24,9 +25,9 @@ import { figureOf } from "../../model/summary";
 import type { SimulationRun, WriteStatus } from "./SimulationPanel.types";
 
 export const HISTOGRAM_BINS = 30;
-export const MAX_SEED = 2 ** 31;
-/** The PaneSimulation column: trials, seed, distribution, the statistics, the run time. */
-const PANE_ROWS = 3 + PANE_STATISTICS.length + 1;
+export const MAX_SEED = SEED.max ?? Number.MAX_SAFE_INTEGER;
+/** The PaneSimulation column, as the Stress template writes it. */
+const PANE_ROWS = PANE_SIMULATION_ROWS;
 
 function wholeIn(text: string, min: number, max: number): number | null {
   const n = Number(text);
@@ -48,9 +49,9 @@ export function useSimulationPanel() {
   useEffect(() => {
     if (!values || build !== buildCount || settingsAt.current === buildCount) return;
     settingsAt.current = buildCount;
-    const trials = figureOf(values, "SimTrials");
-    const seed = figureOf(values, "SimSeed");
-    const dist = figureOf(values, "SimDistribution");
+    const trials = figureOf(values, STRESS_NAMES.trials);
+    const seed = figureOf(values, STRESS_NAMES.seed);
+    const dist = figureOf(values, STRESS_NAMES.distribution);
     if (trials.kind === "number") setTrialsText(String(trials.value));
     if (seed.kind === "number") setSeedText(String(seed.value));
     const known = DISTRIBUTIONS.find(
@@ -61,9 +62,9 @@ export function useSimulationPanel() {
 
   useEffect(() => () => job.current?.cancel(), []);
 
-  const trials = wholeIn(trialsText, 1, MAX_TRIALS);
-  const seed = wholeIn(seedText, 0, MAX_SEED);
-  const stressPresent = !!values?.StressBenefits;
+  const trials = wholeIn(trialsText, TRIALS.min ?? 1, MAX_TRIALS);
+  const seed = wholeIn(seedText, SEED.min ?? 0, MAX_SEED);
+  const stressPresent = !!values?.[STRESS_NAMES.benefits];
 
   const start = useCallback(() => {
     if (trials === null || seed === null) return;
@@ -74,7 +75,7 @@ export function useSimulationPanel() {
       try {
         const [items, where] = await Promise.all([
           host.readNames(LINE_ITEM_NAMES),
-          host.locateNames(["StressBenefits"]),
+          host.locateNames([STRESS_NAMES.benefits]),
         ]);
         const reading = readLineItems(items);
         if (!reading.ok) {
@@ -93,7 +94,7 @@ export function useSimulationPanel() {
         if (!simulation) return setRun({ kind: "cancelled" });
         const summary = simulation.summary();
         const at = now();
-        const sheet = where.StressBenefits?.sheet ?? "";
+        const sheet = where[STRESS_NAMES.benefits]?.sheet ?? "";
         setRun({
           kind: "done",
           options,
@@ -116,7 +117,7 @@ export function useSimulationPanel() {
     setWrite({ kind: "writing" });
     void (async () => {
       try {
-        const at = (await host.locateNames(["PaneSimulation"])).PaneSimulation;
+        const at = (await host.locateNames([STRESS_NAMES.paneSimulation]))[STRESS_NAMES.paneSimulation];
         if (!at) throw new Error(s.needPaneCells);
         // A Stress sheet of another layout has another column: never write past it.
         const range = parseRange(at.address);

@@ -2,7 +2,7 @@
  * Office's display language, read safely: outside Office (tests, the preview, the CLI) `Office`
  * is undefined or has no context, and English is used.
  */
-import { type Locale, localeFromLanguageTag } from "../i18n/locale";
+import { type Locale, localeFromLanguageTag } from "../../i18n/locale";
 
 export function officeDisplayLocale(): Locale {
   try {

@@ -4,7 +4,6 @@
  */
 
 export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(column: number): string {
