@@ -6,7 +6,9 @@
  */
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count } from "../../src/engine/rollout";
 import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";
+import { dataValidation } from "../../src/export/xlsx-rules";
 import type { MemoryHost } from "../../src/host/memory";
+import { parseRange } from "../../src/templates/a1";
 import type { CellValue } from "../../src/host/workbook-host";
 import { BLANK_RULES, blankRule } from "../../src/templates/blank-inputs";
 import {
@@ -15,6 +17,7 @@ import {
   builtModel,
   dualFormulaCells,
   namedInputs,
+  PLANS,
   valuesOf,
   withInput,
 } from "./blank-inputs-support";
@@ -38,6 +41,34 @@ describe("blank named inputs", () => {
     // The ROI sheet's own ramp (RampStartMonth, RampMonths, AdoptionTarget) is an input in the
     // complete model too, so every rule names an input of the complete model.
     expect(stale).toEqual([]);
+  });
+
+  it("applies the rule in data validation: only a required input's rule does not ignore blanks", () => {
+    const rows = PLANS.flatMap((plan) =>
+      plan.validations.map((v) => {
+        const r = parseRange(v.range);
+        const owner = inputs.find((i) => {
+          const n = parseRange(i.range);
+          return (
+            i.sheet === plan.sheet &&
+            r.top >= n.top &&
+            r.bottom <= n.bottom &&
+            r.left >= n.left &&
+            r.right <= n.right
+          );
+        });
+        return {
+          range: `${plan.sheet}!${v.range}`,
+          required: v.required === true,
+          rule: owner ? blankRule(owner.name).kind : null,
+        };
+      }),
+    );
+    expect(rows.filter((v) => v.required !== (v.rule === "required"))).toEqual([]);
+    expect(rows.filter((v) => v.required).length).toBeGreaterThanOrEqual(3);
+    const required = PLANS.flatMap((p) => p.validations).find((v) => v.required)!;
+    expect(dataValidation(required).allowBlank).toBe(false);
+    expect(dataValidation({ ...required, required: undefined }).allowBlank).toBe(true);
   });
 
   it("gives every formula cell the same value in both dialects with each named input cleared in turn", async () => {
