@@ -535,6 +535,12 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     .name("ThreeYearIRR", outputs.cell(7, 1), L.irr)
     .name("ApiAnnualCost", outputs.cell(8, 1), L.modelApi);
   b.style(outputs.cell(8, 1), "formula").format(outputs.cell(8, 1), "currency");
+  // With the Rollout sheet linked, an empty Rollout (no headcount) means no adoption at all: the
+  // present value and payback then say so beside them rather than look like results.
+  if (withRollout) {
+    b.write(outputs.cell(5, 2), [[same(`=IF(SUM(AdoptedShare)=0,"${L.emptyRollout}","")`)]]);
+    b.style(outputs.cell(5, 2), "note").name("AdoptionNotice", outputs.cell(5, 2), L.adoption);
+  }
 
   // Payback from the schedule against the benchmarks the user typed. The portable form takes the
   // first crossing from column G (each crossing lies in [k − 1, k), so the smallest is the first).

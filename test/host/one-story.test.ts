@@ -10,6 +10,7 @@ import { RoiSimulation } from "../../src/engine/simulate";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import { readLineItems, statisticsOf } from "../../src/taskpane/model/simulation";
+import { readSummary, SUMMARY_NAMES } from "../../src/taskpane/model/summary";
 import { cellAddress, parseRange } from "../../src/templates/a1";
 import { planCompleteModel, planModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
@@ -117,4 +118,34 @@ describe("a line with a negative base", () => {
     const [[loss]] = (await host.readNames(["SimLossProbability"])).SimLossProbability!;
     expect(typeof loss).toBe("number");
   }, 120_000);
+});
+
+describe("an empty Rollout sheet", () => {
+  it.each(["live", "portable"] as const)(
+    "makes the ROI sheet and the Summary say that adoption comes from it (%s)",
+    async (dialect) => {
+      const plans = planCompleteModel({ data: "sample", currency: "NT$", locale: "en" });
+      const host = new MemoryHost();
+      await host.applyPlans(plans, { dialect });
+      const before = readSummary(await host.readNames([...SUMMARY_NAMES]));
+      expect(before.adoptionNotice).toBeNull();
+      const departments = parseRange(
+        plans.flatMap((p) => p.tables).find((t) => t.name === "Departments")!.range,
+      );
+      const rows = departments.bottom - departments.top;
+      await host.writeCells([
+        {
+          sheet: "Rollout",
+          address: `A${departments.top + 2}:E${departments.bottom + 1}`,
+          values: Array.from({ length: rows }, () => new Array<CellValue>(5).fill(null)),
+        },
+      ]);
+      const after = readSummary(await host.readNames([...SUMMARY_NAMES]));
+      expect(after.adoptionNotice).toBe(
+        "Adoption comes from the Rollout sheet, which has no headcount yet: enter departments on Rollout!A18:E29",
+      );
+      expect(`A${departments.top + 2}:E${departments.bottom + 1}`).toBe("A18:E29");
+    },
+    120_000,
+  );
 });
