@@ -98,9 +98,9 @@ function rectangles(r: RangeRef, owned: (row: number, column: number) => boolean
   return [...done, ...open];
 }
 
-/** ExcelJS's form of a validation: blanks allowed, a stop alert with the plan's message. */
+/** ExcelJS's form of a validation: blanks allowed unless required, a stop alert with the plan's message. */
 export function dataValidation(v: ValidationPlan): DataValidation {
-  const alert = { allowBlank: true, showErrorMessage: true, errorStyle: "stop", error: v.message };
+  const alert = { allowBlank: !v.required, showErrorMessage: true, errorStyle: "stop", error: v.message };
   switch (v.rule.kind) {
     case "decimal":
     case "whole":

@@ -2,7 +2,8 @@
  * SheetBuilder: the small vocabulary templates use to lay out a sheet. It only collects data
  * (blocks, formats, names, ...) and returns a SheetPlan; it never touches a workbook.
  */
-import { cellAddress, parseCell, rangeAddress } from "../shared/a1";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "../shared/a1";
+import { BLANK_RULES } from "./blank-inputs";
 import type {
   Block,
   CellStyle,
@@ -118,6 +119,16 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Whether a range lies inside a named input whose blank-input rule is "required". */
+  private requiredCells(range: string): boolean {
+    const r = parseRange(range);
+    return this.names.some((n) => {
+      if (BLANK_RULES[n.name]?.kind !== "required") return false;
+      const named = parseRange(n.range);
+      return r.top >= named.top && r.bottom <= named.bottom && r.left >= named.left && r.right <= named.right;
+    });
+  }
+
   build(): SheetPlan {
     return {
       template: this.template,
@@ -131,7 +142,7 @@ export class SheetBuilder {
       columnWidths: this.widths,
       tables: this.tables,
       names: this.names,
-      validations: this.validations,
+      validations: this.validations.map((v) => (this.requiredCells(v.range) ? { ...v, required: true } : v)),
       conditionalFormats: this.conditionalFormats,
       freeze: this.freezePanes,
       charts: this.charts,

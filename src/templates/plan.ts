@@ -110,6 +110,11 @@ export interface ValidationPlan {
   readonly rule: ValidationRule;
   /** Shown when the entry is rejected. */
   readonly message: string;
+  /**
+   * A required input (docs/blank-inputs.md): the rule does not ignore blanks. Absent: blanks
+   * are allowed (they read as the input's stated default).
+   */
+  readonly required?: boolean;
 }
 
 /** Colours by meaning; hosts map them to the theme (see src/templates/theme.ts). */

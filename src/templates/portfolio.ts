@@ -15,6 +15,7 @@ import { Sfc32 } from "../engine/random";
 import type { Locale } from "../i18n/locale";
 import { PORTFOLIO_LABELS, SAMPLE_USE_CASES } from "../i18n/templates/portfolio";
 import { SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
+import { enterText, orDefault } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
 
@@ -133,6 +134,13 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
   // The UseCases table. Columns: A use case, B department, C–F scores, G value, H cost,
   // I score, J quadrant, K rank, L recommended, M–Q gate metrics, R gate decision, S–T each
   // quadrant's scores (for the pick cut-offs).
+  // Required inputs: while the weights or the gate thresholds are incomplete, the scores and the
+  // gate decisions say what to enter and where, in both dialects.
+  const weightsMissing = `COUNT(Weights)<COLUMNS(Weights)`;
+  const weightsText = `"${enterText(options.locale, L.weightsMissing, PORTFOLIO_SHEET, weights.range(1, 1, 1, 4))}"`;
+  const thresholdsMissing = `COUNT(GateThresholds)<COLUMNS(GateThresholds)`;
+  const thresholdsText = `"${enterText(options.locale, L.thresholdsMissing, PORTFOLIO_SHEET, gateBlock.range(1, 1, 1, 5))}"`;
+  const threshold = orDefault("QuadrantThreshold");
   const rows: PlanCell[][] = Array.from({ length: rowCount }, (_, i) => {
     const x = first + i;
     const at = (c: string): string => `${c}${x}`;
@@ -140,13 +148,14 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
     const blankScores = `AND(${C}="",${D}="",${E}="",${F}="")`;
     const w = (k: number): string => `INDEX(Weights,1,${k})`;
     const gateArgs = ["M", "N", "O", "P", "Q"].map(at);
-    const threshold = (k: number): string => `INDEX(GateThresholds,1,${k})`;
+    const gateThreshold = (k: number): string => `INDEX(GateThresholds,1,${k})`;
+    const pending = `OR(${gateArgs.map((g) => `${g}=""`).join(",")})`;
     const failures = [
-      `IF(${gateArgs[0]}>=${threshold(1)},0,1)`,
-      `IF(${gateArgs[1]}<${threshold(2)},0,1)`,
-      `IF(${gateArgs[2]}<${threshold(3)},0,1)`,
-      `IF(${gateArgs[3]}>=${threshold(4)},0,1)`,
-      `IF(${gateArgs[4]}>${threshold(5)},0,1)`,
+      `IF(${gateArgs[0]}>=${gateThreshold(1)},0,1)`,
+      `IF(${gateArgs[1]}<${gateThreshold(2)},0,1)`,
+      `IF(${gateArgs[2]}<${gateThreshold(3)},0,1)`,
+      `IF(${gateArgs[3]}>=${gateThreshold(4)},0,1)`,
+      `IF(${gateArgs[4]}>${gateThreshold(5)},0,1)`,
     ].join("+");
     const pickedIn = (quadrant: string, picks: string, cutoff: string): string =>
       `AND(${J}="${quadrant}",${picks}>0,${I}>=${cutoff})`;
@@ -155,27 +164,29 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
     return [
       ...input,
       dual(
-        `=IF(${blankScores},"",ROUND(GENAI.QUADRANT_SCORE(${C},${D},${E},${F},Weights),ScoreDecimals))`,
-        `=IF(${blankScores},"",ROUND(100*(${w(1)}*(${C}-ScoreMin)+${w(2)}*(ScoreMax-${D})+${w(3)}*(${E}-ScoreMin)+${w(4)}*(${F}-ScoreMin))/((ScoreMax-ScoreMin)*SUM(Weights)),ScoreDecimals))`,
+        `=IF(${blankScores},"",IF(${weightsMissing},${weightsText},ROUND(GENAI.QUADRANT_SCORE(${C},${D},${E},${F},Weights),ScoreDecimals)))`,
+        `=IF(${blankScores},"",IF(${weightsMissing},${weightsText},ROUND(100*(${w(1)}*(${C}-ScoreMin)+${w(2)}*(ScoreMax-${D})+${w(3)}*(${E}-ScoreMin)+${w(4)}*(${F}-ScoreMin))/((ScoreMax-ScoreMin)*SUM(Weights)),ScoreDecimals)))`,
       ),
       dual(
-        `=IF(AND(${C}="",${D}=""),"",GENAI.QUADRANT(${C},${D},QuadrantThreshold))`,
-        `=IF(AND(${C}="",${D}=""),"",IF(${C}>QuadrantThreshold,IF(${D}>QuadrantThreshold,"Strategic Bet","Quick Win"),IF(${D}>QuadrantThreshold,"Deprioritize","Fill-in")))`,
+        `=IF(AND(${C}="",${D}=""),"",GENAI.QUADRANT(${C},${D},${threshold}))`,
+        `=IF(AND(${C}="",${D}=""),"",IF(${C}>${threshold},IF(${D}>${threshold},"Strategic Bet","Quick Win"),IF(${D}>${threshold},"Deprioritize","Fill-in")))`,
       ),
       // Competition rank ("1224"): RANK compares the rounded scores as numbers in every engine,
       // and the in-memory workbook sorts the column once rather than scanning it per row. The
       // column is named rather than addressed: HyperFormula links a formula to every cell of a
       // range it addresses (n links per row, n² in all) but to a name once.
-      same(`=IF(${I}="","",RANK(${I},UseCaseScores))`),
-      same(`=IF(${I}="","",${pick})`),
+      same(`=IF(OR(${I}="",${weightsMissing}),"",RANK(${I},UseCaseScores))`),
+      same(`=IF(OR(${I}="",${weightsMissing}),"",${pick})`),
       ...gateInputs(i, options),
+      // Both dialects guard blank metrics in the formula: Excel builds that pass an empty cell to
+      // a custom function as 0 would otherwise make GATE decide on zeros ("Stop").
       dual(
-        `=IF(${at("A")}="","",GENAI.GATE(${gateArgs.join(",")},GateThresholds))`,
-        `=IF(${at("A")}="","",IF(OR(${gateArgs.map((g) => `${g}=""`).join(",")}),"Pending",IF(${failures}=0,"Scale",IF(${failures}>=GateStopFailures,"Stop","Iterate"))))`,
+        `=IF(${at("A")}="","",IF(${pending},"Pending",IF(${thresholdsMissing},${thresholdsText},GENAI.GATE(${gateArgs.join(",")},GateThresholds))))`,
+        `=IF(${at("A")}="","",IF(${pending},"Pending",IF(${thresholdsMissing},${thresholdsText},IF(${failures}=0,"Scale",IF(${failures}>=GateStopFailures,"Stop","Iterate")))))`,
       ),
       // Each quadrant's scores on their own, for the cut-offs above.
-      same(`=IF(${J}="Quick Win",${I},"")`),
-      same(`=IF(${J}="Strategic Bet",${I},"")`),
+      same(`=IF(OR(${J}<>"Quick Win",${weightsMissing}),"",${I})`),
+      same(`=IF(OR(${J}<>"Strategic Bet",${weightsMissing}),"",${I})`),
     ];
   });
   const table = b.write(`A${TABLE_HEADER_ROW}`, [

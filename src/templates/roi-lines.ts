@@ -4,6 +4,7 @@
  * caller gives), and the list values of the kind columns.
  */
 import { ROI_LABELS } from "../i18n/templates/roi";
+import { orDefault } from "./blank-inputs";
 import { same } from "./builder";
 import type { PlanCell, TemplateOptions } from "./plan";
 
@@ -122,7 +123,8 @@ export function sampleLines(options: TemplateOptions): LineRows {
       {
         label: L.training,
         group: L.catTraining,
-        base: same("=TrainingOneOff/AmortisationYears"),
+        // A blank spread counts the whole cost in one year (docs/blank-inputs.md).
+        base: same(`=TrainingOneOff/${orDefault("AmortisationYears")}`),
         kind: "Recurring",
         start: 1,
         basis: zh

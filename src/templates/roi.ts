@@ -11,6 +11,7 @@
 import { ROI_LABELS } from "../i18n/templates/roi";
 import { apiCost } from "../engine/costs";
 import { columnLetters } from "../shared/a1";
+import { enterText, orDefault, whenBlank } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
 import {
   DEFAULT_OPTIONS,
@@ -326,6 +327,8 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   // Named inputs, block by block: one per row, label, value, note.
   const assumptions = roiAssumptions(options);
   let top = 4;
+  /** The cell of each named input, for the texts that say where to enter a missing one. */
+  const inputCell = new Map<string, string>();
   const inputBlock = (block: Block, title: string): number => {
     const rows = assumptions.filter((a) => a.block === block && a.name !== "CostPerCall");
     const placed = b.write(`A${top}`, [
@@ -335,6 +338,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     b.style(placed.row(0), "header").style(placed.column(2, 1), "note");
     rows.forEach((a, i) => {
       const cell = placed.cell(i + 1, 1);
+      inputCell.set(a.name, cell);
       b.name(a.name, cell, a.label)
         .format(cell, a.format)
         .style(cell, a.constant ? "constant" : "input");
@@ -354,7 +358,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   // calls × share × ((in × p_in + out × p_out) / 1e6 + per call) × FX; blank FX counts as 1.
   const usageInputsEnd = inputBlock("usage", L.usage);
   const modelsTop = usageInputsEnd + 1;
-  const fx = 'IF(FxRate="",1,FxRate)';
+  const fx = orDefault("FxRate");
   const z = (a: string): string => `IF(${a}="",0,${a})`;
   const modelRow = (i: number): PlanCell[] => {
     const r = modelsTop + 1 + i;
@@ -531,6 +535,12 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     .name("ThreeYearIRR", outputs.cell(7, 1), L.irr)
     .name("ApiAnnualCost", outputs.cell(8, 1), L.modelApi);
   b.style(outputs.cell(8, 1), "formula").format(outputs.cell(8, 1), "currency");
+  // With the Rollout sheet linked, an empty Rollout (no headcount) means no adoption at all: the
+  // present value and payback then say so beside them rather than look like results.
+  if (withRollout) {
+    b.write(outputs.cell(5, 2), [[same(`=IF(SUM(AdoptedShare)=0,"${L.emptyRollout}","")`)]]);
+    b.style(outputs.cell(5, 2), "note").name("AdoptionNotice", outputs.cell(5, 2), L.adoption);
+  }
 
   // Payback from the schedule against the benchmarks the user typed. The portable form takes the
   // first crossing from column G (each crossing lies in [k − 1, k), so the smallest is the first).
@@ -539,19 +549,25 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   const leader = `"${L.leaderPaceAt}"&LeaderPaybackMonths&"${L.monthsWord}"`;
   const middle = `"${L.middlePaceAt}"&LaggardPaybackMonths&"${L.monthsWordPlain}"`;
   const laggard = `"${L.laggardPaceAt}"&LaggardPaybackMonths&"${L.monthsWord}"`;
+  // The benchmarks are required: while one is blank the status says which to enter, and where.
+  const missing = (name: string, what: string): string =>
+    `IF(${name}="","${enterText(options.locale, what, ROI_SHEET, inputCell.get(name) ?? "")}",`;
+  const benchmarksMissing = `${missing("LeaderPaybackMonths", L.leaderPayback)}${missing("LaggardPaybackMonths", L.laggardPayback)}`;
   const payback = b.write(`A${paybackTop}`, [
     [L.payback, L.value],
     [
       L.payback,
       dual(
-        `=IF(${noLines},"",IFERROR(GENAI.PAYBACK(${col("E")}),"${L.beyondHorizon}"))`,
+        // An error in the schedule shows as itself in both dialects, never as "beyond": the
+        // comparison of the schedule's sum with itself passes its error on.
+        `=IF(${noLines},"",IF(SUM(${col("E")})=SUM(${col("E")}),IFERROR(GENAI.PAYBACK(${col("E")}),"${L.beyondHorizon}")))`,
         `=IF(${noLines},"",IF(MIN(${col("F")})>=0,0,IF(COUNTIF(${col("G")},">=0")=0,"${L.beyondHorizon}",MIN(${col("G")}))))`,
       ),
     ],
     [
       L.paybackStatus,
       same(
-        `=IF(${paybackCell}="","",IF(${paybackCell}="${L.beyondHorizon}",${laggard},IF(${paybackCell}<=LeaderPaybackMonths,${leader},IF(${paybackCell}<=LaggardPaybackMonths,${middle},${laggard}))))`,
+        `=IF(${paybackCell}="","",${benchmarksMissing}IF(${paybackCell}="${L.beyondHorizon}",${laggard},IF(${paybackCell}<=LeaderPaybackMonths,${leader},IF(${paybackCell}<=LaggardPaybackMonths,${middle},${laggard}))))))`,
       ),
     ],
   ]);
@@ -606,8 +622,8 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     withRollout
       ? same(`=INDEX(AdoptedShare,1,MATCH(${m("A", row)},RolloutMonths,0))`)
       : dual(
-          `=GENAI.ADOPTION(${m("A", row)},RampStartMonth,RampMonths,AdoptionTarget)`,
-          `=${smoothstep(m("A", row), "RampStartMonth", "RampMonths", "AdoptionTarget")}`,
+          `=GENAI.ADOPTION(${m("A", row)},RampStartMonth,RampMonths,${orDefault("AdoptionTarget")})`,
+          `=${smoothstep(m("A", row), "RampStartMonth", "RampMonths", orDefault("AdoptionTarget"))}`,
         );
   const scheduleRows: PlanCell[][] = Array.from({ length: months }, (_, k) => {
     const row = monthFirst + k;
@@ -695,9 +711,10 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     const worst = isBenefit ? lowV : highV;
     const best = isBenefit ? highV : lowV;
     const scenario = withStress ? `IF(Scenario="Worst",${worst},IF(Scenario="Best",${best},${F}))` : F;
-    const inUse = guard(isBenefit ? `${scenario}*BenefitRealisation` : scenario);
+    const realisation = orDefault("BenefitRealisation");
+    const inUse = guard(isBenefit ? `${scenario}*${realisation}` : scenario);
     const triple = isBenefit
-      ? [lowV, F, highV].map((v) => guard(`${v}*BenefitRealisation`))
+      ? [lowV, F, highV].map((v) => guard(`${v}*${realisation}`))
       : [lowV, F, highV].map((v) => guard(`IF(${H}="One-off",0,${v})`));
     const monthCell = (k: number): PlanCell => {
       const mm = `${monthLetter(k)}$${lineMonthsRow}`;
@@ -711,13 +728,16 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
       const ramp = `MAX(0,${J})`;
       const fixed = `IF(${mm}>=${I},1,0)`;
       const waveOf = `INDEX(DepartmentWaves,MATCH(${c(COL.department)},DepartmentNames,0))`;
+      // The Rollout sheet's rules for a blank wave start or ramp: month 0, no ramp.
+      const waveStart = whenBlank(`INDEX(WaveStart,${waveOf})`, 0);
+      const waveRamp = whenBlank(`INDEX(WaveRamp,${waveOf})`, 0);
       const share = (ownLive: string, waveLive: string | null): string =>
         `IF(${H}="Fixed",${fixed},IF(${H}="Own",${ownLive},${waveLive === null ? "" : `IF(${H}="Wave",${waveLive},`}${company(mm)}${waveLive === null ? "" : ")"}))`;
       const liveWave = withRollout
-        ? `IFERROR(GENAI.ADOPTION(${mm},INDEX(WaveStart,${waveOf}),INDEX(WaveRamp,${waveOf}),AdoptionTargetAll),${company(mm)})`
+        ? `IFERROR(GENAI.ADOPTION(${mm},${waveStart},${waveRamp},${orDefault("AdoptionTargetAll")}),${company(mm)})`
         : null;
       const portableWave = withRollout
-        ? `IFERROR(${smoothstep(mm, `INDEX(WaveStart,${waveOf})`, `INDEX(WaveRamp,${waveOf})`, "AdoptionTargetAll")},${company(mm)})`
+        ? `IFERROR(${smoothstep(mm, waveStart, waveRamp, orDefault("AdoptionTargetAll"))},${company(mm)})`
         : null;
       const live = share(`GENAI.ADOPTION(${mm},${I},${ramp})`, liveWave);
       const portable = share(smoothstep(mm, I, ramp, "1"), portableWave);

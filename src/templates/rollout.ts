@@ -7,6 +7,7 @@
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count, SEED_TRAINING, SEED_WAVE_PLAN } from "../engine/rollout";
 import { ROLLOUT_LABELS, SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
 import { columnLetters } from "../shared/a1";
+import { orDefault, whenBlank } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
 import { HORIZON_MONTHS } from "./roi";
@@ -107,29 +108,36 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     // the units equally ready listed above it. Each place is taken once, so every wave holds
     // exactly its count.
     const place = `COUNTIF(${col("F")},">"&${at("F")})+COUNTIF($F$${first}:${at("F")},${at("F")})`;
+    // Blank wave sizes read as GENAI.WAVE's defaults in both dialects: 3, then half of the rest
+    // rounded up (ROUND(x / 2, 0) rounds a half away from zero, so it is ⌈x / 2⌉ for whole x).
+    const w1 = orDefault("Wave1Count");
+    const w2 = whenBlank("Wave2Count", `ROUND(MAX(0,COUNT(${col("F")})-${w1})/2,0)`);
+    const target = orDefault("AdoptionTargetAll");
     const adoption = (c: string): PlanCell => {
       const elapsed = `(${c}$${TABLE_HEADER_ROW}-$H${x})/$I${x}`;
       return dual(
-        `=IF($A${x}="","",GENAI.ADOPTION(${c}$${TABLE_HEADER_ROW},$H${x},$I${x},AdoptionTargetAll))`,
+        `=IF($A${x}="","",GENAI.ADOPTION(${c}$${TABLE_HEADER_ROW},$H${x},$I${x},${target}))`,
         // smoothstep: target · x²(3 − 2x), x = elapsed share of the ramp clamped to [0, 1]
-        `=IF($A${x}="","",IF(${c}$${TABLE_HEADER_ROW}<$H${x},0,IF($I${x}<=0,AdoptionTargetAll,AdoptionTargetAll*MIN(1,${elapsed})^2*(3-2*MIN(1,${elapsed})))))`,
+        `=IF($A${x}="","",IF(${c}$${TABLE_HEADER_ROW}<$H${x},0,IF($I${x}<=0,${target},${target}*MIN(1,${elapsed})^2*(3-2*MIN(1,${elapsed})))))`,
       );
     };
     return [
       ...inputs,
       // Rounded, so COUNTIF's number-to-text criteria rank exactly in every engine.
       same(
-        `=IF(${at("A")}="","",ROUND(SUMPRODUCT(${at("C")}:${at("E")},ReadinessWeights)/SUM(ReadinessWeights),ReadinessDecimals))`,
+        // A blank weight counts as 0; with every weight blank (or 0) the three count equally.
+        `=IF(${at("A")}="","",ROUND(IF(SUM(ReadinessWeights)=0,SUM(${at("C")}:${at("E")})/COLUMNS(ReadinessWeights),SUMPRODUCT(${at("C")}:${at("E")},ReadinessWeights)/SUM(ReadinessWeights)),ReadinessDecimals))`,
       ),
       // Live: the unit's row of one GENAI.WAVE over the column (a single readiness value cannot
       // say where its unit is listed, and a table's cells cannot hold a spill). The row is
       // counted with ROW differences: HyperFormula 3.5 miscounts ROWS($F$18:F18).
       dual(
-        `=IF(${at("F")}="","",INDEX(GENAI.WAVE(${col("F")},${col("F")},Wave1Count,Wave2Count),ROW(${at("F")})-ROW($F$${TABLE_HEADER_ROW})))`,
-        `=IF(${at("F")}="","",IF(${place}<=Wave1Count,1,IF(${place}<=Wave1Count+Wave2Count,2,3)))`,
+        `=IF(${at("F")}="","",INDEX(GENAI.WAVE(${col("F")},${col("F")},${w1},${w2}),ROW(${at("F")})-ROW($F$${TABLE_HEADER_ROW})))`,
+        `=IF(${at("F")}="","",IF(${place}<=${w1},1,IF(${place}<=${w1}+${w2},2,3)))`,
       ),
-      same(`=IF(${at("G")}="","",INDEX(WaveStart,${at("G")}))`),
-      same(`=IF(${at("G")}="","",INDEX(WaveRamp,${at("G")}))`),
+      // A blank start or ramp is month 0 / no ramp (full adoption at the start).
+      same(`=IF(${at("G")}="","",${whenBlank(`INDEX(WaveStart,${at("G")})`, 0)})`),
+      same(`=IF(${at("G")}="","",${whenBlank(`INDEX(WaveRamp,${at("G")})`, 0)})`),
       same(`=IF(${at("A")}="","",${at("B")}*UserTrainingHours+${at("B")}*ChampionShare*ChampionHours)`),
       same(`=IF(${at("J")}="","",${at("J")}*TrainingHourCost)`),
       null,

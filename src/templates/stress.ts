@@ -10,6 +10,7 @@ import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
 import { SIMULATION_LABELS } from "../engine/simulation-table";
 import { SEED, TRIALS } from "../engine/inputs";
 import { DISTRIBUTIONS } from "../engine/distributions";
+import { orDefault } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
 import { seedLineItems } from "./roi";
@@ -142,9 +143,14 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     const fromRoi = (what: "Labels" | "Low" | "Base" | "High"): PlanCell => {
       const name = `${isBenefit ? "RoiBenefit" : "RoiCost"}${what}`;
       const i = isBenefit ? k + 1 : k - nB + 1;
-      // INDEX of an empty label reads 0 in some engines: keep an empty line empty.
+      // INDEX of an empty label reads 0 in some engines: keep an empty line empty. A line with a
+      // value but no label is named as GENAI.TORNADO names it ("Benefit 2", "Cost 1").
+      const base = `${isBenefit ? "RoiBenefit" : "RoiCost"}Base`;
+      const unnamed = `IF(INDEX(${base},${i})="","","${isBenefit ? "Benefit" : "Cost"} ${i}")`;
       return same(
-        what === "Labels" ? `=IF(INDEX(${name},${i})="","",INDEX(${name},${i}))` : `=INDEX(${name},${i})`,
+        what === "Labels"
+          ? `=IF(INDEX(${name},${i})="",${unnamed},INDEX(${name},${i}))`
+          : `=INDEX(${name},${i})`,
       );
     };
     const label: PlanCell = withRoi ? fromRoi("Labels") : isBenefit ? benefitLabels[k] : costLabels[k - nB];
@@ -159,8 +165,13 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     // the change columns show them relative to the base.
     const implied = (c: string): PlanCell =>
       same(`=IF(OR(${r("F", k)}="",${r("F", k)}=0),"",${r(c, k)}/${r("F", k)}-1)`);
+    // Alone, low and high are ordered by value, also for a negative base (a line that costs
+    // where it should save): the smaller of the two changed values is the low.
+    const changed = (c: "C" | "D"): string => `${r("F", k)}*(1+${r(c, k)})`;
     const bound = (c: "C" | "D"): PlanCell =>
-      withRoi ? fromRoi(c === "C" ? "Low" : "High") : same(`=${r("F", k)}*(1+${r(c, k)})`);
+      withRoi
+        ? fromRoi(c === "C" ? "Low" : "High")
+        : same(`=${c === "C" ? "MIN" : "MAX"}(${changed("C")},${changed("D")})`);
     return [
       label,
       kind,
@@ -225,7 +236,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   const simLive = (i: number, j: number): PlanFormula => ({
     live:
       i === 0 && j === 0
-        ? "=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,SimTrials,SimSeed,SimDistribution)"
+        ? `=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")})`
         : null,
     portable: null,
   });

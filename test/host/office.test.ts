@@ -285,7 +285,11 @@ describe("OfficeHost writes the ROI sheet", () => {
     expect(excel.validationAt("ROI", churn)).toEqual({
       rule: { decimal: { formula1: 0, formula2: 1, operator: "Between" } },
       errorAlert: { message: "Enter a rate from 0% to 100%.", showAlert: true, style: "Stop", title: "" },
+      ignoreBlanks: true,
     });
+    // A required input (the leaders' payback benchmark) does not ignore blanks.
+    const leader = excel.name("LeaderPaybackMonths")?.replace(/^=ROI!|\$/g, "") ?? "";
+    expect(excel.validationAt("ROI", leader)?.ignoreBlanks).toBe(false);
     expect(excel.validationAt("ROI", AT.AgentsBefore)?.rule).toEqual({
       decimal: { formula1: 0, formula2: 1e12, operator: "Between" },
     });

@@ -203,12 +203,19 @@ function validationSteps({ b, sheet, ws }: OnSheet): Step[] {
     sheet,
     label: `validation on ${v.range}`,
     kind: "data validation",
-    apis: ["DataValidation.clear", "DataValidation.rule", "DataValidation.errorAlert"],
-    bytes: jsonBytes(v) + 4 * OPERATION_BYTES,
+    apis: [
+      "DataValidation.clear",
+      "DataValidation.rule",
+      "DataValidation.ignoreBlanks",
+      "DataValidation.errorAlert",
+    ],
+    bytes: jsonBytes(v) + 5 * OPERATION_BYTES,
     queue: () => {
       const dv = ws().getRange(v.range).dataValidation;
       dv.clear();
       dv.rule = validationRule(v);
+      // A required input (docs/blank-inputs.md) does not ignore blanks.
+      dv.ignoreBlanks = !v.required;
       dv.errorAlert = { message: v.message, showAlert: true, style: "Stop", title: "" };
     },
   }));

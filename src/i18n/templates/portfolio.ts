@@ -43,6 +43,8 @@ const en = {
   gateDecision: "Gate decision",
   chartTitle: "Use cases: complexity × impact (bubble = annual value)",
   generated: "Use case",
+  weightsMissing: "the four screening weights",
+  thresholdsMissing: "the five gate thresholds",
 };
 
 export type PortfolioLabels = typeof en;
@@ -88,6 +90,8 @@ const zhTW: PortfolioLabels = {
   gateDecision: "閘門決策",
   chartTitle: "用例:複雜度 × 影響(泡泡大小 = 年化價值)",
   generated: "用例",
+  weightsMissing: "四項篩選權重",
+  thresholdsMissing: "五項閘門門檻",
 };
 
 export const PORTFOLIO_LABELS: Record<Locale, PortfolioLabels> = { en, "zh-TW": zhTW };

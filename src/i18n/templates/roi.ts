@@ -36,6 +36,8 @@ const en = {
   adoptionTarget: "Adoption target",
   rampNote: "Used when there is no Rollout sheet",
   rampLinked: "From the Rollout sheet",
+  emptyRollout:
+    "Adoption comes from the Rollout sheet, which has no headcount yet: enter departments on Rollout!A18:E29",
   leaderPayback: "Leaders' payback benchmark (months)",
   laggardPayback: "Laggards' payback benchmark (months)",
   benchmarkNote: "Seed: leaders reach positive ROI within 14 months, laggards over 36",
@@ -211,6 +213,7 @@ const zhTW: RoiLabels = {
   adoptionTarget: "採用目標",
   rampNote: "沒有推廣(Rollout)工作表時使用",
   rampLinked: "取自推廣(Rollout)工作表",
+  emptyRollout: "採用率取自推廣(Rollout)工作表,但其中尚無人數:請在 Rollout!A18:E29 輸入部門",
   leaderPayback: "領先企業回收期基準(月)",
   laggardPayback: "落後企業回收期基準(月)",
   benchmarkNote: "種子文件:領先企業 14 個月內 ROI 轉正,落後企業超過 36 個月",

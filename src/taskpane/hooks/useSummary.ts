@@ -21,6 +21,8 @@ export interface SummaryView {
   readonly lossSource: string | null;
   readonly topUseCases: readonly UseCaseRank[] | null;
   readonly waves: readonly Wave[] | null;
+  /** The ROI sheet's notice that its adoption comes from an empty Rollout sheet. */
+  readonly adoptionNotice: string | null;
 }
 
 export function useSummary(): SummaryView {
@@ -48,5 +50,6 @@ export function useSummary(): SummaryView {
       paneLoss !== null ? fill(s.fromPane, { time: time ?? "" }) : sheetLoss !== null ? s.fromSheet : null,
     topUseCases: summary.topUseCases,
     waves: summary.waves,
+    adoptionNotice: summary.adoptionNotice,
   };
 }

@@ -36,6 +36,8 @@ export interface Summary {
   readonly topUseCases: readonly UseCaseRank[] | null;
   /** Departments per wave, waves in order; null without a Rollout sheet (or its names). */
   readonly waves: readonly Wave[] | null;
+  /** What the ROI sheet says when its adoption comes from an empty Rollout sheet; null otherwise. */
+  readonly adoptionNotice: string | null;
 }
 
 export const SUMMARY_NAMES = [
@@ -48,6 +50,7 @@ export const SUMMARY_NAMES = [
   "UseCaseRanks",
   "DepartmentNames",
   "DepartmentWaves",
+  "AdoptionNotice",
 ] as const;
 
 export const TOP_USE_CASES = 3;
@@ -104,6 +107,11 @@ export function wavePlan(values: NameValues): Wave[] | null {
     .map(([wave, departments]) => ({ wave, departments }));
 }
 
+function noticeOf(values: NameValues): string | null {
+  const f = figureOf(values, "AdoptionNotice");
+  return f.kind === "text" && f.text !== "" ? f.text : null;
+}
+
 export function readSummary(values: NameValues): Summary {
   return {
     annualRoi: figureOf(values, "AnnualROI"),
@@ -113,6 +121,7 @@ export function readSummary(values: NameValues): Summary {
     lossProbability: figureOf(values, STRESS_NAMES.lossProbability),
     topUseCases: topUseCases(values),
     waves: wavePlan(values),
+    adoptionNotice: noticeOf(values),
   };
 }
 

@@ -28,6 +28,8 @@ export interface FormatRecord {
 export interface ValidationState {
   rule: Excel.DataValidationRule | null;
   errorAlert: Excel.DataValidationErrorAlert | null;
+  /** Excel's "Ignore blank" (true unless set). */
+  ignoreBlanks?: boolean;
 }
 
 export interface ConditionalFormatState {

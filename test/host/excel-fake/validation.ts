@@ -17,7 +17,7 @@ function updateCells(t: RangeOnSheet, update: (was: ValidationState | undefined)
 
 export class FakeDataValidation
   extends FakeObject
-  implements Subset<Excel.DataValidation, "rule" | "errorAlert" | "clear">
+  implements Subset<Excel.DataValidation, "rule" | "errorAlert" | "ignoreBlanks" | "clear">
 {
   readonly officeType = "DataValidation";
 
@@ -47,6 +47,7 @@ export class FakeDataValidation
           "The range has more than one data validation rule; clear it first.",
         );
       updateCells(t, (was) => ({
+        ...was,
         rule: JSON.parse(JSON.stringify(rule)) as Excel.DataValidationRule,
         errorAlert: was?.errorAlert ?? null,
       }));
@@ -60,7 +61,21 @@ export class FakeDataValidation
 
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this.set("errorAlert", alert, (t: RangeOnSheet) => {
-      updateCells(t, (was) => ({ rule: was?.rule ?? null, errorAlert: { ...alert } }));
+      updateCells(t, (was) => ({ ...was, rule: was?.rule ?? null, errorAlert: { ...alert } }));
+    });
+  }
+
+  get ignoreBlanks(): boolean {
+    return this.loaded("ignoreBlanks");
+  }
+
+  set ignoreBlanks(ignore: boolean) {
+    this.set("ignoreBlanks", ignore, (t: RangeOnSheet) => {
+      updateCells(t, (was) => ({
+        rule: was?.rule ?? null,
+        errorAlert: was?.errorAlert ?? null,
+        ignoreBlanks: ignore,
+      }));
     });
   }
 

@@ -26,7 +26,13 @@ export function SummaryPanel() {
           emptyText={s.needRoi}
           testId="summary-annual-roi"
         />
-        <KeyFigure label={s.pvRoi} value={v.pvRoi} emptyText={s.needRoiShort} testId="summary-pv-roi" />
+        <KeyFigure
+          label={s.pvRoi}
+          value={v.pvRoi}
+          emptyText={s.needRoiShort}
+          testId="summary-pv-roi"
+          detail={v.adoptionNotice && <span data-testid="summary-adoption-notice">{v.adoptionNotice}</span>}
+        />
         <KeyFigure
           label={s.payback}
           value={v.payback}
