@@ -119,16 +119,7 @@ export function sampleLines(options: TemplateOptions): LineRows {
         start: 1,
         basis: "1.5 FTE × NT$80,000 × 12",
       },
-      {
-        label: L.training,
-        group: L.catTraining,
-        base: same("=TrainingOneOff/AmortisationYears"),
-        kind: "Recurring",
-        start: 1,
-        basis: zh
-          ? "NT$500,000 ÷ 3 年(或改為 =TrainingCostTotal/AmortisationYears 連結推廣工作表)"
-          : "NT$500,000 ÷ 3 years (or =TrainingCostTotal/AmortisationYears for the Rollout's figure)",
-      },
+      trainingLine(options),
       {
         label: L.implementation,
         group: L.catPlatform,
@@ -138,6 +129,42 @@ export function sampleLines(options: TemplateOptions): LineRows {
         basis: L.implementationBasis,
       },
     ],
+  };
+}
+
+/**
+ * The sample's training-and-change line. The seed amortises a one-off training spend over three
+ * years (NT$500,000 ÷ 3 for its customer-service case). With the Rollout sheet in the model, the
+ * spend is the Rollout's three-tier talent programme (`TrainingCostTotal`: every user's hours and
+ * the champions' hours × the loaded hourly rate, for every department rolled out), amortised the
+ * same way; without it, the seed's own figure. The formula is an input the user may overwrite.
+ * IFERROR keeps the line at the seed's figure if the Rollout's name is missing later (a deleted
+ * sheet, a copy without it): both dialects read the same formula.
+ */
+function trainingLine(options: TemplateOptions): LineRow {
+  const L = ROI_LABELS[options.locale];
+  const zh = options.locale === "zh-TW";
+  const seedFigure = "TrainingOneOff/AmortisationYears";
+  if (options.linkedTo.includes("rollout"))
+    return {
+      label: L.training,
+      group: L.catTraining,
+      base: same(`=IFERROR(TrainingCostTotal/AmortisationYears,${seedFigure})`),
+      kind: "Recurring",
+      start: 1,
+      basis: zh
+        ? "推廣工作表的三層人才培訓成本(時數 × 每小時成本)÷ 3 年;沒有推廣工作表時為 NT$500,000 ÷ 3 年"
+        : "The Rollout's three-tier training cost (hours × loaded rate) ÷ 3 years; without the Rollout sheet, NT$500,000 ÷ 3 years",
+    };
+  return {
+    label: L.training,
+    group: L.catTraining,
+    base: same(`=${seedFigure}`),
+    kind: "Recurring",
+    start: 1,
+    basis: zh
+      ? "NT$500,000 ÷ 3 年(與推廣工作表一起建立時改為連結其培訓成本)"
+      : "NT$500,000 ÷ 3 years (built with the Rollout sheet, the line links to its training cost)",
   };
 }
 
