@@ -55,8 +55,9 @@ import {
 import { restoreSnapshot, snapshotOf, type WorkbookSnapshot } from "./memory-snapshot";
 import { buildSheetView, referenceParts, type SheetView } from "./memory-view";
 import { CellWriteError, checkWrite } from "./memory-writes";
-import { offsetFormulaRows, type RowChange } from "./formula-rows";
+import { offsetFormulaRows, type RowChange, sameRowFormula } from "./formula-rows";
 import {
+  appendRefusal,
   carryRowCheck,
   movePlanRows,
   planCellAt,
@@ -459,6 +460,62 @@ export class MemoryHost implements WorkbookHost {
           this.hf.setCellContents({ sheet: id, row: edge.to, col: column }, [[moved]]);
           this.hf.setCellContents({ sheet: id, row: edge.from, col: column }, [[null]]);
         }
+    });
+    this.records.set(id, { ...record, plan });
+    this.hf.clearUndoStack();
+    this.emit(changes, "user", [id]);
+    return Promise.resolve();
+  }
+
+  /**
+   * Appends rows with their inputs to the end of a table of a template sheet (WorkbookHost). The
+   * rows go in before the table's last row, inside every range over the table's rows, so totals,
+   * names and the formulas that read them grow as Excel grows them for a row inserted inside a
+   * table; the last row's inputs then move below them, so the new rows end the table in the order
+   * given. Calculated columns take the formulas of the row above; each given row fills the table's
+   * first cells (formulas in same-row R1C1 form, "RC3").
+   */
+  async appendTableRows(
+    sheet: string,
+    table: string,
+    rows: readonly (readonly CellValue[])[],
+  ): Promise<void> {
+    const { id, record, body } = this.tableOrThrow(sheet, table);
+    const n = body.bottom - body.top + 1;
+    const count = rows.length;
+    this.checkRowCount(count);
+    if (n < MIN_TABLE_ROWS)
+      throw new TableRowError(
+        `The ${body.name} table has a single row, and rows are appended inside the ranges over it. Type the first line in that row, insert a row, then add the rest.`,
+      );
+    const refusal = appendRefusal(record.plan, body);
+    if (refusal) throw new TableRowError(refusal);
+    const at = body.bottom;
+    const plan = movePlanRows(record.plan, { kind: "insert", at, count });
+    const last = this.writables(id, record.plan, body.bottom);
+    const columns = last.map((c) => c.column);
+    const content = (value: CellValue | undefined, row: number): RawCellContent =>
+      typeof value === "string" && value.startsWith("=") ? sameRowFormula(value, row) : (value ?? null);
+    const changes = this.hf.batch(() => {
+      this.hf.addRows(id, [at, count]);
+      for (let row = at; row < at + count; row++) {
+        const line: RawCellContent[] = [];
+        for (let column = 0; column <= planRowEnd(plan, row); column++) {
+          const cell = planCellAt(plan, row, column);
+          line.push(cell === undefined ? null : cellInDialect(cell, record.dialect));
+        }
+        this.hf.setCellContents({ sheet: id, row, col: 0 }, [line]);
+      }
+      // The old last row's inputs (read at row `at`) go back to row `at`; the new rows follow.
+      for (const { column, content: held } of last)
+        this.hf.setCellContents({ sheet: id, row: at, col: column }, [[held]]);
+      rows.forEach((given, k) => {
+        const row = at + 1 + k;
+        for (const column of columns)
+          this.hf.setCellContents({ sheet: id, row, col: column }, [
+            [content(given[column - body.left], row)],
+          ]);
+      });
     });
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
