@@ -41,6 +41,8 @@ export interface ContributionLayout {
   readonly monthsRow: number;
   readonly horizonMonths: number;
   readonly locale: Locale;
+  /** Use cases listed from the start (the sample's own, when its lines name one). */
+  readonly useCases: readonly string[];
 }
 
 /** Rows the block takes, title and header included. */
@@ -71,7 +73,7 @@ export function contributionBlock(b: SheetBuilder, layout: ContributionLayout): 
     const cums = `${cum(0)}:${cum(layout.horizonMonths)}`;
     const crossings = `${letter(crossing(1))}${r}:${letter(crossing(layout.horizonMonths))}${r}`;
     const cells: PlanCell[] = new Array<PlanCell>(crossing(layout.horizonMonths) + 1).fill(null);
-    cells[0] = null;
+    cells[0] = layout.useCases[r - first] ?? null;
     cells[1] = same(guard(`SUMIFS(${body(layout.benefits, COL.inUse)},${bUse},${name})`));
     cells[2] = same(
       guard(

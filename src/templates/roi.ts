@@ -20,7 +20,7 @@ import {
   type SheetPlan,
   type TemplateOptions,
 } from "./plan";
-import { COL, COST_KINDS, type LineRow, roiLines, TIMINGS } from "./roi-lines";
+import { COL, COST_KINDS, type LineRow, roiLines, sampleUseCase, TIMINGS } from "./roi-lines";
 import { contributionBlock, contributionHeight } from "./roi-contribution";
 
 export const ROI_SHEET = "ROI";
@@ -667,6 +667,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     monthsRow: lineMonthsRow,
     horizonMonths: HORIZON_MONTHS,
     locale: options.locale,
+    useCases: [sampleUseCase(options)].filter((u): u is string => u !== null),
   });
 
   // Month numbers the tables' month columns read (one row above both tables).
