@@ -136,7 +136,7 @@ export function sameRowFormula(formula: string, row: number): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/(?<![A-Za-z0-9_.!$])RC([1-9][0-9]*)(?![A-Za-z0-9_.(!\[])/g, (_, column: string) => {
+        : part.replace(/(?<![A-Za-z0-9_.!$])RC([1-9][0-9]*)(?![A-Za-z0-9_.(![])/g, (_, column: string) => {
             let n = Number(column);
             let letters = "";
             while (n > 0) {
