@@ -19,30 +19,32 @@ import {
 const text = (id: string) => screen.getByTestId(id).textContent;
 
 describe("Summary panel", () => {
-  it("shows the seed's 639.6% annual ROI, PV ROI, payback and P(ROI<0) after the model is built", async () => {
+  // The complete model: the seed's lines with the Rollout's training cost (NT$19,152,000 ÷ 3 years
+  // in place of NT$500,000 ÷ 3), so annual costs 9,192,000 and ROI (22,000,000 − 9,192,000) / 9,192,000.
+  it("shows the complete model's 139.3% annual ROI, PV ROI, payback and P(ROI<0) after it is built", async () => {
     const host = await builtHost();
     renderPane(host);
-    await waitFor(() => expect(text("summary-annual-roi")).toBe("639.6%"), SETTLE);
+    await waitFor(() => expect(text("summary-annual-roi")).toBe("139.3%"), SETTLE);
     const pv = (await nameValue(host, "PVROI")) as number;
     expect(text("summary-pv-roi")).toBe(`${(pv * 100).toFixed(1)}%`);
     const payback = (await nameValue(host, "PaybackMonths")) as number;
     expect(text("summary-payback")).toBe(`${payback.toFixed(1)} mo`);
     const summary = within(panelOf("summary"));
     expect(summary.getByText(/^Leaders' benchmark: 14.0 mo/)).toBeTruthy();
-    expect(summary.getByText("Within the benchmark")).toBeTruthy();
+    expect(summary.getByText(payback <= 14 ? "Within the benchmark" : "Beyond the benchmark")).toBeTruthy();
     expect(text("summary-loss-probability")).toBe("0.0%");
   });
 
   it("follows an edit of the workbook (agents after AI 35 → 40) to the value the workbook computes", async () => {
     const host = await builtHost();
     renderPane(host);
-    await waitFor(() => expect(text("summary-annual-roi")).toBe("639.6%"), SETTLE);
+    await waitFor(() => expect(text("summary-annual-roi")).toBe("139.3%"), SETTLE);
     await setName(host, "AgentsAfter", 40);
     const expected = (await nameValue(host, "AnnualROI")) as number;
     // Independent check of the workbook: 5 fewer agents saved × NT$40,000 × 12 months.
-    expect(expected).toBeCloseTo(roi(22_000_000 - 5 * 40_000 * 12, 2_974_666.6667), 6);
+    expect(expected).toBeCloseTo(roi(22_000_000 - 5 * 40_000 * 12, 9_192_000), 6);
     await waitFor(() => expect(text("summary-annual-roi")).toBe(`${(expected * 100).toFixed(1)}%`), SETTLE);
-    expect(text("summary-annual-roi")).toBe("558.9%");
+    expect(text("summary-annual-roi")).toBe("113.2%");
     const payback = (await nameValue(host, "PaybackMonths")) as number;
     expect(text("summary-payback")).toBe(`${payback.toFixed(1)} mo`);
   });
