@@ -29,7 +29,13 @@ import {
   sheetPrefix,
 } from "../templates/a1";
 import { cellInDialect, inputCells } from "../templates/cells";
-import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
+import {
+  type PlanCell,
+  type PlanValue,
+  type SheetPlan,
+  TEMPLATE_IDS,
+  type TemplateId,
+} from "../templates/plan";
 import {
   decidePlacements,
   keptCounts,
@@ -491,11 +497,25 @@ export class MemoryHost implements WorkbookHost {
     const refusal = appendRefusal(record.plan, body);
     if (refusal) throw new TableRowError(refusal);
     const at = body.bottom;
-    const plan = movePlanRows(record.plan, { kind: "insert", at, count });
+    const moved = movePlanRows(record.plan, { kind: "insert", at, count });
     const last = this.writables(id, record.plan, body.bottom);
     const columns = last.map((c) => c.column);
     const content = (value: CellValue | undefined, row: number): RawCellContent =>
       typeof value === "string" && value.startsWith("=") ? sameRowFormula(value, row) : (value ?? null);
+    // The plan holds what the rows hold (a copy down would give them the row above's inputs), so an
+    // export or a later row operation writes the lines' own inputs.
+    const written = new Map<string, PlanCell>();
+    const hold = (row: number, column: number, held: CellValue | RawCellContent): void => {
+      written.set(
+        `${row},${column}`,
+        typeof held === "string" && held.startsWith("=") ? userFormula(held) : ((held ?? null) as PlanValue),
+      );
+    };
+    for (const { column, content: held } of last) hold(at, column, held);
+    rows.forEach((given, k) =>
+      columns.forEach((column) => hold(at + 1 + k, column, content(given[column - body.left], at + 1 + k))),
+    );
+    const plan = withPlanCells(moved, written);
     const changes = this.hf.batch(() => {
       this.hf.addRows(id, [at, count]);
       for (let row = at; row < at + count; row++) {
@@ -772,4 +792,21 @@ export class MemoryHost implements WorkbookHost {
     const event: ChangeEvent = { sheets, source };
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/** The plan with some cells replaced (keys "row,column", zero-based). */
+function withPlanCells(plan: SheetPlan, cells: ReadonlyMap<string, PlanCell>): SheetPlan {
+  const blocks = plan.blocks.map((block) => {
+    const origin = parseCell(block.at);
+    return {
+      ...block,
+      cells: block.cells.map((line, r) =>
+        line.map((cell, c) => {
+          const key = `${origin.row + r},${origin.column + c}`;
+          return cells.has(key) ? (cells.get(key) as PlanCell) : cell;
+        }),
+      ),
+    };
+  });
+  return { ...plan, blocks };
 }

@@ -49,7 +49,7 @@ describe("What-if: scenario switch", () => {
     fireEvent.click(worst);
     await waitFor(async () => expect(await nameValue(host, "Scenario")).toBe("Worst"), SETTLE);
     const roi = (await nameValue(host, "AnnualROI")) as number;
-    expect(roi).toBeLessThan(6.395);
+    expect(roi).toBeLessThan((22_000_000 - 9_192_000) / 9_192_000);
     await waitFor(() => expect(text("summary-annual-roi")).toBe(percent(roi)), SETTLE);
     expect(text("whatif-annual-roi")).toBe(percent(roi));
     expect(whatIf().getByRole("radio", { name: "Worst" })).toHaveProperty("checked", true);
@@ -76,7 +76,7 @@ describe("What-if: driver sliders", () => {
     fireEvent.change(realisation, { target: { value: "150" } });
     await waitFor(async () => expect(await nameValue(host, "BenefitRealisation")).toBe(1.5), SETTLE);
     const roi = (await nameValue(host, "AnnualROI")) as number;
-    expect(roi).toBeCloseTo((1.5 * 22_000_000 - 2_974_666.6667) / 2_974_666.6667, 6);
+    expect(roi).toBeCloseTo((1.5 * 22_000_000 - 9_192_000) / 9_192_000, 6);
     await waitFor(() => expect(text("whatif-annual-roi")).toBe(percent(roi)), SETTLE);
   });
 
@@ -136,7 +136,7 @@ describe("What-if: driver sliders", () => {
     expect(await nameValue(host, "BenefitRealisation")).toBe(1);
     expect(await nameValue(host, "FteMonthlyCost")).toBe(80_000);
     expect(await nameValue(host, "CostPerCall")).toBe(0.002);
-    expect(await nameValue(host, "AnnualROI")).toBeCloseTo(6.395786642761, 9);
+    expect(await nameValue(host, "AnnualROI")).toBeCloseTo((22_000_000 - 9_192_000) / 9_192_000, 9);
   });
 });
 
@@ -157,39 +157,43 @@ describe("What-if: goal seek by the engine", () => {
   const apply = () => fireEvent.click(whatIf().getByRole("button", { name: "Apply" }));
   const answer = () => whatIf().findByTestId("goal-seek-answer", undefined, SETTLE);
 
-  it("finds the benefit realisation that gives ROI = 0 (13.5%), and Apply makes the workbook's ROI 0", async () => {
+  it("finds the benefit realisation that gives ROI = 0 (41.8%), and Apply makes the workbook's ROI 0", async () => {
     const host = await builtHost();
     await openWhatIf(host);
     find();
-    expect((await answer()).textContent).toBe("Benefit realisation of 13.5% gives ROI = 0");
+    expect((await answer()).textContent).toBe("Benefit realisation of 41.8% gives ROI = 0");
     apply();
     await waitFor(
       async () => expect(Math.abs((await nameValue(host, "AnnualROI")) as number)).toBeLessThan(1e-6),
       SETTLE,
     );
-    expect(await nameValue(host, "BenefitRealisation")).toBeCloseTo(2_974_666.6667 / 22_000_000, 9);
+    expect(await nameValue(host, "BenefitRealisation")).toBeCloseTo(9_192_000 / 22_000_000, 9);
   });
 
+  // The complete model pays back in about 14.3 months at full realisation and adoption (the
+  // Rollout's training cost is a cost of the case), so the target is an 18-month benchmark the
+  // user typed: both levers reach it below 100%, and the pane names the benchmark typed.
   it.each([
     ["Benefit realisation", "BenefitRealisation"],
     ["Adoption target", "AdoptionTargetAll"],
   ])(
-    "finds the %s that gives a 14-month payback, and Apply makes PaybackMonths 14 within 1e-6",
+    "finds the %s that gives an 18-month payback, and Apply makes PaybackMonths 18 within 1e-6",
     async (lever, input) => {
       const host = await builtHost();
+      await setName(host, "LeaderPaybackMonths", 18);
       await openWhatIf(host);
-      fireEvent.click(whatIf().getByRole("radio", { name: "Payback = 14 months" }));
+      fireEvent.click(whatIf().getByRole("radio", { name: "Payback = 18 months" }));
       fireEvent.click(whatIf().getByRole("radio", { name: lever }));
       find();
       expect((await answer()).textContent).toMatch(
-        new RegExp(`^${lever} of \\d+\\.\\d% gives Payback = 14 months$`),
+        new RegExp(`^${lever} of \\d+\\.\\d% gives Payback = 18 months$`),
       );
       apply();
       await waitFor(
-        async () => expect((await nameValue(host, "PaybackMonths")) as number).toBeCloseTo(14, 6),
+        async () => expect((await nameValue(host, "PaybackMonths")) as number).toBeCloseTo(18, 6),
         SETTLE,
       );
-      expect(Math.abs(((await nameValue(host, "PaybackMonths")) as number) - 14)).toBeLessThan(1e-6);
+      expect(Math.abs(((await nameValue(host, "PaybackMonths")) as number) - 18)).toBeLessThan(1e-6);
       expect((await nameValue(host, input)) as number).toBeLessThan(1);
     },
   );
