@@ -25,14 +25,12 @@ describe("Portfolio use cases in the business case", () => {
     const host = await builtHost();
     renderPane(host);
     fireEvent.click(build().getByRole("button", { name: "Choose use cases" }));
-    const contract = await build().findByRole("checkbox", { name: "Contract review" }, SETTLE);
-    expect(contract).toHaveProperty("checked", false);
+    const contract = await build().findByRole("checkbox", { name: /^Contract review/ }, SETTLE);
     const service = build().getByRole("checkbox", { name: "Customer service assistant (recommended)" });
     expect(service).toHaveProperty("checked", true);
     // Only the customer-service assistant and contract review.
     for (const box of build().getAllByRole("checkbox"))
-      if (box !== service && (box as HTMLInputElement).checked) fireEvent.click(box);
-    fireEvent.click(contract);
+      if ((box === service || box === contract) !== (box as HTMLInputElement).checked) fireEvent.click(box);
     const before = (await nameValue(host, "AnnualBenefits")) as number;
     fireEvent.click(build().getByRole("button", { name: "Add to the business case" }));
     expect(await build().findByText("Added lines for: Contract review.", undefined, SETTLE)).toBeTruthy();
