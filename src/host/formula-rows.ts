@@ -123,3 +123,29 @@ export function relativeForm(formula: string, row: number): string {
     end === null ? form(start) : `${form(start)}:${form(end)}`,
   );
 }
+
+/**
+ * A formula written relative to its own row, R1C1-style ("RC3" = column 3 of the same row), in
+ * A1 form for zero-based row `row`: "=INDEX(UseCaseValues,MATCH(RC3,UseCaseNames,0))" on row 41
+ * becomes "=INDEX(UseCaseValues,MATCH($C42,UseCaseNames,0))". Only the same-row form is read;
+ * text in string literals is left alone.
+ */
+export function sameRowFormula(formula: string, row: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![A-Za-z0-9_.!$])RC([1-9][0-9]*)(?![A-Za-z0-9_.(![])/g, (_, column: string) => {
+            let n = Number(column);
+            let letters = "";
+            while (n > 0) {
+              const r = (n - 1) % 26;
+              letters = String.fromCharCode(65 + r) + letters;
+              n = Math.floor((n - 1) / 26);
+            }
+            return `$${letters}${row + 1}`;
+          }),
+    )
+    .join("");
+}

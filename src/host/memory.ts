@@ -29,7 +29,13 @@ import {
   sheetPrefix,
 } from "../shared/a1";
 import { cellInDialect, inputCells } from "../templates/cells";
-import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
+import {
+  type PlanCell,
+  type PlanValue,
+  type SheetPlan,
+  TEMPLATE_IDS,
+  type TemplateId,
+} from "../templates/plan";
 import { decidePlacements, planConflicts } from "./placement";
 import {
   keptCounts,
@@ -54,8 +60,9 @@ import {
 import { restoreSnapshot, snapshotOf, type WorkbookSnapshot } from "./memory-snapshot";
 import { buildSheetView, referenceParts, type SheetView } from "./memory-view";
 import { CellWriteError, checkWrite } from "./memory-writes";
-import { offsetFormulaRows, type RowChange } from "./formula-rows";
+import { offsetFormulaRows, type RowChange, sameRowFormula } from "./formula-rows";
 import {
+  appendRefusal,
   carryRowCheck,
   movePlanRows,
   planCellAt,
@@ -466,6 +473,76 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /**
+   * Appends rows with their inputs to the end of a table of a template sheet (WorkbookHost). The
+   * rows go in before the table's last row, inside every range over the table's rows, so totals,
+   * names and the formulas that read them grow as Excel grows them for a row inserted inside a
+   * table; the last row's inputs then move below them, so the new rows end the table in the order
+   * given. Calculated columns take the formulas of the row above; each given row fills the table's
+   * first cells (formulas in same-row R1C1 form, "RC3").
+   */
+  async appendTableRows(
+    sheet: string,
+    table: string,
+    rows: readonly (readonly CellValue[])[],
+  ): Promise<void> {
+    const { id, record, body } = this.tableOrThrow(sheet, table);
+    const n = body.bottom - body.top + 1;
+    const count = rows.length;
+    this.checkRowCount(count);
+    if (n < MIN_TABLE_ROWS)
+      throw new TableRowError(
+        `The ${body.name} table has a single row, and rows are appended inside the ranges over it. Type the first line in that row, insert a row, then add the rest.`,
+      );
+    const refusal = appendRefusal(record.plan, body);
+    if (refusal) throw new TableRowError(refusal);
+    const at = body.bottom;
+    const moved = movePlanRows(record.plan, { kind: "insert", at, count });
+    const last = this.writables(id, record.plan, body.bottom);
+    const columns = last.map((c) => c.column);
+    const content = (value: CellValue | undefined, row: number): RawCellContent =>
+      typeof value === "string" && value.startsWith("=") ? sameRowFormula(value, row) : (value ?? null);
+    // The plan holds what the rows hold (a copy down would give them the row above's inputs), so an
+    // export or a later row operation writes the lines' own inputs.
+    const written = new Map<string, PlanCell>();
+    const hold = (row: number, column: number, held: CellValue | RawCellContent): void => {
+      written.set(
+        `${row},${column}`,
+        typeof held === "string" && held.startsWith("=") ? userFormula(held) : ((held ?? null) as PlanValue),
+      );
+    };
+    for (const { column, content: held } of last) hold(at, column, held);
+    rows.forEach((given, k) =>
+      columns.forEach((column) => hold(at + 1 + k, column, content(given[column - body.left], at + 1 + k))),
+    );
+    const plan = withPlanCells(moved, written);
+    const changes = this.hf.batch(() => {
+      this.hf.addRows(id, [at, count]);
+      for (let row = at; row < at + count; row++) {
+        const line: RawCellContent[] = [];
+        for (let column = 0; column <= planRowEnd(plan, row); column++) {
+          const cell = planCellAt(plan, row, column);
+          line.push(cell === undefined ? null : cellInDialect(cell, record.dialect));
+        }
+        this.hf.setCellContents({ sheet: id, row, col: 0 }, [line]);
+      }
+      // The old last row's inputs (read at row `at`) go back to row `at`; the new rows follow.
+      for (const { column, content: held } of last)
+        this.hf.setCellContents({ sheet: id, row: at, col: column }, [[held]]);
+      rows.forEach((given, k) => {
+        const row = at + 1 + k;
+        for (const column of columns)
+          this.hf.setCellContents({ sheet: id, row, col: column }, [
+            [content(given[column - body.left], row)],
+          ]);
+      });
+    });
+    this.records.set(id, { ...record, plan });
+    this.hf.clearUndoStack();
+    this.emit(changes, "user", [id]);
+    return Promise.resolve();
+  }
+
+  /**
    * Deletes `count` rows of a table from its body row `index`, as Excel's "Delete table rows"
    * does: ranges over the table shrink, what lies below moves up. A table keeps MIN_TABLE_ROWS.
    * Resolves with what the rows held, for restoreTableRows.
@@ -714,4 +791,21 @@ export class MemoryHost implements WorkbookHost {
     const event: ChangeEvent = { sheets, source };
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/** The plan with some cells replaced (keys "row,column", zero-based). */
+function withPlanCells(plan: SheetPlan, cells: ReadonlyMap<string, PlanCell>): SheetPlan {
+  const blocks = plan.blocks.map((block) => {
+    const origin = parseCell(block.at);
+    return {
+      ...block,
+      cells: block.cells.map((line, r) =>
+        line.map((cell, c) => {
+          const key = `${origin.row + r},${origin.column + c}`;
+          return cells.has(key) ? (cells.get(key) as PlanCell) : cell;
+        }),
+      ),
+    };
+  });
+  return { ...plan, blocks };
 }

@@ -196,6 +196,52 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
+  /**
+   * Appends rows to a table (WorkbookHost). Excel grows a range only for rows inserted inside it,
+   * as the names over the table's rows are ranges: the rows go in before the table's last row
+   * (Table.rows.add with an index, ExcelApi 1.1), and then the last row's cells move below them
+   * (Range.formulasR1C1, 1.1, in which a row's formulas read alike on every row), so the new rows
+   * end the table in the order given. Each new row takes the given inputs in the table's first
+   * cells and the last row's formulas in the others (the calculated columns).
+   */
+  async appendTableRows(
+    sheet: string,
+    table: string,
+    rows: readonly (readonly CellValue[])[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    this.ownWrites++;
+    try {
+      await this.run(async (context) => {
+        const found = context.workbook.worksheets.getItem(sheet).tables.getItem(table);
+        const body = found.getDataBodyRange();
+        body.load("rowCount,columnCount");
+        const last = body.getLastRow();
+        last.load("formulasR1C1");
+        await context.sync();
+        const n = body.rowCount;
+        if (n < 2)
+          throw new Error(
+            `The ${table} table has a single row, and rows are appended inside the ranges over it. Type the first line in that row, insert a row, then add the rest.`,
+          );
+        const template = (last.formulasR1C1 as unknown[][])[0];
+        const line = (given: readonly CellValue[]): unknown[] =>
+          template.map((cell, c) => (c < given.length ? (given[c] ?? "") : cell));
+        found.rows.add(
+          n - 1,
+          rows.map(() => template.map(() => "")),
+        );
+        found
+          .getDataBodyRange()
+          .getRow(n - 1)
+          .getResizedRange(rows.length, 0).formulasR1C1 = [template, ...rows.map(line)];
+        await context.sync();
+      }).catch(excelError);
+    } finally {
+      setTimeout(() => this.ownWrites--, 0);
+    }
+  }
+
   onChange(listener: (event: ChangeEvent) => void): Unsubscribe {
     const withTrigger = this.settings.supports("ExcelApi", "1.14");
     // Which writes are the add-in's: Excel says so from ExcelApi 1.14 (triggerSource); before

@@ -214,12 +214,26 @@ export function carryRowCheck(from: SheetPlan, to: SheetPlan, before: TableBody,
     );
 }
 
-function checkTableRows(plan: SheetPlan, body: TableBody): string | null {
+/**
+ * Why rows cannot be appended to a table, or null when they can: as tableRowRefusal, but only the
+ * calculated columns count. The rows appended bring their own inputs (a line's own formulas in its
+ * input cells differ from row to row, as the sample's driver formulas do).
+ */
+export function appendRefusal(plan: SheetPlan, body: TableBody): string | null {
+  const writable = new Set(writableColumns(plan, body.top));
+  return checkTableRows(plan, body, writable);
+}
+
+function checkTableRows(
+  plan: SheetPlan,
+  body: TableBody,
+  skip: ReadonlySet<number> = new Set(),
+): string | null {
   const columns = new Set<number>();
   for (const block of plan.blocks) {
     const r = blockRange(block);
     if (r.bottom < body.top || r.top > body.bottom) continue;
-    for (let c = r.left; c <= r.right; c++) columns.add(c);
+    for (let c = r.left; c <= r.right; c++) if (!skip.has(c)) columns.add(c);
   }
   for (const column of columns) {
     let seen: { live: string | null; portable: string | null } | undefined;

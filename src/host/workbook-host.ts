@@ -212,6 +212,14 @@ export interface WorkbookHost {
    * formula the user typed is left alone and reported, never replaced by a constant.
    */
   writeCells(writes: readonly CellWrite[]): Promise<WriteResult>;
+  /**
+   * Appends rows to the end of a table of a template sheet, as a row typed below a table joins it
+   * in Excel: the table, the ranges and names over its rows and its calculated columns take them
+   * in. Each row gives the table's first cells, left to right (its inputs); text starting with "="
+   * is a formula in same-row R1C1 form ("=INDEX(UseCaseValues,MATCH(RC3,UseCaseNames,0))" reads
+   * column C of its own row). A table of a single row is refused (the ranges over it cannot grow).
+   */
+  appendTableRows(sheet: string, table: string, rows: readonly (readonly CellValue[])[]): Promise<void>;
   /** Calls back when values change (user edits, recalculation, the add-in's own writes). */
   onChange(listener: (event: ChangeEvent) => void): Unsubscribe;
 }

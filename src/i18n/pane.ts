@@ -107,6 +107,20 @@ const en = {
   conflictBuild: "Build",
   conflictCancel: "Cancel build",
 
+  // Portfolio use cases as lines
+  useCaseLinesTitle: "Portfolio use cases in the business case",
+  useCaseLinesDescription:
+    "Adds a benefit line and a cost line per use case to the ROI sheet, linked to its annual value and cost on the Portfolio and following its department's wave; the contribution table shows each one.",
+  loadUseCases: "Choose use cases",
+  addUseCaseLines: "Add to the business case",
+  addingUseCaseLines: "Adding lines…",
+  useCaseLinesAdded: "Added lines for: {list}.",
+  useCaseLinesAlready: "Already in the business case: {list}.",
+  useCaseLinesNoRoom: "No free row in the contribution table for: {list}.",
+  useCaseLinesNeedSheets: "Build the Portfolio and ROI sheets first.",
+  useCaseLinesFailed: "The lines could not be added",
+  recommendedMark: "(recommended)",
+
   // Shareable copy
   shareTitle: "Shareable copy",
   shareDescription:
@@ -341,6 +355,18 @@ const zhTW: PaneStrings = {
   conflictBuild: "建立",
   conflictCancel: "取消建立",
 
+  useCaseLinesTitle: "將投資組合應用案例納入商業論證",
+  useCaseLinesDescription:
+    "為每個應用案例在 ROI 工作表加入一個效益項目與一個成本項目,以公式連結其在投資組合中的年化價值與成本,並依其部門的推廣波次;貢獻表列出各案例。",
+  loadUseCases: "選擇應用案例",
+  addUseCaseLines: "加入商業論證",
+  addingUseCaseLines: "正在加入項目…",
+  useCaseLinesAdded: "已加入項目:{list}。",
+  useCaseLinesAlready: "已在商業論證中:{list}。",
+  useCaseLinesNoRoom: "貢獻表沒有空列可放:{list}。",
+  useCaseLinesNeedSheets: "請先建立投資組合與 ROI 工作表。",
+  useCaseLinesFailed: "無法加入項目",
+  recommendedMark: "(建議)",
   shareTitle: "可分享的複本",
   shareDescription: "以一般 Excel 公式製作的模型複本,供沒有安裝增益集的同事使用。您的活頁簿不會變更。",
   makeShareableCopy: "製作可分享的複本",

@@ -248,7 +248,12 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
     .name("UseCaseQuadrants", table.column(9, 1, rowCount, true), L.quadrant)
     .name("UseCaseRanks", table.column(10, 1, rowCount, true), L.rank)
     .name("UseCasePicks", table.column(11, 1, rowCount, true), L.recommended)
-    .name("UseCaseGates", table.column(17, 1, rowCount, true), L.gateDecision);
+    .name("UseCaseGates", table.column(17, 1, rowCount, true), L.gateDecision)
+    // What a business-case line linked to a use case looks up by its name (INDEX/MATCH on
+    // UseCaseNames): its department (for the wave), annual value and annual cost.
+    .name("UseCaseDepartments", table.column(1, 1, rowCount, true), L.department)
+    .name("UseCaseValues", table.column(6, 1, rowCount, true), L.annualValue)
+    .name("UseCaseCosts", table.column(7, 1, rowCount, true), L.annualCost);
   b.chart({
     kind: "bubble",
     title: L.chartTitle,

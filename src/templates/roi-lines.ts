@@ -3,6 +3,7 @@
  * the rows a template writes (the seed's sample, one empty row in a blank model, or any rows a
  * caller gives), and the list values of the kind columns.
  */
+import { SAMPLE_USE_CASES } from "../i18n/templates/portfolio";
 import { ROI_LABELS } from "../i18n/templates/roi";
 import { orDefault } from "./blank-inputs";
 import { same } from "./builder";
@@ -67,7 +68,9 @@ export const EMPTY_LINE: LineRow = { label: null, group: null, base: null, kind:
 export function sampleLines(options: TemplateOptions): LineRows {
   const L = ROI_LABELS[options.locale];
   const zh = options.locale === "zh-TW";
-  return {
+  const useCase = sampleUseCase(options);
+  const named = (line: LineRow): LineRow => (useCase === null ? line : { ...line, useCase });
+  const rows: LineRows = {
     benefits: [
       {
         label: L.agentSavings,
@@ -141,6 +144,17 @@ export function sampleLines(options: TemplateOptions): LineRows {
       },
     ],
   };
+  return { benefits: rows.benefits.map(named), costs: rows.costs.map(named) };
+}
+
+/**
+ * The Portfolio use case the sample's lines belong to when the Portfolio is in the model: the
+ * seed's customer-service assistant, its first sample use case. Its lines then count in the
+ * contribution block, and the pane does not add the use case a second time.
+ */
+export function sampleUseCase(options: TemplateOptions): string | null {
+  if (options.data !== "sample" || !options.linkedTo.includes("portfolio")) return null;
+  return SAMPLE_USE_CASES[0].name[options.locale];
 }
 
 /** The rows a template writes: given ones, the sample, or one empty row per table. */

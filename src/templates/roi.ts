@@ -6,7 +6,8 @@
  * through their totals rows and workbook names, so it follows whatever lines the tables hold.
  *
  * Layout, top to bottom: settings → drivers (sample only) → usage block → financial summary →
- * payback → guardrail → schedule → month numbers → Benefits (totals, header, rows) → Costs.
+ * payback → guardrail → schedule → contribution by use case → month numbers → Benefits (totals,
+ * header, rows) → Costs.
  */
 import { ROI_LABELS } from "../i18n/templates/roi";
 import { apiCost } from "../engine/costs";
@@ -20,7 +21,8 @@ import {
   type SheetPlan,
   type TemplateOptions,
 } from "./plan";
-import { COL, COST_KINDS, type LineRow, roiLines, TIMINGS } from "./roi-lines";
+import { COL, COST_KINDS, type LineRow, roiLines, sampleUseCase, TIMINGS } from "./roi-lines";
+import { contributionBlock, contributionHeight } from "./roi-contribution";
 
 export const ROI_SHEET = "ROI";
 /** Layout 2: line tables (layout 1 had seven fixed line items). */
@@ -436,8 +438,10 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   const monthLast = monthFirst + months - 1;
   const col = (c: string): string => `$${c}$${monthFirst}:$${c}$${monthLast}`;
 
-  // The line tables: a row of month numbers, then per table a totals row, the header and the rows.
-  const lineMonthsRow = monthLast + 3;
+  // The contribution by use case (a fixed block), then the line tables: a row of month numbers,
+  // then per table a totals row, the header and the rows.
+  const contributionTop = monthLast + 3;
+  const lineMonthsRow = contributionTop + contributionHeight() + 1;
   const nB = lines.benefits.length;
   const nC = lines.costs.length;
   const benefitTotals = lineMonthsRow + 2;
@@ -670,6 +674,16 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     xTitle: L.month,
     yTitle: options.currency,
     anchor: { from: `J${monthTop}`, to: `Q${monthTop + 20}` },
+  });
+
+  contributionBlock(b, {
+    top: contributionTop,
+    benefits: { header: benefitHeader, rows: nB },
+    costs: { header: costHeader, rows: nC },
+    monthsRow: lineMonthsRow,
+    horizonMonths: HORIZON_MONTHS,
+    locale: options.locale,
+    useCases: [sampleUseCase(options)].filter((u): u is string => u !== null),
   });
 
   // Month numbers the tables' month columns read (one row above both tables).

@@ -174,6 +174,16 @@ const en = {
   monthsWordPlain: " months",
   years0: "Y",
   riskYears: "RY",
+  contribution: "Contribution by use case",
+  contributionNote:
+    "Type a use case named in the lines' Use case column (the pane's \"Add Portfolio use cases\" fills it). Run-rate year, as the annual ROI; payback from the use case's monthly lines.",
+  useCaseBenefits: "Annual benefits",
+  useCaseCosts: "Annual costs",
+  useCaseNet: "Net",
+  useCaseRoi: "Annual ROI",
+  useCasePayback: "Payback (months)",
+  cumulativeNet: "Cumulative net, month",
+  crossingMonth: "Crossing, month",
 };
 
 export type RoiLabels = typeof en;
@@ -350,6 +360,16 @@ const zhTW: RoiLabels = {
   monthsWordPlain: " 個月內",
   years0: "Y",
   riskYears: "RY",
+  contribution: "各應用案例的貢獻",
+  contributionNote:
+    "輸入效益與成本項目「應用案例」欄中的名稱(窗格的「加入投資組合應用案例」會自動填入)。以穩定營運年計算,與年化 ROI 相同;回收期取自該應用案例各項目的每月金額。",
+  useCaseBenefits: "年化效益",
+  useCaseCosts: "年化成本",
+  useCaseNet: "淨效益",
+  useCaseRoi: "年化 ROI",
+  useCasePayback: "回收期(月)",
+  cumulativeNet: "累計淨額,第幾月",
+  crossingMonth: "回收點,第幾月",
 };
 
 export const ROI_LABELS: Record<Locale, RoiLabels> = { en, "zh-TW": zhTW };

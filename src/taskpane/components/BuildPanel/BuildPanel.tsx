@@ -19,6 +19,7 @@ import { CURRENCIES, MAX_PORTFOLIO_ROWS } from "../../model/build";
 import { fill } from "../../model/format";
 import { ConflictDialog } from "../ConflictDialog";
 import { ShareableCopy } from "../ShareableCopy";
+import { UseCaseLines } from "../UseCaseLines";
 import { StatusMessage } from "../StatusMessage";
 import { buildMessages, recoveryLines } from "./useBuildMessages";
 import { useBuildPanel } from "./useBuildPanel";
@@ -157,6 +158,8 @@ export function BuildPanel() {
           />
         )}
       </div>
+
+      <UseCaseLines disabled={busy} />
 
       <ShareableCopy disabled={busy} />
 

@@ -1,0 +1,1 @@
+export { UseCaseLines } from "./UseCaseLines";

@@ -1,0 +1,194 @@
+/**
+ * The pane's "Add Portfolio use cases": each chosen use case of the Portfolio (by default its
+ * recommended PoCs) becomes one benefit line and one cost line of the ROI sheet's tables, linked
+ * by formula to the use case's row on the Portfolio through workbook names only:
+ *
+ *   Department  = INDEX(UseCaseDepartments, MATCH(use case, UseCaseNames, 0))
+ *   benefit     = INDEX(UseCaseValues, MATCH(use case, UseCaseNames, 0)), timing Wave (the
+ *                 department's wave on the Rollout; the company adoption without one)
+ *   cost        = INDEX(UseCaseCosts, MATCH(use case, UseCaseNames, 0)), recurring from the start
+ *                 month of the department's wave (0 without a Rollout or a wave)
+ *
+ * where "use case" is the line's own Use case cell, so renaming the use case in both places keeps
+ * the link, and a change of the value or cost on the Portfolio flows into the ROI. Every formula
+ * sits in an input cell: the user may overwrite it. The use cases are also written into the free
+ * rows of the ROI sheet's contribution block, which then shows each one's benefits, costs, ROI
+ * and payback. A use case that a line already names is not added twice.
+ */
+import type { CellValue, WorkbookHost } from "../../host/workbook-host";
+import { ROI_LABELS } from "../../i18n/templates/roi";
+import type { Locale } from "../../i18n/locale";
+import { columnLetters, parseRange } from "../../templates/a1";
+import { ROI_SHEET } from "../../templates/roi";
+import { COL } from "../../templates/roi-lines";
+
+export interface PortfolioUseCase {
+  readonly name: string;
+  readonly department: string;
+  readonly recommended: boolean;
+}
+
+export const PORTFOLIO_LINE_NAMES = [
+  "UseCaseNames",
+  "UseCaseDepartments",
+  "UseCasePicks",
+  "RoiBenefitLabels",
+  "RoiCostLabels",
+  "ContributionUseCases",
+] as const;
+
+/** The Portfolio's use cases (rows with a name), or null when the model has no Portfolio. */
+export async function readPortfolioUseCases(host: WorkbookHost): Promise<PortfolioUseCase[] | null> {
+  const v = await host.readNames(["UseCaseNames", "UseCaseDepartments", "UseCasePicks"]);
+  const names = v.UseCaseNames;
+  if (!names) return null;
+  return names.flatMap((row, i) => {
+    const name = row[0];
+    if (typeof name !== "string" || name.trim() === "") return [];
+    const department = v.UseCaseDepartments?.[i]?.[0];
+    const pick = v.UseCasePicks?.[i]?.[0];
+    return [
+      {
+        name,
+        department: typeof department === "string" ? department : "",
+        recommended: typeof pick === "string" && pick !== "",
+      },
+    ];
+  });
+}
+
+/** R1C1 reference to a column of the line's own row (COL is zero-based). */
+const own = (column: number): string => `RC${column + 1}`;
+const lookUp = (name: string): string => `INDEX(${name},MATCH(${own(COL.useCase)},UseCaseNames,0))`;
+
+/** The input cells (A..L) of the benefit and cost lines of one use case, formulas in R1C1 form. */
+export function useCaseLineRows(
+  useCase: string,
+  locale: Locale,
+): { benefit: CellValue[]; cost: CellValue[] } {
+  const L = ROI_LABELS[locale];
+  const zh = locale === "zh-TW";
+  const base = own(COL.base);
+  const bounds = (low: string, high: string): [string, string] => [
+    `=IF(${base}="","",MIN(${base}*(1+${low}),${base}*(1+${high})))`,
+    `=IF(${base}="","",MAX(${base}*(1+${low}),${base}*(1+${high})))`,
+  ];
+  const [bLow, bHigh] = bounds("BenefitLowChange", "BenefitHighChange");
+  const [cLow, cHigh] = bounds("CostLowChange", "CostHighChange");
+  const department = `=${lookUp("UseCaseDepartments")}`;
+  const waveStart = `=IFERROR(INDEX(WaveStart,INDEX(DepartmentWaves,MATCH(${own(COL.department)},DepartmentNames,0))),0)`;
+  return {
+    benefit: [
+      useCase,
+      L.efficiency,
+      useCase,
+      department,
+      bLow,
+      `=${lookUp("UseCaseValues")}`,
+      bHigh,
+      "Wave",
+      null,
+      null,
+      `=IF(${base}="","",BenefitRisk)`,
+      zh
+        ? "投資組合:此應用案例的年化價值,依部門波次"
+        : "Portfolio: the use case's annual value, by its department's wave",
+    ],
+    cost: [
+      zh ? `${useCase}:營運成本` : `${useCase}: running cost`,
+      L.catPlatform,
+      useCase,
+      department,
+      cLow,
+      `=${lookUp("UseCaseCosts")}`,
+      cHigh,
+      "Recurring",
+      waveStart,
+      null,
+      `=IF(${base}="","",CostRisk)`,
+      zh
+        ? "投資組合:此應用案例的年化成本,自部門波次開始"
+        : "Portfolio: the use case's annual cost, from its department's wave",
+    ],
+  };
+}
+
+export interface AddedLines {
+  /** Use cases that got lines. */
+  readonly added: readonly string[];
+  /** Use cases left out because a line already names them. */
+  readonly already: readonly string[];
+  /** Use cases that found no free row in the contribution block. */
+  readonly notInContribution: readonly string[];
+}
+
+/** The Use case column of a line table, read beside its labels (RoiBenefitLabels, column A). */
+async function useCasesOfLines(host: WorkbookHost, labelsName: string): Promise<string[]> {
+  const at = (await host.locateNames([labelsName]))[labelsName];
+  if (!at) return [];
+  const r = parseRange(at.address);
+  const letter = columnLetters(COL.useCase);
+  const values = await host.readRange(at.sheet, `${letter}${r.top + 1}:${letter}${r.bottom + 1}`);
+  return values.map((row) => (typeof row[0] === "string" ? row[0] : "")).filter((v) => v !== "");
+}
+
+/**
+ * Adds a benefit and a cost line per use case (in the order given) to the ROI sheet's tables,
+ * and the use cases to the contribution block's free rows.
+ */
+export async function addUseCaseLines(
+  host: WorkbookHost,
+  useCases: readonly string[],
+  locale: Locale,
+): Promise<AddedLines> {
+  const named = new Set(
+    [
+      ...(await useCasesOfLines(host, "RoiBenefitLabels")),
+      ...(await useCasesOfLines(host, "RoiCostLabels")),
+    ].map((u) => u.toLowerCase()),
+  );
+  const unique = [...new Set(useCases)];
+  const already = unique.filter((u) => named.has(u.toLowerCase()));
+  const added = unique.filter((u) => !named.has(u.toLowerCase()));
+  if (added.length > 0) {
+    const rows = added.map((u) => useCaseLineRows(u, locale));
+    await host.appendTableRows(
+      ROI_SHEET,
+      "Benefits",
+      rows.map((r) => r.benefit),
+    );
+    await host.appendTableRows(
+      ROI_SHEET,
+      "Costs",
+      rows.map((r) => r.cost),
+    );
+  }
+  const notInContribution = await listInContribution(host, [...already, ...added]);
+  return { added, already, notInContribution };
+}
+
+/** Writes use cases into the contribution block's empty rows; returns those that found none. */
+async function listInContribution(host: WorkbookHost, useCases: readonly string[]): Promise<string[]> {
+  const [values, at] = await Promise.all([
+    host.readNames(["ContributionUseCases"]),
+    host.locateNames(["ContributionUseCases"]),
+  ]);
+  const cells = values.ContributionUseCases;
+  const where = at.ContributionUseCases;
+  if (!cells || !where) return [...useCases];
+  const listed = new Set(cells.map((r) => String(r[0] ?? "").toLowerCase()).filter((v) => v !== ""));
+  const free = cells.flatMap((r, i) => (r[0] === null || r[0] === "" ? [i] : []));
+  const wanted = useCases.filter((u) => !listed.has(u.toLowerCase()));
+  const r = parseRange(where.address);
+  const column = columnLetters(r.left);
+  const placed = wanted.slice(0, free.length);
+  if (placed.length > 0)
+    await host.writeCells(
+      placed.map((u, k) => ({
+        sheet: where.sheet,
+        address: `${column}${r.top + free[k] + 1}`,
+        values: [[u]],
+      })),
+    );
+  return wanted.slice(free.length);
+}

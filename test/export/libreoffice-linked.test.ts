@@ -1,0 +1,94 @@
+/**
+ * A business case with lines linked to the Portfolio (the pane's "Add Portfolio use cases") and
+ * its training line linked to the Rollout, exported to .xlsx and recalculated by LibreOffice:
+ * every formula cell, the linked lines' own formulas and the contribution block included, equals
+ * the in-memory workbook's value. What it protects: a link (INDEX/MATCH over the Portfolio's
+ * names, the wave start of a department, the contribution block's SUMIFS) that only HyperFormula
+ * evaluates, or an export that drops the appended rows.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import * as ExcelJS from "exceljs";
+import { writeWorkbook } from "../../src/export/xlsx";
+import { lookupOf, readPlanValues } from "../../src/export/values";
+import { MemoryHost } from "../../src/host/memory";
+import { planCompleteModel } from "../../src/templates/index";
+import { addUseCaseLines, readPortfolioUseCases } from "../../src/taskpane/model/portfolio-lines";
+import { agree, cellValueOf, planFormulaCells, readXlsx } from "./export-support";
+import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+
+const soffice = findSoffice();
+
+if (!soffice) {
+  if (process.env.CI === "true")
+    it("finds LibreOffice (soffice) on CI", () => {
+      throw new Error("soffice is not installed: .ci/run installs libreoffice-calc-nogui.");
+    });
+  else it.skip("recalculates linked lines in LibreOffice (soffice not installed)", () => undefined);
+} else {
+  describe("linked lines, exported and recalculated by LibreOffice", () => {
+    let folder = "";
+    let profile = "";
+    beforeAll(() => {
+      folder = mkdtempSync(join(tmpdir(), "genai-lo-links-"));
+      profile = makeRecalculatingProfile();
+    });
+    afterAll(() => {
+      for (const path of [folder, profile]) if (path) rmSync(path, { recursive: true, force: true });
+    });
+
+    it("gives every formula cell the MemoryHost's value", async () => {
+      const host = new MemoryHost();
+      await host.applyPlans(planCompleteModel({ data: "sample", currency: "NT$", locale: "en" }), {
+        dialect: "portable",
+      });
+      const picks = ((await readPortfolioUseCases(host)) ?? [])
+        .filter((u) => u.recommended)
+        .map((u) => u.name);
+      const added = await addUseCaseLines(host, [...picks, "Contract review"], "en");
+      expect(added.added.length).toBeGreaterThanOrEqual(2);
+      const plans = host.appliedPlans();
+      const values = await readPlanValues(host, plans);
+      const expected = lookupOf(values);
+      const bytes = await writeWorkbook(plans, values, { now: new Date("2026-01-01T00:00:00Z") });
+
+      // Every cached result removed, so LibreOffice computes each formula itself.
+      const workbook = await readXlsx(bytes);
+      workbook.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type === ExcelJS.ValueType.Formula)
+              cell.value = { formula: cell.formula, date1904: false };
+          }),
+        ),
+      );
+      const input = join(folder, "linked.xlsx");
+      writeFileSync(input, Buffer.from(await workbook.xlsx.writeBuffer()));
+      const recalculated = await readXlsx(
+        readFileSync(await recalculate(soffice, profile, input, join(folder, "out"))),
+      );
+
+      const cells = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
+      const differing = cells
+        .map((c) => ({
+          cell: `${c.sheet}!${c.address}`,
+          formula: c.formula.portable,
+          libreOffice: cellValueOf(recalculated.getWorksheet(c.sheet)!.getCell(c.address)),
+          memoryHost: expected(c.sheet, c.row, c.column) ?? null,
+        }))
+        .filter((d) => !agree(d.libreOffice, d.memoryHost));
+      // The linked lines' formulas are among the cells compared.
+      expect(
+        cells.some(
+          (c) => c.formula.portable?.includes("MATCH($C") && c.formula.portable.includes("UseCaseValues"),
+        ),
+      ).toBe(true);
+      expect(cells.some((c) => c.formula.portable?.includes("TrainingCostTotal"))).toBe(true);
+      console.log(
+        `LibreOffice verified ${cells.length - differing.length} of ${cells.length} formula cells (linked lines).`,
+      );
+      expect(differing).toEqual([]);
+    }, 300_000);
+  });
+}
