@@ -8,6 +8,7 @@
 import { parseCell, splitQualified } from "../templates/a1";
 import { isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { inputCells } from "../templates/cells";
+import { canKeep } from "./layout-migrations";
 import {
   type Conflict,
   type ExistingSheetPolicy,
@@ -50,9 +51,12 @@ export function landingSheet(plan: SheetPlan, sheets: readonly SheetInfo[]): She
   );
 }
 
-/** Whether a replace carries the existing sheet's inputs into the plan: same template, same layout. */
+/**
+ * Whether a replace carries the existing sheet's inputs into the plan: the same template built
+ * it, in the same layout or in an older one that a migration upgrades (layout-migrations.ts).
+ */
 export function keepsInputsOf(existing: SheetInfo, plan: SheetPlan): boolean {
-  return existing.template === plan.template && existing.templateVersion === plan.version;
+  return canKeep(plan, existing.template, existing.templateVersion);
 }
 
 /** Non-empty existing sheets that plans would land on. Empty sheets are simply reused. */

@@ -32,7 +32,6 @@ import { cellInDialect, inputCells } from "../templates/cells";
 import { type PlanValue, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import {
   decidePlacements,
-  keptCounts,
   nameConflictMessage,
   OUTCOMES,
   planConflicts,
@@ -43,6 +42,7 @@ import {
   withKeptInputs,
 } from "./apply-common";
 import { registerExcelRounding } from "./excel-rounding";
+import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
 import {
   markedSheet,
@@ -213,17 +213,16 @@ export class MemoryHost implements WorkbookHost {
     const work: Work[] = decisions
       .filter((d) => d.outcome !== "skip")
       .map((decision) => {
-        const kept = this.writer.keptInputs(decision);
-        const plan = { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName };
-        const counts = keptCounts(decision.plan, kept);
+        const keeps = decision.keepInputs && decision.existing !== null;
+        const { plan: withKept, report } = keepInto(decision.plan, this.writer.keptSheet(decision));
+        const plan = { ...withKept, sheet: decision.targetName };
         // HyperFormula reads no contents inside a batch: the copy's are read now.
         const from = decision.copyName && decision.existing ? this.sheetId(decision.existing.name) : null;
         const copyContent = from === null ? null : this.hf.getSheetSerialized(from);
         return {
           decision,
           plan,
-          kept: counts.inputs,
-          keptFormulas: counts.formulas,
+          kept: keeps ? report : null,
           copyContent,
           sheetId: -1,
         };
@@ -235,9 +234,10 @@ export class MemoryHost implements WorkbookHost {
           template: d.plan.template,
           sheet: d.targetName,
           outcome: OUTCOMES[d.outcome],
-          keptInputs: w?.kept ?? 0,
-          keptFormulas: w?.keptFormulas ?? 0,
+          keptInputs: w?.kept?.inputs ?? 0,
+          keptFormulas: w?.kept?.formulas ?? 0,
           copy: d.copyName,
+          ...(w?.kept ? { kept: w.kept } : {}),
         };
       }),
     };
