@@ -18,7 +18,7 @@ import { relativeForm } from "./formula-rows";
 import type { KeepReport } from "./workbook-host";
 
 export type { KeepReport };
-import { movePlanRows, planCellAt, tableBody, tableLabelCells, tableRowRefusal } from "./plan-rows";
+import { movePlanRows, planCellAt, tableBody, tableLabelCells } from "./plan-rows";
 
 /** A cell as a rebuild reads it: a value, null for blank, or a formula typed (both dialects alike). */
 export type KeptCell = PlanCell;
@@ -136,11 +136,38 @@ function keptContent(
  */
 function resized(plan: SheetPlan, table: string, rows: number): SheetPlan {
   const body = tableBody(plan, table);
-  if (!body || tableRowRefusal(plan, body) !== null) return plan;
+  if (!body || !calculatedAlike(plan, body)) return plan;
   const n = body.bottom - body.top + 1;
   if (rows > n && n >= 2) return movePlanRows(plan, { kind: "insert", at: body.bottom, count: rows - n });
   if (rows < n) return movePlanRows(plan, { kind: "delete", at: body.top + rows, count: n - rows });
   return plan;
+}
+
+/**
+ * Whether each calculated column of a table body holds one formula, the same on every row read
+ * row-relative, so that rows copied down are right. Input columns do not count: a sample line's
+ * own driver formula is its content, replaced by what the user had. (The preview's row insert,
+ * tableRowRefusal, also guards inputs: it keeps what they hold.)
+ */
+function calculatedAlike(
+  plan: SheetPlan,
+  body: { top: number; bottom: number; left: number; right: number },
+): boolean {
+  const inputs = new Set(inputCells(plan).map(({ row, column }) => `${row},${column}`));
+  for (let column = body.left; column <= body.right; column++) {
+    let seen: string | null | undefined;
+    for (let row = body.top; row <= body.bottom; row++) {
+      if (inputs.has(`${row},${column}`)) continue;
+      const cell = planCellAt(plan, row, column);
+      const form =
+        cell !== undefined && isFormula(cell)
+          ? `${cell.live === null ? "" : relativeForm(cell.live, row)}|${cell.portable === null ? "" : relativeForm(cell.portable, row)}`
+          : null;
+      if (seen === undefined) seen = form;
+      else if (seen !== form) return false;
+    }
+  }
+  return true;
 }
 
 /** Rows of a kept table that hold anything (trailing empty rows Excel keeps count too). */
