@@ -76,6 +76,7 @@ import {
   type ApplyResult,
   type CellValue,
   type CellWrite,
+  type KeepReport,
   type ChangeEvent,
   type ApplyStepKind,
   type Conflict,
@@ -200,6 +201,14 @@ export class MemoryHost implements WorkbookHost {
    */
   async recoverInterrupted(): Promise<Recovery> {
     return Promise.resolve({ restored: [], removed: [], kept: [] });
+  }
+
+  async keepPreview(plans: readonly SheetPlan[]): Promise<Record<string, KeepReport>> {
+    const out: Record<string, KeepReport> = {};
+    for (const d of decidePlacements(plans, this.sheetInfos(), { policies: {} }))
+      if (d.existing && d.keepInputs)
+        out[d.existing.name] = keepInto(d.plan, this.writer.keptSheet(d)).report;
+    return Promise.resolve(out);
   }
 
   async applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult> {

@@ -218,6 +218,12 @@ export interface WorkbookHost {
    * it failed too): called before every build and when the pane starts.
    */
   recoverInterrupted(): Promise<Recovery>;
+  /**
+   * What a rebuild that keeps inputs would keep of each non-empty sheet the plans land on (by its
+   * name): rows per table, named inputs, formulas the user typed, what cannot be carried. The
+   * same reading and the same placement as applyPlans, for the dialog to say before building.
+   */
+  keepPreview?(plans: readonly SheetPlan[]): Promise<Record<string, KeepReport>>;
   /** Applies plans in order, all or nothing per call. */
   applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult>;
   /** Values of a range on a sheet (computed values, not formulas). */

@@ -104,6 +104,7 @@ describe.each(HOSTS)("%s rebuilding with the user's inputs", (_, make) => {
     const rows = b.bottom - b.top + 1;
     expect(sheet?.outcome).toBe("replaced");
     expect(sheet?.kept?.tables).toEqual([{ name: "UseCases", rows: rows + 1, planned: rows }]);
+    expect(preview?.Portfolio).toEqual(sheet?.kept);
     expect(s.content("Portfolio", cellAddress(below, b.left))).toBe("Contract review assistant");
     for (const column of columns)
       if (column !== b.left) expect(s.content("Portfolio", cellAddress(below, column))).toBe(3);
