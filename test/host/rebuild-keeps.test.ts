@@ -97,6 +97,8 @@ describe.each(HOSTS)("%s rebuilding with the user's inputs", (_, make) => {
     expect(columns.length).toBeGreaterThan(0);
     s.type("Portfolio", cellAddress(below, b.left), "Contract review assistant");
     for (const column of columns) if (column !== b.left) s.type("Portfolio", cellAddress(below, column), 3);
+    // The dialog is told before the build what the build then keeps.
+    const preview = await s.host.keepPreview?.(planCompleteModel(SAMPLE));
 
     const result = await s.host.applyPlans(planCompleteModel(SAMPLE), { dialect: "live" });
 

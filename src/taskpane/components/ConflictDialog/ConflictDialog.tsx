@@ -86,7 +86,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
                       <div key={policy} className={styles.choice}>
                         <Radio value={policy} label={s[CHOICE_LABELS[policy]]} aria-describedby={hintId} />
                         <span id={hintId} className={styles.hint}>
-                          {hint(c, policy, outcome)} {kept(c, outcome)} {model(c, outcome)}
+                          {[hint(c, policy, outcome), kept(c, outcome), model(c, outcome)]
+                            .filter((part) => part !== "")
+                            .join(" ")}
                         </span>
                       </div>
                     );
