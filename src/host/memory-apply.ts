@@ -6,11 +6,20 @@
  */
 import type { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
-import { blockRange, cellInDialect, inputCells } from "../templates/cells";
+import { blockRange, cellInDialect } from "../templates/cells";
 import { type Block, type Dialect, isFormula, type SheetPlan, type TemplateId } from "../templates/plan";
-import { type KeptCell, userFormula } from "./apply-common";
-import { type PlacementDecision, sameName } from "./placement";
 import { CATALOGUE, spills } from "../functions/catalogue";
+import { type PlacementDecision, sameName } from "./placement";
+import {
+  type KeepReport,
+  type KeptCell,
+  type KeptRange,
+  type KeptSheet,
+  keptFromRaw,
+  NOTHING_KEPT,
+} from "./kept-content";
+import { keptSheet, readTargets } from "./layout-migrations";
+import { planRowEnd, tableBody } from "./plan-rows";
 import { referenceParts } from "./memory-view";
 import { type CellValue, templateMarkerName, templateVersionName } from "./workbook-host";
 
@@ -23,9 +32,8 @@ export interface SheetRecord {
 export interface Work {
   readonly decision: PlacementDecision;
   readonly plan: SheetPlan;
-  readonly kept: number;
-  /** Of the kept inputs, formulas the user typed. */
-  readonly keptFormulas: number;
+  /** What the rebuild kept of the sheet it replaces, when it keeps inputs. */
+  readonly kept: KeepReport | null;
   /** The old sheet's contents, read before the batch, when it is kept as a copy. */
   readonly copyContent: RawCellContent[][] | null;
   /** Set when the sheet is prepared. */
@@ -75,23 +83,54 @@ export class PlanWriter {
   }
 
   /**
-   * The existing sheet's contents at the new plan's input cells, when the rebuild keeps them: a
-   * value as it is, a formula the user typed as that formula (never its value, never the
-   * sample). Blank cells are not kept: a rebuild with more rows (or sample data over a blank
-   * sheet) fills them.
+   * What a rebuild that keeps inputs reads from the existing sheet (kept-content.ts): each table's
+   * current body, rows typed right below it included (Excel's tables grow to take them; the
+   * preview's record of the table does not), each named input, and the loose inputs of the same
+   * layout; an older layout is read by name and upgraded (layout-migrations.ts).
    */
-  keptInputs(decision: PlacementDecision): Map<string, KeptCell> {
-    const kept = new Map<string, KeptCell>();
-    if (!decision.keepInputs || !decision.existing) return kept;
-    const id = this.sheetIdOrThrow(decision.existing.name);
-    for (const { row, column } of inputCells(decision.plan)) {
-      const raw = this.hf.getCellSerialized({ sheet: id, row, col: column });
-      const key = `${row},${column}`;
-      if (typeof raw === "string" && raw.startsWith("=")) kept.set(key, userFormula(raw));
-      else if (typeof raw === "number" || (typeof raw === "string" && raw !== "") || typeof raw === "boolean")
-        kept.set(key, raw);
+  keptSheet(decision: PlacementDecision): KeptSheet {
+    const { existing, plan } = decision;
+    if (!decision.keepInputs || !existing) return NOTHING_KEPT;
+    const targets = readTargets(plan, existing.templateVersion);
+    if (!targets) return NOTHING_KEPT;
+    const id = this.sheetIdOrThrow(existing.name);
+    const record = this.records.get(id);
+    const read = (top: number, left: number, bottom: number, right: number): KeptRange => ({
+      top,
+      left,
+      cells: Array.from({ length: bottom - top + 1 }, (_, r) =>
+        Array.from({ length: right - left + 1 }, (_, c) =>
+          keptFromRaw(this.hf.getCellSerialized({ sheet: id, row: top + r, col: left + c })),
+        ),
+      ),
+    });
+    const tables = new Map<string, KeptRange>();
+    for (const name of targets.tables) {
+      const body = record ? tableBody(record.plan, name) : null;
+      if (!record || !body) continue;
+      let bottom = body.bottom;
+      const typedBelow = (row: number): boolean =>
+        planRowEnd(record.plan, row) < body.left &&
+        Array.from({ length: body.right - body.left + 1 }, (_, c) =>
+          keptFromRaw(this.hf.getCellSerialized({ sheet: id, row, col: body.left + c })),
+        ).some((cell) => cell !== null && cell !== undefined && cell !== "");
+      while (typedBelow(bottom + 1)) bottom++;
+      tables.set(name.toLowerCase(), read(body.top, body.left, bottom, body.right));
     }
-    return kept;
+    const names = new Map<string, KeptRange>();
+    for (const name of targets.names) {
+      const named = this.hf.getNamedExpression(name, id) ?? this.hf.getNamedExpression(name);
+      const parts = named ? referenceParts(String(named.expression)) : null;
+      if (!parts?.sheet || !sameName(parts.sheet, this.hf.getSheetName(id) ?? existing.name)) continue;
+      const r = parts.range;
+      names.set(name.toLowerCase(), read(r.top, r.left, r.bottom, r.right));
+    }
+    const cells = new Map<string, KeptCell>();
+    for (const { row, column } of targets.cells) {
+      const cell = keptFromRaw(this.hf.getCellSerialized({ sheet: id, row, col: column }));
+      if (cell !== undefined) cells.set(`${row},${column}`, cell);
+    }
+    return keptSheet(plan, existing.templateVersion, { tables, names, cells });
   }
 
   /**

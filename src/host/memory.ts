@@ -38,7 +38,6 @@ import {
 } from "../templates/plan";
 import { decidePlacements, planConflicts } from "./placement";
 import {
-  keptCounts,
   nameConflictMessage,
   OUTCOMES,
   planNameConflicts,
@@ -48,6 +47,7 @@ import {
   withKeptInputs,
 } from "./apply-common";
 import { registerExcelRounding } from "./excel-rounding";
+import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
 import {
   markedSheet,
@@ -82,6 +82,7 @@ import {
   type ApplyResult,
   type CellValue,
   type CellWrite,
+  type KeepReport,
   type ChangeEvent,
   type ApplyStepKind,
   type Conflict,
@@ -208,6 +209,14 @@ export class MemoryHost implements WorkbookHost {
     return Promise.resolve({ restored: [], removed: [], kept: [] });
   }
 
+  async keepPreview(plans: readonly SheetPlan[]): Promise<Record<string, KeepReport>> {
+    const out: Record<string, KeepReport> = {};
+    for (const d of decidePlacements(plans, this.sheetInfos(), { policies: {} }))
+      if (d.existing && d.keepInputs)
+        out[d.existing.name] = keepInto(d.plan, this.writer.keptSheet(d)).report;
+    return Promise.resolve(out);
+  }
+
   async applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult> {
     const infos = this.sheetInfos();
     const refused = unresolvedNames(planNameConflicts(plans, infos, this.workbookNames()), options);
@@ -219,17 +228,16 @@ export class MemoryHost implements WorkbookHost {
     const work: Work[] = decisions
       .filter((d) => d.outcome !== "skip")
       .map((decision) => {
-        const kept = this.writer.keptInputs(decision);
-        const plan = { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName };
-        const counts = keptCounts(decision.plan, kept);
+        const keeps = decision.keepInputs && decision.existing !== null;
+        const { plan: withKept, report } = keepInto(decision.plan, this.writer.keptSheet(decision));
+        const plan = { ...withKept, sheet: decision.targetName };
         // HyperFormula reads no contents inside a batch: the copy's are read now.
         const from = decision.copyName && decision.existing ? this.sheetId(decision.existing.name) : null;
         const copyContent = from === null ? null : this.hf.getSheetSerialized(from);
         return {
           decision,
           plan,
-          kept: counts.inputs,
-          keptFormulas: counts.formulas,
+          kept: keeps ? report : null,
           copyContent,
           sheetId: -1,
         };
@@ -241,9 +249,10 @@ export class MemoryHost implements WorkbookHost {
           template: d.plan.template,
           sheet: d.targetName,
           outcome: OUTCOMES[d.outcome],
-          keptInputs: w?.kept ?? 0,
-          keptFormulas: w?.keptFormulas ?? 0,
+          keptInputs: w?.kept?.inputs ?? 0,
+          keptFormulas: w?.kept?.formulas ?? 0,
           copy: d.copyName,
+          ...(w?.kept ? { kept: w.kept } : {}),
         };
       }),
     };

@@ -18,7 +18,8 @@
 import { cellAddress, parseRange } from "../shared/a1";
 import type { SheetPlan } from "../templates/plan";
 import { planNameConflicts } from "./apply-common";
-import { planConflicts } from "./placement";
+import { decidePlacements, planConflicts } from "./placement";
+import { keepInto } from "./kept-content";
 import { recoverInExcel } from "./office/recover";
 import { applyInExcel } from "./office/apply";
 import { inputContent } from "./office/cell-content";
@@ -39,6 +40,7 @@ import type {
   CellValue,
   CellWrite,
   ChangeEvent,
+  KeepReport,
   Conflict,
   NameConflict,
   NameLocation,
@@ -112,6 +114,22 @@ export class OfficeHost implements WorkbookHost {
         state.sheets.map((s) => s.info),
         [...state.names.values()],
       );
+    }).catch(excelError);
+  }
+
+  async keepPreview(plans: readonly SheetPlan[]): Promise<Record<string, KeepReport>> {
+    return this.run(async (context) => {
+      const state = await readWorkbook(context, plans, {}, this.settings.budget, this.sheetNames);
+      const out: Record<string, KeepReport> = {};
+      for (const d of decidePlacements(
+        plans,
+        state.sheets.map((s) => s.info),
+        { policies: {} },
+      )) {
+        const kept = state.kept.get(plans.indexOf(d.plan));
+        if (d.existing && d.keepInputs && kept) out[d.existing.name] = keepInto(d.plan, kept).report;
+      }
+      return out;
     }).catch(excelError);
   }
 

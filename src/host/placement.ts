@@ -4,6 +4,7 @@
  * its policy, and which free name a new sheet or a kept copy takes. Part of the WorkbookHost
  * contract (pure: no workbook is touched), so the dialog's prediction is what the host then does.
  */
+import { canKeep } from "./layout-migrations";
 import { type Conflict, type ExistingSheetPolicy, type ApplyOptions, type SheetInfo } from "./workbook-host";
 import type { SheetPlan } from "../templates/plan";
 
@@ -40,7 +41,7 @@ export function landingSheet(plan: SheetPlan, sheets: readonly SheetInfo[]): She
 
 /** Whether a replace carries the existing sheet's inputs into the plan: same template, same layout. */
 export function keepsInputsOf(existing: SheetInfo, plan: SheetPlan): boolean {
-  return existing.template === plan.template && existing.templateVersion === plan.version;
+  return canKeep(plan, existing.template, existing.templateVersion);
 }
 
 /** Non-empty existing sheets that plans would land on. Empty sheets are simply reused. */

@@ -109,6 +109,25 @@ export interface AppliedSheet {
   readonly keptFormulas: number;
   /** The name the old sheet keeps as a copy no workbook name points to, if one was kept. */
   readonly copy: string | null;
+  /** When the rebuild kept the replaced sheet's inputs: what it kept and what it could not. */
+  readonly kept?: KeepReport;
+}
+
+/**
+ * What a rebuild keeps of the sheet it replaces, by table row and workbook name: the same figures
+ * in the dialog before the build (WorkbookHost.keepPreview) and in the result after it.
+ */
+export interface KeepReport {
+  /** Rows each table has after the rebuild (the user's count) against the plan's own. */
+  readonly tables: readonly { readonly name: string; readonly rows: number; readonly planned: number }[];
+  /** Named inputs (names over input cells outside the tables) whose content was carried. */
+  readonly names: number;
+  /** Input cells whose value, or formula of the user's, was carried (cleared ones are kept too). */
+  readonly inputs: number;
+  /** Of those, formulas the user typed, kept as formulas. */
+  readonly formulas: number;
+  /** What could not be carried, in words. */
+  readonly notCarried: readonly string[];
 }
 
 export interface ApplyResult {
@@ -199,6 +218,12 @@ export interface WorkbookHost {
    * it failed too): called before every build and when the pane starts.
    */
   recoverInterrupted(): Promise<Recovery>;
+  /**
+   * What a rebuild that keeps inputs would keep of each non-empty sheet the plans land on (by its
+   * name): rows per table, named inputs, formulas the user typed, what cannot be carried. The
+   * same reading and the same placement as applyPlans, for the dialog to say before building.
+   */
+  keepPreview?(plans: readonly SheetPlan[]): Promise<Record<string, KeepReport>>;
   /** Applies plans in order, all or nothing per call. */
   applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult>;
   /** Values of a range on a sheet (computed values, not formulas). */

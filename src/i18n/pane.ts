@@ -92,7 +92,10 @@ const en = {
     'Rebuilds "{sheet}" in its place as Replace does, and keeps the old sheet as "{copy}": a copy the model does not use.',
   replace: "Replace",
   replaceKeepsInputs:
-    "Rebuilds this {template} sheet in its place. Kept: every value in the blue input cells, and any formula you typed into one. Not kept: anything else you changed or added on the sheet (notes, formats, rows typed below a table).",
+    "Rebuilds this {template} sheet in its place. Kept, by table row and name: every row of its tables (rows typed below a table too), every value in the blue input cells, and any formula you typed into one. Not kept: notes, formats and other cells you changed or added outside the inputs.",
+  keepDetail: "Kept: {tables}; {names} named inputs; {formulas} formulas you typed.",
+  keepTableRows: "{table} {rows} rows",
+  keepCannot: "Cannot be carried: {list}.",
   replaceNewLayout:
     "Rebuilds this sheet in the template's newer layout: your input values cannot be carried over and the sample values are used.",
   replaceLosesContent: "Replace deletes this sheet's contents: it was not built by this template.",
@@ -341,7 +344,10 @@ const zhTW: PaneStrings = {
   keepCopyHint: "與「取代」相同,在原位置重建「{sheet}」,並將舊工作表保留為「{copy}」:模型不會使用這份複本。",
   replace: "取代",
   replaceKeepsInputs:
-    "在原位置重建這張「{template}」工作表。會保留:藍色輸入儲存格中的每個值,以及您在其中輸入的公式。不會保留:您在工作表上其他的變更或新增內容(附註、格式、在表格下方輸入的列)。",
+    "在原位置重建這張「{template}」工作表。依表格列與名稱保留:表格的每一列(包括在表格下方輸入的列)、藍色輸入儲存格中的每個值,以及您在其中輸入的公式。不會保留:輸入儲存格以外的附註、格式與其他變更或新增內容。",
+  keepDetail: "會保留:{tables};{names} 個具名輸入;{formulas} 個您輸入的公式。",
+  keepTableRows: "{table} {rows} 列",
+  keepCannot: "無法沿用:{list}。",
   replaceNewLayout: "以範本較新的版面重建這張工作表:您的輸入值無法沿用,將使用範例值。",
   replaceLosesContent: "取代會刪除這張工作表的內容:它不是由此範本建立的。",
   cancelSheet: "取消",

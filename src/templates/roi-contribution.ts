@@ -17,7 +17,7 @@
  * Every cell is blank while its use case cell is empty or no line names the use case.
  */
 import { ROI_LABELS } from "../i18n/templates/roi";
-import { columnLetters } from "./a1";
+import { columnLetters } from "../shared/a1";
 import { type SheetBuilder, dual, same } from "./builder";
 import type { Locale } from "../i18n/locale";
 import type { PlanCell } from "./plan";

@@ -46,6 +46,16 @@ describe("existing-sheet policies in MemoryHost", () => {
         keptInputs: typedInputs(plan),
         keptFormulas: 0,
         copy: null,
+        kept: {
+          tables: [
+            { name: "Benefits", rows: 3, planned: 3 },
+            { name: "Costs", rows: 5, planned: 5 },
+          ],
+          names: expect.any(Number) as number,
+          inputs: typedInputs(plan),
+          formulas: 0,
+          notCarried: [],
+        },
       },
     ]);
     expect((await host.listSheets()).map((s) => s.name)).toEqual(["ROI"]);
@@ -108,6 +118,16 @@ describe("existing-sheet policies in MemoryHost", () => {
         keptInputs: typedInputs(plan),
         keptFormulas: 0,
         copy: null,
+        kept: {
+          tables: [
+            { name: "Benefits", rows: 3, planned: 3 },
+            { name: "Costs", rows: 5, planned: 5 },
+          ],
+          names: expect.any(Number) as number,
+          inputs: typedInputs(plan),
+          formulas: 0,
+          notCarried: [],
+        },
       },
     ]);
     expect((await host.listSheets()).map((s) => s.name)).toEqual(["ROI"]);

@@ -26,18 +26,19 @@ import {
   FakeRichApiError,
 } from "./excel-fake";
 
-/** Input cells the plan fills with a value or leaves blank (not with a default formula). */
+/** Input cells the plan fills with a value (not blank, not a formula). */
 function valueInputs(plan: SheetPlan): number {
-  const formulas = new Set<string>();
+  const values = new Set<string>();
   for (const block of plan.blocks) {
     const origin = parseCell(block.at);
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (isFormula(cell)) formulas.add(`${origin.row + r},${origin.column + c}`);
+        if (cell !== null && cell !== "" && !isFormula(cell))
+          values.add(`${origin.row + r},${origin.column + c}`);
       }),
     );
   }
-  return inputCells(plan).filter(({ row, column }) => !formulas.has(`${row},${column}`)).length;
+  return inputCells(plan).filter(({ row, column }) => values.has(`${row},${column}`)).length;
 }
 
 /** Addresses of the ROI sheet's named inputs, by name (the layout moves; the names do not). */
@@ -641,8 +642,9 @@ describe("OfficeHost with sheets that are already there", () => {
     excel.userEdit("ROI", AT.Customers, ""); // cleared: stays cleared
     const result = await host.applyPlans([roiPlan()], { dialect: "live", policies: { ROI: "replace" } });
     expect(result.sheets[0].outcome).toBe("replaced");
-    // Every input but those the template fills with a default formula (a line's low, high, risk).
-    expect(result.sheets[0].keptInputs).toBe(valueInputs(roiPlan()));
+    // Every input that holds a value (the cleared one is kept cleared, not counted); the inputs the
+    // template fills with a default formula (a line's low, high, risk) keep the template's.
+    expect(result.sheets[0].keptInputs).toBe(valueInputs(roiPlan()) - 1);
     expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(40);
     expect(excel.cell("ROI", AT.FxRate)?.value).toBe(12345);
     expect(excel.cell("ROI", AT.Customers)).toBeNull();

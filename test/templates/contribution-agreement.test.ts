@@ -7,7 +7,7 @@
  */
 import { financialSummary, type LineItemCase } from "../../src/engine/line-items";
 import type { CellValue } from "../../src/host/workbook-host";
-import { parseRange } from "../../src/templates/a1";
+import { parseRange } from "../../src/shared/a1";
 import { planModel } from "../../src/templates";
 import { CONTRIBUTION_ROWS } from "../../src/templates/roi-contribution";
 import type { LineRows } from "../../src/templates/roi-lines";

@@ -101,9 +101,10 @@ export async function applyInExcel(
         template: d.plan.template,
         sheet: d.targetName,
         outcome: OUTCOMES[d.outcome],
-        keptInputs: b?.keptInputs ?? 0,
-        keptFormulas: b?.keptFormulas ?? 0,
+        keptInputs: b?.kept?.inputs ?? 0,
+        keptFormulas: b?.kept?.formulas ?? 0,
         copy: d.copyName,
+        ...(b?.kept ? { kept: b.kept } : {}),
       };
     }),
   };

@@ -3,9 +3,9 @@
  * name, the temporary name it is built under, and table names that do not clash.
  */
 import type { SheetPlan } from "../../templates/plan";
-import { keptCounts, type KeptCell, withKeptInputs } from "../apply-common";
 import type { PlacementDecision } from "../placement";
 import { sameName } from "../placement";
+import { keepInto, type KeepReport, NOTHING_KEPT } from "../kept-content";
 import type { ExistingSheet, WorkbookState } from "./read-workbook";
 
 /** One sheet being built in this call. */
@@ -14,9 +14,8 @@ export interface Build {
   /** The plan, with kept inputs, on its final sheet name. */
   readonly plan: SheetPlan;
   readonly tempName: string;
-  readonly keptInputs: number;
-  /** Of the kept inputs, formulas the user typed. */
-  readonly keptFormulas: number;
+  /** What the rebuild kept of the sheet it replaces, when it keeps inputs. */
+  readonly kept: KeepReport | null;
   /** The existing sheet this build replaces (replace, or an empty sheet reused). */
   readonly replaces: ExistingSheet | null;
   /** Tables whose plan name is taken until the replaced sheet steps aside: named at commit. */
@@ -68,16 +67,18 @@ export function prepareBuilds(
     .map((decision, n): Build => {
       const index = plans.indexOf(decision.plan);
       const temp = tempName().name;
-      const kept = decision.keepInputs
-        ? (state.oldInputs.get(index) ?? new Map<string, KeptCell>())
-        : new Map<string, KeptCell>();
+      const keeps = decision.keepInputs && decision.existing !== null;
+      const { plan: withKept, report } = keepInto(
+        decision.plan,
+        keeps ? (state.kept.get(index) ?? NOTHING_KEPT) : NOTHING_KEPT,
+      );
       const replaces =
         decision.outcome === "replace" || decision.outcome === "reuseEmpty"
           ? (state.sheets.find((s) => sameName(s.name, decision.targetName)) ?? null)
           : null;
       const deferredTables: { index: number; name: string }[] = [];
       const copyTables: { name: string; newName: string }[] = [];
-      const tables = decision.plan.tables.map((t, i) => {
+      const tables = withKept.tables.map((t, i) => {
         let name = t.name;
         if (tablesLeaving.has(name.toLowerCase()) && !tablesStaying.has(name.toLowerCase())) {
           deferredTables.push({ index: i, name });
@@ -102,10 +103,9 @@ export function prepareBuilds(
       });
       return {
         decision,
-        plan: { ...withKeptInputs(decision.plan, kept), sheet: decision.targetName, tables },
+        plan: { ...withKept, sheet: decision.targetName, tables },
         tempName: temp,
-        keptInputs: keptCounts(decision.plan, kept).inputs,
-        keptFormulas: keptCounts(decision.plan, kept).formulas,
+        kept: keeps ? report : null,
         replaces,
         deferredTables,
         copyTables,

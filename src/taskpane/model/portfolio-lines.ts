@@ -18,7 +18,7 @@
 import type { CellValue, WorkbookHost } from "../../host/workbook-host";
 import { ROI_LABELS } from "../../i18n/templates/roi";
 import type { Locale } from "../../i18n/locale";
-import { columnLetters, parseRange } from "../../templates/a1";
+import { columnLetters, parseRange } from "../../shared/a1";
 import { ROI_SHEET } from "../../templates/roi";
 import { COL } from "../../templates/roi-lines";
 

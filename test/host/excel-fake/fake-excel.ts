@@ -3,7 +3,7 @@
  * benchmarks hold. It runs batches as Excel.run does, injects failures, seeds a workbook as a
  * user would have left it, and shows what Excel holds after the host has run.
  */
-import { parseCell } from "../../../src/shared/a1";
+import { parseCell, rangeAddress } from "../../../src/shared/a1";
 import type { ExcelRunner } from "../../../src/host/office";
 import type { CellValue } from "../../../src/host/workbook-host";
 import { typed } from "./cell-input";
@@ -160,7 +160,11 @@ export class FakeExcel {
     this.model.newTable(sheet, range, true).name = name;
   }
 
-  /** A user's edit: the cell changes and, with events on, the change is reported as not the add-in's. */
+  /**
+   * A user's edit: the cell changes and, with events on, the change is reported as not the
+   * add-in's. A value typed in the row right below a table, within its columns, makes the table
+   * one row longer, as Excel's AutoCorrect ("include new rows in the table", on by default) does.
+   */
   userEdit(sheetName: string, address: string, input: unknown): void {
     const sheet = this.model.findSheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
@@ -168,6 +172,12 @@ export class FakeExcel {
     const t = typed(input);
     if (t === "clear") sheet.cells.delete(key(row, column));
     else if (t !== "unchanged") sheet.cells.set(key(row, column), t);
+    if (t !== "clear" && t !== "unchanged")
+      for (const table of this.state.tables) {
+        const r = parseAddress(table.range);
+        if (table.sheet === sheet && row === r.bottom + 1 && column >= r.left && column <= r.right)
+          table.range = rangeAddress({ ...r, bottom: r.bottom + 1 });
+      }
     if (this.state.enableEvents) this.events.queueChanged(sheet, address, "Unknown");
     this.events.deliver();
   }

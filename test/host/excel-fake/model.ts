@@ -81,7 +81,8 @@ export interface TableState {
   readonly id: string;
   name: string;
   readonly sheet: SheetState;
-  readonly range: string;
+  /** Grows when a user types in the row right below it (Excel's table auto-expansion). */
+  range: string;
   readonly hasHeaders: boolean;
 }
 

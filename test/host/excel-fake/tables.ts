@@ -2,7 +2,7 @@
 import { rangeAddress, splitQualified } from "../../../src/shared/a1";
 import type { FakeRequestContext } from "./context";
 import { itemAlreadyExists, itemNotFound, OpError } from "./errors";
-import { checkDefinedName, type SheetState, type TableState } from "./model";
+import { checkDefinedName, parseAddress, type SheetState, type TableState } from "./model";
 import { FakeObject, pick } from "./object";
 import { FakeRange } from "./ranges";
 import { FakeScopedCollection } from "./scoped-collection";
@@ -72,7 +72,10 @@ export class FakeTableCollection
   }
 }
 
-export class FakeTable extends FakeObject implements Subset<Excel.Table, "id" | "name"> {
+export class FakeTable
+  extends FakeObject
+  implements Subset<Excel.Table, "id" | "name" | "getRange" | "getDataBodyRange">
+{
   readonly officeType = "Table";
 
   constructor(
@@ -108,6 +111,25 @@ export class FakeTable extends FakeObject implements Subset<Excel.Table, "id" | 
       checkDefinedName(value);
       if (this.fake.model.tableOrNameTaken(value, state)) throw itemAlreadyExists(value);
       state.name = value;
+    });
+  }
+
+  /** The whole table, header included, where it is now (it grows as Excel's tables do). */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, this, "getRange", [], () => {
+      const state = this.resolveOrNull() as TableState | null;
+      if (!state) return null;
+      return { sheet: state.sheet, rect: parseAddress(state.range) };
+    });
+  }
+
+  /** The table's rows without its header. */
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.context, this, "getDataBodyRange", [], () => {
+      const state = this.resolveOrNull() as TableState | null;
+      if (!state) return null;
+      const rect = parseAddress(state.range);
+      return { sheet: state.sheet, rect: { ...rect, top: rect.top + (state.hasHeaders ? 1 : 0) } };
     });
   }
 }

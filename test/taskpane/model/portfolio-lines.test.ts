@@ -9,7 +9,7 @@
 import { financialSummary } from "../../../src/engine/line-items";
 import { MemoryHost } from "../../../src/host/memory";
 import type { CellValue } from "../../../src/host/workbook-host";
-import { parseRange } from "../../../src/templates/a1";
+import { parseRange } from "../../../src/shared/a1";
 import { planCompleteModel } from "../../../src/templates/index";
 import { addUseCaseLines, readPortfolioUseCases } from "../../../src/taskpane/model/portfolio-lines";
 

@@ -168,6 +168,7 @@ export function BuildPanel() {
           conflicts={pending.conflicts}
           policies={pending.policies}
           predictions={pending.predictions}
+          keeps={pending.keeps}
           onPolicyChange={state.setPolicy}
           nameConflicts={pending.nameConflicts}
           takeNames={pending.takeNames}

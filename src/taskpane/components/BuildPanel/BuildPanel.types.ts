@@ -3,6 +3,7 @@ import type {
   ApplyResult,
   Conflict,
   ExistingSheetPolicy,
+  KeepReport,
   NameConflict,
   SheetInfo,
 } from "../../../host/workbook-host";
@@ -32,6 +33,8 @@ export interface PendingBuild {
   readonly nameConflicts: readonly NameConflict[];
   /** Those the user lets the model take. */
   readonly takeNames: readonly string[];
+  /** What a rebuild keeping inputs keeps of each sheet, by sheet name (the host's own reading). */
+  readonly keeps: Readonly<Record<string, KeepReport>>;
 }
 
 export interface BuildOptionsState {

@@ -104,7 +104,9 @@ export function useBuildPanel(): BuildPanelState {
           const nameConflicts = await host.nameConflicts(plans);
           if (conflicts.length === 0 && nameConflicts.length === 0) return await apply(target, plans, {});
           const policies = defaultPolicies(conflicts);
+          const keeps = conflicts.length > 0 ? ((await host.keepPreview?.(plans)) ?? {}) : {};
           setPending({
+            keeps,
             target,
             plans,
             sheets,

@@ -44,6 +44,18 @@ export function ConflictDialog(props: ConflictDialogProps) {
     if (c.existingTemplate !== c.plannedTemplate) return s.replaceLosesContent;
     return c.keepsInputs ? fill(s.replaceKeepsInputs, { template }) : s.replaceNewLayout;
   };
+  // What keeping the inputs keeps of this sheet, as the host will read it.
+  const kept = (c: Conflict, outcome: ChoiceOutcome): string => {
+    const report = props.keeps?.[c.sheet];
+    if (!report || !outcome.keepsInputs || outcome.built === null) return "";
+    const tables = report.tables
+      .map((t) => fill(s.keepTableRows, { table: t.name, rows: t.rows }))
+      .join(s.listSeparator);
+    const detail = fill(s.keepDetail, { tables, names: report.names, formulas: report.formulas });
+    return report.notCarried.length > 0
+      ? `${detail} ${fill(s.keepCannot, { list: report.notCarried.join(s.listSeparator) })}`
+      : detail;
+  };
   const model = (c: Conflict, outcome: ChoiceOutcome): string =>
     outcome.modelSheet
       ? fill(s.modelUses, { sheet: outcome.modelSheet })
@@ -74,7 +86,9 @@ export function ConflictDialog(props: ConflictDialogProps) {
                       <div key={policy} className={styles.choice}>
                         <Radio value={policy} label={s[CHOICE_LABELS[policy]]} aria-describedby={hintId} />
                         <span id={hintId} className={styles.hint}>
-                          {hint(c, policy, outcome)} {model(c, outcome)}
+                          {[hint(c, policy, outcome), kept(c, outcome), model(c, outcome)]
+                            .filter((part) => part !== "")
+                            .join(" ")}
                         </span>
                       </div>
                     );

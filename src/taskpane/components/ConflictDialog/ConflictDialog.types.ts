@@ -1,4 +1,4 @@
-import type { Conflict, ExistingSheetPolicy, NameConflict } from "../../../host/workbook-host";
+import type { Conflict, ExistingSheetPolicy, KeepReport, NameConflict } from "../../../host/workbook-host";
 import type { ChoiceOutcome, Policies } from "../../model/build";
 
 export interface ConflictDialogProps {
@@ -8,6 +8,8 @@ export interface ConflictDialogProps {
   readonly policies: Policies;
   /** What each choice for each sheet would do: the names it gives and the sheet the model then uses. */
   readonly predictions: Readonly<Record<string, Record<ExistingSheetPolicy, ChoiceOutcome>>>;
+  /** What a rebuild keeping inputs keeps of each sheet (rows per table, names, formulas, what it cannot carry). */
+  readonly keeps?: Readonly<Record<string, KeepReport>>;
   readonly onPolicyChange: (sheet: string, policy: ExistingSheetPolicy) => void;
   /** Workbook names of the user's that the model defines too; the dialog is open while there are any conflicts. */
   readonly nameConflicts: readonly NameConflict[];

@@ -1,0 +1,359 @@
+/**
+ * What a rebuild keeps of the sheet it replaces, identified the way the user knows it: each
+ * table's current body (however many rows it has now, rows typed below it included), each
+ * workbook name over inputs, and the few inputs neither in a table nor under a name (the usage
+ * block's model rows), which only a rebuild in the same layout version reads, at positions the
+ * layout pin (test/templates/layout-pin.test.ts) holds still. Pure: both hosts read the old
+ * sheet their own way into a KeptSheet, then put it into the new plan with keepInto.
+ *
+ * A cell the user typed over an input that the template fills with a default formula (a line's
+ * low, high or risk) is theirs: a value, or a formula that is not the template's own (compared
+ * row-relative, so a line that moved down still reads alike). A formula typed into an input stays
+ * that formula in both dialects, never its value.
+ */
+import { cellAddress, parseCell, parseRange, type RangeRef } from "../shared/a1";
+import { inputCells } from "../templates/cells";
+import { isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
+import { relativeForm } from "./formula-rows";
+import type { KeepReport } from "./workbook-host";
+
+export type { KeepReport };
+import { movePlanRows, planCellAt, tableBody, tableLabelCells } from "./plan-rows";
+
+/** A cell as a rebuild reads it: a value, null for blank, or a formula typed (both dialects alike). */
+export type KeptCell = PlanCell;
+
+/**
+ * A rectangle read from the old sheet: `top` and `left` are its first cell's zero-based position
+ * there. A cell left `undefined` was not read (a migration that knows only some columns).
+ */
+export interface KeptRange {
+  readonly top: number;
+  readonly left: number;
+  readonly cells: readonly (readonly (KeptCell | undefined)[])[];
+}
+
+export interface KeptSheet {
+  /** Each table's current body, by lower-case table name. */
+  readonly tables: ReadonlyMap<string, KeptRange>;
+  /** Each workbook name's cells, by lower-case name. */
+  readonly names: ReadonlyMap<string, KeptRange>;
+  /** Inputs neither in a table nor under a name, by "row,column" (same layout version only). */
+  readonly cells: ReadonlyMap<string, KeptCell>;
+  /** What an upgrade from an older layout could not carry, in words. */
+  readonly notCarried: readonly string[];
+}
+
+export const NOTHING_KEPT: KeptSheet = {
+  tables: new Map(),
+  names: new Map(),
+  cells: new Map(),
+  notCarried: [],
+};
+
+export const EMPTY_REPORT: KeepReport = { tables: [], names: 0, inputs: 0, formulas: 0, notCarried: [] };
+
+/** What a host reads from the old sheet for a plan (see the file's comment). */
+export interface KeepTargets {
+  readonly tables: readonly string[];
+  readonly names: readonly string[];
+  /** Loose inputs by position; empty unless the old sheet has the plan's layout version. */
+  readonly cells: readonly { readonly row: number; readonly column: number }[];
+}
+
+function contains(r: RangeRef, row: number, column: number): boolean {
+  return row >= r.top && row <= r.bottom && column >= r.left && column <= r.right;
+}
+
+/** The plan's inputs and line labels, by "row,column". */
+function keptPlaces(plan: SheetPlan): Set<string> {
+  return new Set(
+    [...inputCells(plan), ...tableLabelCells(plan)].map(({ row, column }) => `${row},${column}`),
+  );
+}
+
+/**
+ * The tables, names and loose inputs of a plan that a rebuild in the same layout reads: every
+ * table, every name over an input that lies outside the tables, and the inputs under neither.
+ */
+export function keepTargets(plan: SheetPlan): KeepTargets {
+  const tables = plan.tables.map((t) => parseRange(t.range));
+  const inTable = (row: number, column: number): boolean => tables.some((t) => contains(t, row, column));
+  const inputs = inputCells(plan).filter(({ row, column }) => !inTable(row, column));
+  const names = plan.names.filter((n) => {
+    const r = parseRange(n.range);
+    return inputs.some(({ row, column }) => contains(r, row, column));
+  });
+  const named = names.map((n) => parseRange(n.range));
+  return {
+    tables: plan.tables.map((t) => t.name),
+    names: names.map((n) => n.name),
+    cells: inputs.filter(({ row, column }) => !named.some((r) => contains(r, row, column))),
+  };
+}
+
+/** A formula's text compared as Excel gives it back: case and spaces do not matter. */
+function normalised(formula: string): string {
+  return formula.replace(/\s+/g, "").toUpperCase();
+}
+
+/**
+ * Whether a kept formula at `fromRow` is the template's own formula of `planned` at `toRow`
+ * (either dialect), read row-relative.
+ */
+function isTemplates(kept: string, fromRow: number, planned: PlanCell, toRow: number): boolean {
+  if (!isFormula(planned)) return false;
+  const mine = normalised(relativeForm(kept, fromRow));
+  return [planned.live, planned.portable].some(
+    (text) => text !== null && normalised(relativeForm(text, toRow)) === mine,
+  );
+}
+
+/**
+ * The content a rebuild writes at a kept place, or undefined to leave the plan's: over a value
+ * input the kept content as it is (a cleared cell stays cleared); over a default formula a value
+ * or a formula of the user's, while a blank or the template's own formula takes the default again.
+ */
+function keptContent(
+  kept: KeptCell | undefined,
+  fromRow: number,
+  planned: PlanCell | undefined,
+  toRow: number,
+): KeptCell | undefined {
+  if (kept === undefined) return undefined;
+  if (planned === undefined || !isFormula(planned)) return kept;
+  if (kept === null || kept === "") return undefined;
+  if (isFormula(kept) && kept.live !== null && isTemplates(kept.live, fromRow, planned, toRow))
+    return undefined;
+  return kept;
+}
+
+/**
+ * A table body of `rows` rows in the plan: rows inserted inside it (copying its calculated
+ * columns down, every range over it growing) or deleted from its end. A body of one row cannot
+ * grow inside itself, and a table whose rows mirror lines elsewhere (the Stress sheet's) follows
+ * its source, not what it held: both stay, and the caller reports the rows it could not carry.
+ */
+function resized(plan: SheetPlan, table: string, rows: number): SheetPlan {
+  const body = tableBody(plan, table);
+  if (!body || !calculatedAlike(plan, body)) return plan;
+  const n = body.bottom - body.top + 1;
+  if (rows > n && n >= 2) return movePlanRows(plan, { kind: "insert", at: body.bottom, count: rows - n });
+  if (rows < n) return movePlanRows(plan, { kind: "delete", at: body.top + rows, count: n - rows });
+  return plan;
+}
+
+/**
+ * Whether each calculated column of a table body holds one formula, the same on every row read
+ * row-relative, so that rows copied down are right. Input columns do not count: a sample line's
+ * own driver formula is its content, replaced by what the user had. (The preview's row insert,
+ * tableRowRefusal, also guards inputs: it keeps what they hold.)
+ */
+function calculatedAlike(
+  plan: SheetPlan,
+  body: { top: number; bottom: number; left: number; right: number },
+): boolean {
+  const inputs = new Set(inputCells(plan).map(({ row, column }) => `${row},${column}`));
+  for (let column = body.left; column <= body.right; column++) {
+    let seen: string | null | undefined;
+    for (let row = body.top; row <= body.bottom; row++) {
+      if (inputs.has(`${row},${column}`)) continue;
+      const cell = planCellAt(plan, row, column);
+      const form =
+        cell !== undefined && isFormula(cell)
+          ? `${cell.live === null ? "" : relativeForm(cell.live, row)}|${cell.portable === null ? "" : relativeForm(cell.portable, row)}`
+          : null;
+      if (seen === undefined) seen = form;
+      else if (seen !== form) return false;
+    }
+  }
+  return true;
+}
+
+/** Rows of a kept table that hold anything (trailing empty rows Excel keeps count too). */
+function rowsOf(range: KeptRange): number {
+  return Math.max(1, range.cells.length);
+}
+
+function hasContent(cell: KeptCell | undefined): boolean {
+  return cell !== undefined && cell !== null && cell !== "";
+}
+
+/**
+ * For each table, the input columns the template fills with one default formula on every row (a
+ * line's low, high and risk), as that formula's row-relative form. A formula that differs from
+ * row to row (a sample line's driver formula for its base) is the row's content, not a default.
+ */
+function defaultColumns(plan: SheetPlan): Map<string, Map<number, string>> {
+  const inputs = new Set(inputCells(plan).map(({ row, column }) => `${row},${column}`));
+  const out = new Map<string, Map<number, string>>();
+  for (const t of plan.tables) {
+    const body = tableBody(plan, t.name);
+    if (!body) continue;
+    const columns = new Map<number, string>();
+    for (let column = body.left; column <= body.right; column++) {
+      let form: string | null | undefined;
+      for (let row = body.top; row <= body.bottom && form !== null; row++) {
+        const cell = planCellAt(plan, row, column);
+        if (!inputs.has(`${row},${column}`) || cell === undefined || !isFormula(cell) || cell.live === null)
+          form = null;
+        else {
+          const here = normalised(relativeForm(cell.live, row));
+          form = form === undefined || form === here ? here : null;
+        }
+      }
+      if (typeof form === "string") columns.set(column, form);
+    }
+    out.set(t.name.toLowerCase(), columns);
+  }
+  return out;
+}
+
+/**
+ * The plan with the kept content put in (see the file's comment), and what was kept. Tables take
+ * the user's row count first, so everything below them moves as the rows do.
+ */
+export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; report: KeepReport } {
+  if (kept.tables.size + kept.names.size + kept.cells.size + kept.notCarried.length === 0)
+    return { plan, report: EMPTY_REPORT };
+  const defaults = defaultColumns(plan);
+  const places = keptPlaces(plan);
+  let out = plan;
+  const notCarried = [...kept.notCarried];
+  const tables: { name: string; rows: number; planned: number }[] = [];
+  for (const t of plan.tables) {
+    const range = kept.tables.get(t.name.toLowerCase());
+    if (!range) continue;
+    const before = tableBody(out, t.name);
+    const planned = before ? before.bottom - before.top + 1 : 0;
+    out = resized(out, t.name, rowsOf(range));
+    const after = tableBody(out, t.name);
+    const rows = after ? after.bottom - after.top + 1 : 0;
+    tables.push({ name: t.name, rows, planned });
+    // Columns where a row holds what is the user's (inputs, the line's label), from the table's left.
+    const own = before
+      ? new Set(
+          Array.from({ length: before.right - before.left + 1 }, (_, j) => j).filter((j) =>
+            places.has(`${before.top},${before.left + j}`),
+          ),
+        )
+      : new Set<number>();
+    const lost = range.cells
+      .slice(rows)
+      .filter((line) => line.some((cell, j) => own.has(j) && hasContent(cell)));
+    if (lost.length > 0)
+      notCarried.push(
+        `${t.name}: ${lost.length} of ${range.cells.length} rows (the new table has ${rows} and cannot grow to hold them)`,
+      );
+  }
+
+  // Every place to fill, "row,column", with the content it takes.
+  const target = keptPlaces(out);
+  const inputs = new Set(inputCells(out).map(({ row, column }) => `${row},${column}`));
+  const fills = new Map<string, { cell: KeptCell; input: boolean }>();
+  const put = (
+    row: number,
+    column: number,
+    cell: KeptCell | undefined,
+    from: number,
+    table?: string,
+  ): void => {
+    const key = `${row},${column}`;
+    if (!target.has(key)) return;
+    const planned = planCellAt(out, row, column);
+    const fallback = table === undefined ? undefined : defaults.get(table)?.get(column);
+    const isDefault =
+      fallback !== undefined &&
+      planned !== undefined &&
+      isFormula(planned) &&
+      planned.live !== null &&
+      normalised(relativeForm(planned.live, row)) === fallback;
+    // In a table, a cell that is not a default formula is the row's own: the user's content as is.
+    // The template's own formula read back is not the user's: the plan's stays.
+    if (
+      cell !== undefined &&
+      isFormula(cell) &&
+      cell.live !== null &&
+      planned !== undefined &&
+      isTemplates(cell.live, from, planned, row)
+    )
+      return;
+    const content = table !== undefined && !isDefault ? cell : keptContent(cell, from, planned, row);
+    if (content !== undefined) fills.set(key, { cell: content, input: inputs.has(key) });
+  };
+  for (const t of out.tables) {
+    const range = kept.tables.get(t.name.toLowerCase());
+    const body = tableBody(out, t.name);
+    if (!range || !body) continue;
+    range.cells.forEach((line, i) => {
+      if (body.top + i > body.bottom) return;
+      line.forEach((cell, j) => {
+        if (body.left + j <= body.right)
+          put(body.top + i, body.left + j, cell, range.top + i, t.name.toLowerCase());
+      });
+    });
+  }
+  let names = 0;
+  for (const n of out.names) {
+    const range = kept.names.get(n.name.toLowerCase());
+    if (!range) continue;
+    const r = parseRange(n.range);
+    const before = fills.size;
+    range.cells.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        if (r.top + i <= r.bottom && r.left + j <= r.right) put(r.top + i, r.left + j, cell, range.top + i);
+      }),
+    );
+    if (fills.size > before) names++;
+  }
+  for (const [key, cell] of kept.cells) {
+    const [row, column] = key.split(",").map(Number);
+    put(row, column, cell, row);
+  }
+
+  const blocks = out.blocks.map((block) => {
+    const origin = parseCell(block.at);
+    let changed = false;
+    const cells = block.cells.map((line, r) =>
+      line.map((cell, c) => {
+        const fill = fills.get(`${origin.row + r},${origin.column + c}`);
+        if (!fill) return cell;
+        changed = true;
+        return fill.cell;
+      }),
+    );
+    return changed ? { ...block, cells } : block;
+  });
+  // Counted: inputs that take a value or a formula of the user's (a cleared input, or a line's
+  // label, is carried but not counted).
+  const values = [...fills.values()].filter((v) => v.input && v.cell !== null && v.cell !== "");
+  return {
+    plan: { ...out, blocks },
+    report: {
+      tables,
+      names,
+      inputs: values.length,
+      formulas: values.filter((v) => isFormula(v.cell)).length,
+      notCarried,
+    },
+  };
+}
+
+/** A formula the user typed, as a plan cell: the same text in both dialects. */
+export function userFormula(formula: string): PlanCell {
+  return { live: formula, portable: formula };
+}
+
+/** A cell's content as read from a host: text starting with "=" is a formula the user typed. */
+export function keptFromRaw(raw: unknown): KeptCell | undefined {
+  if (typeof raw === "string" && raw.startsWith("=")) return userFormula(raw);
+  if (raw === null || raw === undefined || raw === "") return null;
+  if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
+  return undefined;
+}
+
+/** "A5" for a kept place, for messages. */
+export function placeAddress(key: string): string {
+  const [row, column] = key.split(",").map(Number);
+  return cellAddress(row, column);
+}

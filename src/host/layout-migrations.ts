@@ -1,0 +1,185 @@
+/**
+ * Upgrading a sheet built by an older layout of its template: what to read from it (by workbook
+ * name: an older layout's cells are never read by position) and how that becomes the content of
+ * the current layout, with what could not be carried said in words. A template whose layout
+ * changes bumps its version and adds a migration here; the layout pin test
+ * (test/templates/layout-pin.test.ts) fails until both are done.
+ */
+import { parseCell } from "../shared/a1";
+import type { SheetPlan, TemplateId } from "../templates/plan";
+import { COL } from "../templates/roi-lines";
+import { type KeepTargets, type KeptCell, type KeptRange, type KeptSheet, keepTargets } from "./kept-content";
+import { tableBody } from "./plan-rows";
+
+export interface LayoutMigration {
+  readonly template: TemplateId;
+  readonly from: number;
+  readonly to: number;
+  /** Workbook names read from the old sheet. */
+  readonly reads: readonly string[];
+  /** The old sheet's named content as content of the new plan. */
+  readonly upgrade: (read: ReadonlyMap<string, KeptRange>, plan: SheetPlan) => KeptSheet;
+}
+
+/** ROI layout 1's named inputs: one per row of its assumptions block, B5:B31. */
+export const ROI_V1_INPUTS = [
+  "AgentsBefore",
+  "AgentsAfter",
+  "AgentMonthlyCost",
+  "CapacityAgents",
+  "Customers",
+  "ChurnReduction",
+  "Arpu",
+  "BenefitRealisation",
+  "ApiCallsPerMonth",
+  "CostPerCall",
+  "FxRate",
+  "PlatformMonthly",
+  "PeopleFte",
+  "FteMonthlyCost",
+  "TrainingOneOff",
+  "AmortisationYears",
+  "ImplementationCost",
+  "DiscountRate",
+  "BenefitRisk",
+  "CostRisk",
+  "RampStartMonth",
+  "RampMonths",
+  "AdoptionTarget",
+  "LeaderPaybackMonths",
+  "LaggardPaybackMonths",
+  "ApiMonthlyBudget",
+  "AlertShare",
+] as const;
+
+/**
+ * Layout 1's line items: three benefits and four costs in fixed rows, each a formula of the named
+ * drivers. Layout 2's sample rows hold the same formulas in the same order (its fifth cost, the
+ * one-off implementation, was a named input only), so a line whose base is still layout 1's
+ * formula keeps layout 2's; a base the user typed over, and every label, go into the table row.
+ */
+const ROI_V1_LINES = {
+  benefits: {
+    labels: "RoiBenefitLabels",
+    base: "RoiBenefitBase",
+    table: "Benefits",
+    formulas: [
+      "=(AgentsBefore-AgentsAfter)*AgentMonthlyCost*MonthsPerYear",
+      "=CapacityAgents*AgentMonthlyCost*MonthsPerYear",
+      "=Customers*ChurnReduction*Arpu",
+    ],
+  },
+  costs: {
+    labels: "RoiCostLabels",
+    base: "RoiCostBase",
+    table: "Costs",
+    formulas: [
+      "=GENAI.API_COST(ApiCallsPerMonth,CostPerCall,FxRate,MonthsPerYear)|=ApiCallsPerMonth*CostPerCall*FxRate*MonthsPerYear",
+      "=PlatformMonthly*MonthsPerYear",
+      "=PeopleFte*FteMonthlyCost*MonthsPerYear",
+      "=TrainingOneOff/AmortisationYears",
+    ],
+  },
+} as const;
+
+function text(cell: KeptCell | undefined): string {
+  if (cell === undefined || cell === null) return "blank";
+  if (typeof cell === "object") return cell.live ?? "";
+  return String(cell);
+}
+
+function sameFormula(a: string, b: string): boolean {
+  return a.replace(/\s+/g, "").toUpperCase() === b.replace(/\s+/g, "").toUpperCase();
+}
+
+function upgradeRoi1(read: ReadonlyMap<string, KeptRange>, plan: SheetPlan): KeptSheet {
+  const notCarried: string[] = [];
+  const names = new Map<string, KeptRange>();
+  const planned = new Set(plan.names.map((n) => n.name.toLowerCase()));
+  for (const name of ROI_V1_INPUTS) {
+    const range = read.get(name.toLowerCase());
+    if (!range) continue;
+    if (planned.has(name.toLowerCase())) names.set(name.toLowerCase(), range);
+    else {
+      const value = range.cells[0]?.[0];
+      if (value !== undefined && value !== null && value !== "")
+        notCarried.push(`${name} = ${text(value)} (the new layout has no such input)`);
+    }
+  }
+  const tables = new Map<string, KeptRange>();
+  for (const lines of Object.values(ROI_V1_LINES)) {
+    const labels = read.get(lines.labels.toLowerCase());
+    const base = read.get(lines.base.toLowerCase());
+    const body = tableBody(plan, lines.table);
+    if (!body || (!labels && !base)) continue;
+    const count = Math.max(lines.formulas.length, body.bottom - body.top + 1);
+    const width = body.right - body.left + 1;
+    const rows = Array.from({ length: count }, (_, i) => {
+      const row: (KeptCell | undefined)[] = new Array<KeptCell | undefined>(width).fill(undefined);
+      if (i >= lines.formulas.length) return row;
+      row[COL.label] = labels?.cells[i]?.[0];
+      const typed = base?.cells[i]?.[0];
+      const own = lines.formulas[i].split("|");
+      const isV1s =
+        typed !== undefined &&
+        typed !== null &&
+        typeof typed === "object" &&
+        typed.live !== null &&
+        own.some((f) => sameFormula(f, typed.live as string));
+      // A base layout 1 computed keeps layout 2's driver formula; anything else is the user's.
+      row[COL.base] = isV1s ? undefined : typed;
+      return row;
+    });
+    tables.set(lines.table.toLowerCase(), { top: labels?.top ?? base?.top ?? 0, left: 0, cells: rows });
+  }
+  return { tables, names, cells: new Map(), notCarried };
+}
+
+export const MIGRATIONS: readonly LayoutMigration[] = [
+  {
+    template: "roi",
+    from: 1,
+    to: 2,
+    reads: [...ROI_V1_INPUTS, ...Object.values(ROI_V1_LINES).flatMap((l) => [l.labels, l.base])],
+    upgrade: upgradeRoi1,
+  },
+];
+
+export function migrationFor(template: TemplateId, from: number | null, to: number): LayoutMigration | null {
+  return MIGRATIONS.find((m) => m.template === template && m.from === from && m.to === to) ?? null;
+}
+
+/** Whether a rebuild can carry a sheet of `version` into the plan: the same layout, or a migration. */
+export function canKeep(plan: SheetPlan, template: TemplateId | null, version: number | null): boolean {
+  if (template !== plan.template) return false;
+  return version === plan.version || migrationFor(plan.template, version, plan.version) !== null;
+}
+
+/** What a host reads from an old sheet of `version` for the plan, or null when nothing can be kept. */
+export function readTargets(plan: SheetPlan, version: number | null): KeepTargets | null {
+  if (version === plan.version) return keepTargets(plan);
+  const migration = migrationFor(plan.template, version, plan.version);
+  return migration ? { tables: [], names: migration.reads, cells: [] } : null;
+}
+
+/** What was read, as a KeptSheet of the plan's layout. */
+export function keptSheet(
+  plan: SheetPlan,
+  version: number | null,
+  read: {
+    readonly tables: ReadonlyMap<string, KeptRange>;
+    readonly names: ReadonlyMap<string, KeptRange>;
+    readonly cells: ReadonlyMap<string, KeptCell>;
+  },
+): KeptSheet {
+  if (version === plan.version) return { ...read, notCarried: [] };
+  const migration = migrationFor(plan.template, version, plan.version);
+  if (!migration) return { tables: new Map(), names: new Map(), cells: new Map(), notCarried: [] };
+  return migration.upgrade(read.names, plan);
+}
+
+/** "B5" -> "row,column" key. */
+export function keyOf(address: string): string {
+  const { row, column } = parseCell(address);
+  return `${row},${column}`;
+}
