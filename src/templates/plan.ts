@@ -90,6 +90,12 @@ export interface TablePlan {
   readonly name: string;
   /** The whole table including its header row. */
   readonly range: string;
+  /**
+   * Table columns (0 = the table's first) that hold one formula per row, the same on every row:
+   * Excel's calculated columns, which fill into a row added to the table (docs/line-items.md).
+   * A cell of such a column may hold the user's own value or formula instead: an exception.
+   */
+  readonly calculated?: readonly number[];
 }
 
 export interface NamePlan {
