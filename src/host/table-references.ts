@@ -10,7 +10,13 @@
  */
 import { parseCell, parseRange } from "../templates/a1";
 import { blockRange } from "../templates/cells";
-import { isFormula, type PlanCell, type PlanFormula, type SheetPlan, type TablePlan } from "../templates/plan";
+import {
+  isFormula,
+  type PlanCell,
+  type PlanFormula,
+  type SheetPlan,
+  type TablePlan,
+} from "../templates/plan";
 import { offsetFormulaRows, relativeForm } from "./formula-rows";
 
 /** Table names as they are while a build runs (plan name → name in the workbook); default the plan's. */

@@ -50,7 +50,16 @@ describe("structured references over the line tables", () => {
   it("escapes the characters Excel escapes in a header, and uses a build's table name", () => {
     const custom: SheetPlan = {
       ...plan,
-      blocks: [{ at: "A1", cells: [["Cost [NT$]", "#Calls", "It's"], [1, 2, 3], [4, 5, 6]] }],
+      blocks: [
+        {
+          at: "A1",
+          cells: [
+            ["Cost [NT$]", "#Calls", "It's"],
+            [1, 2, 3],
+            [4, 5, 6],
+          ],
+        },
+      ],
       tables: [{ name: "T", range: "A1:C3" }],
     };
     expect(structuredReference(custom, "$A$2:$C$3")).toBe("T[[Cost '[NT$']]:[It''s]]");
@@ -107,7 +116,9 @@ describe("calculated columns", () => {
       if (parseRange(`${b.at}:${b.at}`).top !== r.top) return b;
       return {
         ...b,
-        cells: b.cells.map((row, i) => (i === 1 ? row.map((c, j) => (j === COL.risk ? { live: "=0.25", portable: "=0.25" } : c)) : row)),
+        cells: b.cells.map((row, i) =>
+          i === 1 ? row.map((c, j) => (j === COL.risk ? { live: "=0.25", portable: "=0.25" } : c)) : row,
+        ),
       };
     });
     const edited: SheetPlan = { ...plan, blocks };
