@@ -36,7 +36,8 @@ export function tableHeaders(plan: SheetPlan, table: TablePlan): string[] {
   const r = parseRange(table.range);
   return Array.from({ length: r.right - r.left + 1 }, (_, i) => {
     const header = cellAt(plan, r.top, r.left + i);
-    return typeof header === "string" ? header : String(header ?? "");
+    if (typeof header === "string") return header;
+    return typeof header === "number" || typeof header === "boolean" ? String(header) : "";
   });
 }
 
@@ -53,6 +54,9 @@ function escapeHeader(header: string): string {
 export function structuredReference(plan: SheetPlan, range: string, names?: TableNames): string | null {
   const r = parseRange(range);
   for (const table of plan.tables) {
+    // Only a table the template lets grow in Excel (one with calculated columns: the line tables)
+    // is read by structured reference; other tables change only where their source does.
+    if (!table.calculated) continue;
     const t = parseRange(table.range);
     if (t.bottom <= t.top) continue; // a table without body rows has no column body to name
     if (r.top !== t.top + 1 || r.bottom !== t.bottom || r.left < t.left || r.right > t.right) continue;
@@ -75,7 +79,7 @@ const ABSOLUTE_RANGE =
  * never a table's whole body. Text in string literals is left alone.
  */
 export function structuredFormula(plan: SheetPlan, formula: string, names?: TableNames): string {
-  if (plan.tables.length === 0) return formula;
+  if (!plan.tables.some((t) => t.calculated)) return formula;
   return formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) =>
@@ -98,7 +102,7 @@ function structuredCell(plan: SheetPlan, cell: PlanCell, names?: TableNames): Pl
 
 /** The plan with its formulas' ranges over whole table columns written as structured references. */
 export function withStructuredReferences(plan: SheetPlan, names?: TableNames): SheetPlan {
-  if (plan.tables.length === 0) return plan;
+  if (!plan.tables.some((t) => t.calculated)) return plan;
   return {
     ...plan,
     blocks: plan.blocks.map((block) => ({

@@ -60,7 +60,7 @@ describe("structured references over the line tables", () => {
           ],
         },
       ],
-      tables: [{ name: "T", range: "A1:C3" }],
+      tables: [{ name: "T", range: "A1:C3", calculated: [0] }],
     };
     expect(structuredReference(custom, "$A$2:$C$3")).toBe("T[[Cost '[NT$']]:[It''s]]");
     expect(structuredReference(custom, "$B$2:$B$3", new Map([["T", "GenAI_build_1_1"]]))).toBe(
