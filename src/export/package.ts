@@ -29,6 +29,12 @@ export interface PackageName {
   readonly refersTo: string;
 }
 
+/** A table's calculated columns: header and formula (without "="), as the first body row holds it. */
+export interface TableFormulas {
+  readonly table: string;
+  readonly columns: readonly { readonly header: string; readonly formula: string }[];
+}
+
 /** What the written package contains: the CLI's --verbose report. */
 export interface PackageReport {
   /** Every part of the zip, in zip order. */
@@ -298,6 +304,21 @@ export function writeDefinedNames(workbookXml: string, names: readonly PackageNa
   return `${workbookXml.slice(0, at)}<definedNames>${entries}</definedNames>${workbookXml.slice(at)}`;
 }
 
+/**
+ * A table part with a `<calculatedColumnFormula>` in each calculated column (CT_TableColumn,
+ * ECMA-376 Part 1, 18.5.1.3: its first child), which ExcelJS does not write: Excel fills the
+ * formula into a row added to the table, as it does for a calculated column made in Excel.
+ */
+export function withCalculatedColumns(tableXml: string, formulas: TableFormulas): string {
+  const byHeader = new Map(formulas.columns.map((c) => [c.header, c.formula]));
+  return tableXml.replace(/<tableColumn\b([^>]*?)(\/>|>)/g, (whole, attributes: string, end: string) => {
+    const formula = byHeader.get(attribute(`<x${attributes}>`, "name"));
+    if (formula === undefined || /<calculatedColumnFormula\b/.test(whole)) return whole;
+    const element = `<calculatedColumnFormula>${escapeXml(formula)}</calculatedColumnFormula>`;
+    return end === "/>" ? `<tableColumn${attributes}>${element}</tableColumn>` : `${whole}${element}`;
+  });
+}
+
 // ---- the package ---------------------------------------------------------------------------------
 
 /** Loads JSZip (Node: the package; browser: its own lazy chunk, beside ExcelJS's). */
@@ -338,6 +359,7 @@ export async function finishPackage(
   bytes: Uint8Array,
   names: readonly PackageName[],
   JSZip: JSZipClass,
+  tableFormulas: readonly TableFormulas[] = [],
 ): Promise<{ bytes: Uint8Array; report: PackageReport }> {
   const zip = await JSZip.loadAsync(bytes);
   const text = async (path: string): Promise<string | null> =>
@@ -378,7 +400,11 @@ export async function finishPackage(
       if (xml === null) continue;
       if (rel.type === "table") {
         const head = /<table\b[^>]*>/.exec(xml)?.[0] ?? "";
-        tables.push({ sheet, name: attribute(head, "name"), ref: attribute(head, "ref") });
+        const name = attribute(head, "name");
+        tables.push({ sheet, name, ref: attribute(head, "ref") });
+        const formulas = tableFormulas.find((t) => t.table.toLowerCase() === name.toLowerCase());
+        if (formulas && formulas.columns.length > 0)
+          await rewrite(rel.target, (x) => ({ xml: withCalculatedColumns(x, formulas), moved: false }));
       } else if (rel.type === "comments") {
         notes.push({ sheet, count: (xml.match(/<comment\b/g) ?? []).length });
       }

@@ -21,8 +21,15 @@ import { isFormula, type Block, type PlanCell, type SheetPlan } from "../templat
 import type { CellValue } from "../host/workbook-host";
 import { computedNoteText } from "./notes";
 import { type ComputedValues, lookupOf, type ValueLookup } from "./values";
-import { finishPackage, loadJSZip, type PackageName, type PackageReport } from "./package";
+import {
+  finishPackage,
+  loadJSZip,
+  type PackageName,
+  type PackageReport,
+  type TableFormulas,
+} from "./package";
 import { applyConditionalFormats, applyFormatting, applyValidations, freezeView } from "./xlsx-rules";
+import { calculatedColumns, structuredReference, withStructuredReferences } from "../host/table-references";
 
 export type ExcelJS = typeof ExcelModule;
 
@@ -82,15 +89,35 @@ export async function writePackage(
   options.extend?.(workbook, excel);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  return finishPackage(bytes, workbookNames(plans), jszip);
+  return finishPackage(bytes, workbookNames(plans), jszip, tableFormulas(plans));
 }
 
-/** Every plan name with its sheet-qualified, absolute reference, e.g. 'FY25'!$B$5:$E$5. */
+/** Each table's calculated columns with their portable formula, for `<calculatedColumnFormula>`. */
+export function tableFormulas(plans: readonly SheetPlan[]): TableFormulas[] {
+  return plans.flatMap((plan) =>
+    plan.tables.map((t) => ({
+      table: t.name,
+      columns: calculatedColumns(plan, t).flatMap((c) =>
+        c.formula.portable === null
+          ? []
+          : [{ header: c.header, formula: c.formula.portable.replace(/^=/, "") }],
+      ),
+    })),
+  );
+}
+
+/**
+ * Every plan name with its sheet-qualified, absolute reference, e.g. 'FY25'!$B$5:$E$5; a name over
+ * whole table columns refers to them by structured reference (Benefits[In use]), so it follows
+ * the table when Excel adds a row to it.
+ */
 export function workbookNames(plans: readonly SheetPlan[]): PackageName[] {
   return plans.flatMap((plan) =>
     plan.names.map((n) => ({
       name: n.name,
-      refersTo: `${sheetPrefix(plan.sheet)}${rangeAddress(parseRange(n.range), true)}`,
+      refersTo:
+        structuredReference(plan, n.range) ??
+        `${sheetPrefix(plan.sheet)}${rangeAddress(parseRange(n.range), true)}`,
     })),
   );
 }
@@ -118,7 +145,9 @@ export function buildWorkbook(
     // Tables first: ExcelJS writes a table's rows into the sheet, and the cells written after
     // replace them (handing the written cells back would lose results ExcelJS reads as falsy).
     for (const table of plan.tables) addTable(ws, plan, table.name, table.range);
-    for (const block of plan.blocks) writeBlock(ws, plan, block, lookup, names, now);
+    // Totals and outputs read the tables through structured references (Benefits[In use]).
+    for (const block of withStructuredReferences(plan).blocks)
+      writeBlock(ws, plan, block, lookup, names, now);
     applyFormatting(ws, plan);
     applyValidations(ws, plan);
     applyConditionalFormats(ws, plan);

@@ -53,6 +53,9 @@ export function planNameConflicts(
       const existing = names.find((n) => sameName(n.name, planned.name));
       if (!existing || ours.has(existing.name.toLowerCase())) continue;
       if (/#REF!/i.test(existing.formula)) continue;
+      // A structured reference to a table the model builds (=Benefits[In use]) is the model's.
+      const table = /^=([A-Za-z_\\][A-Za-z0-9_.]*)\[/.exec(existing.formula)?.[1];
+      if (table && plans.some((p) => p.tables.some((t) => sameName(t.name, table)))) continue;
       const { sheet } = splitQualified(existing.formula.replace(/^=/, ""));
       const on = sheet === null ? null : (sheets.find((s) => sameName(s.name, sheet)) ?? null);
       if (on?.template) continue;

@@ -14,6 +14,7 @@ import type {
   PlanFormula,
   SemanticFormat,
   SheetPlan,
+  TablePlan,
   TemplateId,
   ValidationRule,
 } from "./plan";
@@ -49,7 +50,7 @@ export class SheetBuilder {
   private readonly formats: { range: string; format: SemanticFormat }[] = [];
   private readonly styles: { range: string; style: CellStyle }[] = [];
   private readonly widths: { column: string; width: number }[] = [];
-  private readonly tables: { name: string; range: string }[] = [];
+  private readonly tables: TablePlan[] = [];
   private readonly names: NamePlan[] = [];
   private readonly validations: { range: string; rule: ValidationRule; message: string }[] = [];
   private readonly conditionalFormats: { range: string; rule: ConditionalFormatRule }[] = [];
@@ -89,8 +90,8 @@ export class SheetBuilder {
     return this;
   }
 
-  table(name: string, range: string): this {
-    this.tables.push({ name, range });
+  table(name: string, range: string, calculated?: readonly number[]): this {
+    this.tables.push(calculated ? { name, range, calculated } : { name, range });
     return this;
   }
 

@@ -90,6 +90,14 @@ export interface TablePlan {
   readonly name: string;
   /** The whole table including its header row. */
   readonly range: string;
+  /**
+   * Table columns (0 = the table's first) that hold one formula per row, the same on every row:
+   * Excel's calculated columns, which fill into a row added to the table (docs/line-items.md).
+   * A cell of such a column may hold the user's own value or formula instead: an exception.
+   * A table with calculated columns is one the user adds rows to in Excel: formulas and names over
+   * its whole columns reach Excel and the .xlsx as structured references (Benefits[In use]).
+   */
+  readonly calculated?: readonly number[];
 }
 
 export interface NamePlan {

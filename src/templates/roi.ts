@@ -864,7 +864,14 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
       VALIDATIONS.rate.rule,
       zh ? VALIDATIONS.rate.zh : VALIDATIONS.rate.en,
     );
-    b.table(tableName, table.range(0, 0, n, lastCol));
+    // Calculated columns: the default low, high and risk, and every column from In use on. Excel
+    // fills them into a row the user adds (typed below the table, or the pane's Add line).
+    b.table(tableName, table.range(0, 0, n, lastCol), [
+      COL.low,
+      COL.high,
+      COL.risk,
+      ...Array.from({ length: lastCol - COL.inUse + 1 }, (_, j) => COL.inUse + j),
+    ]);
     const prefix = isBenefit ? "RoiBenefit" : "RoiCost";
     b.name(`${prefix}Labels`, body(header, n, COL.label), title)
       .name(`${prefix}Low`, body(header, n, COL.simLow), L.low)

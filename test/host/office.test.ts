@@ -4,6 +4,7 @@
  * and how it treats sheets that are already there.
  */
 import { bytesToBase64, OfficeHost } from "../../src/host/office";
+import { structuredReference, withStructuredReferences } from "../../src/host/table-references";
 import {
   ApplyError,
   type ApplyOptions,
@@ -82,10 +83,13 @@ function planCell(plan: SheetPlan, address: string, dialect: Dialect): unknown {
   return undefined;
 }
 
-/** Every cell of every block of a plan is in the fake as a formula or a value. */
+/**
+ * Every cell of every block of a plan is in the fake as a formula or a value; a range over whole
+ * table columns as the structured reference Excel receives (Benefits[In use]).
+ */
 function expectCellsWritten(excel: FakeExcel, sheet: string, plan: SheetPlan, dialect: Dialect): void {
   const mismatches: string[] = [];
-  for (const block of plan.blocks) {
+  for (const block of withStructuredReferences(plan).blocks) {
     const r = blockRange(block);
     block.cells.forEach((row, i) =>
       row.forEach((cell, j) => {
@@ -266,7 +270,7 @@ describe("OfficeHost writes the ROI sheet", () => {
     for (const n of plan.names)
       expect([n.name, excel.name(n.name)]).toEqual([
         n.name,
-        `=ROI!${rangeAddress(parseRange(n.range), true)}`,
+        `=${structuredReference(plan, n.range) ?? `ROI!${rangeAddress(parseRange(n.range), true)}`}`,
       ]);
     expect(excel.name("AgentsBefore")).toBe(`=ROI!${ABS.AgentsBefore}`);
     expect(excel.name(templateMarkerName("roi"))).toBe("=ROI!$A$1");
@@ -370,9 +374,11 @@ describe("OfficeHost requests", () => {
     expect(excel.stats.requests.every((r) => r.rejected === null)).toBe(true);
     expect(excel.sheetNames()).toEqual(["Sheet1", "Portfolio", "Rollout", "ROI", "Stress"]);
     for (const plan of plans) expectCellsWritten(excel, plan.sheet, plan, "live");
-    // Blocks go out as a few 2-D arrays, not row by row.
+    // Blocks go out as a few 2-D arrays, not row by row; a table with calculated columns adds a
+    // few rectangles of its own (its calculated columns, its totals, the outputs that read it).
     const cellWrites = excel.log.filter((l) => l === "Range.formulas").length;
-    expect(cellWrites).toBeLessThan(plans.reduce((n, p) => n + p.blocks.length, 0) + 10);
+    const growing = plans.reduce((n, p) => n + p.tables.filter((t) => t.calculated).length, 0);
+    expect(cellWrites).toBeLessThan(plans.reduce((n, p) => n + p.blocks.length, 0) + 10 + 10 * growing);
     const lastRow =
       excel
         .snapshot()
@@ -649,7 +655,7 @@ describe("OfficeHost with sheets that are already there", () => {
     expect(excel.cell("ROI", AT.FxRate)?.value).toBe(12345);
     expect(excel.cell("ROI", AT.Customers)).toBeNull();
     expect(excel.cell("ROI", AT.AgentsBefore)?.value).toBe(50);
-    expect(planCell(roiPlan(), AT.AnnualBenefits, "live")).toEqual(
+    expect(planCell(withStructuredReferences(roiPlan()), AT.AnnualBenefits, "live")).toEqual(
       excel.cell("ROI", AT.AnnualBenefits)?.formula,
     );
 

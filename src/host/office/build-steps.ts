@@ -7,8 +7,11 @@
 import { parseRange, rangeAddress, rangeColumns, rangeRows } from "../../shared/a1";
 import { blockRange } from "../../templates/cells";
 import { numberFormat } from "../../templates/formats";
-import type { Dialect } from "../../templates/plan";
+import type { Dialect, PlanValue } from "../../templates/plan";
 import { LOOKS } from "../../templates/theme";
+import { offsetFormulaRows } from "../formula-rows";
+import { planCellAt } from "../plan-rows";
+import { calculatedColumns, structuredCells } from "../table-references";
 import { excelContent } from "./cell-content";
 import { addChart, addConditionalFormat, validationRule } from "./excel-rules";
 import type { Build } from "./prepare-builds";
@@ -40,6 +43,7 @@ export function buildSteps(b: Build, dialect: Dialect): Step[] {
     ...styleSteps(on),
     ...columnWidthSteps(on),
     ...tableSteps(on),
+    ...tableFormulaSteps(on, dialect),
     ...validationSteps(on),
     ...conditionalFormatSteps(on),
     ...freezePaneSteps(on),
@@ -192,6 +196,70 @@ function tableSteps({ b, sheet, ws }: OnSheet): Step[] {
       b.tables[i] = table;
     },
   }));
+}
+
+/**
+ * Once the tables exist (Range.formulas, ExcelApi 1.1): each calculated column is written as one
+ * formula down its whole body, which makes it a calculated column that Excel fills into a row the
+ * user adds (typed just below the table, or Add line); adjacent calculated columns go out as one
+ * rectangle. Then the cells where a kept input holds something else (an exception, as when a user
+ * types over one cell of a calculated column), and every formula that reads whole table columns,
+ * rewritten with structured references (Benefits[In use]) so that it follows the table's current
+ * rows. The tables have their build names here; a table named at commit takes its references
+ * with it, as Excel renames them.
+ */
+function tableFormulaSteps({ b, sheet, ws }: OnSheet, dialect: Dialect): Step[] {
+  const { plan } = b;
+  const write = (label: string, top: number, left: number, rows: PlanValue[][]): Step[] =>
+    chunkedWrites(
+      { top, bottom: top + rows.length - 1, left, right: left + rows[0].length - 1 },
+      rows,
+      { sheet, label, kind: "writing cells", apis: ["Worksheet.getRange", "Range.formulas"] },
+      (_context, address, chunk) => {
+        ws().getRange(address).formulas = chunk;
+      },
+    );
+  const steps: Step[] = [];
+  const others: { row: number; column: number; content: PlanValue }[] = [];
+  for (const table of plan.tables) {
+    const r = parseRange(table.range);
+    const columns = calculatedColumns(plan, table).flatMap((c) => {
+      const first = excelContent(c.formula, dialect);
+      return typeof first === "string" ? [{ ...c, first }] : [];
+    });
+    for (const run of adjacentRuns(columns)) {
+      const rows = Array.from({ length: r.bottom - r.top }, (_, k) =>
+        run.map((c) => offsetFormulaRows(c.first, k)),
+      );
+      steps.push(...write(`calculated columns of ${table.name}`, r.top + 1, run[0].column, rows));
+      rows.forEach((line, k) =>
+        line.forEach((formula, i) => {
+          const row = r.top + 1 + k;
+          const cell = planCellAt(plan, row, run[i].column);
+          // A cleared cell is written as "" (null in `formulas` would leave the formula there).
+          const content = cell === undefined ? "" : (excelContent(cell, dialect) ?? "");
+          if (content !== formula) others.push({ row, column: run[i].column, content });
+        }),
+      );
+    }
+  }
+  for (const s of structuredCells(plan)) others.push({ ...s, content: excelContent(s.cell, dialect) });
+  for (const run of adjacentRuns(others.sort((x, y) => x.row - y.row || x.column - y.column)))
+    steps.push(...write("formulas over the tables", run[0].row, run[0].column, [run.map((c) => c.content)]));
+  return steps;
+}
+
+/** Cells (or columns) side by side in one row, grouped: each group is one rectangle to write. */
+function adjacentRuns<T extends { readonly column: number; readonly row?: number }>(
+  cells: readonly T[],
+): T[][] {
+  const runs: T[][] = [];
+  for (const cell of cells) {
+    const last = runs[runs.length - 1]?.at(-1);
+    if (last && last.row === cell.row && last.column + 1 === cell.column) runs[runs.length - 1].push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
 }
 
 /**

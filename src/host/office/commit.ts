@@ -7,6 +7,7 @@
  */
 import { parseRange, rangeAddress, sheetPrefix } from "../../shared/a1";
 import { templateMarkerName, templateVersionName } from "../workbook-host";
+import { structuredReference } from "../table-references";
 import { nameTarget, pointsAt } from "./names";
 import { sameName } from "../placement";
 import { PENDING_NAME } from "./build-steps";
@@ -105,12 +106,18 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
   for (const b of builds) {
     const { plan } = b;
     const prefix = sheetPrefix(plan.sheet);
+    const finalTableNames = new Map(b.deferredTables.map((d) => [plan.tables[d.index].name, d.name]));
     const wanted = [
-      ...plan.names.map((n) => ({
-        name: n.name,
-        formula: `=${prefix}${absolute(n.range)}`,
-        comment: n.comment,
-      })),
+      // A name over whole table columns refers to them by structured reference, so it follows
+      // the table's rows (a row typed just below it included); the tables have their final names.
+      ...plan.names.map((n) => {
+        const structured = structuredReference(plan, n.range, finalTableNames);
+        return {
+          name: n.name,
+          formula: structured ? `=${structured}` : `=${prefix}${absolute(n.range)}`,
+          comment: n.comment,
+        };
+      }),
       {
         name: templateMarkerName(plan.template),
         formula: `=${prefix}$A$1`,

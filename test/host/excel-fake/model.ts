@@ -86,7 +86,15 @@ export interface TableState {
   readonly hasHeaders: boolean;
 }
 
-export type NameRef = { readonly sheet: SheetState; readonly address: string } | { readonly formula: string };
+/**
+ * What a name refers to: a range on a sheet, a structured reference to table columns (it follows
+ * the table through a rename and a resize, as Excel's does; `columns` is the bracket part, e.g.
+ * "[In use]" or "[[Sim low]:[Sim high]]"), or any other formula.
+ */
+export type NameRef =
+  | { readonly sheet: SheetState; readonly address: string }
+  | { readonly table: TableState; readonly columns: string }
+  | { readonly formula: string };
 
 export interface NameState {
   readonly name: string;
@@ -166,4 +174,29 @@ const NAME_OK = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 export function checkDefinedName(name: string): void {
   if (!NAME_OK.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]$/.test(name))
     throw new OpError("InvalidArgument", `The name "${name}" is not valid.`);
+}
+
+/** A header inside a structured reference's brackets, unescaped (Excel escapes [ ] # ' with '). */
+function unescapeHeader(text: string): string {
+  return text.replace(/'(.)/g, "$1");
+}
+
+/** The body rows of the columns a structured reference names, or null when a header is missing. */
+export function structuredRect(table: TableState, columns: string): RangeRef | null {
+  const r = parseAddress(table.range);
+  const span = /^\[\[((?:'.|[^\]'])*)\]:\[((?:'.|[^\]'])*)\]\]$/.exec(columns);
+  const one = /^\[((?:'.|[^\]'])*)\]$/.exec(columns);
+  const names = span ? [span[1], span[2]] : one ? [one[1], one[1]] : null;
+  if (!names) return null;
+  const headerAt = (header: string): number | null => {
+    for (let column = r.left; column <= r.right; column++) {
+      const cell = table.sheet.cells.get(key(r.top, column));
+      if (cell && String(cell.value).toLowerCase() === unescapeHeader(header).toLowerCase()) return column;
+    }
+    return null;
+  };
+  const left = headerAt(names[0]);
+  const right = headerAt(names[1]);
+  if (left === null || right === null || r.bottom <= r.top) return null;
+  return { top: r.top + 1, bottom: r.bottom, left, right };
 }

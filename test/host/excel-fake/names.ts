@@ -7,7 +7,7 @@ import { NUMBER } from "./cell-input";
 import type { FakeRequestContext } from "./context";
 import { itemAlreadyExists, OpError } from "./errors";
 import type { FakeExcel } from "./fake-excel";
-import { checkDefinedName, type NameRef, type NameState, parseAddress } from "./model";
+import { checkDefinedName, type NameRef, type NameState, parseAddress, structuredRect } from "./model";
 import { FakeObject, pick } from "./object";
 import { FakeRange } from "./ranges";
 import { FakeScopedCollection } from "./scoped-collection";
@@ -109,17 +109,19 @@ export class FakeNamedItem
     const formula = this.fake.model.nameFormula(state);
     const constant = formula.slice(1);
     const type =
-      "sheet" in state.ref
-        ? formula.startsWith("=#REF!")
-          ? "Error"
-          : "Range"
-        : NUMBER.test(constant)
-          ? "Double"
-          : /^(true|false)$/i.test(constant)
-            ? "Boolean"
-            : /^".*"$/.test(constant)
-              ? "String"
-              : "Error";
+      "table" in state.ref
+        ? "Range"
+        : "sheet" in state.ref
+          ? formula.startsWith("=#REF!")
+            ? "Error"
+            : "Range"
+          : NUMBER.test(constant)
+            ? "Double"
+            : /^(true|false)$/i.test(constant)
+              ? "Boolean"
+              : /^".*"$/.test(constant)
+                ? "String"
+                : "Error";
     const value =
       type === "Range"
         ? formula.slice(1)
@@ -178,6 +180,14 @@ export class FakeNamedItem
       const state = this.resolveOrNull() as NameState | null;
       if (!state) return null;
       const ref = state.ref;
+      if ("table" in ref) {
+        const rect = this.fake.state.tables.includes(ref.table)
+          ? structuredRect(ref.table, ref.columns)
+          : null;
+        if (!rect)
+          throw new OpError("InvalidReference", "This reference is not valid for the current operation.");
+        return { sheet: ref.table.sheet, rect };
+      }
       if (!("sheet" in ref) || !this.fake.state.sheets.includes(ref.sheet))
         throw new OpError("InvalidReference", "This reference is not valid for the current operation.");
       return { sheet: ref.sheet, rect: parseAddress(ref.address) };

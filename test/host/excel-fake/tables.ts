@@ -110,6 +110,15 @@ export class FakeTable
     this.set("name", value, (state: TableState) => {
       checkDefinedName(value);
       if (this.fake.model.tableOrNameTaken(value, state)) throw itemAlreadyExists(value);
+      // Excel renames the table in every formula's structured references to it (names that refer
+      // to it follow by themselves: they hold the table, not its name).
+      const old = new RegExp(`(?<![A-Za-z0-9_.])${state.name.replace(/[.\\]/g, "\\$&")}\\[`, "gi");
+      for (const sheet of this.fake.state.sheets)
+        for (const [k, cell] of sheet.cells)
+          if (cell.formula !== null && old.test(cell.formula)) {
+            old.lastIndex = 0;
+            sheet.cells.set(k, { ...cell, formula: cell.formula.replace(old, `${value}[`) });
+          }
       state.name = value;
     });
   }

@@ -12,6 +12,7 @@ import {
   overlaps,
   parseAddress,
   type SheetState,
+  structuredRect,
   type TableState,
   type WorkbookState,
 } from "./model";
@@ -96,6 +97,15 @@ export class WorkbookModel {
     if (typeof reference !== "string")
       throw new OpError("InvalidArgument", "A name needs a formula or a range.");
     const formula = reference.startsWith("=") ? reference : `=${reference}`;
+    const structured = /^=([A-Za-z_\\][A-Za-z0-9_.]*)(\[.*\])$/.exec(formula);
+    const table = structured
+      ? this.state.tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase())
+      : undefined;
+    if (structured && table) {
+      if (!structuredRect(table, structured[2]))
+        throw new OpError("InvalidArgument", `The reference ${formula} is not valid.`);
+      return { table, columns: structured[2] };
+    }
     const { sheet, address } = splitQualified(formula.slice(1));
     const target = sheet ? this.findSheet(sheet) : null;
     if (target && /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(address))
@@ -106,6 +116,7 @@ export class WorkbookModel {
   nameFormula(state: NameState): string {
     const ref = state.ref;
     if ("formula" in ref) return ref.formula;
+    if ("table" in ref) return `=${ref.table.name}${ref.columns}`;
     return this.state.sheets.includes(ref.sheet)
       ? `=${sheetPrefix(ref.sheet.name)}${ref.address}`
       : `=#REF!${ref.address}`;

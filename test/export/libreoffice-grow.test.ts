@@ -1,0 +1,223 @@
+/**
+ * A line added the way an Excel user adds it, in the exported .xlsx: the user types a new benefit
+ * in the empty row just below the Benefits table. Excel then grows the table by that row (its
+ * `ref`), keeps what was typed and fills the calculated columns' formulas into it. This test does
+ * exactly that to the file (the table part's ref, the typed inputs, each `<calculatedColumnFormula>`
+ * copied down to the new row), lets LibreOffice recalculate everything, and checks that the totals
+ * and the ROI outputs count the new line: they equal the engine's figures for the grown case, and
+ * differ from the case before the row was typed. It fails if a total, a name or an output still
+ * reads a fixed range over the rows built, or if the file carries no calculated column formulas.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import JSZip from "jszip";
+import { financialSummary } from "../../src/engine/line-items";
+import { offsetFormulaRows } from "../../src/host/formula-rows";
+import type { CellValue } from "../../src/host/workbook-host";
+import { cellAddress, columnLetters, parseRange } from "../../src/shared/a1";
+import { planCompleteModel } from "../../src/templates/index";
+import type { SheetPlan } from "../../src/templates/plan";
+import { COL, type LineRow } from "../../src/templates/roi-lines";
+import { generatedLines, PRICE_CHANGE } from "../templates/line-items-support";
+import { cellValueOf, exportThroughMemoryHost, namedCell, readXlsx } from "./export-support";
+import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+
+const soffice = findSoffice();
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** A cell element as Excel writes a typed entry or a formula. */
+function cellXml(address: string, content: string | number | { formula: string }): string {
+  if (typeof content === "number") return `<c r="${address}"><v>${content}</v></c>`;
+  if (typeof content === "string")
+    return `<c r="${address}" t="inlineStr"><is><t>${escapeXml(content)}</t></is></c>`;
+  return `<c r="${address}"><f>${escapeXml(content.formula)}</f></c>`;
+}
+
+/** The sheet part with `cells` as the content of row `row` (1-based), which must be empty. */
+function withRow(sheetXml: string, row: number, cells: string[]): string {
+  const existing = new RegExp(`<row r="${row}"[^>]*?(/>|>[\\s\\S]*?</row>)`).exec(sheetXml);
+  const element = `<row r="${row}">${cells.join("")}</row>`;
+  if (existing) {
+    if (/<c\b[^>]*>(?:(?!<\/c>)[\s\S])*<(?:v|f|is)>/.test(existing[0]))
+      throw new Error(`row ${row} is not empty`);
+    return sheetXml.replace(existing[0], element);
+  }
+  const after = [...sheetXml.matchAll(/<row r="(\d+)"/g)].find((m) => Number(m[1]) > row);
+  if (after?.index === undefined) return sheetXml.replace("</sheetData>", `${element}</sheetData>`);
+  return sheetXml.slice(0, after.index) + element + sheetXml.slice(after.index);
+}
+
+/** The sheet part with the number in `address` set to `value` (an input the user types over). */
+function withNumber(sheetXml: string, address: string, value: number): string {
+  const cell = new RegExp(`<c r="${address}"([^>]*?)(/>|>[\\s\\S]*?</c>)`).exec(sheetXml);
+  if (!cell) throw new Error(`no cell ${address}`);
+  const attributes = cell[1].replace(/\s*t="[^"]*"/, "");
+  return sheetXml.replace(cell[0], `<c r="${address}"${attributes}><v>${value}</v></c>`);
+}
+
+/**
+ * What Excel does to the file when `line` is typed just below `table`: the table (and its filter)
+ * grows by one row, the typed inputs land in that row, and every calculated column's formula
+ * fills into it. Returns the new bytes and the number of formulas filled.
+ */
+async function typeBelowTable(
+  bytes: Uint8Array,
+  plan: SheetPlan,
+  table: string,
+  line: LineRow,
+  inputs: readonly { address: string; value: number }[],
+): Promise<{ bytes: Uint8Array; filled: number }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const tablePath = (
+    await Promise.all(
+      Object.keys(zip.files)
+        .filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))
+        .map(async (p) => ({ p, xml: await zip.file(p)!.async("string") })),
+    )
+  ).find(({ xml }) => new RegExp(`<table\\b[^>]*\\bname="${table}"`).test(xml))!;
+  const ref = /\bref="([^"]+)"/.exec(tablePath.xml)![1];
+  const r = parseRange(ref);
+  const newRow = r.bottom + 1; // zero-based
+  const grown = `${cellAddress(r.top, r.left)}:${cellAddress(newRow, r.right)}`;
+  zip.file(tablePath.p, tablePath.xml.split(`ref="${ref}"`).join(`ref="${grown}"`));
+
+  // Calculated columns, by header, as the file declares them; their formulas are for the first row.
+  const formulas = new Map(
+    [
+      ...tablePath.xml.matchAll(
+        /<tableColumn\b[^>]*\bname="([^"]*)"[^>]*>\s*<calculatedColumnFormula>([^<]*)<\/calculatedColumnFormula>/g,
+      ),
+    ].map((m) => [
+      m[1],
+      m[2]
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&"),
+    ]),
+  );
+  const headers = [...tablePath.xml.matchAll(/<tableColumn\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+  const typed = new Map<number, string | number>();
+  const put = (column: number, value: string | number | null | undefined): void => {
+    if (value !== null && value !== undefined) typed.set(column, value);
+  };
+  put(COL.label, line.label);
+  put(COL.group, line.group);
+  put(COL.base, line.base as number);
+  put(COL.kind, line.kind);
+  put(COL.start, line.start);
+  put(COL.months, line.months);
+  put(COL.risk, line.risk as number | undefined);
+  const cells: string[] = [];
+  let filled = 0;
+  headers.forEach((header, offset) => {
+    const address = cellAddress(newRow, r.left + offset);
+    const value = typed.get(offset);
+    if (value !== undefined) cells.push(cellXml(address, value));
+    else if (formulas.has(header)) {
+      cells.push(
+        cellXml(address, { formula: offsetFormulaRows(formulas.get(header)!, newRow - (r.top + 1)) }),
+      );
+      filled++;
+    }
+  });
+  const sheetPath = "xl/worksheets/" + (await sheetFileOf(zip, plan.sheet));
+  let sheetXml = withRow(await zip.file(sheetPath)!.async("string"), newRow + 1, cells);
+  for (const input of inputs) sheetXml = withNumber(sheetXml, input.address, input.value);
+  zip.file(sheetPath, sheetXml);
+  return { bytes: await zip.generateAsync({ type: "uint8array" }), filled };
+}
+
+async function sheetFileOf(zip: JSZip, sheet: string): Promise<string> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = new RegExp(`<sheet\\b[^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target =
+    new RegExp(`<Relationship\\b[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+  return target.slice(target.lastIndexOf("/") + 1);
+}
+
+(soffice ? describe : describe.skip)(
+  "a benefit typed below the Benefits table, recalculated by LibreOffice",
+  () => {
+    const office = { folder: "", profile: "" };
+    beforeAll(() => {
+      office.folder = mkdtempSync(join(tmpdir(), "genai-lo-grow-"));
+      office.profile = makeRecalculatingProfile();
+    });
+    afterAll(() => {
+      for (const path of [office.folder, office.profile])
+        if (path) rmSync(path, { recursive: true, force: true });
+    });
+
+    it("counts the new line in every total and output, as the engine does for the grown case", async () => {
+      // Built with 5 benefits and 6 costs; the user then types the 6th benefit of the generated case
+      // (a Wave line whose risk the user types over the default).
+      const built = generatedLines(5, 6);
+      const grown = generatedLines(6, 6);
+      const plans = planCompleteModel({ data: "sample", currency: "NT$", locale: "en", lines: built.rows });
+      const roi = plans.find((p) => p.tables.some((t) => t.name === "Benefits"))!;
+      const exported = await exportThroughMemoryHost(plans);
+      // The generated case runs on a usage price change (the engine's figures assume it).
+      const priceChange = namedCell(plans, "UsagePriceChange");
+      const { bytes, filled } = await typeBelowTable(
+        exported.bytes,
+        roi,
+        "Benefits",
+        grown.rows.benefits[5],
+        [{ address: priceChange.address, value: PRICE_CHANGE }],
+      );
+      // Every calculated column is declared in the file: from In use to the last year, plus low and high.
+      expect(filled).toBeGreaterThan(45);
+
+      const input = join(office.folder, "typed-below.xlsx");
+      writeFileSync(input, Buffer.from(bytes));
+      const output = await recalculate(soffice!, office.profile, input, join(office.folder, "out"));
+      const book = await readXlsx(readFileSync(output));
+      const named = (name: string): CellValue[] => {
+        const n = roi.names.find((x) => x.name === name)!;
+        const r = parseRange(n.range);
+        const ws = book.getWorksheet(roi.sheet)!;
+        const out: CellValue[] = [];
+        for (let row = r.top; row <= r.bottom; row++)
+          for (let column = r.left; column <= r.right; column++)
+            out.push(cellValueOf(ws.getCell(row + 1, column + 1)));
+        return out;
+      };
+
+      // The grown table's new row computed its own In use (the calculated column filled down).
+      const body = parseRange(roi.tables.find((t) => t.name === "Benefits")!.range);
+      const ws = book.getWorksheet(roi.sheet)!;
+      const inUse = cellValueOf(ws.getCell(`${columnLetters(COL.inUse)}${body.bottom + 2}`));
+      expect(inUse).toBe(grown.lines.benefits[5].annual);
+
+      const adoption = named("RoiMonthlyAdoption") as number[];
+      const want = financialSummary(generatedLines(6, 6, adoption).lines);
+      const before = financialSummary(generatedLines(5, 6, adoption).lines);
+      const near = (a: CellValue, b: number | null, tolerance = 1e-9): void => {
+        expect(typeof a).toBe("number");
+        expect(Math.abs((a as number) - (b as number))).toBeLessThanOrEqual(
+          tolerance * Math.max(1, Math.abs(b as number)),
+        );
+      };
+      near(named("AnnualBenefits")[0], want.annualBenefits);
+      near(named("AnnualROI")[0], want.annualRoi);
+      near(named("PVROI")[0], want.pvRoi);
+      near(named("ThreeYearNPV")[0], want.npv);
+      near(named("ThreeYearIRR")[0], want.irr, 1e-7);
+      near(named("PaybackMonths")[0], want.paybackMonths);
+      expect(Math.abs((named("AnnualROI")[0] as number) - (before.annualRoi as number))).toBeGreaterThan(
+        0.01,
+      );
+      console.log(
+        `Typed below Benefits (5 → 6 lines): annual ROI ${String(before.annualRoi)} → ${String(named("AnnualROI")[0])}, ` +
+          `NPV ${before.npv} → ${String(named("ThreeYearNPV")[0])}; ${filled} calculated formulas filled.`,
+      );
+    }, 240_000);
+  },
+);
