@@ -16,6 +16,7 @@ import * as path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { below, type Benchmark, type BenchEntry, type Figure, repositoryRoot, round } from "./harness";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../test/e2e/chromium";
+import { summariseTrace, Trace, type TraceSummary, writeTrace } from "./chromium-trace";
 
 const SIZES = [100, 1_000, 5_000] as const;
 /** Per step; generous, as a loaded shared machine can take minutes where a laptop takes seconds. */
@@ -57,10 +58,10 @@ async function until(page: Page, predicate: string): Promise<number> {
 const cellText = (address: string): string =>
   `(document.querySelector('[data-address="${address}"]')?.textContent ?? "")`;
 
-/** Edits an input cell through the grid: select it, Enter, type, Enter. */
+/** Edits an input cell through the grid: select it, F2 (edit in place), type, Enter. */
 async function typeInto(page: Page, address: string, text: string): Promise<number> {
   await page.locator(`[data-address="${address}"]`).click();
-  await page.keyboard.press("Enter");
+  await page.keyboard.press("F2");
   const editor = page.getByLabel(`Edit ${address}`);
   await editor.waitFor({ timeout: TIMEOUT_MS });
   await editor.fill(text);
@@ -69,7 +70,13 @@ async function typeInto(page: Page, address: string, text: string): Promise<numb
   return start;
 }
 
-async function measureSize(url: string, rows: number): Promise<SizeFigures> {
+/** Where a profiling run writes each size's trace and its summary (see the end of this file). */
+interface Profiling {
+  readonly dir: string;
+  readonly summaries: Map<string, TraceSummary>;
+}
+
+async function measureSize(url: string, rows: number, profiling?: Profiling): Promise<SizeFigures> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "genai-bench-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -81,12 +88,14 @@ async function measureSize(url: string, rows: number): Promise<SizeFigures> {
   const page = context.pages()[0] ?? (await context.newPage());
   try {
     page.setDefaultTimeout(TIMEOUT_MS);
+    page.on("crash", () => console.error(`${rows} use cases: the page crashed`));
     await page.addInitScript(OBSERVE_LONG_TASKS);
     await page.goto(url);
     const pane = page.getByTestId("preview-pane");
     await pane.getByRole("tab", { name: "Build", exact: true }).click();
     await page.getByTestId("grid-empty").waitFor();
     await pane.getByLabel("Use cases in the portfolio").fill(String(rows));
+    const trace = profiling ? await Trace.start(page) : null;
 
     // Build: from the click until the Portfolio's first use case shows in the grid and the
     // workbook's worker is idle.
@@ -118,6 +127,11 @@ async function measureSize(url: string, rows: number): Promise<SizeFigures> {
     const roiStart = await typeInto(page, "ROI!B6", "40");
     const roiShown = await until(page, `${summary} !== ${JSON.stringify(roiBefore)}`);
 
+    if (trace && profiling) {
+      const events = await trace.stop();
+      writeTrace(path.join(profiling.dir, `preview-${rows}.trace.json`), events);
+      profiling.summaries.set(String(rows), summariseTrace(events));
+    }
     const tasks = await page.evaluate<{ start: number; duration: number }[]>("window.__longTasks");
     const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
     return {
@@ -194,3 +208,47 @@ async function run(): Promise<BenchEntry> {
 }
 
 export const previewResponsiveness: Benchmark = { name: "preview_responsiveness", run };
+
+/**
+ * Profiling: `node build/node/bench/preview.bench.js [sizes…]` runs the same steps with a Chromium
+ * trace (DevTools protocol) and prints, per size, the figures, the time each thread was busy, the
+ * longest main-thread tasks with the frames that took their time, and writes the traces to
+ * $BENCH_TRACE_DIR (default: a temporary folder) for DevTools' Performance panel. It does not
+ * write bench/results.json: tracing slows the page down.
+ */
+async function profile(sizes: readonly number[]): Promise<void> {
+  const root = repositoryRoot();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startPreviewServer } = require(path.join(root, "scripts", "preview-server.js")) as {
+    startPreviewServer: (o: { root: string; port: number }) => Promise<PreviewServer>;
+  };
+  const dir = process.env.BENCH_TRACE_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "genai-preview-trace-"));
+  fs.mkdirSync(dir, { recursive: true });
+  const profiling: Profiling = { dir, summaries: new Map() };
+  const server = await startPreviewServer({ root, port: 0 });
+  try {
+    for (const rows of sizes) {
+      const figures = await measureSize(server.url, rows, profiling);
+      const summary = profiling.summaries.get(String(rows));
+      console.log(JSON.stringify({ rows, figures, summary }, null, 1));
+      fs.writeFileSync(
+        path.join(dir, `preview-${rows}.summary.json`),
+        JSON.stringify({ figures, summary }, null, 1),
+      );
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`traces: ${dir}`);
+}
+
+if (require.main === module) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  profile(sizes.length > 0 ? sizes : [...SIZES]).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -17,6 +17,7 @@ import type {
   ValidationRule,
 } from "../templates/plan";
 import type { Locale } from "../i18n/locale";
+import { LOOKS } from "../templates/theme";
 import { tableLabelCells } from "./plan-rows";
 import type { CellValue } from "./workbook-host";
 
@@ -64,13 +65,30 @@ export interface SheetView {
   /** The used range from A1: rows × columns of `cells`. */
   readonly rows: number;
   readonly columns: number;
-  /** Row-major; null for a blank cell with no format or style. */
+  /**
+   * Row-major; null for a blank cell with no format or style. A view of some rows only (see
+   * `window`) has an empty array for every row it does not carry.
+   */
   readonly cells: readonly (readonly (CellView | null)[])[];
+  /**
+   * The rows whose cells the view carries besides the frozen ones (zero-based, inclusive), or
+   * null when it carries every row. The preview's grid asks for the rows in view: a 5,000-row
+   * sheet is 100,000 cells, and copying them all to the page after every edit froze it.
+   */
+  readonly window: RowWindow | null;
+  /** Rows holding a cell whose style has a larger font (titles), for every row of the sheet. */
+  readonly fontRows: readonly { readonly row: number; readonly sizePt: number }[];
   readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
   readonly freeze: { readonly rows: number; readonly columns: number } | null;
   readonly tables: readonly { readonly name: string; readonly range: string }[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   readonly charts: readonly ChartView[];
+}
+
+/** A band of rows, zero-based and inclusive. */
+export interface RowWindow {
+  readonly top: number;
+  readonly bottom: number;
 }
 
 /** What the view needs from the workbook. */
@@ -87,16 +105,50 @@ export interface ViewSource {
   values(reference: string): CellValue[][] | null;
 }
 
-/** Ranges of a plan painted cell by cell: later entries win, as later writes do in Excel. */
-function paint<T>(entries: readonly { range: string; value: T }[], limit: RangeRef): Map<string, T> {
+/**
+ * Ranges of a plan painted cell by cell over the rows `wanted` says, within `limit`: later entries
+ * win, as later writes do in Excel.
+ */
+function paint<T>(
+  entries: readonly { range: string; value: T }[],
+  limit: RangeRef,
+  wanted: (row: number) => boolean,
+): Map<string, T> {
   const out = new Map<string, T>();
   for (const { range, value } of entries) {
     const r = parseRange(range);
-    for (let row = r.top; row <= Math.min(r.bottom, limit.bottom); row++)
+    for (let row = Math.max(r.top, limit.top); row <= Math.min(r.bottom, limit.bottom); row++) {
+      if (!wanted(row)) continue;
       for (let column = r.left; column <= Math.min(r.right, limit.right); column++)
         out.set(`${row},${column}`, value);
+    }
   }
   return out;
+}
+
+/** The rows whose styles set a larger font, with the largest size in each (later styles win per cell). */
+function largerFontRows(plan: SheetPlan | null, limit: RangeRef): { row: number; sizePt: number }[] {
+  if (!plan) return [];
+  // Only the styled cells of rows that have a sized style at all are painted.
+  const rows = new Set<number>();
+  for (const s of plan.styles) {
+    if (!LOOKS[s.style].size) continue;
+    const r = parseRange(s.range);
+    for (let row = r.top; row <= Math.min(r.bottom, limit.bottom); row++) rows.add(row);
+  }
+  if (rows.size === 0) return [];
+  const styles = paint(
+    plan.styles.map((s) => ({ range: s.range, value: s.style })),
+    limit,
+    (row) => rows.has(row),
+  );
+  const sizes = new Map<number, number>();
+  for (const [key, style] of styles) {
+    const size = LOOKS[style].size;
+    const row = Number(key.slice(0, key.indexOf(",")));
+    if (size && size > (sizes.get(row) ?? 0)) sizes.set(row, size);
+  }
+  return [...sizes].sort((a, b) => a[0] - b[0]).map(([row, sizePt]) => ({ row, sizePt }));
 }
 
 const flat = (values: CellValue[][] | null): CellValue[] => values?.flat() ?? [];
@@ -109,24 +161,65 @@ const labels = (values: CellValue[][] | null): (number | string | null)[] =>
     typeof v === "number" || typeof v === "string" ? v : v === null ? null : String(v),
   );
 
-export function buildSheetView(source: ViewSource): SheetView {
-  const { plan } = source;
+/** The sheet's size in rows and columns: its content or its plan's extent, whichever is larger. */
+export function viewSize(
+  plan: SheetPlan | null,
+  dimensions: { readonly rows: number; readonly columns: number },
+): { rows: number; columns: number } {
   const extent = plan ? planExtent(plan) : { rows: 0, columns: 0 };
-  const rows = Math.max(source.dimensions.rows, extent.rows);
-  const columns = Math.max(source.dimensions.columns, extent.columns);
-  const limit = { top: 0, left: 0, bottom: rows - 1, right: columns - 1 };
-  const formats = paint(plan?.formats.map((f) => ({ range: f.range, value: f.format })) ?? [], limit);
-  const styles = paint(plan?.styles.map((s) => ({ range: s.range, value: s.style })) ?? [], limit);
+  return {
+    rows: Math.max(dimensions.rows, extent.rows),
+    columns: Math.max(dimensions.columns, extent.columns),
+  };
+}
+
+/**
+ * The view of a sheet; with a `window`, only the cells of those rows and of the frozen rows (the
+ * rest of the sheet's shape, its charts and fonts are always whole). The source is only asked for
+ * the cells it carries.
+ */
+export function buildSheetView(source: ViewSource, window: RowWindow | null = null): SheetView {
+  const { plan } = source;
+  const { rows, columns } = viewSize(plan, source.dimensions);
+  const frozen = plan?.freeze?.rows ?? 0;
+  const wanted = (row: number): boolean =>
+    window === null || row < frozen || (row >= window.top && row <= window.bottom);
+  const limit = {
+    top: 0,
+    left: 0,
+    bottom: window === null ? rows - 1 : Math.min(rows - 1, window.bottom),
+    right: columns - 1,
+  };
+  const formats = paint(plan?.formats.map((f) => ({ range: f.range, value: f.format })) ?? [], limit, wanted);
+  const styles = paint(plan?.styles.map((s) => ({ range: s.range, value: s.style })) ?? [], limit, wanted);
   const rules = paint(
     plan?.validations.map((v) => ({ range: v.range, value: { rule: v.rule, message: v.message } })) ?? [],
     limit,
+    wanted,
   );
-  const inputs = new Set(plan ? inputCells(plan).map((c) => `${c.row},${c.column}`) : []);
-  const labelCells = new Set(plan ? tableLabelCells(plan).map((c) => `${c.row},${c.column}`) : []);
+  const key = (c: { row: number; column: number }): string => `${c.row},${c.column}`;
+  const inputs = new Set(
+    plan
+      ? inputCells(plan)
+          .filter((c) => wanted(c.row))
+          .map(key)
+      : [],
+  );
+  const labelCells = new Set(
+    plan
+      ? tableLabelCells(plan)
+          .filter((c) => wanted(c.row))
+          .map(key)
+      : [],
+  );
 
   const cells: (CellView | null)[][] = [];
   for (let row = 0; row < rows; row++) {
     const line: (CellView | null)[] = [];
+    if (!wanted(row)) {
+      cells.push(line);
+      continue;
+    }
     for (let column = 0; column < columns; column++) {
       const key = `${row},${column}`;
       const value = source.value(row, column);
@@ -180,6 +273,8 @@ export function buildSheetView(source: ViewSource): SheetView {
     rows,
     columns,
     cells,
+    window: window === null ? null : { top: window.top, bottom: Math.min(window.bottom, rows - 1) },
+    fontRows: largerFontRows(plan, { top: 0, left: 0, bottom: rows - 1, right: columns - 1 }),
     columnWidths: plan?.columnWidths ?? [],
     freeze: plan?.freeze ?? null,
     tables: plan?.tables ?? [],

@@ -58,7 +58,7 @@ import {
   type Work,
 } from "./memory-apply";
 import { restoreSnapshot, snapshotOf, type WorkbookSnapshot } from "./memory-snapshot";
-import { buildSheetView, referenceParts, type SheetView } from "./memory-view";
+import { buildSheetView, referenceParts, type RowWindow, type SheetView } from "./memory-view";
 import { CellWriteError, checkWrite } from "./memory-writes";
 import { offsetFormulaRows, type RowChange, sameRowFormula } from "./formula-rows";
 import {
@@ -625,27 +625,54 @@ export class MemoryHost implements WorkbookHost {
     this.emit(changes, "user", [id]);
   }
 
-  /** The preview grid's view of a sheet: values, formulas, formats, styles, inputs, charts. */
-  sheetView(sheet: string): SheetView {
+  /**
+   * The preview grid's view of a sheet: values, formulas, formats, styles, inputs, charts. With a
+   * `window`, only the cells of those rows (and of the frozen rows) are read and carried: the grid
+   * asks for the rows in view, so an edit in a 5,000-row sheet does not copy 100,000 cells.
+   */
+  sheetView(sheet: string, window: RowWindow | null = null): SheetView {
     const id = this.sheetIdOrThrow(sheet);
     const record = this.records.get(id) ?? null;
     const name = this.hf.getSheetName(id) ?? sheet;
-    const values = this.hf.getSheetValues(id);
-    const formulas = this.hf.getSheetFormulas(id);
     const dims = this.hf.getSheetDimensions(id);
-    return buildSheetView({
-      name,
-      plan: record?.plan ?? null,
-      dialect: record?.dialect ?? null,
-      dimensions: { rows: dims.height, columns: dims.width },
-      value: (row, column) => cellValue(values[row]?.[column]),
-      formula: (row, column) => formulas[row]?.[column],
-      errorMessage: (row, column) => {
-        const v = values[row]?.[column];
-        return v instanceof DetailedCellError ? v.message : undefined;
+    const dimensions = { rows: dims.height, columns: dims.width };
+    // The bands of rows to read: all of them, or the frozen rows and the window.
+    const bands: { top: number; values: unknown[][]; formulas: (string | undefined)[][] }[] = [];
+    const read = (top: number, bottom: number): void => {
+      if (bottom < top || dims.width === 0) return;
+      const range = {
+        start: { sheet: id, row: top, col: 0 },
+        end: { sheet: id, row: bottom, col: dims.width - 1 },
+      };
+      bands.push({ top, values: this.hf.getRangeValues(range), formulas: this.hf.getRangeFormulas(range) });
+    };
+    if (window === null) read(0, dims.height - 1);
+    else {
+      const frozen = Math.min(record?.plan.freeze?.rows ?? 0, dims.height);
+      read(0, frozen - 1);
+      read(Math.max(frozen, window.top), Math.min(window.bottom, dims.height - 1));
+    }
+    const band = (row: number) => bands.find((b) => row >= b.top && row < b.top + b.values.length);
+    const raw = (row: number, column: number): unknown => band(row)?.values[row - band(row)!.top]?.[column];
+    return buildSheetView(
+      {
+        name,
+        plan: record?.plan ?? null,
+        dialect: record?.dialect ?? null,
+        dimensions,
+        value: (row, column) => cellValue(raw(row, column)),
+        formula: (row, column) => {
+          const b = band(row);
+          return b?.formulas[row - b.top]?.[column];
+        },
+        errorMessage: (row, column) => {
+          const v = raw(row, column);
+          return v instanceof DetailedCellError ? v.message : undefined;
+        },
+        values: (reference) => this.referenceValues(reference, name),
       },
-      values: (reference) => this.referenceValues(reference, name),
-    });
+      window,
+    );
   }
 
   /** Every defined name, workbook-scoped (scope null) or sheet-scoped, with what it refers to. */

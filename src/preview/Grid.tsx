@@ -12,7 +12,10 @@
  *
  * Speed: only the used range is rendered, and a sheet with more than VIRTUALISE_FROM rows renders
  * only the rows in view (plus a margin) between two spacer rows, so a 5,000-row portfolio scrolls
- * without rendering 100,000 cells. Rows are memoised: moving the selection re-renders two rows.
+ * without rendering 100,000 cells. The view may carry only the cells of some rows (the workbook
+ * sends the rows around those in view, which the grid reports through onRowsInView); a row whose
+ * cells have not arrived yet shows empty and cannot be edited until they do. Rows are memoised:
+ * moving the selection re-renders two rows.
  */
 import { mergeClasses } from "@fluentui/react-components";
 import {
@@ -36,6 +39,7 @@ import {
   editText,
   entryValue,
   isEditable,
+  rowLoaded,
   selectionRange,
   singleCell,
   visibleRows,
@@ -67,6 +71,8 @@ export interface GridProps {
   readonly onContextMenu: (at: { x: number; y: number }) => void;
   /** Height of the scrolling area (CSS), e.g. "60vh". */
   readonly height: string;
+  /** The grid renders rows first..last (zero-based): the cells it needs from the workbook. */
+  readonly onRowsInView?: (first: number, last: number) => void;
 }
 
 export function Grid(props: GridProps) {
@@ -136,6 +142,8 @@ export function Grid(props: GridProps) {
   /** Opens the editor: "enter" replaces the content (typing), "edit" edits it in place (F2). */
   const startEdit = useCallback(
     (row: number, column: number, mode: Editing["mode"], text?: string) => {
+      // Not known yet whether the cell is an input: its row is on its way from the workbook.
+      if (!rowLoaded(view, row)) return;
       const cell = cellAt(row, column);
       if (!isEditable(view, cell)) {
         onRefuse({ row, column });
@@ -332,6 +340,10 @@ export function Grid(props: GridProps) {
       )
     : { first: 0, last: view.rows - 1 };
   const first = Math.max(body.first, layout.frozenRows);
+  const { onRowsInView } = props;
+  useEffect(() => onRowsInView?.(first, Math.max(first, body.last)), [onRowsInView, first, body.last]);
+  // A row the view does not carry yet renders as blank cells.
+  const blankLine = useMemo(() => new Array<CellView | null>(view.columns).fill(null), [view.columns]);
   const rowIndexes: number[] = [];
   for (let r = 0; r < layout.frozenRows; r++) rowIndexes.push(r);
   for (let r = first; r <= body.last; r++) rowIndexes.push(r);
@@ -350,7 +362,7 @@ export function Grid(props: GridProps) {
       key={r}
       view={view}
       row={r}
-      line={view.cells[r]}
+      line={view.cells[r]?.length ? view.cells[r] : blankLine}
       layout={layout}
       currency={currency}
       conditional={conditional}

@@ -34,6 +34,7 @@ import {
   clearMessage,
   clearPlan,
   editText,
+  rowLoaded,
   singleCell,
   type CellChange,
   type GridEdit,
@@ -109,7 +110,7 @@ export interface WorkbookViewProps {
 
 export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
   const styles = useStyles();
-  const { sheets, active, view, activate } = useWorkbook(host);
+  const { sheets, active, view, activate, showRows } = useWorkbook(host);
   const [selectionState, setSelection] = useState<{ sheet: string | null; selection: GridSelection }>({
     sheet: null,
     selection: singleCell({ row: 0, column: 0 }),
@@ -143,9 +144,14 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
     (cell: CellRef, value: CellValue): Promise<string | null> => {
       if (!view) return Promise.resolve(null);
       const sheet = view.name;
-      const before = view.cells[cell.row]?.[cell.column]?.value ?? null;
-      const changes: CellChange[] = [{ ...cell, before, after: value }];
+      const loaded = rowLoaded(view, cell.row);
+      const shown = view.cells[cell.row]?.[cell.column]?.value ?? null;
       return enqueue(async () => {
+        // Undo writes back the value before: read it from the workbook if the view lacks the row.
+        const before = loaded
+          ? shown
+          : ((await host.readRange(sheet, cellAddress(cell.row, cell.column)))[0]?.[0] ?? null);
+        const changes: CellChange[] = [{ ...cell, before, after: value }];
         try {
           await host.writeCells(cellWrites(sheet, changes, "after"));
           history.current.push({ kind: "cells", sheet, changes });
@@ -164,10 +170,15 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
     (range: RangeRef) => {
       if (!view) return;
       const sheet = view.name;
-      const plan = clearPlan(view, range);
-      const note = clearMessage(plan);
+      let whole = true;
+      for (let row = range.top; row <= Math.min(range.bottom, view.rows - 1); row++)
+        whole &&= rowLoaded(view, row);
       void enqueue(async () => {
         try {
+          // The view carries only the rows around those in view: a larger range is read first.
+          const cells = whole ? view : await host.sheetView(sheet, { top: range.top, bottom: range.bottom });
+          const plan = clearPlan(cells, range);
+          const note = clearMessage(plan);
           if (plan.cells.length > 0) {
             await host.writeCells(cellWrites(sheet, plan.cells, "after"));
             history.current.push({ kind: "cells", sheet, changes: plan.cells });
@@ -365,6 +376,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           onRowCommand={onRowCommand}
           onContextMenu={setMenu}
           height={gridHeight}
+          onRowsInView={showRows}
         />
       ) : (
         <div className={styles.empty} data-testid="grid-empty">

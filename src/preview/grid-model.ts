@@ -128,16 +128,37 @@ export function columnWidthsPx(view: Pick<SheetView, "columns" | "columnWidths">
   return widths;
 }
 
-/** Row heights in px: the default, or enough for the largest font in the row. */
-export function rowHeightsPx(view: Pick<SheetView, "cells">): number[] {
+/** The height in px of a row whose largest font is `sizePt` (0: the default font). */
+const rowHeightFor = (sizePt: number): number =>
+  sizePt ? Math.max(ROW_HEIGHT_PX, Math.ceil((sizePt * 4) / 3) + 8) : ROW_HEIGHT_PX;
+
+/**
+ * Row heights in px: the default, or enough for the largest font in the row. A view that carries
+ * only some rows' cells says which rows have a larger font (`fontRows`), for all of them.
+ */
+export function rowHeightsPx(
+  view: Pick<SheetView, "cells"> & Partial<Pick<SheetView, "fontRows">>,
+): number[] {
+  if (view.fontRows) {
+    const heights = new Array<number>(view.cells.length).fill(ROW_HEIGHT_PX);
+    for (const { row, sizePt } of view.fontRows)
+      if (row < heights.length) heights[row] = rowHeightFor(sizePt);
+    return heights;
+  }
   return view.cells.map((line) => {
     let sizePt = 0;
     for (const cell of line) {
       const size = cell?.style ? LOOKS[cell.style].size : undefined;
       if (size && size > sizePt) sizePt = size;
     }
-    return sizePt ? Math.max(ROW_HEIGHT_PX, Math.ceil((sizePt * 4) / 3) + 8) : ROW_HEIGHT_PX;
+    return rowHeightFor(sizePt);
   });
+}
+
+/** The view carries the cells of this row (a view of some rows only leaves the others empty). */
+export function rowLoaded(view: Pick<SheetView, "window" | "freeze">, row: number): boolean {
+  const w = view.window;
+  return w === null || row < (view.freeze?.rows ?? 0) || (row >= w.top && row <= w.bottom);
 }
 
 /** Per column: the width of the empty cells right after it (where its text may run on). */

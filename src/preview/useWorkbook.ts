@@ -5,10 +5,16 @@
  *
  * The workbook may live in a worker (the preview) or on this thread (tests): its sheetView may
  * answer now or with a promise. While a newer view is on its way the last one stays on screen.
+ *
+ * Only the rows in view are fetched (a window of them, in blocks of WINDOW_BLOCK rows with a
+ * block's margin either side), not the whole sheet: a 5,000-row Portfolio is 100,000 cells, and
+ * copying them from the worker and reading them on the page after every change took seconds of
+ * the page's main thread. The grid reports the rows it shows (showRows); scrolling fetches again
+ * only when the rows in view leave the window.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryHost } from "../host/memory";
-import type { SheetView } from "../host/memory-view";
+import type { RowWindow, SheetView } from "../host/memory-view";
 import type { SheetInfo } from "../host/workbook-host";
 
 /**
@@ -25,8 +31,21 @@ export interface PreviewHost extends Pick<
   | "deleteTableRows"
   | "restoreTableRows"
 > {
-  sheetView(sheet: string): SheetView | Promise<SheetView>;
+  sheetView(sheet: string, window?: RowWindow | null): SheetView | Promise<SheetView>;
 }
+
+/** Rows per block of the window fetched around the rows in view. */
+export const WINDOW_BLOCK = 100;
+
+/** The window to fetch for the rows in view: whole blocks, with one block more either side. */
+export function windowFor(first: number, last: number): RowWindow {
+  const top = Math.max(0, (Math.floor(first / WINDOW_BLOCK) - 1) * WINDOW_BLOCK);
+  const bottom = (Math.floor(Math.max(first, last) / WINDOW_BLOCK) + 2) * WINDOW_BLOCK - 1;
+  return { top, bottom };
+}
+
+/** The window before the grid has said what it shows: the top of the sheet. */
+const FIRST_WINDOW = windowFor(0, 0);
 
 export interface WorkbookState {
   readonly sheets: readonly SheetInfo[];
@@ -35,6 +54,8 @@ export interface WorkbookState {
   /** Increments on every change the host reports. */
   readonly revision: number;
   readonly activate: (sheet: string) => void;
+  /** The grid shows rows first..last (zero-based) of the active sheet. */
+  readonly showRows: (first: number, last: number) => void;
 }
 
 /** The sheet to show after the tabs change: the first new one, else the current one, else the first. */
@@ -78,6 +99,12 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
   }, [host]);
 
   const [view, setView] = useState<SheetView | null>(null);
+  // The window of the active sheet to fetch, by sheet: another sheet starts at its top.
+  const [wanted, setWanted] = useState<{ sheet: string | null; window: RowWindow }>({
+    sheet: null,
+    window: FIRST_WINDOW,
+  });
+  const rows = wanted.sheet === active ? wanted.window : FIRST_WINDOW;
   useEffect(() => {
     if (active === null) {
       setView(null);
@@ -85,15 +112,30 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
     }
     let alive = true;
     // The sheet may have gone away between the change event and this call: no view then.
-    new Promise<SheetView>((resolve) => resolve(host.sheetView(active))).then(
+    new Promise<SheetView>((resolve) => resolve(host.sheetView(active, rows))).then(
       (next) => alive && setView(next),
       () => alive && setView(null),
     );
     return () => {
       alive = false;
     };
-  }, [host, active, revision]);
+    // The window by its bounds: a new object with the same rows fetches nothing.
+  }, [host, active, revision, rows.top, rows.bottom]);
 
+  const showRows = useCallback(
+    (first: number, last: number) => {
+      setWanted((was) => {
+        const current = was.sheet === active ? was.window : FIRST_WINDOW;
+        // Still inside the window: keep it (and fetch nothing).
+        if (was.sheet === active && first >= current.top && last <= current.bottom) return was;
+        const next = windowFor(first, last);
+        return next.top === current.top && next.bottom === current.bottom && was.sheet === active
+          ? was
+          : { sheet: active, window: next };
+      });
+    },
+    [active],
+  );
   const activate = useCallback((sheet: string) => setActive(sheet), []);
-  return { sheets, active, view, revision, activate };
+  return { sheets, active, view, revision, activate, showRows };
 }

@@ -198,6 +198,8 @@ describe("editing rules", () => {
     rows: cells.length,
     columns: cells[0]?.length ?? 0,
     cells,
+    window: null,
+    fontRows: [],
     columnWidths: [],
     freeze: null,
     tables: [],

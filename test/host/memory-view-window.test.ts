@@ -1,0 +1,52 @@
+/**
+ * The sheet view of some rows only (what the preview's grid fetches from its worker): the rows it
+ * carries are exactly the full view's rows, the frozen rows always come with it, the rest are
+ * empty, and the sheet's shape, row heights and charts stay whole. If the window lost a cell's
+ * formula, format or input flag, or a row height, the grid would show or edit it wrongly.
+ */
+import { MemoryHost } from "../../src/host/memory";
+import { rowHeightsPx } from "../../src/preview/grid-model";
+import { planCompleteModel } from "../../src/templates";
+
+describe("MemoryHost.sheetView with a window of rows", () => {
+  let host: MemoryHost;
+  beforeAll(async () => {
+    host = new MemoryHost();
+    const plans = planCompleteModel({
+      data: "sample",
+      currency: "NT$",
+      locale: "en",
+      rows: 300,
+      generated: true,
+    });
+    await host.applyPlans(plans, { dialect: "live" });
+  });
+
+  it("carries the window's rows and the frozen rows exactly as the full view does, and nothing else", () => {
+    const full = host.sheetView("Portfolio");
+    const part = host.sheetView("Portfolio", { top: 150, bottom: 170 });
+    const frozen = full.freeze?.rows ?? 0;
+    expect(frozen).toBeGreaterThan(0);
+    expect(part.window).toEqual({ top: 150, bottom: 170 });
+    expect(full.window).toBeNull();
+    expect([part.rows, part.columns]).toEqual([full.rows, full.columns]);
+    for (let row = 0; row < full.rows; row++) {
+      if (row < frozen || (row >= 150 && row <= 170)) expect(part.cells[row]).toEqual(full.cells[row]);
+      else expect(part.cells[row]).toEqual([]);
+    }
+    // The window's rows hold inputs, formulas and formats (a use case's row).
+    expect(part.cells[160].some((c) => c?.input)).toBe(true);
+    expect(part.cells[160].some((c) => c?.formula !== undefined)).toBe(true);
+    expect(part.charts).toEqual(full.charts);
+  });
+
+  it("gives every row its height, carried or not", () => {
+    for (const sheet of ["Portfolio", "ROI", "Stress", "Rollout"]) {
+      const full = host.sheetView(sheet);
+      const part = host.sheetView(sheet, { top: full.rows - 5, bottom: full.rows + 50 });
+      // The heights from each cell's style (the whole view) equal those from the window's fontRows.
+      expect(rowHeightsPx(part)).toEqual(rowHeightsPx({ cells: full.cells }));
+      expect(part.fontRows.length).toBeGreaterThan(0);
+    }
+  });
+});
