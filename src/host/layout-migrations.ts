@@ -15,10 +15,24 @@ export interface LayoutMigration {
   readonly template: TemplateId;
   readonly from: number;
   readonly to: number;
+  /** What the newer layout changed, in words. */
+  readonly change: string;
   /** Workbook names read from the old sheet. */
   readonly reads: readonly string[];
-  /** The old sheet's named content as content of the new plan. */
-  readonly upgrade: (read: ReadonlyMap<string, KeptRange>, plan: SheetPlan) => KeptSheet;
+  /**
+   * The old sheet's named content as content of the new plan; null for a layout that only added
+   * blocks, names or outputs: its tables and names are read as the current layout's (by table and
+   * workbook name) and its few inputs under neither stay where they were.
+   */
+  readonly upgrade: ((read: ReadonlyMap<string, KeptRange>, plan: SheetPlan) => KeptSheet) | null;
+}
+
+/**
+ * A layout that kept every input where it was (or under the same table and workbook name) and only
+ * added something: a block above the line tables, a name over an existing column, an output block.
+ */
+function sameInputs(template: TemplateId, from: number, to: number, change: string): LayoutMigration {
+  return { template, from, to, change, reads: [], upgrade: null };
 }
 
 /** ROI layout 1's named inputs: one per row of its assumptions block, B5:B31. */
@@ -135,14 +149,22 @@ function upgradeRoi1(read: ReadonlyMap<string, KeptRange>, plan: SheetPlan): Kep
   return { tables, names, cells: new Map(), notCarried };
 }
 
+/** Layout 1 of the ROI sheet upgrades by name into any later layout (2 and 3 share the tables). */
+const fromRoi1 = (to: number): LayoutMigration => ({
+  template: "roi",
+  from: 1,
+  to,
+  change: "fixed line rows and driver inputs became the Benefits and Costs tables",
+  reads: [...ROI_V1_INPUTS, ...Object.values(ROI_V1_LINES).flatMap((l) => [l.labels, l.base])],
+  upgrade: upgradeRoi1,
+});
+
 export const MIGRATIONS: readonly LayoutMigration[] = [
-  {
-    template: "roi",
-    from: 1,
-    to: 2,
-    reads: [...ROI_V1_INPUTS, ...Object.values(ROI_V1_LINES).flatMap((l) => [l.labels, l.base])],
-    upgrade: upgradeRoi1,
-  },
+  fromRoi1(2),
+  fromRoi1(3),
+  sameInputs("roi", 2, 3, "the contribution-by-use-case block above the line tables moves the tables down"),
+  sameInputs("portfolio", 1, 2, "names over the department, value and cost columns"),
+  sameInputs("stress", 1, 2, "the pane's business-case block below the pane's run"),
 ];
 
 export function migrationFor(template: TemplateId, from: number | null, to: number): LayoutMigration | null {
@@ -159,7 +181,8 @@ export function canKeep(plan: SheetPlan, template: TemplateId | null, version: n
 export function readTargets(plan: SheetPlan, version: number | null): KeepTargets | null {
   if (version === plan.version) return keepTargets(plan);
   const migration = migrationFor(plan.template, version, plan.version);
-  return migration ? { tables: [], names: migration.reads, cells: [] } : null;
+  if (!migration) return null;
+  return migration.upgrade ? { tables: [], names: migration.reads, cells: [] } : keepTargets(plan);
 }
 
 /** What was read, as a KeptSheet of the plan's layout. */
@@ -175,7 +198,7 @@ export function keptSheet(
   if (version === plan.version) return { ...read, notCarried: [] };
   const migration = migrationFor(plan.template, version, plan.version);
   if (!migration) return { tables: new Map(), names: new Map(), cells: new Map(), notCarried: [] };
-  return migration.upgrade(read.names, plan);
+  return migration.upgrade ? migration.upgrade(read.names, plan) : { ...read, notCarried: [] };
 }
 
 /** "B5" -> "row,column" key. */

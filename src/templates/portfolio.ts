@@ -20,7 +20,7 @@ import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
 
 export const PORTFOLIO_SHEET = "Portfolio";
-export const PORTFOLIO_VERSION = 1;
+export const PORTFOLIO_VERSION = 2;
 export const DEFAULT_PORTFOLIO_ROWS = 15;
 /** Fails among the five gate criteria at which a PoC stops (the seed's rule, as GENAI.GATE applies it). */
 export const GATE_STOP_FAILURES = 3;
