@@ -13,8 +13,8 @@ import {
 } from "../engine/portfolio";
 import { Sfc32 } from "../engine/random";
 import type { Locale } from "../i18n/locale";
-import { PORTFOLIO_LABELS, SAMPLE_USE_CASES } from "../i18n/templates/portfolio";
-import { SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
+import { PORTFOLIO_LABELS, SAMPLE_USE_CASES } from "../i18n/en/portfolio";
+import { SAMPLE_DEPARTMENTS } from "../i18n/en/rollout";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
 

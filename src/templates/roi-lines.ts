@@ -3,7 +3,7 @@
  * the rows a template writes (the seed's sample, one empty row in a blank model, or any rows a
  * caller gives), and the list values of the kind columns.
  */
-import { ROI_LABELS } from "../i18n/templates/roi";
+import { ROI_LABELS } from "../i18n/en/roi";
 import { same } from "./builder";
 import type { PlanCell, TemplateOptions } from "./plan";
 

@@ -8,7 +8,7 @@
  * Layout, top to bottom: settings → drivers (sample only) → usage block → financial summary →
  * payback → guardrail → schedule → month numbers → Benefits (totals, header, rows) → Costs.
  */
-import { ROI_LABELS } from "../i18n/templates/roi";
+import { ROI_LABELS } from "../i18n/en/roi";
 import { apiCost } from "../engine/costs";
 import { columnLetters } from "./a1";
 import { SheetBuilder, dual, same } from "./builder";

@@ -5,7 +5,7 @@
  * training hours and cost from the seed's three-tier talent model.
  */
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count, SEED_TRAINING, SEED_WAVE_PLAN } from "../engine/rollout";
-import { ROLLOUT_LABELS, SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
+import { ROLLOUT_LABELS, SAMPLE_DEPARTMENTS } from "../i18n/en/rollout";
 import { columnLetters } from "./a1";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";

@@ -5,7 +5,7 @@
  *
  * Defaults: benefits −30% / +20%, costs −10% / +30%.
  */
-import { STRESS_LABELS } from "../i18n/templates/stress";
+import { STRESS_LABELS } from "../i18n/en/stress";
 import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
 import { DISTRIBUTIONS } from "../engine/distributions";
 import { SheetBuilder, dual, same } from "./builder";

@@ -1,4 +1,4 @@
-import { PANE_STRINGS, SAME_IN_BOTH } from "../../src/i18n/pane";
+import { PANE_STRINGS, SAME_IN_BOTH } from "../../src/i18n/en/pane";
 
 /** Chinese characters, and the full-width punctuation Chinese text uses (the list separator "、"). */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff]/;

@@ -16,8 +16,8 @@ import {
 } from "../../src/templates/plan";
 import { parseCell, cellAddress } from "../../src/templates/a1";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
-import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
-import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";
+import { SAMPLE_USE_CASES } from "../../src/i18n/en/portfolio";
+import { SAMPLE_DEPARTMENTS } from "../../src/i18n/en/rollout";
 import { expectGolden } from "../helpers/golden-file";
 
 /**

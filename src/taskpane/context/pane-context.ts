@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from "react";
 import type { Locale } from "../../i18n/locale";
-import type { PaneStrings } from "../../i18n/pane";
+import type { PaneStrings } from "../../i18n/en/pane";
 import type { WorkbookHost } from "../../host/workbook-host";
 import type { SheetPlan } from "../../templates/plan";
 

@@ -3,7 +3,7 @@
  * which sheet and step (ApplyError); anything else gives the caller's title and advice with the
  * error's own message as the detail.
  */
-import type { PaneStrings } from "../../i18n/pane";
+import type { PaneStrings } from "../../i18n/en/pane";
 import { ApplyError, type SkippedCell } from "../../host/workbook-host";
 import { fill } from "./format";
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SelectTabData, SelectTabEvent } from "@fluentui/react-components";
 import { setMessageLocale } from "../../../functions/boundary";
 import type { Locale } from "../../../i18n/locale";
-import { PANE_STRINGS } from "../../../i18n/pane";
+import { PANE_STRINGS } from "../../../i18n/en/pane";
 import type { SheetPlan } from "../../../templates/plan";
 import { type PaneContextValue, type PaneRun, type PaneTab, PANE_TABS } from "../../context/pane-context";
 import { downloadWorkbook } from "../../deliver";

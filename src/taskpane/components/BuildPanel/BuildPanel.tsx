@@ -11,7 +11,7 @@ import {
   Select,
   Text,
 } from "@fluentui/react-components";
-import type { PaneStringKey } from "../../../i18n/pane";
+import type { PaneStringKey } from "../../../i18n/en/pane";
 import type { SampleOrBlank, TemplateId } from "../../../templates/plan";
 import { TEMPLATE_IDS } from "../../../templates/plan";
 import { usePane } from "../../context/pane-context";

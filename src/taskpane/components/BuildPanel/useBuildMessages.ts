@@ -1,5 +1,5 @@
 /** The Build panel's progress and outcome texts, from its status. */
-import type { PaneStrings } from "../../../i18n/pane";
+import type { PaneStrings } from "../../../i18n/en/pane";
 import type { AppliedSheet, ApplyProgress, ApplyStepKind, Recovery } from "../../../host/workbook-host";
 import { describeError, type ErrorReport } from "../../model/errors";
 import { fill } from "../../model/format";

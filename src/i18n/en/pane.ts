@@ -4,7 +4,7 @@
  * Figures and names that Excel users read in English either way stay as they are ("ROI", "P5",
  * "PERT", the scenario values written to the sheet).
  */
-import type { Locale } from "./locale";
+import type { Locale } from "../locale";
 
 const en = {
   appTitle: "GenAI Business Case",
