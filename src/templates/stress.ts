@@ -5,7 +5,7 @@
  *
  * Defaults: benefits −30% / +20%, costs −10% / +30%.
  */
-import { STRESS_LABELS } from "../i18n/en/stress";
+import { bundleFor } from "../i18n/bundles";
 import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
 import { DISTRIBUTIONS } from "../engine/distributions";
 import { SheetBuilder, dual, same } from "./builder";
@@ -29,7 +29,7 @@ export const SIMULATION_ROWS = 7;
 export const PANE_STATISTICS = ["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"] as const;
 
 export function stressTemplate(options: TemplateOptions): SheetPlan {
-  const L = STRESS_LABELS[options.locale];
+  const L = bundleFor(options.locale).stress;
   const withRoi = options.linkedTo.includes("roi");
   const sample = options.data === "sample";
   const b = new SheetBuilder("stress", STRESS_VERSION, STRESS_SHEET, options.locale, options.currency);

@@ -1,7 +1,5 @@
-/** Labels of the Stress sheet, in both languages. */
-import type { Locale } from "../locale";
-
-const en = {
+/** The Stress sheet: English. This table defines the keys every language must have (i18n/bundle.ts). */
+export const stress = {
   title: "Stress test: scenarios, simulation and sensitivity",
   subtitle:
     "Low and high per line item (benefits tend to be optimistic, costs to overrun). Blue cells are inputs.",
@@ -52,58 +50,3 @@ const en = {
   peopleCost: "People (build and run)",
   training: "Training and change",
 };
-
-export type StressLabels = typeof en;
-
-const zhTW: StressLabels = {
-  title: "壓力測試:情境、模擬與敏感度",
-  subtitle: "每個項目的低值與高值(效益往往偏樂觀,成本往往超支)。藍色儲存格為輸入值。",
-  scenario: "情境",
-  scenarioNote: "Worst(最差)、Base(基準)或 Best(最佳):決定 ROI 工作表的採用值",
-  lineItems: "項目",
-  lineItem: "項目",
-  kind: "類別",
-  benefit: "效益",
-  cost: "成本",
-  lowChange: "低值變動",
-  highChange: "高值變動",
-  low: "低",
-  base: "基準",
-  high: "高",
-  worst: "最差",
-  best: "最佳",
-  selected: "採用",
-  roiAtLow: "低值時 ROI",
-  roiAtHigh: "高值時 ROI",
-  swing: "擺幅",
-  rankKey: "排序鍵",
-  order: "順序",
-  settings: "設定",
-  rankDecimals: "比較擺幅時的小數位數",
-  trials: "模擬次數",
-  seed: "種子",
-  distribution: "分布",
-  simulation: "年化 ROI 蒙地卡羅模擬",
-  statistic: "統計量",
-  value: "數值",
-  tornado: "龍捲風圖:一次變動一個項目",
-  rank: "名次",
-  breakEven: "損益兩平",
-  targetRoi: "目標 ROI",
-  shareForTarget: "達到目標 ROI 所需的規劃效益比例",
-  shareForPayback: "在領先企業基準內回收所需的規劃效益比例",
-  needsRoi: "需要 ROI 工作表",
-  chartTitle: "各項目的 ROI 敏感度",
-  paneRun: "工作窗格最近一次模擬",
-  paneRunNote: "由工作窗格的模擬面板寫入的數值,不是公式",
-  runAt: "執行時間",
-  agentSavings: "客服人力成本節省",
-  capacityValue: "處理效率提升價值",
-  retention: "客戶留存",
-  modelApi: "模型 API 費用",
-  platform: "平台與基礎設施",
-  peopleCost: "人力(開發與維護)",
-  training: "培訓與變革管理",
-};
-
-export const STRESS_LABELS: Record<Locale, StressLabels> = { en, "zh-TW": zhTW };

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SelectTabData, SelectTabEvent } from "@fluentui/react-components";
 import { setMessageLocale } from "../../../functions/boundary";
 import type { Locale } from "../../../i18n/locale";
-import { PANE_STRINGS } from "../../../i18n/en/pane";
+import { bundleFor } from "../../../i18n/bundles";
 import type { SheetPlan } from "../../../templates/plan";
 import { type PaneContextValue, type PaneRun, type PaneTab, PANE_TABS } from "../../context/pane-context";
 import { downloadWorkbook } from "../../deliver";
@@ -104,7 +104,8 @@ export function useApp(props: AppProps): AppState {
       host,
       locale,
       setLocale,
-      strings: PANE_STRINGS[locale],
+      strings: bundleFor(locale).pane,
+      bundle: bundleFor(locale),
       currency,
       buildCount,
       builtPlans,
