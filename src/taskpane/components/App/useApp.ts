@@ -28,7 +28,13 @@ export interface AppState {
 }
 
 export function useApp(props: AppProps): AppState {
-  const { host, initialLocale, deliverWorkbook = downloadWorkbook, now = systemClock } = props;
+  const {
+    host,
+    initialLocale,
+    onLocaleChange,
+    deliverWorkbook = downloadWorkbook,
+    now = systemClock,
+  } = props;
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [currency, setCurrency] = useState<string>(CURRENCIES[0]);
   const [tab, setTab] = useState<PaneTab>("build");
@@ -40,6 +46,7 @@ export function useApp(props: AppProps): AppState {
 
   // The custom functions' messages follow the pane's language (in this bundle).
   useEffect(() => setMessageLocale(locale), [locale]);
+  useEffect(() => onLocaleChange?.(locale), [locale, onLocaleChange]);
 
   // Open on the summary when the workbook already holds a model, unless the user has started
   // doing something (a click or a key anywhere in the pane) before the workbook answered.
