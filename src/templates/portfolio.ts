@@ -127,7 +127,11 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
   b.style(settings.range(1, 7, 1, 8), "formula").format(settings.range(1, 7, 1, 8), "score");
   b.validate(weights.range(1, 1, 1, 4), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
   b.validate(gateBlock.range(1, 1, 1, 1), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
-  b.validate(gateBlock.cell(1, 2), { kind: "decimal", min: 0, max: 600 }, "0 – 600 s");
+  b.validate(
+    gateBlock.cell(1, 2),
+    { kind: "decimal", min: 0, max: 600 },
+    bundleFor(options.locale).validation.seconds,
+  );
   b.validate(gateBlock.range(1, 3, 1, 5), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
   b.validate(settings.cell(1, 1), { kind: "decimal", min: SCORE_MIN, max: SCORE_MAX }, "1 – 5");
   b.validate(settings.range(1, 2, 1, 3), { kind: "whole", min: 0, max: 10 }, "0 – 10");

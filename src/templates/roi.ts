@@ -652,7 +652,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => `${L.years0}${y}`),
     ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => `${L.riskYears}${y}`),
   ];
-  const monthHeader = Array.from({ length: months }, (_, k) => `M${k}`);
+  const monthHeader = Array.from({ length: months }, (_, k) => `${L.monthColumn}${k}`);
 
   /** The calculated cells of a line row (columns M onwards), for a benefit or a cost table. */
   const calculated = (r: number, isBenefit: boolean): PlanCell[] => {

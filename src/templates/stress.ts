@@ -266,7 +266,8 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
 
   // Where the pane's Simulate panel records its last run (values, not formulas).
   const paneTop = evenTop + evenRows.length + 1;
-  const paneRows = [L.trials, L.seed, L.distribution, ...PANE_STATISTICS, L.runAt];
+  const statistics = bundleFor(options.locale).results.statistics;
+  const paneRows = [L.trials, L.seed, L.distribution, ...PANE_STATISTICS.map((s) => statistics[s]), L.runAt];
   const pane = b.write(`A${paneTop}`, [
     [L.paneRun, L.value, L.paneRunNote],
     ...paneRows.map((label) => [label, null]),

@@ -169,5 +169,7 @@ export const roi = {
   monthsWord: " months)",
   monthsWordPlain: " months",
   years0: "Y",
+  /** Prefix of the line tables' month columns: M0 .. M36. */
+  monthColumn: "M",
   riskYears: "RY",
 };

@@ -36,6 +36,7 @@ export const zhTW: Bundle = {
     "portfolio.pick",
     "roi.fte",
     "roi.years0",
+    "roi.monthColumn",
     "roi.riskYears",
     "messageWords.at",
     "validation.nonNegative",

@@ -171,5 +171,6 @@ export const roi: RoiLabels = {
   monthsWord: " 個月)",
   monthsWordPlain: " 個月內",
   years0: "Y",
+  monthColumn: "M",
   riskYears: "RY",
 };
