@@ -105,7 +105,7 @@ module.exports = async (env, options) => {
       new LocalizeFunctionsMetadataPlugin({
         input: "functions.json",
         output: "functions-zh-tw.json",
-        table: "./src/i18n/functions.zh-TW.json",
+        table: "./src/i18n/zh-TW/functions.json",
       }),
       // The shared runtime: the task pane page also runs the functions and the commands.
       new HtmlWebpackPlugin({

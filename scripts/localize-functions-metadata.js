@@ -4,7 +4,7 @@
  * manifest's <bt:Override Locale="zh-tw"> on Functions.Metadata.Url; autogeneration cannot localize
  * (learn.microsoft.com: custom-functions-naming), so the translations live in a table:
  *
- *   src/i18n/functions.zh-TW.json
+ *   src/i18n/zh-TW/functions.json
  *   { "<FUNCTION_ID>": { "description": "...", "result": "...",
  *                        "parameters": { "<parameter name>": { "name": "...", "description": "..." } } } }
  *

@@ -13,7 +13,7 @@
  * taken as current (their version names hold constants, which ExcelJS drops on reading).
  */
 import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
-import { LOCALES, type Locale } from "../i18n/locale";
+import { isLocale, type Locale } from "../i18n/locale";
 import { parseRange, rangeRows, splitQualified } from "../shared/a1";
 import { type SampleOrBlank, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { templateMarkerName } from "../host/workbook-host";
@@ -146,7 +146,7 @@ function fromMarkerSheet(ws: Worksheet): MarkedSheet[] | null {
       template: template as TemplateId,
       sheet,
       version: typeof version === "number" ? version : null,
-      locale: LOCALES.includes(locale as Locale) ? (locale as Locale) : "en",
+      locale: isLocale(locale) ? locale : "en",
       currency: typeof currency === "string" ? currency : "",
       rows: typeof rows === "number" ? rows : null,
       lines: typeof benefits === "number" && typeof costs === "number" ? { benefits, costs } : null,

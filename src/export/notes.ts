@@ -4,6 +4,7 @@
  * Kept under 200 characters: ExcelJS gives every note the default box (two columns by four
  * rows), and a longer text would be cut off until the reader resizes the box.
  */
+import { bundleFor } from "../i18n/bundles";
 import type { Locale } from "../i18n/locale";
 import type { CellValue } from "../host/workbook-host";
 
@@ -16,42 +17,16 @@ export interface ComputedNote {
   readonly date: string;
 }
 
-const TEXT: Record<
-  Locale,
-  {
-    readonly by: string;
-    readonly open: string;
-    readonly close: string;
-    readonly list: string;
-    readonly value: string;
-  }
-> = {
-  en: {
-    by: "Computed by the GenAI Business Case add-in on {date}",
-    open: " (",
-    close: ")",
-    list: ", ",
-    value: ". A value, not a formula: it does not update when inputs change.",
-  },
-  "zh-TW": {
-    by: "由 GenAI Business Case 增益集於 {date} 計算",
-    open: "（",
-    close: "）",
-    list: "、",
-    value: "。此為數值而非公式：輸入變更時不會更新。",
-  },
-};
-
-function shown(value: CellValue | undefined): string {
-  if (value === null || value === undefined || value === "") return "(blank)";
+function shown(value: CellValue | undefined, blank: string): string {
+  if (value === null || value === undefined || value === "") return blank;
   return String(value);
 }
 
 /** The note's text in the plan's locale. */
 export function computedNoteText(note: ComputedNote, locale: Locale): string {
-  const t = TEXT[locale];
+  const { notes: t, conventions: c } = bundleFor(locale);
   const fn = note.formula?.match(/GENAI\.[A-Z_]+/i)?.[0];
-  const settings = note.settings.map((s) => `${s.name} = ${shown(s.value)}`).join(t.list);
-  const detail = [fn, settings].filter(Boolean).join(locale === "zh-TW" ? "；" : "; ");
-  return t.by.replace("{date}", note.date) + (detail ? t.open + detail + t.close : "") + t.value;
+  const settings = note.settings.map((s) => `${s.name} = ${shown(s.value, t.blank)}`).join(c.listSeparator);
+  const detail = [fn, settings].filter(Boolean).join(c.clauseSeparator);
+  return t.by.replace("{date}", note.date) + (detail ? c.open + detail + c.close : "") + t.value;
 }

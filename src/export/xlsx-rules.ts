@@ -8,6 +8,7 @@ import { cellAddress, parseRange, rangeAddress, type RangeRef } from "../shared/
 import { numberFormat } from "../templates/formats";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../templates/plan";
 import { COLORS, type CellLook, LOOKS } from "../templates/theme";
+import { bundleFor } from "../i18n/bundles";
 
 /** "#2F5597" → "FF2F5597" (ExcelJS's ARGB). */
 export function argb(hex: string): string {
@@ -24,7 +25,7 @@ export function eachCell(ws: Worksheet, range: string, visit: (cell: Cell) => vo
 /** Number formats, then looks, in plan order (a later entry wins where ranges overlap, as in Excel). */
 export function applyFormatting(ws: Worksheet, plan: SheetPlan): void {
   for (const f of plan.formats) {
-    const format = numberFormat(f.format, plan.currency);
+    const format = numberFormat(f.format, plan.currency, bundleFor(plan.locale).conventions.units);
     eachCell(ws, f.range, (cell) => (cell.numFmt = format));
   }
   for (const s of plan.styles) {

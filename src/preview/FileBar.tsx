@@ -18,9 +18,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent } from "react";
+import type { Bundle, PreviewStrings } from "../i18n/bundle";
 import type { Activity } from "../host/remote/client";
 import type { SessionStatus } from "../host/remote/protocol";
+import { stepText } from "../taskpane/components/BuildPanel/useBuildMessages";
 import { downloadWorkbook } from "../taskpane/deliver";
+import { fill } from "../taskpane/model/format";
+import { usePreviewBundle } from "./preview-language";
 import type { WorkerWorkbook } from "./worker-workbook";
 
 /** A call that lasts longer than this shows the progress bar. */
@@ -44,11 +48,11 @@ const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
 
-const STEP_NAMES: Record<string, string> = {
-  applyPlans: "Building",
-  openWorkbook: "Opening",
-  saveWorkbook: "Saving",
-  writeCells: "Recalculating",
+const STEP_NAMES: Record<string, keyof PreviewStrings> = {
+  applyPlans: "stepBuilding",
+  openWorkbook: "stepOpening",
+  saveWorkbook: "stepSaving",
+  writeCells: "stepRecalculating",
 };
 
 /** The status the worker last reported, kept current. */
@@ -98,12 +102,26 @@ function useUnloadGuard(status: SessionStatus | null): void {
   }, [risky]);
 }
 
-function stateText(status: SessionStatus | null): string {
-  if (status === null) return "Loading the workbook…";
-  if (status.storeError) return `Not kept in this browser: ${status.storeError}`;
-  const file = status.fileName ? `${status.fileName}: ` : "";
-  if (status.unsaved) return `${file}unsaved changes${status.stored ? " (kept in this browser)" : ""}`;
-  return `${file}${status.fileName ? "saved" : "no changes"}`;
+function stateText(status: SessionStatus | null, t: PreviewStrings): string {
+  if (status === null) return t.loading;
+  if (status.storeError) return fill(t.notStored, { detail: status.storeError });
+  const file = status.fileName ? fill(t.fileNamePrefix, { file: status.fileName }) : "";
+  if (status.unsaved) return fill(status.stored ? t.unsavedStored : t.unsaved, { file });
+  return fill(status.fileName ? t.saved : t.noChanges, { file });
+}
+
+/**
+ * "Building: writing cells A1:R2000 on ROI (step 3 of 9)" in the frame's language. A host's step
+ * comes as a kind, a sheet and a range (ApplyProgress) and is worded here as the pane words it;
+ * a step with no kind (a call that reports only counts) reads with its name alone.
+ */
+export function progressText(activity: Activity, bundle: Bundle): string {
+  const { preview: t, pane } = bundle;
+  const name = t[STEP_NAMES[activity.method] ?? "stepWorking"];
+  const p = activity.progress;
+  if (!p) return `${name}…`;
+  const step = p.kind ? stepText({ ...p, kind: p.kind, sheet: p.sheet ?? "" }, pane) : name;
+  return fill(t.stepLine, { name, detail: fill(t.stepDetail, { step, done: p.done, total: p.total }) });
 }
 
 export interface FileBarProps {
@@ -115,6 +133,8 @@ export interface FileBarProps {
 
 export function FileBar({ host, now = () => new Date(), deliver = downloadWorkbook }: FileBarProps) {
   const styles = useStyles();
+  const bundle = usePreviewBundle();
+  const { preview: t, conventions: c } = bundle;
   const status = useSessionStatus(host);
   const activity = useLongActivity(host);
   const input = useRef<HTMLInputElement>(null);
@@ -122,9 +142,8 @@ export function FileBar({ host, now = () => new Date(), deliver = downloadWorkbo
   useUnloadGuard(status);
 
   const confirmDiscard = useCallback(
-    (what: string): boolean =>
-      !host.status?.unsaved || window.confirm(`The workbook has unsaved changes. ${what} anyway?`),
-    [host],
+    (action: string): boolean => !host.status?.unsaved || window.confirm(fill(t.confirmDiscard, { action })),
+    [host, t],
   );
 
   const run = useCallback(async (work: () => Promise<string | null>) => {
@@ -137,12 +156,12 @@ export function FileBar({ host, now = () => new Date(), deliver = downloadWorkbo
   }, []);
 
   const onNew = useCallback(() => {
-    if (!confirmDiscard("Start a new workbook")) return;
+    if (!confirmDiscard(t.actionNew)) return;
     void run(async () => {
       await host.newWorkbook();
       return null;
     });
-  }, [host, confirmDiscard, run]);
+  }, [host, confirmDiscard, run, t]);
 
   const onSave = useCallback(() => {
     void run(async () => {
@@ -160,36 +179,34 @@ export function FileBar({ host, now = () => new Date(), deliver = downloadWorkbo
       void run(async () => {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const report = await host.openWorkbook(bytes, file.name);
-        const opened =
-          report.kind === "model"
-            ? `Opened ${file.name} as the model: ${report.sheets.join(", ")}.`
-            : `Added the sheets of ${file.name}: ${report.sheets.join(", ")}.`;
+        const params = { file: file.name, sheets: report.sheets.join(c.listSeparator) };
+        const opened = fill(report.kind === "model" ? t.openedModel : t.openedSheets, params);
         return [opened, ...report.notes].join(" ");
       });
     },
-    [host, run],
+    [host, run, t, c],
   );
 
   const onOpen = useCallback(() => {
     // Opening the add-in's model replaces the workbook; a foreign file only adds sheets, but
     // which one it is shows only once it is read, so ask first in either case.
-    if (!confirmDiscard("Open another workbook")) return;
+    if (!confirmDiscard(t.actionOpen)) return;
     input.current?.click();
-  }, [confirmDiscard]);
+  }, [confirmDiscard, t]);
 
   const busy = activity !== null;
   const step = activity?.progress;
   return (
     <div className={styles.progress}>
-      <div className={styles.bar} role="toolbar" aria-label="Workbook file">
+      <div className={styles.bar} role="toolbar" aria-label={t.fileBar}>
         <Button size="small" onClick={onNew} disabled={busy}>
-          New
+          {t.newWorkbook}
         </Button>
         <Button size="small" onClick={onOpen} disabled={busy}>
-          Open…
+          {t.open}
         </Button>
         <Button size="small" appearance="primary" onClick={onSave} disabled={busy || status === null}>
-          Save as .xlsx
+          {t.save}
         </Button>
         <input
           ref={input}
@@ -205,7 +222,7 @@ export function FileBar({ host, now = () => new Date(), deliver = downloadWorkbo
           data-unsaved={status?.unsaved ? "true" : "false"}
           data-stored={status?.stored ? "true" : "false"}
         >
-          {stateText(status)}
+          {stateText(status, t)}
         </Caption1>
       </div>
       {activity && (
@@ -213,12 +230,9 @@ export function FileBar({ host, now = () => new Date(), deliver = downloadWorkbo
           <ProgressBar
             thickness="large"
             value={step && step.total > 0 ? step.done / step.total : undefined}
-            aria-label="Workbook progress"
+            aria-label={t.progress}
           />
-          <Caption1>
-            {STEP_NAMES[activity.method] ?? "Working"}
-            {step ? `: ${step.step} (${step.done} of ${step.total})` : "…"}
-          </Caption1>
+          <Caption1>{progressText(activity, bundle)}</Caption1>
         </div>
       )}
       {message && (
@@ -226,7 +240,7 @@ export function FileBar({ host, now = () => new Date(), deliver = downloadWorkbo
           <MessageBarBody>{message.text}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" appearance="transparent" onClick={() => setMessage(null)}>
-              Dismiss
+              {t.dismiss}
             </Button>
           </MessageBarActions>
         </MessageBar>

@@ -48,6 +48,8 @@ import {
 } from "./grid-model";
 import { GridRow, cellId, useLayout, type Editing } from "./GridRow";
 import { HEADER_HEIGHT_PX, ROW_HEADER_WIDTH_PX, Z, useGridStyles } from "./useGridStyles.styles";
+import { usePreviewBundle } from "./preview-language";
+import { fill } from "../taskpane/model/format";
 
 /** Sheets with more rows than this render only the rows in view. */
 export const VIRTUALISE_FROM = 200;
@@ -77,6 +79,7 @@ export interface GridProps {
 
 export function Grid(props: GridProps) {
   const { view, currency, selection, onSelect, onCommit, onRefuse, onClear, onUndo, onRedo } = props;
+  const t = usePreviewBundle().preview;
   const { onRowCommand, onContextMenu } = props;
   const selected = selection.focus;
   const range = selectionRange(selection);
@@ -395,7 +398,7 @@ export function Grid(props: GridProps) {
         style={{ width: `${tableWidth}px` }}
         role="grid"
         tabIndex={0}
-        aria-label={`Sheet ${view.name}`}
+        aria-label={fill(t.sheet, { sheet: view.name })}
         aria-rowcount={view.rows + 1}
         aria-colcount={view.columns + 1}
         aria-activedescendant={editing ? undefined : activeId}
@@ -419,7 +422,7 @@ export function Grid(props: GridProps) {
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            <th className={mergeClasses(styles.header, styles.corner)} aria-label="Row and column headers" />
+            <th className={mergeClasses(styles.header, styles.corner)} aria-label={t.corner} />
             {layout.widths.map((_, c) => (
               <th
                 key={c}

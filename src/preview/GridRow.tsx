@@ -25,6 +25,9 @@ import {
   Z,
   type GridStyles,
 } from "./useGridStyles.styles";
+import { usePreviewBundle } from "./preview-language";
+import { bundleFor } from "../i18n/bundles";
+import { fill } from "../taskpane/model/format";
 
 export interface Editing {
   readonly sheet: string;
@@ -95,6 +98,8 @@ export function cellId(sheet: string, row: number, column: number): string {
 
 export const GridRow = memo(function GridRow(props: RowProps) {
   const { view, row, line, layout, currency, conditional, selectedColumn, range, editing, styles } = props;
+  const t = usePreviewBundle().preview;
+  const units = bundleFor(view.locale ?? "en").conventions.units;
   const frozenRow = row < layout.frozenRows;
   const top = HEADER_HEIGHT_PX + layout.rowTops[row];
   const spill = spillWidths(line, layout.widths);
@@ -133,7 +138,7 @@ export const GridRow = memo(function GridRow(props: RowProps) {
             : {}),
         };
         const address = `${view.name}!${cellAddress(row, column)}`;
-        const text = cellText(cell, currency);
+        const text = cellText(cell, currency, units);
         const isSelected = column === selectedColumn;
         const inRange = range !== null && column >= range.left && column <= range.right;
         const edit = editing && editing.column === column ? editing : null;
@@ -164,7 +169,7 @@ export const GridRow = memo(function GridRow(props: RowProps) {
             {edit ? (
               <input
                 className={styles.editor}
-                aria-label={`Edit ${address}`}
+                aria-label={fill(t.editCell, { cell: address })}
                 value={edit.text}
                 ref={focusAtEnd}
                 onChange={(event) => props.onEditChange(event.target.value)}

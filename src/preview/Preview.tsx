@@ -4,7 +4,9 @@
  */
 import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import type { Locale } from "../i18n/locale";
 import { FileBar, type FileHost } from "./FileBar";
+import { PreviewLanguage, usePreviewBundle } from "./preview-language";
 import { WorkbookView } from "./WorkbookView";
 import type { PreviewHost } from "./useWorkbook";
 
@@ -51,21 +53,33 @@ export interface PreviewProps {
   readonly pane: ReactNode;
   /** Open, save and the workbook's state, when the workbook lives in the preview's worker. */
   readonly files?: FileHost;
+  /**
+   * The frame's language: the pane's, so both speak one language.
+   * @defaultvalue "en"
+   */
+  readonly locale?: Locale;
 }
 
-export function Preview({ host, pane, files }: PreviewProps) {
-  const styles = useStyles();
+export function Preview({ locale = "en", ...props }: PreviewProps) {
   return (
-    <div className={styles.page}>
-      <aside className={styles.pane} aria-label="Task pane" data-testid="preview-pane">
+    <PreviewLanguage.Provider value={locale}>
+      <PreviewFrame {...props} />
+    </PreviewLanguage.Provider>
+  );
+}
+
+function PreviewFrame({ host, pane, files }: Omit<PreviewProps, "locale">) {
+  const styles = useStyles();
+  const { preview: t, meta } = usePreviewBundle();
+  return (
+    <div className={styles.page} lang={meta.tag}>
+      <aside className={styles.pane} aria-label={t.paneRegion} data-testid="preview-pane">
         {pane}
       </aside>
-      <main className={styles.workbook} aria-label="Workbook" data-testid="preview-workbook">
+      <main className={styles.workbook} aria-label={t.workbookRegion} data-testid="preview-workbook">
         <div className={styles.heading}>
-          <Subtitle1 as="h1">Workbook preview</Subtitle1>
-          <Caption1 className={styles.note}>
-            An in-memory workbook computed in your browser: no Excel, no Office.js, no network.
-          </Caption1>
+          <Subtitle1 as="h1">{t.title}</Subtitle1>
+          <Caption1 className={styles.note}>{t.tagline}</Caption1>
         </div>
         {files && <FileBar host={files} />}
         <WorkbookView host={host} />

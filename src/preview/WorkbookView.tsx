@@ -25,9 +25,12 @@ import {
 } from "@fluentui/react-components";
 import { Fragment, useCallback, useRef, useState } from "react";
 import type { RemovedRows } from "../host/memory";
+import type { PreviewStrings } from "../i18n/bundle";
 import type { CellValue, CellWrite } from "../host/workbook-host";
 import { cellAddress, parseRange, type CellRef, type RangeRef } from "../shared/a1";
 import { Charts } from "./Charts";
+import { fill } from "../taskpane/model/format";
+import { usePreviewBundle } from "./preview-language";
 import { Grid } from "./Grid";
 import {
   EditHistory,
@@ -95,11 +98,11 @@ function bounds(changes: readonly CellChange[]): RangeRef {
   };
 }
 
-const ROW_COMMANDS: readonly { command: RowCommand; label: string }[] = [
-  { command: "insertAbove", label: "Insert table rows above" },
-  { command: "insertBelow", label: "Insert table rows below" },
-  { command: "delete", label: "Delete table rows" },
-  { command: "clear", label: "Clear table rows" },
+const ROW_COMMANDS: readonly { command: RowCommand; label: keyof PreviewStrings }[] = [
+  { command: "insertAbove", label: "insertAbove" },
+  { command: "insertBelow", label: "insertBelow" },
+  { command: "delete", label: "deleteRows" },
+  { command: "clear", label: "clearRows" },
 ];
 
 export interface WorkbookViewProps {
@@ -110,6 +113,8 @@ export interface WorkbookViewProps {
 
 export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
   const styles = useStyles();
+  const bundle = usePreviewBundle();
+  const t = bundle.preview;
   const { sheets, active, view, activate, showRows } = useWorkbook(host);
   const [selectionState, setSelection] = useState<{ sheet: string | null; selection: GridSelection }>({
     sheet: null,
@@ -178,7 +183,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           // The view carries only the rows around those in view: a larger range is read first.
           const cells = whole ? view : await host.sheetView(sheet, { top: range.top, bottom: range.bottom });
           const plan = clearPlan(cells, range);
-          const note = clearMessage(plan);
+          const note = clearMessage(plan, t);
           if (plan.cells.length > 0) {
             await host.writeCells(cellWrites(sheet, plan.cells, "after"));
             history.current.push({ kind: "cells", sheet, changes: plan.cells });
@@ -189,7 +194,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
         }
       });
     },
-    [host, view, enqueue, fail],
+    [host, view, enqueue, fail, t],
   );
 
   const onRefuse = useCallback(
@@ -197,17 +202,20 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
       if (!view) return;
       const where = `${view.name}!${cellAddress(cell.row, cell.column)}`;
       const target = view.cells[cell.row]?.[cell.column];
+      const params = { cell: where, formula: target?.formula ?? "" };
       setMessage({
         intent: "warning",
-        text:
+        text: fill(
           target?.formula && (target.input || view.template === null)
-            ? `${where} holds a formula (${target.formula}); the preview keeps it as it is and does not type over it.`
+            ? t.holdsFormula
             : target?.formula
-              ? `${where} is calculated by a formula; edit the input cells (blue) it depends on.`
-              : `${where} is not an input cell; only input cells (blue) can be edited.`,
+              ? t.calculated
+              : t.notInput,
+          params,
+        ),
       });
     },
-    [view],
+    [view, t],
   );
 
   /** Runs an edit forwards (redo) or backwards (undo); resolves with the edit as it now stands. */
@@ -227,7 +235,9 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           );
           if (changed)
             throw new Error(
-              `${edit.sheet}!${cellAddress(changed.row, changed.column)} has changed since (from the task pane?), so this edit cannot be ${direction === "undo" ? "undone" : "redone"}.`,
+              fill(direction === "undo" ? t.changedSinceUndo : t.changedSinceRedo, {
+                cell: `${edit.sheet}!${cellAddress(changed.row, changed.column)}`,
+              }),
             );
           await host.writeCells(cellWrites(edit.sheet, edit.changes, wanted));
           return edit;
@@ -248,7 +258,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           };
       }
     },
-    [host],
+    [host, t],
   );
 
   const onUndoRedo = useCallback(
@@ -295,8 +305,18 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           intent: "warning",
           text:
             view.tables.length > 0
-              ? `Select rows inside a table (${view.tables.map((t) => `${t.name}, rows ${parseRange(t.range).top + 2}–${parseRange(t.range).bottom + 1}`).join("; ")}) to insert, delete or clear table rows.`
-              : `${view.name} has no table; rows can be inserted and deleted in a table's rows.`,
+              ? fill(t.selectTableRows, {
+                  tables: view.tables
+                    .map((x) =>
+                      fill(t.tableRows, {
+                        table: x.name,
+                        first: parseRange(x.range).top + 2,
+                        last: parseRange(x.range).bottom + 1,
+                      }),
+                    )
+                    .join(bundle.conventions.clauseSeparator),
+                })
+              : fill(t.noTable, { sheet: view.name }),
         });
         return;
       }
@@ -330,7 +350,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
         }
       });
     },
-    [host, view, enqueue, onClear, fail],
+    [host, view, enqueue, onClear, fail, t, bundle],
   );
 
   const cell = view?.cells[selected.row]?.[selected.column] ?? null;
@@ -338,13 +358,13 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
 
   return (
     <div className={styles.root}>
-      <div className={styles.formulaBar} role="group" aria-label="Formula bar">
-        <div className={styles.nameBox} data-testid="name-box" aria-label="Selected cell">
+      <div className={styles.formulaBar} role="group" aria-label={t.formulaBar}>
+        <div className={styles.nameBox} data-testid="name-box" aria-label={t.selectedCell}>
           {address || "\u00a0"}
         </div>
         <Input
           className={styles.formula}
-          aria-label="Formula"
+          aria-label={t.formula}
           data-testid="formula-bar"
           readOnly
           value={cell?.formula ?? editText(cell)}
@@ -356,7 +376,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           <MessageBarBody>{message.text}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" appearance="transparent" onClick={() => setMessage(null)}>
-              Dismiss
+              {t.dismiss}
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -381,8 +401,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
       ) : (
         <div className={styles.empty} data-testid="grid-empty">
           <Body1 as="p">
-            The workbook is empty. Build a model in the task pane (Build → Build complete model) and its
-            sheets appear here, computed live.
+            {fill(t.emptyWorkbook, { build: bundle.pane.tabBuild, buildComplete: bundle.pane.buildComplete })}
           </Body1>
         </div>
       )}
@@ -404,7 +423,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
         }}
       >
         <MenuPopover>
-          <MenuList aria-label="Cell menu" data-testid="grid-menu">
+          <MenuList aria-label={t.cellMenu} data-testid="grid-menu">
             {ROW_COMMANDS.map(({ command, label }, i) => (
               <Fragment key={command}>
                 {i === 2 && <MenuDivider />}
@@ -420,7 +439,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
                     focusGrid();
                   }}
                 >
-                  {label}
+                  {t[label]}
                 </MenuItem>
               </Fragment>
             ))}
@@ -431,7 +450,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
       {sheets.length > 0 && (
         <TabList
           className={styles.tabs}
-          aria-label="Sheets"
+          aria-label={t.sheets}
           size="small"
           selectedValue={active ?? undefined}
           onTabSelect={(_, data) => {
@@ -446,14 +465,9 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           ))}
         </TabList>
       )}
-      <Caption1 className={styles.hint}>
-        Blue cells are inputs: select one and type to replace it, or press F2 (or double-click) to edit it in
-        place; Enter, Tab and their Shift forms commit and move, Escape cancels. Delete clears the
-        selection&rsquo;s inputs, Ctrl+Z / Ctrl+Y undo and redo, and a right click on a table&rsquo;s rows
-        inserts, deletes or clears them.
-      </Caption1>
+      <Caption1 className={styles.hint}>{t.editingHint}</Caption1>
 
-      {view && <Charts charts={view.charts} label={`Charts on ${view.name}`} />}
+      {view && <Charts charts={view.charts} label={fill(t.chartsOn, { sheet: view.name })} />}
     </div>
   );
 }

@@ -7,7 +7,9 @@
 import type { CellView, SheetView } from "../host/memory-view";
 import type { CellValue } from "../host/workbook-host";
 import { columnIndex, parseRange, type CellRef, type RangeRef } from "../shared/a1";
-import { formatValue } from "../templates/formats";
+import { ENGLISH_UNITS, formatValue } from "../templates/formats";
+import type { PreviewStrings, Units } from "../i18n/bundle";
+import { fill } from "../taskpane/model/format";
 import type { ConditionalFormatPlan } from "../templates/plan";
 import { COLORS, LOOKS } from "../templates/theme";
 
@@ -19,11 +21,14 @@ export const DEFAULT_COLUMN_WIDTH_PX = 64;
 const PX_PER_CHARACTER = 7;
 const COLUMN_PADDING_PX = 5;
 
-/** The text a cell shows, as Excel would show it with the plan's number format. */
-export function cellText(cell: CellView | null, currency: string): string {
+/**
+ * The text a cell shows, as Excel would show it with the plan's number format: the units are the
+ * ones written into that format, in the language the sheet was built in.
+ */
+export function cellText(cell: CellView | null, currency: string, units: Units = ENGLISH_UNITS): string {
   if (!cell) return "";
   if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
-  return formatValue(cell.value, cell.format, currency);
+  return formatValue(cell.value, cell.format, currency, "en-US", units);
 }
 
 /** Excel's default alignment: numbers right, text left, booleans and errors centred. */
@@ -332,13 +337,13 @@ export function clearPlan(view: SheetView, range: RangeRef): ClearPlan {
 }
 
 /** The message after a clear that left cells alone, or null when nothing was skipped. */
-export function clearMessage(plan: ClearPlan): string | null {
+export function clearMessage(plan: ClearPlan, t: PreviewStrings): string | null {
   if (plan.formulas === 0 && plan.locked === 0) return null;
   const parts: string[] = [];
-  const cells = (n: number): string => `${n} cell${n === 1 ? "" : "s"}`;
-  if (plan.formulas > 0) parts.push(`${cells(plan.formulas)} with formulas (they are never cleared)`);
-  if (plan.locked > 0) parts.push(`${cells(plan.locked)} that are not inputs`);
-  return `Cleared ${cells(plan.cells.length)}; left ${parts.join(" and ")}.`;
+  const cells = (n: number): string => (n === 1 ? t.oneCell : fill(t.cellCount, { count: n }));
+  if (plan.formulas > 0) parts.push(fill(t.leftFormulas, { cells: cells(plan.formulas) }));
+  if (plan.locked > 0) parts.push(fill(t.leftLocked, { cells: cells(plan.locked) }));
+  return fill(t.clearedLeft, { cleared: cells(plan.cells.length), left: parts.join(t.leftJoin) });
 }
 
 /** One undoable edit of the preview's grid. */

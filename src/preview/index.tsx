@@ -12,11 +12,8 @@ import "../host/custom-functions-shim";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { connectWorker } from "../host/remote/client";
-import { App } from "../taskpane/components/App";
-import { downloadWorkbook } from "../taskpane/deliver";
 import { registerCaseWorker } from "../taskpane/model/case-run";
-import { useSessionStatus } from "./FileBar";
-import { Preview } from "./Preview";
+import { PreviewRoot } from "./PreviewRoot";
 import type { WorkerWorkbook } from "./worker-workbook";
 
 const worker = new Worker(new URL("./memory.worker.ts", import.meta.url), { name: "workbook" });
@@ -28,29 +25,11 @@ registerCaseWorker(
 // For poking at the model from the browser console, and for the benchmark.
 (window as unknown as { previewHost?: WorkerWorkbook }).previewHost = host;
 
-function Root() {
-  const status = useSessionStatus(host);
-  return (
-    <Preview
-      host={host}
-      files={host}
-      pane={
-        <App
-          key={status?.generation ?? 0}
-          host={host}
-          initialLocale="en"
-          deliverWorkbook={downloadWorkbook}
-        />
-      }
-    />
-  );
-}
-
 const container = document.getElementById("container");
 if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <Root />
+      <PreviewRoot workbook={host} />
     </FluentProvider>,
   );
 }

@@ -19,6 +19,7 @@
 import { DEFAULT_QUADRANT_THRESHOLD } from "../engine/portfolio";
 import { DEFAULT_WAVE1_COUNT } from "../engine/rollout";
 import { DEFAULT_SIMULATION } from "../engine/simulate";
+import { bundleFor } from "../i18n/bundles";
 import type { Locale } from "../i18n/locale";
 
 export type BlankRule =
@@ -117,7 +118,8 @@ export function orDefault(name: string): string {
 /** The text an output shows while a required input is blank: what to enter, and where. */
 export function enterText(locale: Locale, what: string, sheet: string, cell: string): string {
   const at = `${sheet}!${cell.replace(/\$/g, "")}`;
-  return locale === "zh-TW" ? `請在 ${at} 輸入${what}` : `Enter ${lowerFirst(what)} on ${at}`;
+  // Lower-casing the label's first letter reads naturally in English and leaves CJK untouched.
+  return bundleFor(locale).validation.enterAt.replace("{at}", at).replace("{what}", lowerFirst(what));
 }
 
 function lowerFirst(s: string): string {

@@ -2,14 +2,18 @@
  * Semantic number formats → Excel number-format strings. One place, so Excel, the preview grid
  * and the .xlsx export show money, percentages and months the same way.
  */
+import type { Units } from "../i18n/bundle";
 import type { SemanticFormat } from "./plan";
+
+/** The units English writes after a number; each language has its own (its bundle's conventions). */
+export const ENGLISH_UNITS: Units = { months: "mo", hours: "h", seconds: "s" };
 
 /** A currency symbol quoted for a format string: NT$ → "NT$". */
 function quoted(symbol: string): string {
   return `"${symbol.replace(/"/g, "")}"`;
 }
 
-export function numberFormat(format: SemanticFormat, currency: string): string {
+export function numberFormat(format: SemanticFormat, currency: string, units: Units = ENGLISH_UNITS): string {
   const c = quoted(currency);
   switch (format) {
     case "currency":
@@ -29,13 +33,13 @@ export function numberFormat(format: SemanticFormat, currency: string): string {
     case "integer":
       return "0";
     case "months":
-      return '0.0 "mo"';
+      return `0.0 ${quoted(units.months)}`;
     case "hours":
-      return '#,##0 "h"';
+      return `#,##0 ${quoted(units.hours)}`;
     case "score":
       return "0.0";
     case "seconds":
-      return '0.0 "s"';
+      return `0.0 ${quoted(units.seconds)}`;
     case "text":
       return "@";
   }
@@ -50,6 +54,7 @@ export function formatValue(
   format: SemanticFormat | undefined,
   currency: string,
   locale = "en-US",
+  units: Units = ENGLISH_UNITS,
 ): string {
   if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
   const n = (digits: number, min = 0): string =>
@@ -77,13 +82,13 @@ export function formatValue(
     case "integer":
       return Math.round(value).toString();
     case "months":
-      return `${value.toFixed(1)} mo`;
+      return `${value.toFixed(1)} ${units.months}`;
     case "hours":
-      return `${n(0)} h`;
+      return `${n(0)} ${units.hours}`;
     case "score":
       return value.toFixed(1);
     case "seconds":
-      return `${value.toFixed(1)} s`;
+      return `${value.toFixed(1)} ${units.seconds}`;
     default:
       return n(6);
   }

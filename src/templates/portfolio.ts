@@ -13,8 +13,8 @@ import {
 } from "../engine/portfolio";
 import { Sfc32 } from "../engine/random";
 import type { Locale } from "../i18n/locale";
-import { PORTFOLIO_LABELS, SAMPLE_USE_CASES } from "../i18n/templates/portfolio";
-import { SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
+import { bundleFor } from "../i18n/bundles";
+import { SAMPLE_DEPARTMENTS, SAMPLE_USE_CASES } from "./samples";
 import { enterText, orDefault } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
@@ -37,12 +37,14 @@ function generatedRow(index: number, label: string, locale: Locale): PlanCell[] 
   const scores = [score(), score(), score(), score()];
   const value = Math.round((1 + rng.next() * 19) * 500) * 1000;
   const cost = Math.round(value * (0.1 + rng.next() * 0.4));
-  const department = SAMPLE_DEPARTMENTS[index % SAMPLE_DEPARTMENTS.length].name[locale];
+  const department =
+    bundleFor(locale).samples.departments[SAMPLE_DEPARTMENTS[index % SAMPLE_DEPARTMENTS.length].id];
   return [`${label} ${index + 1}`, department, ...scores, value, cost];
 }
 
 export function portfolioTemplate(options: TemplateOptions): SheetPlan {
-  const L = PORTFOLIO_LABELS[options.locale];
+  const L = bundleFor(options.locale).portfolio;
+  const V = bundleFor(options.locale).validation;
   const rowCount = Math.max(1, options.rows ?? DEFAULT_PORTFOLIO_ROWS);
   const b = new SheetBuilder(
     "portfolio",
@@ -126,7 +128,11 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
   b.style(settings.range(1, 7, 1, 8), "formula").format(settings.range(1, 7, 1, 8), "score");
   b.validate(weights.range(1, 1, 1, 4), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
   b.validate(gateBlock.range(1, 1, 1, 1), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
-  b.validate(gateBlock.cell(1, 2), { kind: "decimal", min: 0, max: 600 }, "0 – 600 s");
+  b.validate(
+    gateBlock.cell(1, 2),
+    { kind: "decimal", min: 0, max: 600 },
+    bundleFor(options.locale).validation.seconds,
+  );
   b.validate(gateBlock.range(1, 3, 1, 5), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
   b.validate(settings.cell(1, 1), { kind: "decimal", min: SCORE_MIN, max: SCORE_MAX }, "1 – 5");
   b.validate(settings.range(1, 2, 1, 3), { kind: "whole", min: 0, max: 10 }, "0 – 10");
@@ -227,15 +233,11 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
     .format(body(10), "integer");
   b.format(body(12), "percent").format(body(13), "seconds").format(body(14, 16), "percent");
   b.table("UseCases", table.range(0, 0, rowCount, 19));
-  b.validate(
-    body(2, 5),
-    { kind: "decimal", min: SCORE_MIN, max: SCORE_MAX },
-    options.locale === "zh-TW" ? "請輸入 1 到 5 的分數。" : "Enter a score from 1 to 5.",
-  );
-  b.validate(body(6, 7), { kind: "decimal", min: 0, max: 1e12 }, "≥ 0");
-  b.validate(body(12), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
-  b.validate(body(13), { kind: "decimal", min: 0, max: 600 }, "0 – 600 s");
-  b.validate(body(14, 16), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
+  b.validate(body(2, 5), { kind: "decimal", min: SCORE_MIN, max: SCORE_MAX }, V.score);
+  b.validate(body(6, 7), { kind: "decimal", min: 0, max: 1e12 }, V.nonNegative);
+  b.validate(body(12), { kind: "decimal", min: 0, max: 1 }, V.percent);
+  b.validate(body(13), { kind: "decimal", min: 0, max: 600 }, V.seconds);
+  b.validate(body(14, 16), { kind: "decimal", min: 0, max: 1 }, V.percent);
   b.conditional(body(9), { kind: "textEquals", text: "Quick Win", fill: "goodLight" })
     .conditional(body(9), { kind: "textEquals", text: "Strategic Bet", fill: "accentLight" })
     .conditional(body(9), { kind: "textEquals", text: "Deprioritize", fill: "badLight" })
@@ -284,7 +286,8 @@ function sampleRow(i: number, options: TemplateOptions, label: string): PlanCell
       ? generatedRow(i, label, options.locale)
       : new Array<PlanCell>(8).fill(null);
   }
-  return [s.name[options.locale], s.department[options.locale], ...s.scores, s.annualValue, s.annualCost];
+  const names = bundleFor(options.locale).samples;
+  return [names.useCases[s.id], names.departments[s.department], ...s.scores, s.annualValue, s.annualCost];
 }
 
 /** Columns M–Q of row i: measured gate metrics where the sample PoC has them. */

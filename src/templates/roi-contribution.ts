@@ -16,7 +16,7 @@
  *
  * Every cell is blank while its use case cell is empty or no line names the use case.
  */
-import { ROI_LABELS } from "../i18n/templates/roi";
+import { bundleFor } from "../i18n/bundles";
 import { columnLetters } from "../shared/a1";
 import { type SheetBuilder, dual, same } from "./builder";
 import type { Locale } from "../i18n/locale";
@@ -51,7 +51,7 @@ export function contributionHeight(): number {
 }
 
 export function contributionBlock(b: SheetBuilder, layout: ContributionLayout): void {
-  const L = ROI_LABELS[layout.locale];
+  const L = bundleFor(layout.locale).roi;
   const letter = (c: number): string => columnLetters(c);
   const body = (t: TableRows, c: number): string =>
     `$${letter(c)}$${t.header + 1}:$${letter(c)}$${t.header + t.rows}`;

@@ -3,9 +3,9 @@
  * the rows a template writes (the seed's sample, one empty row in a blank model, or any rows a
  * caller gives), and the list values of the kind columns.
  */
-import { SAMPLE_USE_CASES } from "../i18n/templates/portfolio";
-import { ROI_LABELS } from "../i18n/templates/roi";
+import { bundleFor } from "../i18n/bundles";
 import { orDefault } from "./blank-inputs";
+import { SAMPLE_USE_CASES } from "./samples";
 import { same } from "./builder";
 import type { PlanCell, TemplateOptions } from "./plan";
 
@@ -66,8 +66,8 @@ export const EMPTY_LINE: LineRow = { label: null, group: null, base: null, kind:
 
 /** The seed's customer-service case as rows (docs/line-items.md, "Sample rows"). */
 export function sampleLines(options: TemplateOptions): LineRows {
-  const L = ROI_LABELS[options.locale];
-  const zh = options.locale === "zh-TW";
+  const L = bundleFor(options.locale).roi;
+  const basis = bundleFor(options.locale).samples.roiBasis;
   const useCase = sampleUseCase(options);
   const named = (line: LineRow): LineRow => (useCase === null ? line : { ...line, useCase });
   const rows: LineRows = {
@@ -77,23 +77,21 @@ export function sampleLines(options: TemplateOptions): LineRows {
         group: L.efficiency,
         base: same("=(AgentsBefore-AgentsAfter)*AgentMonthlyCost*MonthsPerYear"),
         kind: "Company",
-        basis: zh ? "(50 − 35) 名客服 × NT$40,000 × 12" : "(50 − 35) agents × NT$40,000 × 12",
+        basis: basis.agentSavings,
       },
       {
         label: L.capacityValue,
         group: L.efficiency,
         base: same("=CapacityAgents*AgentMonthlyCost*MonthsPerYear"),
         kind: "Company",
-        basis: zh
-          ? "10 名等效客服 × NT$40,000 × 12(處理時間 8 → 5 分鐘)"
-          : "10 agent-equivalents × NT$40,000 × 12 (handling 8 → 5 minutes)",
+        basis: basis.capacityValue,
       },
       {
         label: L.retention,
         group: L.revenue,
         base: same("=Customers*ChurnReduction*Arpu"),
         kind: "Company",
-        basis: zh ? "1,000,000 位客戶 × 0.5% × NT$2,000" : "1,000,000 customers × 0.5% × NT$2,000",
+        basis: basis.retention,
       },
     ],
     costs: [
@@ -103,9 +101,7 @@ export function sampleLines(options: TemplateOptions): LineRows {
         base: same("=UsageMonthlyCost*MonthsPerYear"),
         kind: "Usage",
         start: 1,
-        basis: zh
-          ? "1,000,000 次 × US$0.002 × 32 × 12(使用成本區)"
-          : "1,000,000 calls × US$0.002 × 32 × 12 (usage block)",
+        basis: basis.modelApi,
       },
       {
         label: L.platform,
@@ -113,7 +109,7 @@ export function sampleLines(options: TemplateOptions): LineRows {
         base: same("=PlatformMonthly*MonthsPerYear"),
         kind: "Recurring",
         start: 1,
-        basis: "NT$50,000 × 12",
+        basis: basis.platform,
       },
       {
         label: L.peopleCost,
@@ -121,7 +117,7 @@ export function sampleLines(options: TemplateOptions): LineRows {
         base: same("=PeopleFte*FteMonthlyCost*MonthsPerYear"),
         kind: "Recurring",
         start: 1,
-        basis: "1.5 FTE × NT$80,000 × 12",
+        basis: basis.people,
       },
       {
         label: L.training,
@@ -130,9 +126,7 @@ export function sampleLines(options: TemplateOptions): LineRows {
         base: same(`=TrainingOneOff/${orDefault("AmortisationYears")}`),
         kind: "Recurring",
         start: 1,
-        basis: zh
-          ? "NT$500,000 ÷ 3 年(或改為 =TrainingCostTotal/AmortisationYears 連結推廣工作表)"
-          : "NT$500,000 ÷ 3 years (or =TrainingCostTotal/AmortisationYears for the Rollout's figure)",
+        basis: basis.training,
       },
       {
         label: L.implementation,
@@ -154,7 +148,7 @@ export function sampleLines(options: TemplateOptions): LineRows {
  */
 export function sampleUseCase(options: TemplateOptions): string | null {
   if (options.data !== "sample" || !options.linkedTo.includes("portfolio")) return null;
-  return SAMPLE_USE_CASES[0].name[options.locale];
+  return bundleFor(options.locale).samples.useCases[SAMPLE_USE_CASES[0].id];
 }
 
 /** The rows a template writes: given ones, the sample, or one empty row per table. */

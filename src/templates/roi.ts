@@ -9,7 +9,7 @@
  * payback → guardrail → schedule → contribution by use case → month numbers → Benefits (totals,
  * header, rows) → Costs.
  */
-import { ROI_LABELS } from "../i18n/templates/roi";
+import { bundleFor } from "../i18n/bundles";
 import { apiCost } from "../engine/costs";
 import { columnLetters } from "../shared/a1";
 import { enterText, orDefault, whenBlank } from "./blank-inputs";
@@ -54,7 +54,7 @@ interface Assumption {
  * only), and the usage block's named inputs. Samples are the seed's figures (section 8.2).
  */
 export function roiAssumptions(options: TemplateOptions): Assumption[] {
-  const L = ROI_LABELS[options.locale];
+  const L = bundleFor(options.locale).roi;
   const linked = options.linkedTo.includes("rollout");
   const ramp = linked ? L.rampLinked : L.rampNote;
   const s = (a: Omit<Assumption, "block">): Assumption => ({ ...a, block: "settings" });
@@ -282,27 +282,12 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
   ];
 }
 
+/** Rules of the ROI sheet's inputs; the message Excel shows comes from the language's bundle. */
 const VALIDATIONS = {
-  rate: {
-    rule: { kind: "decimal", min: 0, max: 1 },
-    en: "Enter a rate from 0% to 100%.",
-    zh: "請輸入 0% 到 100% 之間的比例。",
-  },
-  share: {
-    rule: { kind: "decimal", min: 0, max: 2 },
-    en: "Enter a share from 0% to 200%.",
-    zh: "請輸入 0% 到 200% 之間的比例。",
-  },
-  change: {
-    rule: { kind: "decimal", min: -1, max: 10 },
-    en: "Enter a change from -100% to 1000%.",
-    zh: "請輸入 -100% 到 1000% 之間的變動。",
-  },
-  positive: {
-    rule: { kind: "decimal", min: 0, max: 1e12 },
-    en: "Enter zero or a positive number.",
-    zh: "請輸入 0 或正數。",
-  },
+  rate: { kind: "decimal", min: 0, max: 1 },
+  share: { kind: "decimal", min: 0, max: 2 },
+  change: { kind: "decimal", min: -1, max: 10 },
+  positive: { kind: "decimal", min: 0, max: 1e12 },
 } as const;
 
 /** Smoothstep adoption in native functions: target · x²(3 − 2x), x = (m − s) / r clamped to [0, 1]. */
@@ -312,8 +297,8 @@ function smoothstep(m: string, s: string, r: string, target: string): string {
 }
 
 export function roiTemplate(options: TemplateOptions): SheetPlan {
-  const L = ROI_LABELS[options.locale];
-  const zh = options.locale === "zh-TW";
+  const L = bundleFor(options.locale).roi;
+  const V = bundleFor(options.locale).validation;
   const sample = options.data === "sample";
   const withStress = options.linkedTo.includes("stress");
   const withRollout = options.linkedTo.includes("rollout");
@@ -345,8 +330,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
         .format(cell, a.format)
         .style(cell, a.constant ? "constant" : "input");
       if (a.validation) {
-        const v = VALIDATIONS[a.validation];
-        b.validate(cell, v.rule, zh ? v.zh : v.en);
+        b.validate(cell, VALIDATIONS[a.validation], V[a.validation]);
       }
     });
     const end = top + rows.length;
@@ -411,16 +395,8 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     .format(models.range(1, 2, USAGE_MODELS, 3), "number")
     .format(models.range(1, 4, USAGE_MODELS, 6), "decimal")
     .format(models.range(1, 7, USAGE_MODELS + 1, 7), "currency");
-  b.validate(
-    models.range(1, 1, USAGE_MODELS, 1),
-    VALIDATIONS.rate.rule,
-    zh ? VALIDATIONS.rate.zh : VALIDATIONS.rate.en,
-  );
-  b.validate(
-    models.range(1, 2, USAGE_MODELS, 6),
-    VALIDATIONS.positive.rule,
-    zh ? VALIDATIONS.positive.zh : VALIDATIONS.positive.en,
-  );
+  b.validate(models.range(1, 1, USAGE_MODELS, 1), VALIDATIONS.rate, V.rate);
+  b.validate(models.range(1, 2, USAGE_MODELS, 6), VALIDATIONS.positive, V.positive);
   b.name("CostPerCall", models.cell(1, 6), L.costPerCall).name(
     "UsageMonthlyCost",
     models.cell(USAGE_MODELS + 1, 7),
@@ -706,7 +682,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => `${L.years0}${y}`),
     ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => `${L.riskYears}${y}`),
   ];
-  const monthHeader = Array.from({ length: months }, (_, k) => `M${k}`);
+  const monthHeader = Array.from({ length: months }, (_, k) => `${L.monthColumn}${k}`);
 
   /** The calculated cells of a line row (columns M onwards), for a benefit or a cost table. */
   const calculated = (r: number, isBenefit: boolean): PlanCell[] => {
@@ -859,11 +835,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
       { kind: "decimal", min: 0, max: HORIZON_MONTHS },
       `0 – ${HORIZON_MONTHS}`,
     );
-    b.validate(
-      table.range(1, COL.risk, n, COL.risk),
-      VALIDATIONS.rate.rule,
-      zh ? VALIDATIONS.rate.zh : VALIDATIONS.rate.en,
-    );
+    b.validate(table.range(1, COL.risk, n, COL.risk), VALIDATIONS.rate, V.rate);
     // Calculated columns: the default low, high and risk, and every column from In use on. Excel
     // fills them into a row the user adds (typed below the table, or the pane's Add line).
     b.table(tableName, table.range(0, 0, n, lastCol), [

@@ -5,7 +5,8 @@
  * training hours and cost from the seed's three-tier talent model.
  */
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count, SEED_TRAINING, SEED_WAVE_PLAN } from "../engine/rollout";
-import { ROLLOUT_LABELS, SAMPLE_DEPARTMENTS } from "../i18n/templates/rollout";
+import { bundleFor } from "../i18n/bundles";
+import { SAMPLE_DEPARTMENTS } from "./samples";
 import { columnLetters } from "../shared/a1";
 import { orDefault, whenBlank } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
@@ -23,7 +24,7 @@ const TABLE_HEADER_ROW = 17;
 const GRID_FIRST_COLUMN = 12;
 
 export function rolloutTemplate(options: TemplateOptions): SheetPlan {
-  const L = ROLLOUT_LABELS[options.locale];
+  const L = bundleFor(options.locale).rollout;
   const sample = options.data === "sample";
   const rowCount = Math.max(SAMPLE_DEPARTMENTS.length, DEFAULT_DEPARTMENT_ROWS);
   const b = new SheetBuilder("rollout", ROLLOUT_VERSION, ROLLOUT_SHEET, options.locale, options.currency);
@@ -102,7 +103,7 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     const at = (c: string): string => `${c}${x}`;
     const dept = sample ? SAMPLE_DEPARTMENTS[i] : undefined;
     const inputs: PlanCell[] = dept
-      ? [dept.name[options.locale], dept.headcount, ...dept.readiness]
+      ? [bundleFor(options.locale).samples.departments[dept.id], dept.headcount, ...dept.readiness]
       : [null, null, null, null, null];
     // The unit's place in the readiness order, ties in list order: 1 + the units more ready +
     // the units equally ready listed above it. Each place is taken once, so every wave holds
@@ -181,11 +182,7 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     L.wave,
   );
   b.validate(body(1), { kind: "whole", min: 0, max: 1_000_000 }, "≥ 0");
-  b.validate(
-    body(2, 4),
-    { kind: "decimal", min: 1, max: 5 },
-    options.locale === "zh-TW" ? "請輸入 1 到 5 的分數。" : "Enter a score from 1 to 5.",
-  );
+  b.validate(body(2, 4), { kind: "decimal", min: 1, max: 5 }, bundleFor(options.locale).validation.score);
   b.conditional(body(GRID_FIRST_COLUMN, GRID_FIRST_COLUMN + months - 1), {
     kind: "colorScale",
     min: "neutralLight",

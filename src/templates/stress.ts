@@ -5,7 +5,7 @@
  *
  * Defaults: benefits −30% / +20%, costs −10% / +30%.
  */
-import { STRESS_LABELS } from "../i18n/templates/stress";
+import { bundleFor } from "../i18n/bundles";
 import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
 import { SIMULATION_LABELS } from "../engine/simulation-table";
 import { SEED, TRIALS } from "../engine/inputs";
@@ -62,7 +62,7 @@ export const PANE_CASE_STATISTIC_ROWS = 7;
 export const PANE_CASE_ROWS = 13;
 
 export function stressTemplate(options: TemplateOptions): SheetPlan {
-  const L = STRESS_LABELS[options.locale];
+  const L = bundleFor(options.locale).stress;
   const withRoi = options.linkedTo.includes("roi");
   const sample = options.data === "sample";
   const b = new SheetBuilder("stress", STRESS_VERSION, STRESS_SHEET, options.locale, options.currency);
@@ -313,7 +313,8 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
 
   // Where the pane's Simulate panel records its last run (values, not formulas).
   const paneTop = evenTop + evenRows.length + 1;
-  const paneRows = [L.trials, L.seed, L.distribution, ...PANE_STATISTICS, L.runAt];
+  const statistics = bundleFor(options.locale).results.statistics;
+  const paneRows = [L.trials, L.seed, L.distribution, ...PANE_STATISTICS.map((s) => statistics[s]), L.runAt];
   const pane = b.write(`A${paneTop}`, [
     [L.paneRun, L.value, L.paneRunNote],
     ...paneRows.map((label) => [label, null]),

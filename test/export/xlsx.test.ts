@@ -8,7 +8,7 @@ import * as ExcelJS from "exceljs";
 import { lookupOf, readPlanValues, type ValueLookup } from "../../src/export/values";
 import { buildWorkbook, exportStats, loadExcelJS, writeWorkbook } from "../../src/export/xlsx";
 import { quadrantScore } from "../../src/engine/portfolio";
-import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
+import { SAMPLE_USE_CASES } from "../../src/templates/samples";
 import { validationAreas } from "../../src/export/xlsx-rules";
 import { cellAddress, parseRange } from "../../src/shared/a1";
 import { inputCells } from "../../src/templates/cells";

@@ -5,7 +5,7 @@
  * default were typed; a required one makes its outputs say what to enter and where.
  */
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count } from "../../src/engine/rollout";
-import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";
+import { SAMPLE_DEPARTMENTS } from "../../src/templates/samples";
 import { dataValidation } from "../../src/export/xlsx-rules";
 import type { MemoryHost } from "../../src/host/memory";
 import { parseRange } from "../../src/shared/a1";

@@ -16,8 +16,8 @@ import {
 } from "../../src/templates/plan";
 import { parseCell, cellAddress } from "../../src/shared/a1";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
-import { SAMPLE_USE_CASES } from "../../src/i18n/templates/portfolio";
-import { SAMPLE_DEPARTMENTS } from "../../src/i18n/templates/rollout";
+import { SAMPLE_DEPARTMENTS, SAMPLE_USE_CASES } from "../../src/templates/samples";
+import { bundleFor } from "../../src/i18n/bundles";
 import { expectGolden } from "../helpers/golden-file";
 
 /**
@@ -296,7 +296,7 @@ describe("the sample portfolio", () => {
       const [plan] = planModel(["portfolio"], { ...options, rows });
       const body = useCaseInputs(plan);
       expect(body.slice(0, SAMPLE_USE_CASES.length).map((row) => row[0])).toEqual(
-        SAMPLE_USE_CASES.map((u) => u.name.en),
+        SAMPLE_USE_CASES.map((u) => bundleFor("en").samples.useCases[u.id]),
       );
       const rest = body.slice(SAMPLE_USE_CASES.length);
       expect(rest.length).toBeGreaterThan(0);
@@ -319,7 +319,7 @@ describe("the sample portfolio", () => {
   it.each(["en", "zh-TW"] as const)(
     "puts every use case (%s), sample or generated, in a department the Rollout sheet has",
     (locale) => {
-      const departments = new Set(SAMPLE_DEPARTMENTS.map((d) => d.name[locale]));
+      const departments = new Set(SAMPLE_DEPARTMENTS.map((d) => bundleFor(locale).samples.departments[d.id]));
       const [plan] = planModel(["portfolio"], { ...options, locale, rows: 60, generated: true });
       const used = useCaseInputs(plan).map((row) => row[1]);
       expect(used.filter((d) => !departments.has(d as string))).toEqual([]);

@@ -16,6 +16,7 @@ import { excelContent } from "./cell-content";
 import { addChart, addConditionalFormat, validationRule } from "./excel-rules";
 import type { Build } from "./prepare-builds";
 import { chunkedWrites, jsonBytes, OPERATION_BYTES, type Step } from "./requests";
+import { bundleFor } from "../../i18n/bundles";
 
 /** A sheet-scoped name on every sheet a build creates, removed when the build is committed. */
 export const PENDING_NAME = "GenAI_Build_Pending";
@@ -95,7 +96,9 @@ function numberFormatSteps({ b, sheet, ws }: OnSheet): Step[] {
   const { plan } = b;
   return plan.formats.flatMap((f) => {
     const r = parseRange(f.range);
-    const row: string[] = new Array<string>(rangeColumns(r)).fill(numberFormat(f.format, plan.currency));
+    const row: string[] = new Array<string>(rangeColumns(r)).fill(
+      numberFormat(f.format, plan.currency, bundleFor(plan.locale).conventions.units),
+    );
     return chunkedWrites(
       r,
       Array.from({ length: rangeRows(r) }, () => row),

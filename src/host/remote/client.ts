@@ -10,7 +10,7 @@
  *
  * Nothing here imports HyperFormula: the worker's bundle has it, the page's does not.
  */
-import type { ChangeEvent, Unsubscribe } from "../workbook-host";
+import type { ApplyStepKind, ChangeEvent, Unsubscribe } from "../workbook-host";
 import { encodeArgs, type FromWorker, reviveError, type SessionStatus, type ToWorker } from "./protocol";
 
 /** `T`'s methods, each returning a promise of what it returned (the call crosses a thread). */
@@ -26,8 +26,18 @@ export type Remote<T> = {
 export interface Activity {
   readonly method: string;
   readonly since: number;
-  /** The latest progress a callback of this call reported ({ step, done, total }), if any. */
-  readonly progress: { readonly step: string; readonly done: number; readonly total: number } | null;
+  /**
+   * The latest progress a callback of this call reported ({ step, done, total }), if any; a
+   * build's (ApplyProgress) also says its kind, sheet and range, so the page words it itself.
+   */
+  readonly progress: {
+    readonly step: string;
+    readonly done: number;
+    readonly total: number;
+    readonly kind?: ApplyStepKind;
+    readonly sheet?: string;
+    readonly range?: string;
+  } | null;
 }
 
 /** The page-side members: listeners and the worker's state. */

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from "react";
 import type { Locale } from "../../i18n/locale";
-import type { PaneStrings } from "../../i18n/pane";
+import type { Bundle, PaneStrings } from "../../i18n/bundle";
 import type { WorkbookHost } from "../../host/workbook-host";
 import type { SheetPlan } from "../../templates/plan";
 
@@ -28,6 +28,8 @@ export interface PaneContextValue {
   readonly locale: Locale;
   readonly setLocale: (locale: Locale) => void;
   readonly strings: PaneStrings;
+  /** Everything else in the pane's language: conventions, returned values as shown, sheet labels. */
+  readonly bundle: Bundle;
   /** The currency of the last build (the sheets' money format), for the pane's money figures. */
   readonly currency: string;
   /** Counts successful builds: panels re-read their saved values and re-locate inputs after one. */

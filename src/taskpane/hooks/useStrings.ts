@@ -1,4 +1,4 @@
-import type { PaneStrings } from "../../i18n/pane";
+import type { PaneStrings } from "../../i18n/bundle";
 import { usePane } from "../context/pane-context";
 
 /** The pane's strings in the current language. */

@@ -3,7 +3,7 @@
  * which sheet and step (ApplyError); anything else gives the caller's title and advice with the
  * error's own message as the detail.
  */
-import type { PaneStrings } from "../../i18n/pane";
+import type { Conventions, PaneStrings } from "../../i18n/bundle";
 import { ApplyError, type SkippedCell } from "../../host/workbook-host";
 import { fill } from "./format";
 
@@ -41,6 +41,6 @@ export function describeError(
 }
 
 /** Cells a write left alone, as the user finds them: ROI!B6 (=30+10). */
-export function skippedCells(cells: readonly SkippedCell[], s: PaneStrings): string {
-  return cells.map((c) => `${c.sheet}!${c.address} (${c.formula})`).join(s.listSeparator);
+export function skippedCells(cells: readonly SkippedCell[], c: Conventions): string {
+  return cells.map((x) => `${x.sheet}!${x.address}${c.open}${x.formula}${c.close}`).join(c.listSeparator);
 }

@@ -2,6 +2,7 @@
  * Numbers in the pane look as they do on the sheet: the same semantic formats
  * (src/templates/formats.ts) with the model's currency, in the pane's language.
  */
+import { bundleFor } from "../../i18n/bundles";
 import type { Locale } from "../../i18n/locale";
 import { formatValue } from "../../templates/formats";
 import type { SemanticFormat } from "../../templates/plan";
@@ -9,7 +10,7 @@ import type { Figure } from "./summary";
 
 /** The number locale of a pane language (digits and separators). */
 export function numberLocale(locale: Locale): string {
-  return locale === "zh-TW" ? "zh-TW" : "en-US";
+  return bundleFor(locale).conventions.numberLocale;
 }
 
 export function formatNumber(
@@ -18,7 +19,8 @@ export function formatNumber(
   currency: string,
   locale: Locale,
 ): string {
-  return formatValue(value, format, currency, numberLocale(locale));
+  const { numberLocale, units } = bundleFor(locale).conventions;
+  return formatValue(value, format, currency, numberLocale, units);
 }
 
 /** A figure as the sheet shows it; a missing figure gives null (the caller shows an empty state). */

@@ -16,7 +16,7 @@
  * and payback. A use case that a line already names is not added twice.
  */
 import type { CellValue, WorkbookHost } from "../../host/workbook-host";
-import { ROI_LABELS } from "../../i18n/templates/roi";
+import { bundleFor } from "../../i18n/bundles";
 import type { Locale } from "../../i18n/locale";
 import { columnLetters, parseRange } from "../../shared/a1";
 import { ROI_SHEET } from "../../templates/roi";
@@ -66,8 +66,7 @@ export function useCaseLineRows(
   useCase: string,
   locale: Locale,
 ): { benefit: CellValue[]; cost: CellValue[] } {
-  const L = ROI_LABELS[locale];
-  const zh = locale === "zh-TW";
+  const L = bundleFor(locale).roi;
   const base = own(COL.base);
   const bounds = (low: string, high: string): [string, string] => [
     `=IF(${base}="","",MIN(${base}*(1+${low}),${base}*(1+${high})))`,
@@ -90,12 +89,10 @@ export function useCaseLineRows(
       null,
       null,
       `=IF(${base}="","",BenefitRisk)`,
-      zh
-        ? "投資組合:此應用案例的年化價值,依部門波次"
-        : "Portfolio: the use case's annual value, by its department's wave",
+      L.useCaseBenefitBasis,
     ],
     cost: [
-      zh ? `${useCase}:營運成本` : `${useCase}: running cost`,
+      L.useCaseRunningCost.replace("{useCase}", useCase),
       L.catPlatform,
       useCase,
       department,
@@ -106,9 +103,7 @@ export function useCaseLineRows(
       waveStart,
       null,
       `=IF(${base}="","",CostRisk)`,
-      zh
-        ? "投資組合:此應用案例的年化成本,自部門波次開始"
-        : "Portfolio: the use case's annual cost, from its department's wave",
+      L.useCaseCostBasis,
     ],
   };
 }

@@ -1,7 +1,7 @@
 import type { ComponentType } from "react";
 import { FluentProvider, Tab, TabList, Title3, webLightTheme } from "@fluentui/react-components";
 import { PaneContext, type PaneTab, PANE_TABS } from "../../context/pane-context";
-import type { PaneStrings } from "../../../i18n/pane";
+import type { PaneStrings } from "../../../i18n/bundle";
 import { BuildPanel } from "../BuildPanel";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { SimulationPanel } from "../SimulationPanel";

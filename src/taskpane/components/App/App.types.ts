@@ -8,6 +8,11 @@ export interface AppProps {
   /** The language the pane opens in (Office's display language in Excel). */
   readonly initialLocale: Locale;
   /**
+   * Told the pane's language when it opens and whenever the user switches it: the browser preview
+   * speaks it in its frame and passes it to the workbook's worker, where the functions run.
+   */
+  readonly onLocaleChange?: (locale: Locale) => void;
+  /**
    * Delivers the shareable copy's .xlsx bytes.
    * @defaultvalue a browser download (Blob and an object URL)
    */

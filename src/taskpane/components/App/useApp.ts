@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SelectTabData, SelectTabEvent } from "@fluentui/react-components";
 import { setMessageLocale } from "../../../functions/boundary";
 import type { Locale } from "../../../i18n/locale";
-import { PANE_STRINGS } from "../../../i18n/pane";
+import { bundleFor } from "../../../i18n/bundles";
 import type { SheetPlan } from "../../../templates/plan";
 import { type PaneContextValue, type PaneRun, type PaneTab, PANE_TABS } from "../../context/pane-context";
 import { downloadWorkbook } from "../../deliver";
@@ -28,7 +28,13 @@ export interface AppState {
 }
 
 export function useApp(props: AppProps): AppState {
-  const { host, initialLocale, deliverWorkbook = downloadWorkbook, now = systemClock } = props;
+  const {
+    host,
+    initialLocale,
+    onLocaleChange,
+    deliverWorkbook = downloadWorkbook,
+    now = systemClock,
+  } = props;
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [currency, setCurrency] = useState<string>(CURRENCIES[0]);
   const [tab, setTab] = useState<PaneTab>("build");
@@ -40,6 +46,7 @@ export function useApp(props: AppProps): AppState {
 
   // The custom functions' messages follow the pane's language (in this bundle).
   useEffect(() => setMessageLocale(locale), [locale]);
+  useEffect(() => onLocaleChange?.(locale), [locale, onLocaleChange]);
 
   // Open on the summary when the workbook already holds a model, unless the user has started
   // doing something (a click or a key anywhere in the pane) before the workbook answered.
@@ -104,7 +111,8 @@ export function useApp(props: AppProps): AppState {
       host,
       locale,
       setLocale,
-      strings: PANE_STRINGS[locale],
+      strings: bundleFor(locale).pane,
+      bundle: bundleFor(locale),
       currency,
       buildCount,
       builtPlans,

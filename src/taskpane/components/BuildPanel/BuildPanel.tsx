@@ -11,7 +11,7 @@ import {
   Select,
   Text,
 } from "@fluentui/react-components";
-import type { PaneStringKey } from "../../../i18n/pane";
+import type { PaneStringKey } from "../../../i18n/bundle";
 import type { SampleOrBlank, TemplateId } from "../../../templates/plan";
 import { TEMPLATE_IDS } from "../../../templates/plan";
 import { usePane } from "../../context/pane-context";
@@ -34,11 +34,11 @@ const CARDS: Record<TemplateId, { title: PaneStringKey; description: PaneStringK
 
 /** Build: options, the complete model, one card per template, progress and outcome, a shareable copy. */
 export function BuildPanel() {
-  const { strings: s, showTab } = usePane();
+  const { strings: s, bundle, showTab } = usePane();
   const styles = useBuildPanelStyles();
   const state = useBuildPanel();
   const { options, busy, status, pending } = state;
-  const messages = buildMessages(status, s);
+  const messages = buildMessages(status, bundle);
   return (
     <section className={styles.root}>
       <Body1 as="p" className={styles.intro}>
@@ -127,7 +127,7 @@ export function BuildPanel() {
           <StatusMessage
             intent="warning"
             title={s.recovered}
-            lines={recoveryLines(state.recovery, s)}
+            lines={recoveryLines(state.recovery, bundle)}
             onDismiss={state.dismissRecovery}
           />
         )}

@@ -1,5 +1,5 @@
 /** The Build panel's progress and outcome texts, from its status. */
-import type { PaneStrings } from "../../../i18n/pane";
+import type { Bundle, PaneStrings } from "../../../i18n/bundle";
 import type { AppliedSheet, ApplyProgress, ApplyStepKind, Recovery } from "../../../host/workbook-host";
 import { describeError, type ErrorReport } from "../../model/errors";
 import { fill } from "../../model/format";
@@ -35,8 +35,8 @@ export function stepText(p: ApplyProgress, s: PaneStrings): string {
 }
 
 /** What a recovery of an interrupted build did, line by line. */
-export function recoveryLines(r: Recovery, s: PaneStrings): string[] {
-  const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(s.listSeparator);
+export function recoveryLines(r: Recovery, { pane: s, conventions: c }: Bundle): string[] {
+  const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(c.listSeparator);
   return [
     ...(r.restored.length > 0 ? [fill(s.recoveredRestored, { sheets: list(r.restored) })] : []),
     ...(r.removed.length > 0 ? [fill(s.recoveredRemoved, { sheets: list(r.removed) })] : []),
@@ -58,7 +58,7 @@ function outcomeText(sheet: AppliedSheet, s: PaneStrings): string {
   }
 }
 
-export function buildMessages(status: BuildStatus, s: PaneStrings): BuildMessages {
+export function buildMessages(status: BuildStatus, { pane: s, conventions: c }: Bundle): BuildMessages {
   switch (status.kind) {
     case "building": {
       const p = status.progress;
@@ -76,7 +76,7 @@ export function buildMessages(status: BuildStatus, s: PaneStrings): BuildMessage
         built.length === 0
           ? [s.nothingBuilt]
           : [
-              fill(s.builtSheets, { sheets: built.map((x) => x.sheet).join(s.listSeparator) }),
+              fill(s.builtSheets, { sheets: built.map((x) => x.sheet).join(c.listSeparator) }),
               ...status.result.sheets.flatMap((x) => [
                 outcomeText(x, s),
                 ...(x.copy ? [fill(s.outcomeCopy, { copy: x.copy })] : []),

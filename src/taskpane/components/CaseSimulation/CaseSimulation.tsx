@@ -67,7 +67,7 @@ function Chart(props: {
 
 /** The whole business case under uncertainty: run, statistics, four charts, write-back. */
 export function CaseSimulation(props: CaseSettings & { readonly disabled: boolean }) {
-  const { strings: s, locale, currency } = usePane();
+  const { strings: s, bundle, locale, currency } = usePane();
   const styles = useCaseSimulationStyles();
   const p = useCaseSimulation(props);
   const { run, write, output } = p;
@@ -231,7 +231,7 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
                       const line = sensitivity.lines[i];
                       return `${b.label} ${f(line.low)} – ${f(line.high)}`;
                     })
-                    .join(s.listSeparator),
+                    .join(bundle.conventions.listSeparator),
                 })}
                 testId="case-tornado"
                 minLabel={f(tornado.min)}

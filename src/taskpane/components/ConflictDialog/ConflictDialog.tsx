@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { Conflict, ExistingSheetPolicy } from "../../../host/workbook-host";
 import type { TemplateId } from "../../../templates/plan";
+import { usePane } from "../../context/pane-context";
 import { useStrings } from "../../hooks/useStrings";
 import { CHOICES, type ChoiceOutcome } from "../../model/build";
 import { fill } from "../../model/format";
@@ -31,6 +32,7 @@ const CHOICE_LABELS = { replace: "replace", keepBoth: "keepBoth", cancel: "cance
 export function ConflictDialog(props: ConflictDialogProps) {
   const { conflicts, policies, predictions, onPolicyChange, nameConflicts, takeNames } = props;
   const s = useStrings();
+  const conventions = usePane().bundle.conventions;
   const styles = useConflictDialogStyles();
   const templateName = (t: TemplateId): string => s[TEMPLATE_LABELS[t]];
 
@@ -50,10 +52,10 @@ export function ConflictDialog(props: ConflictDialogProps) {
     if (!report || !outcome.keepsInputs || outcome.built === null) return "";
     const tables = report.tables
       .map((t) => fill(s.keepTableRows, { table: t.name, rows: t.rows }))
-      .join(s.listSeparator);
+      .join(conventions.listSeparator);
     const detail = fill(s.keepDetail, { tables, names: report.names, formulas: report.formulas });
     return report.notCarried.length > 0
-      ? `${detail} ${fill(s.keepCannot, { list: report.notCarried.join(s.listSeparator) })}`
+      ? `${detail} ${fill(s.keepCannot, { list: report.notCarried.join(conventions.listSeparator) })}`
       : detail;
   };
   const model = (c: Conflict, outcome: ChoiceOutcome): string =>

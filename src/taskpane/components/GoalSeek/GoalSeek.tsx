@@ -10,7 +10,7 @@ import { useGoalSeekStyles } from "./useGoalSeekStyles.styles";
 
 /** Goal seek in the pane: target, lever, the engine's answer and Apply. */
 export function GoalSeek() {
-  const { strings: s, locale } = usePane();
+  const { strings: s, bundle, locale } = usePane();
   const styles = useGoalSeekStyles();
   const g = useGoalSeek();
   const text = outcomeText(g.outcome, s, locale);
@@ -62,7 +62,7 @@ export function GoalSeek() {
         {g.skipped.length > 0 && (
           <StatusMessage
             intent="info"
-            lines={[fill(s.formulaKept, { cells: skippedCells(g.skipped, s) })]}
+            lines={[fill(s.formulaKept, { cells: skippedCells(g.skipped, bundle.conventions) })]}
             onDismiss={g.clearError}
           />
         )}

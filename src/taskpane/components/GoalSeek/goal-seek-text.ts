@@ -1,6 +1,6 @@
 /** The goal-seek answer in words: "Benefit realisation of 13.5% gives ROI = 0", or why there is none. */
 import type { Locale } from "../../../i18n/locale";
-import type { PaneStrings } from "../../../i18n/pane";
+import type { PaneStrings } from "../../../i18n/bundle";
 import { fill, formatNumber } from "../../model/format";
 import type { GoalLever, GoalTarget } from "../../model/goal-seek";
 import type { GoalSeekOutcome } from "./useGoalSeek";

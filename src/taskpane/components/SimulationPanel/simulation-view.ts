@@ -1,6 +1,6 @@
 /** The run's statistics and histogram description, formatted as the Stress sheet shows them. */
 import type { Locale } from "../../../i18n/locale";
-import type { PaneStrings } from "../../../i18n/pane";
+import type { PaneStrings } from "../../../i18n/bundle";
 import { PANE_STATISTICS } from "../../../templates/stress";
 import { fill, formatNumber, numberLocale } from "../../model/format";
 import { statisticsOf } from "../../model/simulation";

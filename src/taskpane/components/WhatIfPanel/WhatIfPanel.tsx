@@ -16,7 +16,7 @@ const SCENARIO_LABELS = { Worst: "worst", Base: "base", Best: "best" } as const;
 
 /** What-if: the scenario switch, the driver sliders with the figures they move, and goal seek. */
 export function WhatIfPanel() {
-  const { strings: s, locale, currency } = usePane();
+  const { strings: s, bundle, locale, currency } = usePane();
   const styles = useWhatIfPanelStyles();
   const w = useWhatIfPanel();
   const summary = useSummary();
@@ -88,7 +88,7 @@ export function WhatIfPanel() {
           {w.skipped.length > 0 && (
             <StatusMessage
               intent="info"
-              lines={[fill(s.formulaKept, { cells: skippedCells(w.skipped, s) })]}
+              lines={[fill(s.formulaKept, { cells: skippedCells(w.skipped, bundle.conventions) })]}
               onDismiss={w.clearError}
             />
           )}

@@ -1,6 +1,6 @@
 /** A driver's label, hint and shown value, in the pane's language and the model's formats. */
 import type { Locale } from "../../../i18n/locale";
-import type { PaneStrings } from "../../../i18n/pane";
+import type { PaneStrings } from "../../../i18n/bundle";
 import type { DriverSliderProps } from "../DriverSlider";
 import { DRIVERS, type DriverId, settingAt, sliderScale } from "../../model/drivers";
 import { fill, formatMultiplier, formatNumber } from "../../model/format";

@@ -1,0 +1,14 @@
+/** How English writes numbers, lists and units. */
+export const conventions = {
+  /** The Intl locale for digits and separators. */
+  numberLocale: "en-US",
+  /** Between the items of a list in running text. */
+  listSeparator: ", ",
+  /** Between clauses of one sentence. */
+  clauseSeparator: "; ",
+  /** Around an aside: "(…)". */
+  open: " (",
+  close: ")",
+  /** Units after a number, on the sheet's number formats and in the pane. */
+  units: { months: "mo", hours: "h", seconds: "s" },
+};
