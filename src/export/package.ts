@@ -419,3 +419,28 @@ export async function finishPackage(
   const parts = Object.keys(zip.files).filter((p) => !zip.files[p].dir);
   return { bytes: out, report: { parts, names, tables, notes, reordered } };
 }
+
+/**
+ * The package as ExcelJS can read it. ExcelJS's table-column parser ends a `<tableColumn>` at the
+ * first closing tag inside it, so a column with a child element (`<calculatedColumnFormula>`,
+ * `<totalsRowFormula>`: Excel writes them for every calculated column) cuts the table's column
+ * list short and the load fails. The children are dropped from the copy ExcelJS reads; the cells
+ * keep their formulas, which is all the reader needs.
+ */
+export async function readableByExcelJS(bytes: Uint8Array, JSZip: JSZipClass): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const tables = Object.keys(zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p));
+  let changed = false;
+  for (const path of tables) {
+    const xml = await zip.file(path)!.async("string");
+    const plain = xml.replace(
+      /<(calculatedColumnFormula|totalsRowFormula)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g,
+      "",
+    );
+    if (plain !== xml) {
+      zip.file(path, plain);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: "uint8array" }) : bytes;
+}

@@ -14,6 +14,7 @@
 import type { Workbook } from "exceljs";
 import { type MarkedSheet, MARKER_SHEET, readModelMarker } from "../export/model-marker";
 import { contentOfCell, type PlainSheet, readPlainSheet, writePlainSheet } from "../export/plain-sheets";
+import { loadJSZip, readableByExcelJS } from "../export/package";
 import { makeShareableCopy } from "../export/shareable";
 import { type ExcelJS, loadExcelJS } from "../export/xlsx";
 import type { MemoryHost } from "../host/memory";
@@ -36,7 +37,8 @@ export interface OpenedFile {
 export async function readWorkbookFile(bytes: Uint8Array, excel?: ExcelJS): Promise<OpenedFile> {
   const lib = excel ?? (await loadExcelJS());
   const workbook = new lib.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const readable = await readableByExcelJS(bytes, await loadJSZip());
+  await workbook.xlsx.load(readable as unknown as ArrayBuffer);
   const marked = readModelMarker(workbook) ?? [];
   const notes: string[] = [];
   const plans: SheetPlan[] = [];

@@ -2,6 +2,7 @@
 import * as ExcelJS from "exceljs";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
+import { loadJSZip, readableByExcelJS } from "../../src/export/package";
 import { readPlanValues } from "../../src/export/values";
 import { writeWorkbook } from "../../src/export/xlsx";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
@@ -86,7 +87,8 @@ export async function completeModelExport(options: ModelOptions = SAMPLE) {
 
 export async function readXlsx(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const readable = await readableByExcelJS(Uint8Array.from(bytes), await loadJSZip());
+  await workbook.xlsx.load(Buffer.from(readable) as unknown as ArrayBuffer);
   return workbook;
 }
 
