@@ -10,6 +10,8 @@ import { buildWorkbook, exportStats, loadExcelJS, writeWorkbook } from "../../sr
 import { quadrantScore } from "../../src/engine/portfolio";
 import { SAMPLE_USE_CASES } from "../../src/templates/samples";
 import { validationAreas } from "../../src/export/xlsx-rules";
+import { loadJSZip } from "../../src/export/package";
+import { structuredFormula, structuredReference } from "../../src/host/table-references";
 import { cellAddress, parseRange } from "../../src/shared/a1";
 import { inputCells } from "../../src/templates/cells";
 import { numberFormat } from "../../src/templates/formats";
@@ -67,6 +69,8 @@ describe("the exported complete model, opened with ExcelJS", () => {
   let plans: SheetPlan[];
   let workbook: ExcelJS.Workbook;
   let computed: ValueLookup;
+  /** The workbook part's defined names as written: ExcelJS reads a structured reference as no range. */
+  let namesXml: Map<string, string>;
   const cell = (sheet: string, address: string): ExcelJS.Cell =>
     workbook.getWorksheet(sheet)!.getCell(address);
 
@@ -75,6 +79,14 @@ describe("the exported complete model, opened with ExcelJS", () => {
     plans = exported.plans;
     workbook = await readXlsx(exported.bytes);
     computed = lookupOf(await readPlanValues(exported.host, plans));
+    const zip = await (await loadJSZip()).loadAsync(exported.bytes);
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    namesXml = new Map(
+      [...xml.matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => [
+        m[1],
+        m[2].replace(/&apos;/g, "'").replace(/&amp;/g, "&"),
+      ]),
+    );
   });
 
   it("has the plans' sheets in the plans' order", () => {
@@ -89,9 +101,15 @@ describe("the exported complete model, opened with ExcelJS", () => {
 
   it("writes every plan formula cell as its portable formula with a cached value", () => {
     const cells = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
+    // Ranges over a growing table's column bodies are written as structured references.
+    const planOf = (sheet: string): SheetPlan => plans.find((p) => p.sheet === sheet)!;
     const wrong = cells
       .map((c) => ({ c, x: cell(c.sheet, c.address) }))
-      .filter(({ c, x }) => x.type !== ExcelJS.ValueType.Formula || `=${x.formula}` !== c.formula.portable)
+      .filter(
+        ({ c, x }) =>
+          x.type !== ExcelJS.ValueType.Formula ||
+          `=${x.formula}` !== structuredFormula(planOf(c.sheet), c.formula.portable!),
+      )
       .map(({ c }) => `${c.sheet}!${c.address}`);
     expect(wrong).toEqual([]);
     // ExcelJS reads an empty text result back as no result: only those may lack one.
@@ -157,7 +175,10 @@ describe("the exported complete model, opened with ExcelJS", () => {
         const absolute = `${plan.sheet}!${cellAddress(r.top, r.left, true)}${
           r.top === r.bottom && r.left === r.right ? "" : `:${cellAddress(r.bottom, r.right, true)}`
         }`;
-        expect([n.name, defined.get(n.name)]).toEqual([n.name, [absolute]]);
+        // A name over a growing table's column body follows the table: a structured reference.
+        const structured = structuredReference(plan, n.range);
+        if (structured !== null) expect([n.name, namesXml.get(n.name)]).toEqual([n.name, structured]);
+        else expect([n.name, defined.get(n.name)]).toEqual([n.name, [absolute]]);
       }
   });
 
