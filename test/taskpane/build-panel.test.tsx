@@ -151,7 +151,7 @@ describe("Build panel asks before touching a non-empty sheet", () => {
       /^Rebuilds this ROI sheet in its place\. Kept, by table row and name: every row of its tables \(rows typed below a table too\), every value in the blue input cells, and any formula you typed into one\. Not kept: .* Kept: Benefits 3 rows, Costs 5 rows; \d+ named inputs; 0 formulas you typed\. Afterwards the model uses "ROI"\.$/,
     );
     expect(hint("Keep both")).toBe(
-      'Rebuilds "ROI" in its place as Replace does, and keeps the old sheet as "ROI (2)": a copy the model does not use. Kept: Benefits 3 rows, Costs 5 rows; 32 named inputs; 0 formulas you typed. Afterwards the model uses "ROI".',
+      'Rebuilds "ROI" in its place as Replace does, and keeps the old sheet as "ROI (2)": a copy the model does not use. Kept: Benefits 3 rows, Costs 5 rows; 33 named inputs; 0 formulas you typed. Afterwards the model uses "ROI".',
     );
     expect(hint("Cancel")).toBe(
       'Leave this sheet as it is and do not build it. Afterwards the model uses "ROI".',

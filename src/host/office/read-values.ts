@@ -69,12 +69,27 @@ export async function locateNamedRanges(
     return item;
   });
   await context.sync();
-  return Object.fromEntries(
-    names.map((name, i): [string, NameLocation | null] => {
-      const item = items[i];
-      if (item.isNullObject || item.type !== "Range") return [name, null];
-      const { sheet, address } = nameTarget(String(item.formula));
-      return [name, sheet ? { sheet, address: address.replace(/\$/g, "") } : null];
-    }),
-  );
+  const located = names.map((name, i): NameLocation | null => {
+    const item = items[i];
+    if (item.isNullObject || item.type !== "Range") return null;
+    const { sheet, address } = nameTarget(String(item.formula));
+    return sheet ? { sheet, address: address.replace(/\$/g, "") } : null;
+  });
+  // A name over a table's column (`=Benefits[Line]`) has no address in its formula: Excel
+  // resolves it to the column's current body, which follows the table as it grows.
+  const structured = names.flatMap((_, i) => {
+    const item = items[i];
+    if (located[i] !== null || item.isNullObject || item.type !== "Range") return [];
+    const range = item.getRange();
+    range.load("address");
+    return [{ i, range }];
+  });
+  if (structured.length > 0) {
+    await context.sync();
+    for (const { i, range } of structured) {
+      const { sheet, address } = nameTarget(`=${range.address}`);
+      located[i] = sheet ? { sheet, address: address.replace(/\$/g, "") } : null;
+    }
+  }
+  return Object.fromEntries(names.map((name, i) => [name, located[i]]));
 }
