@@ -8,7 +8,6 @@ import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../..
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
-import { parseRange, rangeColumns, rangeRows } from "../../../templates/a1";
 import { PANE_STATISTICS } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useWorkbookValues } from "../../hooks/useWorkbookValues";
@@ -21,6 +20,7 @@ import {
   SETTING_NAMES,
 } from "../../model/simulation";
 import { figureOf } from "../../model/summary";
+import { writePaneBlock } from "../../model/pane-block";
 import type { SimulationRun, WriteStatus } from "./SimulationPanel.types";
 
 export const HISTOGRAM_BINS = 30;
@@ -116,15 +116,10 @@ export function useSimulationPanel() {
     setWrite({ kind: "writing" });
     void (async () => {
       try {
-        const at = (await host.locateNames(["PaneSimulation"])).PaneSimulation;
-        if (!at) throw new Error(s.needPaneCells);
-        // A Stress sheet of another layout has another column: never write past it.
-        const range = parseRange(at.address);
-        if (rangeRows(range) !== PANE_ROWS || rangeColumns(range) !== 1) throw new Error(s.needPaneCells);
         const cells = paneSimulationCells(run.options, run.summary, run.at);
-        await writingRunResults(async () => {
-          await host.writeCells([{ sheet: at.sheet, address: at.address, values: cells }]);
-        });
+        await writingRunResults(() =>
+          writePaneBlock(host, "PaneSimulation", { rows: PANE_ROWS, columns: 1 }, cells, s.needPaneCells),
+        );
         setWrite({ kind: "written" });
       } catch (error) {
         setWrite({ kind: "failed", error });
