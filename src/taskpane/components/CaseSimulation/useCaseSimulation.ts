@@ -8,11 +8,11 @@ import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-sim
 import type { LineDistribution } from "../../../engine/distributions";
 import { workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
-import { parseRange, rangeColumns, rangeRows } from "../../../shared/a1";
 import { PANE_CASE_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { type CaseJob, type CaseRunResult, paneCaseCells, startCaseRun } from "../../model/case-run";
 import { readCaseFrom } from "../../model/case-reading";
+import { writePaneBlock } from "../../model/pane-block";
 import type { WriteStatus } from "../SimulationPanel/SimulationPanel.types";
 
 export type CaseRun =
@@ -91,16 +91,16 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
     setWrite({ kind: "writing" });
     void (async () => {
       try {
-        const at = (await host.locateNames([STRESS_NAMES.paneBusinessCase]))[STRESS_NAMES.paneBusinessCase];
-        if (!at) throw new Error(s.needPaneCells);
-        // Another layout's block has another shape: never write past it.
-        const range = parseRange(at.address);
-        if (rangeRows(range) !== PANE_CASE_ROWS || rangeColumns(range) !== 4)
-          throw new Error(s.needPaneCells);
         const cells = paneCaseCells(run.options, run.result.summary, run.at, s.caseBeyond);
-        await writingRunResults(async () => {
-          await host.writeCells([{ sheet: at.sheet, address: at.address, values: cells }]);
-        });
+        await writingRunResults(() =>
+          writePaneBlock(
+            host,
+            STRESS_NAMES.paneBusinessCase,
+            { rows: PANE_CASE_ROWS, columns: 4 },
+            cells,
+            s.needPaneCells,
+          ),
+        );
         setWrite({ kind: "written" });
       } catch (error) {
         setWrite({ kind: "failed", error });

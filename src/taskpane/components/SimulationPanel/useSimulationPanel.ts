@@ -9,7 +9,6 @@ import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../..
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
-import { parseRange, rangeColumns, rangeRows } from "../../../shared/a1";
 import { PANE_SIMULATION_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useWorkbookValues } from "../../hooks/useWorkbookValues";
@@ -22,12 +21,12 @@ import {
   SETTING_NAMES,
 } from "../../model/simulation";
 import { figureOf } from "../../model/summary";
+import { writePaneBlock } from "../../model/pane-block";
 import type { SimulationRun, WriteStatus } from "./SimulationPanel.types";
 
 export const HISTOGRAM_BINS = 30;
 export const MAX_SEED = SEED.max ?? Number.MAX_SAFE_INTEGER;
 /** The PaneSimulation column, as the Stress template writes it. */
-const PANE_ROWS = PANE_SIMULATION_ROWS;
 
 function wholeIn(text: string, min: number, max: number): number | null {
   const n = Number(text);
@@ -117,15 +116,16 @@ export function useSimulationPanel() {
     setWrite({ kind: "writing" });
     void (async () => {
       try {
-        const at = (await host.locateNames([STRESS_NAMES.paneSimulation]))[STRESS_NAMES.paneSimulation];
-        if (!at) throw new Error(s.needPaneCells);
-        // A Stress sheet of another layout has another column: never write past it.
-        const range = parseRange(at.address);
-        if (rangeRows(range) !== PANE_ROWS || rangeColumns(range) !== 1) throw new Error(s.needPaneCells);
         const cells = paneSimulationCells(run.options, run.summary, run.at);
-        await writingRunResults(async () => {
-          await host.writeCells([{ sheet: at.sheet, address: at.address, values: cells }]);
-        });
+        await writingRunResults(() =>
+          writePaneBlock(
+            host,
+            STRESS_NAMES.paneSimulation,
+            { rows: PANE_SIMULATION_ROWS, columns: 1 },
+            cells,
+            s.needPaneCells,
+          ),
+        );
         setWrite({ kind: "written" });
       } catch (error) {
         setWrite({ kind: "failed", error });
