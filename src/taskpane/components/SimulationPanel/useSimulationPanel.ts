@@ -26,7 +26,6 @@ import type { SimulationRun, WriteStatus } from "./SimulationPanel.types";
 
 export const HISTOGRAM_BINS = 30;
 export const MAX_SEED = SEED.max ?? Number.MAX_SAFE_INTEGER;
-/** The PaneSimulation column, as the Stress template writes it. */
 
 function wholeIn(text: string, min: number, max: number): number | null {
   const n = Number(text);
