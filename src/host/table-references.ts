@@ -31,14 +31,27 @@ function cellAt(plan: SheetPlan, row: number, column: number): PlanCell | undefi
   return undefined;
 }
 
+/**
+ * Headers already read, by the plan's blocks and the table: a build rewrites every formula that
+ * reads a table, and searching the blocks for the header row each time made a 5,000-row build
+ * quadratic. Plans are never changed in place, so the blocks array identifies its headers.
+ */
+const headersRead = new WeakMap<SheetPlan["blocks"], Map<TablePlan, readonly string[]>>();
+
 /** A table's column headers, as its header row holds them (texts, as Excel requires). */
-export function tableHeaders(plan: SheetPlan, table: TablePlan): string[] {
+export function tableHeaders(plan: SheetPlan, table: TablePlan): readonly string[] {
+  let read = headersRead.get(plan.blocks);
+  if (!read) headersRead.set(plan.blocks, (read = new Map()));
+  const known = read.get(table);
+  if (known) return known;
   const r = parseRange(table.range);
-  return Array.from({ length: r.right - r.left + 1 }, (_, i) => {
+  const headers = Array.from({ length: r.right - r.left + 1 }, (_, i) => {
     const header = cellAt(plan, r.top, r.left + i);
     if (typeof header === "string") return header;
     return typeof header === "number" || typeof header === "boolean" ? String(header) : "";
   });
+  read.set(table, headers);
+  return headers;
 }
 
 /** A header inside brackets: `[`, `]`, `#` and `'` take an apostrophe before them (Excel's escape). */

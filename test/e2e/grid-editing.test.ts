@@ -153,7 +153,14 @@ describeInBrowser("the preview's grid edits like Excel", () => {
     expect(await nameBox()).toBe("Portfolio!G12");
     await page.keyboard.press("Shift+Tab");
     expect(await nameBox()).toBe("Portfolio!F12");
-    expect(await rowTexts("Portfolio", 12, "ABCDEF")).toEqual(["Chat triage", "IT", "5", "1", "5", "5"]);
+    // Each commit reaches the workbook and comes back to the grid a moment later: wait for the
+    // last one rather than read the row while it is on its way.
+    const typed = ["Chat triage", "IT", "5", "1", "5", "5"];
+    await until(
+      "the typed row to show in the grid",
+      () => rowTexts("Portfolio", 12, "ABCDEF"),
+      (row) => JSON.stringify(row) === JSON.stringify(typed),
+    );
     // The calculated columns came with the new row: score, quadrant and rank right away.
     await waitForText("Portfolio!I12", "100.0");
     await waitForText("Portfolio!J12", "Quick Win");

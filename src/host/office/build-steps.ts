@@ -247,9 +247,40 @@ function tableFormulaSteps({ b, sheet, ws }: OnSheet, dialect: Dialect): Step[] 
     }
   }
   for (const s of structuredCells(plan)) others.push({ ...s, content: excelContent(s.cell, dialect) });
-  for (const run of adjacentRuns(others.sort((x, y) => x.row - y.row || x.column - y.column)))
-    steps.push(...write("formulas over the tables", run[0].row, run[0].column, [run.map((c) => c.content)]));
+  const runs = adjacentRuns(others.sort((x, y) => x.row - y.row || x.column - y.column));
+  for (const block of stackedRuns(runs))
+    steps.push(
+      ...write(
+        "formulas over the tables",
+        block[0][0].row,
+        block[0][0].column,
+        block.map((run) => run.map((c) => c.content)),
+      ),
+    );
   return steps;
+}
+
+/**
+ * Runs of cells that span the same columns on consecutive rows, stacked into one rectangle: a
+ * column of outputs that read a table becomes one write instead of one per row.
+ */
+function stackedRuns<T extends { readonly column: number; readonly row: number }>(
+  runs: readonly T[][],
+): T[][][] {
+  const blocks: T[][][] = [];
+  // The open rectangle for each column span, by its first column and width.
+  const open = new Map<string, T[][]>();
+  for (const run of runs) {
+    const span = `${run[0].column}:${run.length}`;
+    const block = open.get(span);
+    if (block && block[block.length - 1][0].row + 1 === run[0].row) block.push(run);
+    else {
+      const fresh = [run];
+      blocks.push(fresh);
+      open.set(span, fresh);
+    }
+  }
+  return blocks;
 }
 
 /** Cells (or columns) side by side in one row, grouped: each group is one rectangle to write. */
