@@ -8,7 +8,7 @@
  * in workbook names, and the table's calculated columns are declared, so the new row's formulas
  * fill down (docs/line-items.md). Pure: the Office host and the .xlsx export both use it.
  */
-import { parseCell, parseRange } from "../shared/a1";
+import { parseCell, parseRange, type RangeRef } from "../shared/a1";
 import { blockRange } from "../templates/cells";
 import {
   isFormula,
@@ -41,7 +41,7 @@ const headersRead = new WeakMap<SheetPlan["blocks"], Map<TablePlan, readonly str
 /** A table's column headers, as its header row holds them (texts, as Excel requires). */
 export function tableHeaders(plan: SheetPlan, table: TablePlan): readonly string[] {
   let read = headersRead.get(plan.blocks);
-  if (!read) headersRead.set(plan.blocks, (read = new Map()));
+  if (!read) headersRead.set(plan.blocks, (read = new Map<TablePlan, readonly string[]>()));
   const known = read.get(table);
   if (known) return known;
   const r = parseRange(table.range);
@@ -65,21 +65,59 @@ function escapeHeader(header: string): string {
  * other range (a part of the body, the header, a range beside the table).
  */
 export function structuredReference(plan: SheetPlan, range: string, names?: TableNames): string | null {
+  let byBlocks = referencesRead.get(plan.tables);
+  if (!byBlocks) referencesRead.set(plan.tables, (byBlocks = new WeakMap()));
+  let byNames = byBlocks.get(plan.blocks);
+  if (!byNames)
+    byBlocks.set(plan.blocks, (byNames = new Map<TableNames | undefined, Map<string, string | null>>()));
+  let read = byNames.get(names);
+  if (!read) byNames.set(names, (read = new Map<string, string | null>()));
+  let reference = read.get(range);
+  if (reference === undefined) read.set(range, (reference = referenceOver(plan, range, names)));
+  return reference;
+}
+
+/**
+ * References already worked out, by the plan's tables and blocks and the build's table names:
+ * the formulas of a sheet repeat the same few ranges thousands of times.
+ */
+const referencesRead = new WeakMap<
+  SheetPlan["tables"],
+  WeakMap<SheetPlan["blocks"], Map<TableNames | undefined, Map<string, string | null>>>
+>();
+
+function referenceOver(plan: SheetPlan, range: string, names?: TableNames): string | null {
   const r = parseRange(range);
-  for (const table of plan.tables) {
-    // Only a table the template lets grow in Excel (one with calculated columns: the line tables)
-    // is read by structured reference; other tables change only where their source does.
-    if (!table.calculated) continue;
-    const t = parseRange(table.range);
-    if (t.bottom <= t.top) continue; // a table without body rows has no column body to name
-    if (r.top !== t.top + 1 || r.bottom !== t.bottom || r.left < t.left || r.right > t.right) continue;
+  for (const { table, body } of growingTables(plan)) {
+    if (r.top !== body.top || r.bottom !== body.bottom || r.left < body.left || r.right > body.right)
+      continue;
     const headers = tableHeaders(plan, table);
     const name = names?.get(table.name) ?? table.name;
-    const first = escapeHeader(headers[r.left - t.left]);
+    const first = escapeHeader(headers[r.left - body.left]);
     if (r.left === r.right) return `${name}[${first}]`;
-    return `${name}[[${first}]:[${escapeHeader(headers[r.right - t.left])}]]`;
+    return `${name}[[${first}]:[${escapeHeader(headers[r.right - body.left])}]]`;
   }
   return null;
+}
+
+const growingRead = new WeakMap<SheetPlan["tables"], readonly { table: TablePlan; body: RangeRef }[]>();
+
+/**
+ * The tables read by structured reference, with their body rows: only a table the template lets
+ * grow in Excel (one with calculated columns: the line tables) is; other tables change only where
+ * their source does. A table without body rows has no column body to name. Read once per plan:
+ * every formula of a build asks.
+ */
+function growingTables(plan: SheetPlan): readonly { table: TablePlan; body: RangeRef }[] {
+  const known = growingRead.get(plan.tables);
+  if (known) return known;
+  const growing = plan.tables.flatMap((table) => {
+    if (!table.calculated) return [];
+    const t = parseRange(table.range);
+    return t.bottom <= t.top ? [] : [{ table, body: { ...t, top: t.top + 1 } }];
+  });
+  growingRead.set(plan.tables, growing);
+  return growing;
 }
 
 /** A range whose rows are both absolute (`$M$61:$M$63`, `M$61:P$63`), outside names and sheet prefixes. */
@@ -92,7 +130,10 @@ const ABSOLUTE_RANGE =
  * never a table's whole body. Text in string literals is left alone.
  */
 export function structuredFormula(plan: SheetPlan, formula: string, names?: TableNames): string {
-  if (!plan.tables.some((t) => t.calculated)) return formula;
+  // A range over a table's body starts at its first body row, written `$<row>`: a formula without
+  // one of those cannot hold one (most formulas of a sheet, and the cheap test keeps builds fast).
+  const growing = growingTables(plan);
+  if (!growing.some(({ body }) => formula.includes(`$${body.top + 1}:`))) return formula;
   return formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) =>
