@@ -13,6 +13,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
   setupFiles: ["<rootDir>/test/setup/custom-functions-global.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup/testing-library.ts"],
   moduleNameMapper: {
     // office-addin-manifest pulls ESM-only packages that jest cannot require on Node 20.
     "^office-addin-manifest$": "<rootDir>/test/setup/office-addin-manifest-stub.js",

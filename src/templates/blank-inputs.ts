@@ -38,6 +38,10 @@ export const BLANK_RULES: Readonly<Record<string, BlankRule>> = {
   QuickWinPicks: { kind: "zero" },
   StrategicBetPicks: { kind: "zero" },
   UseCaseNames: { kind: "row" },
+  /** A use case without a department: its linked line follows the company-wide adoption. */
+  UseCaseDepartments: { kind: "optional" },
+  UseCaseValues: { kind: "zero" },
+  UseCaseCosts: { kind: "zero" },
   // Rollout
   WaveStart: { kind: "default", value: 0 },
   WaveRamp: { kind: "default", value: 0 },
@@ -86,6 +90,7 @@ export const BLANK_RULES: Readonly<Record<string, BlankRule>> = {
   FxRate: { kind: "default", value: 1 },
   UsagePriceChange: { kind: "zero" },
   CostPerCall: { kind: "zero" },
+  ContributionUseCases: { kind: "row" },
   RoiBenefitLabels: { kind: "default", value: "Benefit n" },
   RoiCostLabels: { kind: "default", value: "Cost n" },
   // Stress

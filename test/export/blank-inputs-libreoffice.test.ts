@@ -8,7 +8,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import * as ExcelJS from "exceljs";
 import { readPlanValues } from "../../src/export/values";
 import { writeWorkbook } from "../../src/export/xlsx";
 import type { CellValue } from "../../src/host/workbook-host";
@@ -24,6 +23,7 @@ import {
   withInput,
 } from "../templates/blank-inputs-support";
 import { cellAt, cellValueOf, NOW, readXlsx } from "./export-support";
+import { editedXlsx } from "./xlsx-parts";
 import { findSoffice, makeRecalculatingProfile, recalculateAll } from "./libreoffice";
 
 const soffice = findSoffice();
@@ -58,30 +58,16 @@ if (!soffice) {
     }
 
     // One file per cleared input, with no cached value left to read.
-    const workbook = await readXlsx(bytes);
-    workbook.eachSheet((ws) =>
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          if (cell.type === ExcelJS.ValueType.Formula)
-            cell.value = { formula: cell.formula, date1904: false };
-        }),
-      ),
-    );
     const files: string[] = [];
     for (const [k, input] of inputs.entries()) {
       const r = parseRange(input.range);
-      const saved: { address: string; value: ExcelJS.CellValue }[] = [];
+      const cleared: { sheet: string; address: string; value: null }[] = [];
       for (let row = r.top; row <= r.bottom; row++)
-        for (let column = r.left; column <= r.right; column++) {
-          const address = cellAddress(row, column);
-          const cell = cellAt(workbook, input.sheet, address);
-          saved.push({ address, value: cell.value });
-          cell.value = null;
-        }
+        for (let column = r.left; column <= r.right; column++)
+          cleared.push({ sheet: input.sheet, address: cellAddress(row, column), value: null });
       const file = join(folder, `blank-${k}-${input.name}.xlsx`);
-      writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+      writeFileSync(file, Buffer.from((await editedXlsx(bytes, cleared, { stripResults: true })).bytes));
       files.push(file);
-      for (const s of saved) cellAt(workbook, input.sheet, s.address).value = s.value;
     }
     const started = Date.now();
     const outputs = await recalculateAll(soffice, profile, files, join(folder, "out"));

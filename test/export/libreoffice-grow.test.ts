@@ -22,42 +22,9 @@ import { COL, type LineRow } from "../../src/templates/roi-lines";
 import { generatedLines, PRICE_CHANGE } from "../templates/line-items-support";
 import { cellValueOf, exportThroughMemoryHost, namedCell, readXlsx } from "./export-support";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+import { cellXml, sheetPartOf, withRow, withValue } from "./xlsx-parts";
 
 const soffice = findSoffice();
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** A cell element as Excel writes a typed entry or a formula. */
-function cellXml(address: string, content: string | number | { formula: string }): string {
-  if (typeof content === "number") return `<c r="${address}"><v>${content}</v></c>`;
-  if (typeof content === "string")
-    return `<c r="${address}" t="inlineStr"><is><t>${escapeXml(content)}</t></is></c>`;
-  return `<c r="${address}"><f>${escapeXml(content.formula)}</f></c>`;
-}
-
-/** The sheet part with `cells` as the content of row `row` (1-based), which must be empty. */
-function withRow(sheetXml: string, row: number, cells: string[]): string {
-  const existing = new RegExp(`<row r="${row}"[^>]*?(/>|>[\\s\\S]*?</row>)`).exec(sheetXml);
-  const element = `<row r="${row}">${cells.join("")}</row>`;
-  if (existing) {
-    if (/<c\b[^>]*>(?:(?!<\/c>)[\s\S])*<(?:v|f|is)>/.test(existing[0]))
-      throw new Error(`row ${row} is not empty`);
-    return sheetXml.replace(existing[0], element);
-  }
-  const after = [...sheetXml.matchAll(/<row r="(\d+)"/g)].find((m) => Number(m[1]) > row);
-  if (after?.index === undefined) return sheetXml.replace("</sheetData>", `${element}</sheetData>`);
-  return sheetXml.slice(0, after.index) + element + sheetXml.slice(after.index);
-}
-
-/** The sheet part with the number in `address` set to `value` (an input the user types over). */
-function withNumber(sheetXml: string, address: string, value: number): string {
-  const cell = new RegExp(`<c r="${address}"([^>]*?)(/>|>[\\s\\S]*?</c>)`).exec(sheetXml);
-  if (!cell) throw new Error(`no cell ${address}`);
-  const attributes = cell[1].replace(/\s*t="[^"]*"/, "");
-  return sheetXml.replace(cell[0], `<c r="${address}"${attributes}><v>${value}</v></c>`);
-}
 
 /**
  * What Excel does to the file when `line` is typed just below `table`: the table (and its filter)
@@ -125,21 +92,11 @@ async function typeBelowTable(
       filled++;
     }
   });
-  const sheetPath = "xl/worksheets/" + (await sheetFileOf(zip, plan.sheet));
+  const sheetPath = await sheetPartOf(zip, plan.sheet);
   let sheetXml = withRow(await zip.file(sheetPath)!.async("string"), newRow + 1, cells);
-  for (const input of inputs) sheetXml = withNumber(sheetXml, input.address, input.value);
+  for (const input of inputs) sheetXml = withValue(sheetXml, input.address, input.value);
   zip.file(sheetPath, sheetXml);
   return { bytes: await zip.generateAsync({ type: "uint8array" }), filled };
-}
-
-async function sheetFileOf(zip: JSZip, sheet: string): Promise<string> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const id = new RegExp(`<sheet\\b[^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
-  const target =
-    new RegExp(`<Relationship\\b[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
-    new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
-  return target.slice(target.lastIndexOf("/") + 1);
 }
 
 (soffice ? describe : describe.skip)(

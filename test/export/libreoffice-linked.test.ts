@@ -9,13 +9,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import * as ExcelJS from "exceljs";
 import { writeWorkbook } from "../../src/export/xlsx";
 import { lookupOf, readPlanValues } from "../../src/export/values";
 import { MemoryHost } from "../../src/host/memory";
 import { planCompleteModel } from "../../src/templates/index";
 import { addUseCaseLines, readPortfolioUseCases } from "../../src/taskpane/model/portfolio-lines";
 import { agree, cellValueOf, planFormulaCells, readXlsx } from "./export-support";
+import { editedXlsx } from "./xlsx-parts";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
 
 const soffice = findSoffice();
@@ -54,17 +54,8 @@ if (!soffice) {
       const bytes = await writeWorkbook(plans, values, { now: new Date("2026-01-01T00:00:00Z") });
 
       // Every cached result removed, so LibreOffice computes each formula itself.
-      const workbook = await readXlsx(bytes);
-      workbook.eachSheet((ws) =>
-        ws.eachRow((row) =>
-          row.eachCell((cell) => {
-            if (cell.type === ExcelJS.ValueType.Formula)
-              cell.value = { formula: cell.formula, date1904: false };
-          }),
-        ),
-      );
       const input = join(folder, "linked.xlsx");
-      writeFileSync(input, Buffer.from(await workbook.xlsx.writeBuffer()));
+      writeFileSync(input, Buffer.from((await editedXlsx(bytes, [], { stripResults: true })).bytes));
       const recalculated = await readXlsx(
         readFileSync(await recalculate(soffice, profile, input, join(folder, "out"))),
       );

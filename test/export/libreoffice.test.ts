@@ -1,9 +1,10 @@
 /**
- * Issue 5's proof: the exported workbook's portable formulas compute, in a spreadsheet engine no
- * one here wrote, what the MemoryHost and the engine compute. The test exports the complete
- * model, edits several inputs in the file with ExcelJS, strips every formula's cached value (so
- * nothing can pass by reading a stale value), lets LibreOffice recalculate everything, reads the
- * results back and compares every formula cell.
+ * The exported workbook's portable formulas compute, in a spreadsheet engine no one here wrote,
+ * what the MemoryHost and the engine compute. The test exports the complete model, types several
+ * inputs into the file's sheet parts (the rest of the package stays as written: names over table
+ * columns included), strips every formula's cached value (so nothing can pass by reading a stale
+ * value), lets LibreOffice recalculate everything, reads the results back and compares every
+ * formula cell.
  *
  * Without LibreOffice the test says so and is skipped; under CI=true it fails instead.
  */
@@ -28,7 +29,6 @@ import { financialSummary } from "../../src/engine/line-items";
 import { generatedLines, PRICE_CHANGE } from "../templates/line-items-support";
 import {
   agree,
-  cellAt,
   cellValueOf,
   completeModelExport,
   exportThroughMemoryHost,
@@ -38,6 +38,7 @@ import {
   readXlsx,
 } from "./export-support";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+import { editedXlsx } from "./xlsx-parts";
 
 const soffice = findSoffice();
 const onCi = process.env.CI === "true";
@@ -335,22 +336,11 @@ async function roundTrip(
   bytes: Uint8Array,
   edits: readonly { sheet: string; address: string; value: CellValue }[],
 ): Promise<{ recalculated: ExcelJS.Workbook; strippedResults: number }> {
-  const workbook = await readXlsx(bytes);
-  for (const e of edits) cellAt(workbook, e.sheet, e.address).value = e.value;
-  let strippedResults = 0;
-  workbook.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.type !== ExcelJS.ValueType.Formula) return;
-        cell.value = { formula: cell.formula, date1904: false };
-        strippedResults++;
-      }),
-    ),
-  );
+  const edited = await editedXlsx(bytes, edits, { stripResults: true });
   const input = join(office.folder, file);
-  writeFileSync(input, Buffer.from(await workbook.xlsx.writeBuffer()));
+  writeFileSync(input, Buffer.from(edited.bytes));
   const output = await recalculate(office.soffice, office.profile, input, join(office.folder, "out"));
-  return { recalculated: await readXlsx(readFileSync(output)), strippedResults };
+  return { recalculated: await readXlsx(readFileSync(output)), strippedResults: edited.strippedResults };
 }
 
 async function writeEdits(

@@ -143,7 +143,17 @@ describe("the written package", () => {
       ]),
     );
     expect(written.size).toBe(plans.reduce((n, p) => n + p.names.length, 0));
-    const prefixes = new Set([...written.values()].map((r) => r.slice(0, r.lastIndexOf("!") + 1)));
+    // A name over a growing table's columns refers to the table (Benefits[Label]), which carries
+    // no sheet; every other name refers to its sheet, quoted.
+    const overTables = [...written.values()].filter((r) => /^[A-Za-z_][\w.]*\[/.test(r));
+    const tables = new Set(plans.flatMap((p) => p.tables.filter((t) => t.calculated).map((t) => t.name)));
+    expect(overTables.length).toBeGreaterThan(0);
+    expect(overTables.filter((r) => !tables.has(r.slice(0, r.indexOf("["))))).toEqual([]);
+    const prefixes = new Set(
+      [...written.values()]
+        .filter((r) => !overTables.includes(r))
+        .map((r) => r.slice(0, r.lastIndexOf("!") + 1)),
+    );
     expect([...prefixes].sort()).toEqual(["'2025'!", "'FY25'!", "'O''Brien'!", "'營收 Q1'!"]);
     expect(Object.fromEntries(written)).toEqual(
       Object.fromEntries(workbookNames(plans).map((n) => [n.name, n.refersTo])),

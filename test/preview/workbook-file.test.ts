@@ -24,6 +24,7 @@ import {
   saveWorkbookFile,
 } from "../../src/preview/workbook-file";
 import { type StoredWorkbook, WorkbookSession, type WorkbookStore } from "../../src/preview/workbook-session";
+import { readXlsx } from "../export/export-support";
 import { nameCell, snapshot } from "../host/memory-support";
 
 const OPTIONS = { data: "sample", currency: "US$", locale: "zh-TW", rows: 20 } as const;
@@ -86,8 +87,7 @@ describe("saving and opening the preview's workbook", () => {
   }, 120_000);
 
   it("marks the saved model with the template, sheet, layout version, language, currency and rows", async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const workbook = await readXlsx(bytes);
     expect(workbook.getWorksheet(MARKER_SHEET)?.state).toBe("hidden");
     expect(readModelMarker(workbook)).toEqual(
       plans.map((p) => ({
@@ -129,8 +129,7 @@ describe("saving and opening the preview's workbook", () => {
   });
 
   it("opens a sheet of another layout version as a plain sheet, not rebuilt on the wrong cells", async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const workbook = await readXlsx(bytes);
     const marker = workbook.getWorksheet(MARKER_SHEET)!;
     const roiRow = [4, 5, 6, 7].find((r) => marker.getCell(r, 1).value === "roi")!;
     marker.getCell(roiRow, 3).value = 999;

@@ -68,6 +68,9 @@ class ResizeObserverStandIn {
   disconnect(): void {}
 }
 
+// Each test builds the ROI sheet and renders it whole in jsdom: seconds on a quiet machine, more under CI load.
+jest.setTimeout(90_000);
+
 describe("the preview page", () => {
   beforeAll(() => {
     const scope = window as unknown as { ResizeObserver?: unknown };

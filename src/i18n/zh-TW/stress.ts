@@ -57,7 +57,7 @@ export const stress: StressLabels = {
   pvRoi: "風險調整後現值 ROI",
   npv: "淨現值",
   paybackMonths: "回收期(月)",
-  belowZero: "P(< 0)",
+  belowZero: "P(低於 0)",
   paybackBenchmark: "領先者回收期基準(月)",
   paybackWithinBenchmark: "P(回收期 ≤ 基準)",
   paybackWithinHorizon: "P(回收期 ≤ 36 個月)",

@@ -55,6 +55,8 @@ export function SimulationPanel() {
             min={1}
             max={MAX_TRIALS}
             value={p.trialsText}
+            className={styles.number}
+            input={{ className: styles.numberField }}
             onChange={(_, d) => p.setTrialsText(d.value)}
           />
         </Field>
@@ -69,6 +71,8 @@ export function SimulationPanel() {
             min={0}
             max={MAX_SEED}
             value={p.seedText}
+            className={styles.number}
+            input={{ className: styles.numberField }}
             onChange={(_, d) => p.setSeedText(d.value)}
           />
         </Field>

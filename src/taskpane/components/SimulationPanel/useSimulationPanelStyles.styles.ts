@@ -23,6 +23,16 @@ export const useSimulationPanelStyles = makeStyles({
     flexBasis: "120px",
     minWidth: 0,
   },
+  // Chromium sizes a number input by the digits of its max: a seed up to 2^53 would make the
+  // field 190 px wide and push the pane past Office's narrowest 320 px.
+  number: {
+    width: "100%",
+    minWidth: 0,
+  },
+  numberField: {
+    width: "100%",
+    minWidth: 0,
+  },
   actions: {
     display: "flex",
     flexWrap: "wrap",
