@@ -21,6 +21,14 @@ import { OPERATION_BYTES, type RequestSettings, type Step, suspendUntilNextSync 
  */
 export const ORIGINAL_NAME = "GenAI_Original_Sheet_Name";
 
+/**
+ * A sheet-scoped name a set-aside sheet carries when its tables stepped aside too: each table's
+ * name while aside and its own name, as a text constant "GenAI_old_1_1:Benefits;…" (a table name
+ * holds neither `:` nor `;`). Excel rewrites every structured reference when a table is renamed,
+ * so giving the names back also gives the user's formulas their table names back.
+ */
+export const ORIGINAL_TABLES = "GenAI_Original_Table_Names";
+
 /** What the commit changes that a rollback must know of. */
 export interface Journal {
   /** Workbook names pointed at the new sheets (or added). */
@@ -67,9 +75,17 @@ export function commitSteps(builds: readonly Build[], state: WorkbookState, jour
       journal.localNames.push({ sheetId: old.id, name: ORIGINAL_NAME });
       ws.name = name;
       aside.set(b, ws);
+      const renamed: string[] = [];
       for (const d of b.deferredTables) {
         const clash = old.tables.find((t) => sameName(t.name, d.name));
-        if (clash) context.workbook.tables.getItem(clash.id).name = `GenAI_old_${n}_${d.index + 1}`;
+        if (!clash) continue;
+        const asideTable = `GenAI_old_${n}_${d.index + 1}`;
+        context.workbook.tables.getItem(clash.id).name = asideTable;
+        renamed.push(`${asideTable}:${clash.name}`);
+      }
+      if (renamed.length) {
+        ws.names.add(ORIGINAL_TABLES, `="${renamed.join(";")}"`, "The sheet's table names before a rebuild");
+        journal.localNames.push({ sheetId: old.id, name: ORIGINAL_TABLES });
       }
     });
   }

@@ -16,7 +16,7 @@
 import { freeSheetName, sameName } from "../placement";
 import type { Recovery } from "../workbook-host";
 import { PENDING_NAME } from "./build-steps";
-import { ORIGINAL_NAME } from "./commit";
+import { ORIGINAL_NAME, ORIGINAL_TABLES } from "./commit";
 import { pointsAt } from "./names";
 
 const TEMPORARY = /^~genai-build-\d+$/i;
@@ -42,8 +42,11 @@ export async function recoverInExcel(
     pending.load("name");
     const original = ws.names.getItemOrNullObject(ORIGINAL_NAME);
     original.load("formula");
-    return { ws, pending, original };
+    const tableNames = ws.names.getItemOrNullObject(ORIGINAL_TABLES);
+    tableNames.load("formula");
+    return { ws, pending, original, tableNames };
   });
+
   const names = context.workbook.names;
   names.load("items/name,items/formula"); // NamedItem.formula: ExcelApi 1.7
   await context.sync();
@@ -52,6 +55,7 @@ export async function recoverInExcel(
   const removed: string[] = [];
   const kept: string[] = [];
   const gone = new Set<string>();
+  const tablesBack: string[] = [];
   const markedBy = (sheet: string): boolean =>
     names.items.some((n) => MARKER.test(n.name) && pointsAt(String(n.formula), sheet));
   const remove = (ws: Excel.Worksheet): void => {
@@ -70,8 +74,10 @@ export async function recoverInExcel(
     else remove(ws);
   }
   const taken = (): string[] => sheets.items.filter((w) => !gone.has(w.id)).map((w) => w.name);
-  for (const { ws, original } of marks) {
+  for (const { ws, original, tableNames } of marks) {
     if (!SET_ASIDE.test(ws.name) && original.isNullObject) continue;
+    const asideTables = tableNames.isNullObject ? null : textConstant(tableNames.formula);
+    if (!tableNames.isNullObject) tableNames.delete();
     const name = original.isNullObject ? null : textConstant(original.formula);
     if (!original.isNullObject) original.delete();
     const holder =
@@ -89,10 +95,29 @@ export async function recoverInExcel(
     (name !== null ? restored : kept).push(back);
     ws.name = back;
     knownSheetNames.set(ws.id, back);
+    if (asideTables) tablesBack.push(asideTables);
   }
   if (restored.length + removed.length + kept.length === 0 && !marks.some((m) => !m.pending.isNullObject))
     return { restored, removed, kept };
   await context.sync();
   for (const id of gone) knownSheetNames.delete(id);
+  if (tablesBack.length) await giveTablesBack(context, tablesBack);
   return { restored, removed, kept };
+}
+
+/**
+ * Restored sheets' tables take their own names back ("GenAI_old_1_1:Benefits;…"), each only when
+ * no other table holds it: the half-made sheets that took them are removed by now.
+ */
+async function giveTablesBack(context: Excel.RequestContext, asideTables: readonly string[]): Promise<void> {
+  const tables = context.workbook.tables;
+  tables.load("items/name"); // ExcelApi 1.1
+  await context.sync();
+  for (const pair of asideTables.flatMap((text) => text.split(";"))) {
+    const [aside, own] = pair.split(":");
+    const table = tables.items.find((t) => sameName(t.name, aside));
+    if (!table || !own) continue;
+    if (!tables.items.some((t) => t !== table && sameName(t.name, own))) table.name = own; // Table.name: 1.1
+  }
+  await context.sync();
 }
