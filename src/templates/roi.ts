@@ -22,6 +22,7 @@ import {
   type TemplateOptions,
 } from "./plan";
 import { COL, COST_KINDS, type LineRow, roiLines, sampleUseCase, TIMINGS } from "./roi-lines";
+import { bounds, REALISATION, SHARE } from "../engine/inputs";
 import { contributionBlock, contributionHeight } from "./roi-contribution";
 
 export const ROI_SHEET = "ROI";
@@ -388,8 +389,8 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
 
 /** Rules of the ROI sheet's inputs; the message Excel shows comes from the language's bundle. */
 const VALIDATIONS = {
-  rate: { kind: "decimal", min: 0, max: 1 },
-  share: { kind: "decimal", min: 0, max: 2 },
+  rate: { kind: "decimal", ...bounds(SHARE) },
+  share: { kind: "decimal", ...bounds(REALISATION) },
   change: { kind: "decimal", min: -1, max: 10 },
   positive: { kind: "decimal", min: 0, max: 1e12 },
 } as const;

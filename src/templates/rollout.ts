@@ -5,6 +5,7 @@
  * training hours and cost from the seed's three-tier talent model.
  */
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count, SEED_TRAINING, SEED_WAVE_PLAN } from "../engine/rollout";
+import { bounds, SHARE } from "../engine/inputs";
 import { bundleFor } from "../i18n/bundles";
 import { SAMPLE_DEPARTMENTS } from "./samples";
 import { columnLetters } from "../shared/a1";
@@ -113,7 +114,7 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     .name(ROLLOUT_NAMES.championHours, settings.cell(5, 1, true), L.championHours)
     .name(ROLLOUT_NAMES.trainingHourCost, settings.cell(6, 1, true), L.hourCost)
     .name(ROLLOUT_NAMES.readinessDecimals, settings.cell(7, 1, true), L.readinessDecimals);
-  b.validate(settings.cell(1, 1), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
+  b.validate(settings.cell(1, 1), { kind: "decimal", ...bounds(SHARE) }, "0% – 100%");
   b.validate(settings.range(2, 1, 2, 3), { kind: "decimal", min: 0, max: 100 }, "≥ 0");
   b.validate(settings.cell(4, 1), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
 

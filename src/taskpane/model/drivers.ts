@@ -6,6 +6,7 @@
  */
 import type { NameValues } from "./summary";
 import { figureOf } from "./summary";
+import { bounds, REALISATION, SHARE } from "../../engine/inputs";
 import { ROI_NAMES } from "../../templates/roi";
 import { ROLLOUT_NAMES } from "../../templates/rollout";
 
@@ -33,15 +34,13 @@ export const DRIVERS: Record<DriverId, DriverSpec> = {
     id: "benefitRealisation",
     names: [ROI_NAMES.benefitRealisation],
     kind: "rate",
-    min: 0,
-    max: 2,
+    ...bounds(REALISATION),
   },
   adoptionTarget: {
     id: "adoptionTarget",
     names: [ROLLOUT_NAMES.adoptionTargetAll, ROI_NAMES.adoptionTarget],
     kind: "rate",
-    min: 0,
-    max: 1,
+    ...bounds(SHARE),
   },
   apiPrice: { id: "apiPrice", names: [ROI_NAMES.costPerCall], kind: "multiplier", min: 0.25, max: 4 },
   peopleCost: { id: "peopleCost", names: [ROI_NAMES.fteMonthlyCost], kind: "multiplier", min: 0.5, max: 2 },
