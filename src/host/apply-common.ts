@@ -115,15 +115,6 @@ export function keptInputCells(plan: SheetPlan, kept: ReadonlyMap<string, KeptCe
   return applied;
 }
 
-/** How many inputs a rebuild keeps, and how many of them are formulas the user typed. */
-export function keptCounts(
-  plan: SheetPlan,
-  kept: ReadonlyMap<string, KeptCell>,
-): { readonly inputs: number; readonly formulas: number } {
-  const applied = [...keptInputCells(plan, kept).values()];
-  return { inputs: applied.length, formulas: applied.filter((v) => v !== null && isFormula(v)).length };
-}
-
 /**
  * The plan with the existing sheet's inputs put back: values as they are, and a formula the user
  * typed into an input cell as that formula (in both dialects), never its computed value. Only

@@ -30,15 +30,6 @@ export interface PortfolioUseCase {
   readonly recommended: boolean;
 }
 
-export const PORTFOLIO_LINE_NAMES = [
-  PORTFOLIO_NAMES.useCaseNames,
-  PORTFOLIO_NAMES.useCaseDepartments,
-  PORTFOLIO_NAMES.useCasePicks,
-  ROI_LINE_NAMES.benefits.labels,
-  ROI_LINE_NAMES.costs.labels,
-  CONTRIBUTION_NAMES.contributionUseCases,
-] as const;
-
 /** The Portfolio's use cases (rows with a name), or null when the model has no Portfolio. */
 export async function readPortfolioUseCases(host: WorkbookHost): Promise<PortfolioUseCase[] | null> {
   const v = await host.readNames([
