@@ -351,4 +351,3 @@ export function keptFromRaw(raw: unknown): KeptCell | undefined {
   if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
   return undefined;
 }
-
