@@ -7,7 +7,8 @@ import { withStructuredReferences } from "../../src/host/table-references";
 import { type SheetInfo } from "../../src/host/workbook-host";
 import { TEMPLATES } from "../../src/templates/index";
 import { FakeExcel } from "./excel-fake";
-import { valueInputs, AT, ABS, BASE, setup, roiPlan, planCell } from "./office-support";
+import { typedInputs } from "../helpers/plan-inputs";
+import { AT, ABS, BASE, setup, roiPlan, planCell } from "./office-support";
 
 // ---- existing sheets ----------------------------------------------------------------------------------
 
@@ -89,7 +90,7 @@ describe("OfficeHost with sheets that are already there", () => {
     expect(result.sheets[0].outcome).toBe("replaced");
     // Every input that holds a value (the cleared one is kept cleared, not counted); the inputs the
     // template fills with a default formula (a line's low, high, risk) keep the template's.
-    expect(result.sheets[0].keptInputs).toBe(valueInputs(roiPlan()) - 1);
+    expect(result.sheets[0].keptInputs).toBe(typedInputs(roiPlan()) - 1);
     expect(excel.cell("ROI", AT.AgentsAfter)?.value).toBe(40);
     expect(excel.cell("ROI", AT.FxRate)?.value).toBe(12345);
     expect(excel.cell("ROI", AT.Customers)).toBeNull();

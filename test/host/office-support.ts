@@ -4,28 +4,13 @@
  */
 import { OfficeHost } from "../../src/host/office";
 import { withStructuredReferences } from "../../src/host/table-references";
-import { parseCell, parseRange, rangeAddress } from "../../src/shared/a1";
-import { blockRange, cellInDialect, inputCells } from "../../src/templates/cells";
+import { parseRange, rangeAddress } from "../../src/shared/a1";
+import { blockRange, cellInDialect } from "../../src/templates/cells";
 import { numberFormat } from "../../src/templates/formats";
 import { planCompleteModel, TEMPLATES } from "../../src/templates/index";
 import { DEFAULT_OPTIONS, type Dialect, isFormula, type SheetPlan } from "../../src/templates/plan";
 import { roiTemplate } from "../../src/templates/roi";
 import { FakeExcel, type FakeExcelOptions, fakeExcelRun } from "./excel-fake";
-
-/** Input cells the plan fills with a value (not blank, not a formula). */
-export function valueInputs(plan: SheetPlan): number {
-  const values = new Set<string>();
-  for (const block of plan.blocks) {
-    const origin = parseCell(block.at);
-    block.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (cell !== null && cell !== "" && !isFormula(cell))
-          values.add(`${origin.row + r},${origin.column + c}`);
-      }),
-    );
-  }
-  return inputCells(plan).filter(({ row, column }) => values.has(`${row},${column}`)).length;
-}
 
 /** Addresses of the ROI sheet's named inputs, by name (the layout moves; the names do not). */
 export const ROI_NAMES = roiTemplate(DEFAULT_OPTIONS).names;
