@@ -18,6 +18,11 @@ export interface InputRange {
 export const NON_NEGATIVE: InputRange = { min: 0 };
 /** A share or probability, 0 to 1. */
 export const SHARE: InputRange = { min: 0, max: 1 };
+/**
+ * Benefit realisation: the share of the planned benefits that arrives, up to twice the plan. The
+ * ROI sheet validates it, the What-if slider spans it and goal seek stops at its top.
+ */
+export const REALISATION: InputRange = { min: 0, max: 2 };
 /** A screening score, 1 (low) to 5 (high). */
 export const SCORE: InputRange = { min: SCORE_MIN, max: SCORE_MAX };
 /** An exchange rate or any strictly positive factor. */
@@ -38,6 +43,12 @@ export const TRIALS: InputRange = { min: 1, max: MAX_TRIALS, whole: true };
  * and the pane, which accepted up to 2^31, now accept every seed the function does.
  */
 export const SEED: InputRange = { min: 0, max: Number.MAX_SAFE_INTEGER, whole: true };
+
+/** A closed range's two bounds, for a data validation or a slider; throws on an open range. */
+export function bounds(range: InputRange): { readonly min: number; readonly max: number } {
+  if (range.min === undefined || range.max === undefined) throw new Error("The range is not closed");
+  return { min: range.min, max: range.max };
+}
 
 /** Whether a number lies in a range. */
 export function inRange(value: number, range: InputRange): boolean {

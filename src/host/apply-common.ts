@@ -1,20 +1,23 @@
 /**
  * What both hosts do the same way around a build: which workbook names of the user's a build
- * would take over, what each placement reports as its outcome, and how the user's inputs are
- * carried into a rebuilt sheet. Where each plan lands is decided in placement.ts.
+ * would take over, what each placement reports as its outcome and the result it assembles, and
+ * how the user's inputs are carried into a rebuilt sheet. Where each plan lands is decided in placement.ts.
  */
 import { parseCell, splitQualified } from "../shared/a1";
 import { isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { inputCells } from "../templates/cells";
 import {
+  ApplyError,
   type ApplyOptions,
+  type ApplyResult,
   type AppliedSheet,
+  type KeepReport,
   type NameConflict,
   type SheetInfo,
   templateMarkerName,
   templateVersionName,
 } from "./workbook-host";
-import { type PlacementDecision, sameName } from "./placement";
+import { decidePlacements, type PlacementDecision, sameName } from "./placement";
 
 /** What each placement decision reports as the sheet's outcome in ApplyResult. */
 export const OUTCOMES = {
@@ -81,6 +84,45 @@ export function nameConflictMessage(conflicts: readonly NameConflict[]): string 
   return `The workbook already has ${conflicts.length === 1 ? "a name" : "names"} of its own that the model would take over: ${list}. Nothing was changed.`;
 }
 
+/**
+ * Where each plan lands, after refusing a build that would take over names of the user's they
+ * have not let the model take: both hosts decide the same way from what they read.
+ */
+export function decideBuild(
+  plans: readonly SheetPlan[],
+  sheets: readonly SheetInfo[],
+  names: readonly ExistingWorkbookName[],
+  options: ApplyOptions,
+): PlacementDecision[] {
+  const refused = unresolvedNames(planNameConflicts(plans, sheets, names), options);
+  if (refused.length > 0) {
+    const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
+    throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
+  }
+  return decidePlacements(plans, sheets, options);
+}
+
+/** The result of a build: one entry per decision, with what the rebuild kept where it kept inputs. */
+export function applyResultOf(
+  decisions: readonly PlacementDecision[],
+  keptBy: (decision: PlacementDecision) => KeepReport | null,
+): ApplyResult {
+  return {
+    sheets: decisions.map((d): AppliedSheet => {
+      const kept = keptBy(d);
+      return {
+        template: d.plan.template,
+        sheet: d.targetName,
+        outcome: OUTCOMES[d.outcome],
+        keptInputs: kept?.inputs ?? 0,
+        keptFormulas: kept?.formulas ?? 0,
+        copy: d.copyName,
+        ...(kept ? { kept } : {}),
+      };
+    }),
+  };
+}
+
 /** What a rebuild keeps of the cells it reads: a value, or a formula the user typed into an input. */
 export type KeptCell = PlanCell;
 
@@ -113,15 +155,6 @@ export function keptInputCells(plan: SheetPlan, kept: ReadonlyMap<string, KeptCe
       applied.set(key, kept.get(key) as KeptCell);
   }
   return applied;
-}
-
-/** How many inputs a rebuild keeps, and how many of them are formulas the user typed. */
-export function keptCounts(
-  plan: SheetPlan,
-  kept: ReadonlyMap<string, KeptCell>,
-): { readonly inputs: number; readonly formulas: number } {
-  const applied = [...keptInputCells(plan, kept).values()];
-  return { inputs: applied.length, formulas: applied.filter((v) => v !== null && isFormula(v)).length };
 }
 
 /**

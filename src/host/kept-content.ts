@@ -11,7 +11,7 @@
  * row-relative, so a line that moved down still reads alike). A formula typed into an input stays
  * that formula in both dialects, never its value.
  */
-import { cellAddress, parseCell, parseRange, type RangeRef } from "../shared/a1";
+import { parseCell, parseRange, type RangeRef } from "../shared/a1";
 import { inputCells } from "../templates/cells";
 import { isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { relativeForm } from "./formula-rows";
@@ -350,10 +350,4 @@ export function keptFromRaw(raw: unknown): KeptCell | undefined {
   if (raw === null || raw === undefined || raw === "") return null;
   if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
   return undefined;
-}
-
-/** "A5" for a kept place, for messages. */
-export function placeAddress(key: string): string {
-  const [row, column] = key.split(",").map(Number);
-  return cellAddress(row, column);
 }

@@ -38,10 +38,9 @@ import {
 } from "../templates/plan";
 import { decidePlacements, planConflicts } from "./placement";
 import {
-  nameConflictMessage,
-  OUTCOMES,
+  applyResultOf,
+  decideBuild,
   planNameConflicts,
-  unresolvedNames,
   type KeptCell,
   userFormula,
   withKeptInputs,
@@ -76,7 +75,6 @@ import {
 } from "./plan-rows";
 import {
   ApplyError,
-  type AppliedSheet,
   clause,
   type ApplyOptions,
   type ApplyResult,
@@ -219,12 +217,7 @@ export class MemoryHost implements WorkbookHost {
 
   async applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult> {
     const infos = this.sheetInfos();
-    const refused = unresolvedNames(planNameConflicts(plans, infos, this.workbookNames()), options);
-    if (refused.length > 0) {
-      const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
-      throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
-    }
-    const decisions = decidePlacements(plans, infos, options);
+    const decisions = decideBuild(plans, infos, this.workbookNames(), options);
     const work: Work[] = decisions
       .filter((d) => d.outcome !== "skip")
       .map((decision) => {
@@ -242,20 +235,7 @@ export class MemoryHost implements WorkbookHost {
           sheetId: -1,
         };
       });
-    const result: ApplyResult = {
-      sheets: decisions.map((d): AppliedSheet => {
-        const w = work.find((x) => x.decision === d);
-        return {
-          template: d.plan.template,
-          sheet: d.targetName,
-          outcome: OUTCOMES[d.outcome],
-          keptInputs: w?.kept?.inputs ?? 0,
-          keptFormulas: w?.kept?.formulas ?? 0,
-          copy: d.copyName,
-          ...(w?.kept ? { kept: w.kept } : {}),
-        };
-      }),
-    };
+    const result = applyResultOf(decisions, (d) => work.find((x) => x.decision === d)?.kept ?? null);
     if (work.length === 0) return Promise.resolve(result);
 
     const recordsBefore = new Map(this.records);

@@ -21,6 +21,34 @@ import type { PlanCell, SheetPlan, TemplateOptions } from "./plan";
 
 export const PORTFOLIO_SHEET = "Portfolio";
 export const PORTFOLIO_VERSION = 2;
+
+/**
+ * The workbook names the Portfolio sheet defines, declared once: the template
+ * defines them through these constants and the pane reads them through the same ones, never
+ * through the names' text, so a rename is one edit here.
+ */
+export const PORTFOLIO_NAMES = {
+  weights: "Weights",
+  gateThresholds: "GateThresholds",
+  gateStopFailures: "GateStopFailures",
+  quadrantThreshold: "QuadrantThreshold",
+  quickWinPicks: "QuickWinPicks",
+  strategicBetPicks: "StrategicBetPicks",
+  scoreMin: "ScoreMin",
+  scoreMax: "ScoreMax",
+  scoreDecimals: "ScoreDecimals",
+  quickWinCutoff: "QuickWinCutoff",
+  strategicBetCutoff: "StrategicBetCutoff",
+  useCaseNames: "UseCaseNames",
+  useCaseScores: "UseCaseScores",
+  useCaseQuadrants: "UseCaseQuadrants",
+  useCaseRanks: "UseCaseRanks",
+  useCasePicks: "UseCasePicks",
+  useCaseGates: "UseCaseGates",
+  useCaseDepartments: "UseCaseDepartments",
+  useCaseValues: "UseCaseValues",
+  useCaseCosts: "UseCaseCosts",
+} as const;
 export const DEFAULT_PORTFOLIO_ROWS = 15;
 /** Fails among the five gate criteria at which a PoC stops (the seed's rule, as GENAI.GATE applies it). */
 export const GATE_STOP_FAILURES = 3;
@@ -114,17 +142,17 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
   b.format(gateBlock.range(1, 3, 1, 5), "percent").format(gateBlock.cell(1, 6), "integer");
   b.style(settings.range(1, 1, 1, 3), "input").style(settings.range(1, 4, 1, 6), "constant");
   b.format(settings.range(1, 1, 1, 6), "number");
-  b.name("Weights", weights.range(1, 1, 1, 4, true), L.weights)
-    .name("GateThresholds", gateBlock.range(1, 1, 1, 5, true), L.gate)
-    .name("GateStopFailures", gateBlock.cell(1, 6, true), L.stopFailures)
-    .name("QuadrantThreshold", settings.cell(1, 1, true), L.quadrantThreshold)
-    .name("QuickWinPicks", settings.cell(1, 2, true), L.quickWinPicks)
-    .name("StrategicBetPicks", settings.cell(1, 3, true), L.strategicBetPicks)
-    .name("ScoreMin", settings.cell(1, 4, true), L.scoreMin)
-    .name("ScoreMax", settings.cell(1, 5, true), L.scoreMax)
-    .name("ScoreDecimals", settings.cell(1, 6, true), L.scoreDecimals)
-    .name("QuickWinCutoff", settings.cell(1, 7, true), L.quickWinCutoff)
-    .name("StrategicBetCutoff", settings.cell(1, 8, true), L.strategicBetCutoff);
+  b.name(PORTFOLIO_NAMES.weights, weights.range(1, 1, 1, 4, true), L.weights)
+    .name(PORTFOLIO_NAMES.gateThresholds, gateBlock.range(1, 1, 1, 5, true), L.gate)
+    .name(PORTFOLIO_NAMES.gateStopFailures, gateBlock.cell(1, 6, true), L.stopFailures)
+    .name(PORTFOLIO_NAMES.quadrantThreshold, settings.cell(1, 1, true), L.quadrantThreshold)
+    .name(PORTFOLIO_NAMES.quickWinPicks, settings.cell(1, 2, true), L.quickWinPicks)
+    .name(PORTFOLIO_NAMES.strategicBetPicks, settings.cell(1, 3, true), L.strategicBetPicks)
+    .name(PORTFOLIO_NAMES.scoreMin, settings.cell(1, 4, true), L.scoreMin)
+    .name(PORTFOLIO_NAMES.scoreMax, settings.cell(1, 5, true), L.scoreMax)
+    .name(PORTFOLIO_NAMES.scoreDecimals, settings.cell(1, 6, true), L.scoreDecimals)
+    .name(PORTFOLIO_NAMES.quickWinCutoff, settings.cell(1, 7, true), L.quickWinCutoff)
+    .name(PORTFOLIO_NAMES.strategicBetCutoff, settings.cell(1, 8, true), L.strategicBetCutoff);
   b.style(settings.range(1, 7, 1, 8), "formula").format(settings.range(1, 7, 1, 8), "score");
   b.validate(weights.range(1, 1, 1, 4), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
   b.validate(gateBlock.range(1, 1, 1, 1), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
@@ -245,17 +273,17 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
     .conditional(body(17), { kind: "textEquals", text: "Scale", fill: "goodLight" })
     .conditional(body(17), { kind: "textEquals", text: "Iterate", fill: "warningLight" })
     .conditional(body(17), { kind: "textEquals", text: "Stop", fill: "badLight" });
-  b.name("UseCaseNames", table.column(0, 1, rowCount, true), L.useCase)
-    .name("UseCaseScores", table.column(8, 1, rowCount, true), L.score)
-    .name("UseCaseQuadrants", table.column(9, 1, rowCount, true), L.quadrant)
-    .name("UseCaseRanks", table.column(10, 1, rowCount, true), L.rank)
-    .name("UseCasePicks", table.column(11, 1, rowCount, true), L.recommended)
-    .name("UseCaseGates", table.column(17, 1, rowCount, true), L.gateDecision)
+  b.name(PORTFOLIO_NAMES.useCaseNames, table.column(0, 1, rowCount, true), L.useCase)
+    .name(PORTFOLIO_NAMES.useCaseScores, table.column(8, 1, rowCount, true), L.score)
+    .name(PORTFOLIO_NAMES.useCaseQuadrants, table.column(9, 1, rowCount, true), L.quadrant)
+    .name(PORTFOLIO_NAMES.useCaseRanks, table.column(10, 1, rowCount, true), L.rank)
+    .name(PORTFOLIO_NAMES.useCasePicks, table.column(11, 1, rowCount, true), L.recommended)
+    .name(PORTFOLIO_NAMES.useCaseGates, table.column(17, 1, rowCount, true), L.gateDecision)
     // What a business-case line linked to a use case looks up by its name (INDEX/MATCH on
     // UseCaseNames): its department (for the wave), annual value and annual cost.
-    .name("UseCaseDepartments", table.column(1, 1, rowCount, true), L.department)
-    .name("UseCaseValues", table.column(6, 1, rowCount, true), L.annualValue)
-    .name("UseCaseCosts", table.column(7, 1, rowCount, true), L.annualCost);
+    .name(PORTFOLIO_NAMES.useCaseDepartments, table.column(1, 1, rowCount, true), L.department)
+    .name(PORTFOLIO_NAMES.useCaseValues, table.column(6, 1, rowCount, true), L.annualValue)
+    .name(PORTFOLIO_NAMES.useCaseCosts, table.column(7, 1, rowCount, true), L.annualCost);
   b.chart({
     kind: "bubble",
     title: L.chartTitle,

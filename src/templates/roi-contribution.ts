@@ -26,6 +26,19 @@ import { COL } from "./roi-lines";
 /** Use case rows in the block: the Portfolio's ten sample use cases fit. */
 export const CONTRIBUTION_ROWS = 10;
 
+/**
+ * The workbook names the ROI sheet's contribution block defines, declared once: the template
+ * defines them through these constants and the pane reads them through the same ones, never
+ * through the names' text, so a rename is one edit here.
+ */
+export const CONTRIBUTION_NAMES = {
+  contributionUseCases: "ContributionUseCases",
+  contributionBenefits: "ContributionBenefits",
+  contributionCosts: "ContributionCosts",
+  contributionRoi: "ContributionRoi",
+  contributionPayback: "ContributionPayback",
+} as const;
+
 /** A line table's body as built: its header row (1-based) and row count. */
 export interface TableRows {
   readonly header: number;
@@ -126,9 +139,9 @@ export function contributionBlock(b: SheetBuilder, layout: ContributionLayout): 
     .format(block.range(1, 5, last, 5), "months")
     .format(block.range(1, cumulative(0), last, cumulative(layout.horizonMonths)), "currency")
     .format(block.range(1, crossing(1), last, right), "months");
-  b.name("ContributionUseCases", block.range(1, 0, last, 0, true), L.useCase)
-    .name("ContributionBenefits", block.range(1, 1, last, 1, true), L.useCaseBenefits)
-    .name("ContributionCosts", block.range(1, 2, last, 2, true), L.useCaseCosts)
-    .name("ContributionRoi", block.range(1, 4, last, 4, true), L.useCaseRoi)
-    .name("ContributionPayback", block.range(1, 5, last, 5, true), L.useCasePayback);
+  b.name(CONTRIBUTION_NAMES.contributionUseCases, block.range(1, 0, last, 0, true), L.useCase)
+    .name(CONTRIBUTION_NAMES.contributionBenefits, block.range(1, 1, last, 1, true), L.useCaseBenefits)
+    .name(CONTRIBUTION_NAMES.contributionCosts, block.range(1, 2, last, 2, true), L.useCaseCosts)
+    .name(CONTRIBUTION_NAMES.contributionRoi, block.range(1, 4, last, 4, true), L.useCaseRoi)
+    .name(CONTRIBUTION_NAMES.contributionPayback, block.range(1, 5, last, 5, true), L.useCasePayback);
 }

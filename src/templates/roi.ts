@@ -22,11 +22,98 @@ import {
   type TemplateOptions,
 } from "./plan";
 import { COL, COST_KINDS, type LineRow, roiLines, sampleUseCase, TIMINGS } from "./roi-lines";
+import { bounds, REALISATION, SHARE } from "../engine/inputs";
 import { contributionBlock, contributionHeight } from "./roi-contribution";
 
 export const ROI_SHEET = "ROI";
 /** Layout 2: line tables (layout 1 had seven fixed line items). */
 export const ROI_VERSION = 3;
+
+/**
+ * The workbook names the ROI sheet defines, declared once: the template
+ * defines them through these constants and the pane reads them through the same ones, never
+ * through the names' text, so a rename is one edit here.
+ */
+export const ROI_NAMES = {
+  benefitRealisation: "BenefitRealisation",
+  discountRate: "DiscountRate",
+  benefitRisk: "BenefitRisk",
+  costRisk: "CostRisk",
+  benefitLowChange: "BenefitLowChange",
+  benefitHighChange: "BenefitHighChange",
+  costLowChange: "CostLowChange",
+  costHighChange: "CostHighChange",
+  rampStartMonth: "RampStartMonth",
+  rampMonths: "RampMonths",
+  adoptionTarget: "AdoptionTarget",
+  leaderPaybackMonths: "LeaderPaybackMonths",
+  laggardPaybackMonths: "LaggardPaybackMonths",
+  apiMonthlyBudget: "ApiMonthlyBudget",
+  alertShare: "AlertShare",
+  monthsPerYear: "MonthsPerYear",
+  agentsBefore: "AgentsBefore",
+  agentsAfter: "AgentsAfter",
+  agentMonthlyCost: "AgentMonthlyCost",
+  capacityAgents: "CapacityAgents",
+  customers: "Customers",
+  churnReduction: "ChurnReduction",
+  arpu: "Arpu",
+  platformMonthly: "PlatformMonthly",
+  peopleFte: "PeopleFte",
+  fteMonthlyCost: "FteMonthlyCost",
+  trainingOneOff: "TrainingOneOff",
+  amortisationYears: "AmortisationYears",
+  implementationCost: "ImplementationCost",
+  apiCallsPerMonth: "ApiCallsPerMonth",
+  fxRate: "FxRate",
+  usagePriceChange: "UsagePriceChange",
+  costPerCall: "CostPerCall",
+  usageMonthlyCost: "UsageMonthlyCost",
+  roiYearBenefits: "RoiYearBenefits",
+  roiYearCosts: "RoiYearCosts",
+  roiYearNet: "RoiYearNet",
+  roiRiskYearNet: "RoiRiskYearNet",
+  annualBenefits: "AnnualBenefits",
+  annualCosts: "AnnualCosts",
+  annualRoi: "AnnualROI",
+  pvRoi: "PVROI",
+  threeYearNpv: "ThreeYearNPV",
+  threeYearIrr: "ThreeYearIRR",
+  apiAnnualCost: "ApiAnnualCost",
+  adoptionNotice: "AdoptionNotice",
+  paybackMonths: "PaybackMonths",
+  paybackStatus: "PaybackStatus",
+  apiBudgetStatus: "ApiBudgetStatus",
+  roiMonths: "RoiMonths",
+  roiYears: "RoiYears",
+  roiMonthlyBenefits: "RoiMonthlyBenefits",
+  roiMonthlyCosts: "RoiMonthlyCosts",
+  roiMonthlyNet: "RoiMonthlyNet",
+  roiMonthlyAdoption: "RoiMonthlyAdoption",
+  lineMonths: "LineMonths",
+} as const;
+
+/** The names over each line table's columns (labels, the simulation's low / base / high, in use, totals). */
+export const ROI_LINE_NAMES = {
+  benefits: {
+    labels: "RoiBenefitLabels",
+    low: "RoiBenefitLow",
+    base: "RoiBenefitBase",
+    high: "RoiBenefitHigh",
+    inUse: "RoiBenefitInUse",
+    threePoint: "BenefitThreePoint",
+    monthTotals: "BenefitMonthTotals",
+  },
+  costs: {
+    labels: "RoiCostLabels",
+    low: "RoiCostLow",
+    base: "RoiCostBase",
+    high: "RoiCostHigh",
+    inUse: "RoiCostInUse",
+    threePoint: "CostThreePoint",
+    monthTotals: "CostMonthTotals",
+  },
+} as const;
 /** Months in the cash-flow schedule after month 0. */
 export const HORIZON_MONTHS = 36;
 export const HORIZON_YEARS = 3;
@@ -62,7 +149,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
   const u = (a: Omit<Assumption, "block">): Assumption => ({ ...a, block: "usage" });
   return [
     s({
-      name: "BenefitRealisation",
+      name: ROI_NAMES.benefitRealisation,
       label: L.benefitRealisation,
       sample: 1,
       format: "percent",
@@ -70,11 +157,23 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       always: true,
       validation: "share",
     }),
-    s({ name: "DiscountRate", label: L.discountRate, sample: 0.1, format: "percent", validation: "rate" }),
-    s({ name: "BenefitRisk", label: L.benefitRisk, sample: 0.1, format: "percent", validation: "rate" }),
-    s({ name: "CostRisk", label: L.costRisk, sample: 0.1, format: "percent", validation: "rate" }),
     s({
-      name: "BenefitLowChange",
+      name: ROI_NAMES.discountRate,
+      label: L.discountRate,
+      sample: 0.1,
+      format: "percent",
+      validation: "rate",
+    }),
+    s({
+      name: ROI_NAMES.benefitRisk,
+      label: L.benefitRisk,
+      sample: 0.1,
+      format: "percent",
+      validation: "rate",
+    }),
+    s({ name: ROI_NAMES.costRisk, label: L.costRisk, sample: 0.1, format: "percent", validation: "rate" }),
+    s({
+      name: ROI_NAMES.benefitLowChange,
       label: L.benefitLowChange,
       sample: -0.3,
       format: "percent",
@@ -83,7 +182,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "change",
     }),
     s({
-      name: "BenefitHighChange",
+      name: ROI_NAMES.benefitHighChange,
       label: L.benefitHighChange,
       sample: 0.2,
       format: "percent",
@@ -91,7 +190,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "change",
     }),
     s({
-      name: "CostLowChange",
+      name: ROI_NAMES.costLowChange,
       label: L.costLowChange,
       sample: -0.1,
       format: "percent",
@@ -99,7 +198,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "change",
     }),
     s({
-      name: "CostHighChange",
+      name: ROI_NAMES.costHighChange,
       label: L.costHighChange,
       sample: 0.3,
       format: "percent",
@@ -107,7 +206,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "change",
     }),
     s({
-      name: "RampStartMonth",
+      name: ROI_NAMES.rampStartMonth,
       label: L.rampStart,
       sample: 0,
       format: "number",
@@ -115,7 +214,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     s({
-      name: "RampMonths",
+      name: ROI_NAMES.rampMonths,
       label: L.rampMonths,
       sample: 6,
       format: "number",
@@ -123,7 +222,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     s({
-      name: "AdoptionTarget",
+      name: ROI_NAMES.adoptionTarget,
       label: L.adoptionTarget,
       sample: 1,
       format: "percent",
@@ -131,7 +230,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "rate",
     }),
     s({
-      name: "LeaderPaybackMonths",
+      name: ROI_NAMES.leaderPaybackMonths,
       label: L.leaderPayback,
       sample: 14,
       format: "number",
@@ -139,7 +238,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     s({
-      name: "LaggardPaybackMonths",
+      name: ROI_NAMES.laggardPaybackMonths,
       label: L.laggardPayback,
       sample: 36,
       format: "number",
@@ -147,15 +246,21 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     s({
-      name: "ApiMonthlyBudget",
+      name: ROI_NAMES.apiMonthlyBudget,
       label: L.apiBudget,
       sample: 100_000,
       format: "currency",
       validation: "positive",
     }),
-    s({ name: "AlertShare", label: L.alertShare, sample: 0.8, format: "percent", validation: "rate" }),
     s({
-      name: "MonthsPerYear",
+      name: ROI_NAMES.alertShare,
+      label: L.alertShare,
+      sample: 0.8,
+      format: "percent",
+      validation: "rate",
+    }),
+    s({
+      name: ROI_NAMES.monthsPerYear,
       label: L.monthsPerYear,
       sample: 12,
       format: "integer",
@@ -163,7 +268,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       constant: true,
     }),
     d({
-      name: "AgentsBefore",
+      name: ROI_NAMES.agentsBefore,
       label: L.agentsBefore,
       sample: 50,
       format: "number",
@@ -171,7 +276,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     d({
-      name: "AgentsAfter",
+      name: ROI_NAMES.agentsAfter,
       label: L.agentsAfter,
       sample: 35,
       format: "number",
@@ -179,14 +284,14 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     d({
-      name: "AgentMonthlyCost",
+      name: ROI_NAMES.agentMonthlyCost,
       label: L.agentMonthlyCost,
       sample: 40_000,
       format: "currency",
       validation: "positive",
     }),
     d({
-      name: "CapacityAgents",
+      name: ROI_NAMES.capacityAgents,
       label: L.capacityAgents,
       sample: 10,
       format: "number",
@@ -194,7 +299,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     d({
-      name: "Customers",
+      name: ROI_NAMES.customers,
       label: L.customers,
       sample: 1_000_000,
       format: "number",
@@ -202,22 +307,22 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     d({
-      name: "ChurnReduction",
+      name: ROI_NAMES.churnReduction,
       label: L.churnReduction,
       sample: 0.005,
       format: "percentPrecise",
       validation: "rate",
     }),
-    d({ name: "Arpu", label: L.arpu, sample: 2_000, format: "currency", validation: "positive" }),
+    d({ name: ROI_NAMES.arpu, label: L.arpu, sample: 2_000, format: "currency", validation: "positive" }),
     d({
-      name: "PlatformMonthly",
+      name: ROI_NAMES.platformMonthly,
       label: L.platformMonthly,
       sample: 50_000,
       format: "currency",
       validation: "positive",
     }),
     d({
-      name: "PeopleFte",
+      name: ROI_NAMES.peopleFte,
       label: L.peopleFte,
       sample: 1.5,
       format: "decimal",
@@ -225,21 +330,21 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     d({
-      name: "FteMonthlyCost",
+      name: ROI_NAMES.fteMonthlyCost,
       label: L.fteMonthlyCost,
       sample: 80_000,
       format: "currency",
       validation: "positive",
     }),
     d({
-      name: "TrainingOneOff",
+      name: ROI_NAMES.trainingOneOff,
       label: L.trainingOneOff,
       sample: 500_000,
       format: "currency",
       validation: "positive",
     }),
     d({
-      name: "AmortisationYears",
+      name: ROI_NAMES.amortisationYears,
       label: L.amortisationYears,
       sample: 3,
       format: "number",
@@ -247,7 +352,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     d({
-      name: "ImplementationCost",
+      name: ROI_NAMES.implementationCost,
       label: L.implementationCost,
       sample: 1_500_000,
       format: "currency",
@@ -255,16 +360,16 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
       validation: "positive",
     }),
     u({
-      name: "ApiCallsPerMonth",
+      name: ROI_NAMES.apiCallsPerMonth,
       label: L.apiCalls,
       sample: 1_000_000,
       format: "number",
       note: L.calls,
       validation: "positive",
     }),
-    u({ name: "FxRate", label: L.fxRate, sample: 32, format: "decimal", validation: "positive" }),
+    u({ name: ROI_NAMES.fxRate, label: L.fxRate, sample: 32, format: "decimal", validation: "positive" }),
     u({
-      name: "UsagePriceChange",
+      name: ROI_NAMES.usagePriceChange,
       label: L.usagePriceChange,
       sample: 0,
       format: "percent",
@@ -272,7 +377,7 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
     }),
     // The seed's per-call price sits in the first model row of the usage block (name CostPerCall).
     u({
-      name: "CostPerCall",
+      name: ROI_NAMES.costPerCall,
       label: L.costPerCall,
       sample: 0.002,
       format: "decimal",
@@ -284,8 +389,8 @@ export function roiAssumptions(options: TemplateOptions): Assumption[] {
 
 /** Rules of the ROI sheet's inputs; the message Excel shows comes from the language's bundle. */
 const VALIDATIONS = {
-  rate: { kind: "decimal", min: 0, max: 1 },
-  share: { kind: "decimal", min: 0, max: 2 },
+  rate: { kind: "decimal", ...bounds(SHARE) },
+  share: { kind: "decimal", ...bounds(REALISATION) },
   change: { kind: "decimal", min: -1, max: 10 },
   positive: { kind: "decimal", min: 0, max: 1e12 },
 } as const;
@@ -317,7 +422,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   /** The cell of each named input, for the texts that say where to enter a missing one. */
   const inputCell = new Map<string, string>();
   const inputBlock = (block: Block, title: string): number => {
-    const rows = assumptions.filter((a) => a.block === block && a.name !== "CostPerCall");
+    const rows = assumptions.filter((a) => a.block === block && a.name !== ROI_NAMES.costPerCall);
     const placed = b.write(`A${top}`, [
       [title, L.value, L.note],
       ...rows.map((a) => [a.label, sample || a.constant || a.always ? a.sample : null, a.note ?? ""]),
@@ -397,8 +502,8 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     .format(models.range(1, 7, USAGE_MODELS + 1, 7), "currency");
   b.validate(models.range(1, 1, USAGE_MODELS, 1), VALIDATIONS.rate, V.rate);
   b.validate(models.range(1, 2, USAGE_MODELS, 6), VALIDATIONS.positive, V.positive);
-  b.name("CostPerCall", models.cell(1, 6), L.costPerCall).name(
-    "UsageMonthlyCost",
+  b.name(ROI_NAMES.costPerCall, models.cell(1, 6), L.costPerCall).name(
+    ROI_NAMES.usageMonthlyCost,
     models.cell(USAGE_MODELS + 1, 7),
     L.usageTotal,
   );
@@ -469,10 +574,10 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   b.style(summary.row(0), "header").style(summary.range(1, 1, 6, 6), "formula");
   b.style(summary.row(3, 0, 6), "total").style(summary.row(6, 0, 6), "total");
   b.format(summary.range(1, 1, 6, 6), "currency");
-  b.name("RoiYearBenefits", summary.range(1, 1, 1, 4), L.benefits)
-    .name("RoiYearCosts", summary.range(2, 1, 2, 4), L.costs)
-    .name("RoiYearNet", summary.range(3, 1, 3, 4), L.net)
-    .name("RoiRiskYearNet", summary.range(6, 1, 6, 4), L.riskNet);
+  b.name(ROI_NAMES.roiYearBenefits, summary.range(1, 1, 1, 4), L.benefits)
+    .name(ROI_NAMES.roiYearCosts, summary.range(2, 1, 2, 4), L.costs)
+    .name(ROI_NAMES.roiYearNet, summary.range(3, 1, 3, 4), L.net)
+    .name(ROI_NAMES.roiRiskYearNet, summary.range(6, 1, 6, 4), L.riskNet);
 
   // Headline outputs: blank when they cannot be computed (no cost lines, no lines at all).
   const o = (k: number): string => `B${outputsTop + k}`;
@@ -507,19 +612,19 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     .format(outputs.range(4, 1, 5, 1), "percent")
     .format(outputs.cell(6, 1), "currency")
     .format(outputs.cell(7, 1), "percent");
-  b.name("AnnualBenefits", outputs.cell(1, 1), L.totalBenefits)
-    .name("AnnualCosts", outputs.cell(2, 1), L.totalCosts)
-    .name("AnnualROI", outputs.cell(4, 1), L.annualRoi)
-    .name("PVROI", outputs.cell(5, 1), L.pvRoi)
-    .name("ThreeYearNPV", outputs.cell(6, 1), L.npv)
-    .name("ThreeYearIRR", outputs.cell(7, 1), L.irr)
-    .name("ApiAnnualCost", outputs.cell(8, 1), L.modelApi);
+  b.name(ROI_NAMES.annualBenefits, outputs.cell(1, 1), L.totalBenefits)
+    .name(ROI_NAMES.annualCosts, outputs.cell(2, 1), L.totalCosts)
+    .name(ROI_NAMES.annualRoi, outputs.cell(4, 1), L.annualRoi)
+    .name(ROI_NAMES.pvRoi, outputs.cell(5, 1), L.pvRoi)
+    .name(ROI_NAMES.threeYearNpv, outputs.cell(6, 1), L.npv)
+    .name(ROI_NAMES.threeYearIrr, outputs.cell(7, 1), L.irr)
+    .name(ROI_NAMES.apiAnnualCost, outputs.cell(8, 1), L.modelApi);
   b.style(outputs.cell(8, 1), "formula").format(outputs.cell(8, 1), "currency");
   // With the Rollout sheet linked, an empty Rollout (no headcount) means no adoption at all: the
   // present value and payback then say so beside them rather than look like results.
   if (withRollout) {
     b.write(outputs.cell(5, 2), [[same(`=IF(SUM(AdoptedShare)=0,"${L.emptyRollout}","")`)]]);
-    b.style(outputs.cell(5, 2), "note").name("AdoptionNotice", outputs.cell(5, 2), L.adoption);
+    b.style(outputs.cell(5, 2), "note").name(ROI_NAMES.adoptionNotice, outputs.cell(5, 2), L.adoption);
   }
 
   // Payback from the schedule against the benchmarks the user typed. The portable form takes the
@@ -570,7 +675,11 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
       formula: `OR(${p}="${L.beyondHorizon}",AND(ISNUMBER(${p}),${p}>LaggardPaybackMonths))`,
       fill: "badLight",
     });
-  b.name("PaybackMonths", paybackCell, L.payback).name("PaybackStatus", payback.cell(2, 1), L.paybackStatus);
+  b.name(ROI_NAMES.paybackMonths, paybackCell, L.payback).name(
+    ROI_NAMES.paybackStatus,
+    payback.cell(2, 1),
+    L.paybackStatus,
+  );
 
   // Cost guardrail: the usage block's monthly cost at full adoption against the budget.
   const g = (row: number): string => `B${guardTop + row}`;
@@ -593,7 +702,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   b.conditional(g(4), { kind: "textEquals", text: L.overBudget, fill: "badLight" })
     .conditional(g(4), { kind: "textEquals", text: L.nearBudget, fill: "warningLight" })
     .conditional(g(4), { kind: "textEquals", text: L.withinBudget, fill: "goodLight" });
-  b.name("ApiBudgetStatus", g(4), L.budgetStatus);
+  b.name(ROI_NAMES.apiBudgetStatus, g(4), L.budgetStatus);
 
   // The 36-month schedule: A month, B year, C benefits, D costs (each the tables' month totals),
   // E net, F cumulative, G payback crossing, H company adoption.
@@ -637,12 +746,12 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     "months",
   );
   b.format(schedule.range(2, 7, months + 1, 7), "percent");
-  b.name("RoiMonths", col("A"), L.month)
-    .name("RoiYears", col("B"), L.year)
-    .name("RoiMonthlyBenefits", col("C"), L.benefits)
-    .name("RoiMonthlyCosts", col("D"), L.costs)
-    .name("RoiMonthlyNet", col("E"), L.net)
-    .name("RoiMonthlyAdoption", col("H"), L.adoption);
+  b.name(ROI_NAMES.roiMonths, col("A"), L.month)
+    .name(ROI_NAMES.roiYears, col("B"), L.year)
+    .name(ROI_NAMES.roiMonthlyBenefits, col("C"), L.benefits)
+    .name(ROI_NAMES.roiMonthlyCosts, col("D"), L.costs)
+    .name(ROI_NAMES.roiMonthlyNet, col("E"), L.net)
+    .name(ROI_NAMES.roiMonthlyAdoption, col("H"), L.adoption);
   b.chart({
     kind: "line",
     title: L.chartTitle,
@@ -672,7 +781,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   ]);
   b.style(monthNumbers.row(0, COL.month0), "constant");
   b.name(
-    "LineMonths",
+    ROI_NAMES.lineMonths,
     `$${monthLetter(0)}$${lineMonthsRow}:$${monthLetter(HORIZON_MONTHS)}$${lineMonthsRow}`,
     L.month,
   );
@@ -844,22 +953,14 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
       COL.risk,
       ...Array.from({ length: lastCol - COL.inUse + 1 }, (_, j) => COL.inUse + j),
     ]);
-    const prefix = isBenefit ? "RoiBenefit" : "RoiCost";
-    b.name(`${prefix}Labels`, body(header, n, COL.label), title)
-      .name(`${prefix}Low`, body(header, n, COL.simLow), L.low)
-      .name(`${prefix}Base`, body(header, n, COL.simBase), title)
-      .name(`${prefix}High`, body(header, n, COL.simHigh), L.high)
-      .name(`${prefix}InUse`, body(header, n, COL.inUse), L.inUse)
-      .name(
-        isBenefit ? "BenefitThreePoint" : "CostThreePoint",
-        table.range(1, COL.simLow, n, COL.simHigh, true),
-        title,
-      )
-      .name(
-        isBenefit ? "BenefitMonthTotals" : "CostMonthTotals",
-        totalRange(header - 1, COL.month0, COL.month0 + HORIZON_MONTHS),
-        title,
-      );
+    const names = ROI_LINE_NAMES[isBenefit ? "benefits" : "costs"];
+    b.name(names.labels, body(header, n, COL.label), title)
+      .name(names.low, body(header, n, COL.simLow), L.low)
+      .name(names.base, body(header, n, COL.simBase), title)
+      .name(names.high, body(header, n, COL.simHigh), L.high)
+      .name(names.inUse, body(header, n, COL.inUse), L.inUse)
+      .name(names.threePoint, table.range(1, COL.simLow, n, COL.simHigh, true), title)
+      .name(names.monthTotals, totalRange(header - 1, COL.month0, COL.month0 + HORIZON_MONTHS), title);
   };
   lineTable(lines.benefits, benefitHeader, true, "Benefits", L.benefitsTable);
   lineTable(lines.costs, costHeader, false, "Costs", L.costsTable);

@@ -5,6 +5,7 @@
  * training hours and cost from the seed's three-tier talent model.
  */
 import { DEFAULT_WAVE1_COUNT, defaultWave2Count, SEED_TRAINING, SEED_WAVE_PLAN } from "../engine/rollout";
+import { bounds, SHARE } from "../engine/inputs";
 import { bundleFor } from "../i18n/bundles";
 import { SAMPLE_DEPARTMENTS } from "./samples";
 import { columnLetters } from "../shared/a1";
@@ -15,6 +16,31 @@ import { HORIZON_MONTHS } from "./roi";
 
 export const ROLLOUT_SHEET = "Rollout";
 export const ROLLOUT_VERSION = 1;
+
+/**
+ * The workbook names the Rollout sheet defines, declared once: the template
+ * defines them through these constants and the pane reads them through the same ones, never
+ * through the names' text, so a rename is one edit here.
+ */
+export const ROLLOUT_NAMES = {
+  waveStart: "WaveStart",
+  waveRamp: "WaveRamp",
+  wave1Count: "Wave1Count",
+  wave2Count: "Wave2Count",
+  adoptionTargetAll: "AdoptionTargetAll",
+  readinessWeights: "ReadinessWeights",
+  userTrainingHours: "UserTrainingHours",
+  championShare: "ChampionShare",
+  championHours: "ChampionHours",
+  trainingHourCost: "TrainingHourCost",
+  readinessDecimals: "ReadinessDecimals",
+  departmentNames: "DepartmentNames",
+  departmentWaves: "DepartmentWaves",
+  adoptedShare: "AdoptedShare",
+  rolloutMonths: "RolloutMonths",
+  trainingHoursTotal: "TrainingHoursTotal",
+  trainingCostTotal: "TrainingCostTotal",
+} as const;
 export const DEFAULT_DEPARTMENT_ROWS = 12;
 export const READINESS_DECIMALS = 2;
 /** Loaded cost of one training hour in the sample (an assumption: trainer, time away from work). */
@@ -48,10 +74,10 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     .style(plan.range(1, 1, 3, 2), "input");
   b.style(plan.range(1, 3, 2, 3), "input").style(plan.cell(3, 3), "note");
   b.format(plan.range(1, 1, 3, 2), "number").format(plan.range(1, 3, 2, 3), "integer");
-  b.name("WaveStart", plan.column(1, 1, 3, true), L.startMonth)
-    .name("WaveRamp", plan.column(2, 1, 3, true), L.rampMonths)
-    .name("Wave1Count", plan.cell(1, 3, true), L.units)
-    .name("Wave2Count", plan.cell(2, 3, true), L.units);
+  b.name(ROLLOUT_NAMES.waveStart, plan.column(1, 1, 3, true), L.startMonth)
+    .name(ROLLOUT_NAMES.waveRamp, plan.column(2, 1, 3, true), L.rampMonths)
+    .name(ROLLOUT_NAMES.wave1Count, plan.cell(1, 3, true), L.units)
+    .name(ROLLOUT_NAMES.wave2Count, plan.cell(2, 3, true), L.units);
   b.validate(
     plan.range(1, 1, 3, 2),
     { kind: "decimal", min: 0, max: HORIZON_MONTHS },
@@ -81,14 +107,14 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     .format(settings.cell(5, 1), "hours")
     .format(settings.cell(6, 1), "currency");
   b.format(settings.cell(7, 1), "integer");
-  b.name("AdoptionTargetAll", settings.cell(1, 1, true), L.adoptionTarget)
-    .name("ReadinessWeights", settings.range(2, 1, 2, 3, true), L.readinessWeights)
-    .name("UserTrainingHours", settings.cell(3, 1, true), L.userHours)
-    .name("ChampionShare", settings.cell(4, 1, true), L.championShare)
-    .name("ChampionHours", settings.cell(5, 1, true), L.championHours)
-    .name("TrainingHourCost", settings.cell(6, 1, true), L.hourCost)
-    .name("ReadinessDecimals", settings.cell(7, 1, true), L.readinessDecimals);
-  b.validate(settings.cell(1, 1), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
+  b.name(ROLLOUT_NAMES.adoptionTargetAll, settings.cell(1, 1, true), L.adoptionTarget)
+    .name(ROLLOUT_NAMES.readinessWeights, settings.range(2, 1, 2, 3, true), L.readinessWeights)
+    .name(ROLLOUT_NAMES.userTrainingHours, settings.cell(3, 1, true), L.userHours)
+    .name(ROLLOUT_NAMES.championShare, settings.cell(4, 1, true), L.championShare)
+    .name(ROLLOUT_NAMES.championHours, settings.cell(5, 1, true), L.championHours)
+    .name(ROLLOUT_NAMES.trainingHourCost, settings.cell(6, 1, true), L.hourCost)
+    .name(ROLLOUT_NAMES.readinessDecimals, settings.cell(7, 1, true), L.readinessDecimals);
+  b.validate(settings.cell(1, 1), { kind: "decimal", ...bounds(SHARE) }, "0% – 100%");
   b.validate(settings.range(2, 1, 2, 3), { kind: "decimal", min: 0, max: 100 }, "≥ 0");
   b.validate(settings.cell(4, 1), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
 
@@ -176,8 +202,8 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
     .format(body(GRID_FIRST_COLUMN, GRID_FIRST_COLUMN + months - 1), "gantt");
   b.table("Departments", table.range(0, 0, rowCount, 10));
   // The department and wave columns by name, so the pane's summary can show the wave plan.
-  b.name("DepartmentNames", table.column(0, 1, rowCount, true), L.department).name(
-    "DepartmentWaves",
+  b.name(ROLLOUT_NAMES.departmentNames, table.column(0, 1, rowCount, true), L.department).name(
+    ROLLOUT_NAMES.departmentWaves,
     table.column(6, 1, rowCount, true),
     L.wave,
   );
@@ -200,8 +226,8 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
   ]);
   const shareRange = share.row(0, 0, months - 1, true);
   b.style(`A${shareRow}`, "total").style(share.row(0), "output").format(share.row(0), "percent");
-  b.name("AdoptedShare", shareRange, L.companyShare).name(
-    "RolloutMonths",
+  b.name(ROLLOUT_NAMES.adoptedShare, shareRange, L.companyShare).name(
+    ROLLOUT_NAMES.rolloutMonths,
     table.row(0, GRID_FIRST_COLUMN, GRID_FIRST_COLUMN + months - 1, true),
     L.month,
   );
@@ -218,8 +244,8 @@ export function rolloutTemplate(options: TemplateOptions): SheetPlan {
   b.format(totals.cell(1, 1), "hours")
     .format(totals.cell(2, 1), "currency")
     .format(totals.cell(3, 1), "number");
-  b.name("TrainingHoursTotal", totals.cell(1, 1, true), L.totalHours).name(
-    "TrainingCostTotal",
+  b.name(ROLLOUT_NAMES.trainingHoursTotal, totals.cell(1, 1, true), L.totalHours).name(
+    ROLLOUT_NAMES.trainingCostTotal,
     totals.cell(2, 1, true),
     L.totalCost,
   );

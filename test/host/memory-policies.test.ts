@@ -3,24 +3,7 @@
  */
 import { MemoryHost } from "../../src/host/memory";
 import type { ChangeEvent } from "../../src/host/workbook-host";
-import { inputCells } from "../../src/templates/cells";
-import { parseCell } from "../../src/shared/a1";
-import { isFormula, type SheetPlan } from "../../src/templates/plan";
-
-/** Input cells the plan fills with a typed value (blank inputs and default formulas are not kept). */
-function typedInputs(plan: SheetPlan): number {
-  const typed = new Set<string>();
-  for (const block of plan.blocks) {
-    const origin = parseCell(block.at);
-    block.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (cell !== null && cell !== "" && !isFormula(cell))
-          typed.add(`${origin.row + r},${origin.column + c}`);
-      }),
-    );
-  }
-  return inputCells(plan).filter(({ row, column }) => typed.has(`${row},${column}`)).length;
-}
+import { typedInputs } from "../helpers/plan-inputs";
 import { close, nameCell, nameValue, roiByEngine, roiInputs, roiPlan, snapshot } from "./memory-support";
 
 async function builtRoi(): Promise<MemoryHost> {

@@ -24,11 +24,9 @@
  * from the first build request until the commit (or the rollback, or `finally`).
  */
 import type { SheetPlan } from "../../templates/plan";
-import { decidePlacements } from "../placement";
-import { nameConflictMessage, OUTCOMES, planNameConflicts, unresolvedNames } from "../apply-common";
+import { applyResultOf, decideBuild } from "../apply-common";
 import {
   ApplyError,
-  type AppliedSheet,
   type ApplyOptions,
   type ApplyResult,
   type ApplyStepKind,
@@ -87,27 +85,9 @@ export async function applyInExcel(
   }
 
   const infos = state.sheets.map((s) => s.info);
-  const refused = unresolvedNames(planNameConflicts(plans, infos, [...state.names.values()]), options);
-  if (refused.length > 0) {
-    const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
-    throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
-  }
-  const decisions = decidePlacements(plans, infos, options);
+  const decisions = decideBuild(plans, infos, [...state.names.values()], options);
   const builds = prepareBuilds(decisions, plans, state);
-  const result: ApplyResult = {
-    sheets: decisions.map((d): AppliedSheet => {
-      const b = builds.find((x) => x.decision === d);
-      return {
-        template: d.plan.template,
-        sheet: d.targetName,
-        outcome: OUTCOMES[d.outcome],
-        keptInputs: b?.kept?.inputs ?? 0,
-        keptFormulas: b?.kept?.formulas ?? 0,
-        copy: d.copyName,
-        ...(b?.kept ? { kept: b.kept } : {}),
-      };
-    }),
-  };
+  const result = applyResultOf(decisions, (d) => builds.find((x) => x.decision === d)?.kept ?? null);
   if (builds.length === 0) return result;
 
   const journal: Journal = { names: new Set(), localNames: [] };

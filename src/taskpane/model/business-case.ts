@@ -4,14 +4,15 @@
  */
 import type { BusinessCase } from "../../engine/business-case";
 import { flat, type NameValues } from "./summary";
+import { ROI_NAMES } from "../../templates/roi";
 
 export const BUSINESS_CASE_NAMES = [
-  "AnnualBenefits",
-  "AnnualCosts",
-  "ApiAnnualCost",
-  "RoiMonthlyCosts",
-  "RoiMonthlyAdoption",
-  "MonthsPerYear",
+  ROI_NAMES.annualBenefits,
+  ROI_NAMES.annualCosts,
+  ROI_NAMES.apiAnnualCost,
+  ROI_NAMES.roiMonthlyCosts,
+  ROI_NAMES.roiMonthlyAdoption,
+  ROI_NAMES.monthsPerYear,
 ] as const;
 
 export type BusinessCaseReading =
@@ -24,25 +25,26 @@ export function readBusinessCase(values: NameValues): BusinessCaseReading {
   for (const name of BUSINESS_CASE_NAMES) {
     const cells = flat(values, name);
     if (!cells) return { ok: false, reason: "missing", name };
-    if (name === "RoiMonthlyAdoption") continue;
+    if (name === ROI_NAMES.roiMonthlyAdoption) continue;
     // Month 0 of the schedule holds the one-off costs charged before adoption starts.
     const v = cells[0];
     if (typeof v !== "number" || !Number.isFinite(v)) return { ok: false, reason: "invalid", name };
     scalars[name] = v;
   }
-  const adoption = flat(values, "RoiMonthlyAdoption") ?? [];
+  const adoption = flat(values, ROI_NAMES.roiMonthlyAdoption) ?? [];
   if (adoption.length === 0 || adoption.some((a) => typeof a !== "number" || !Number.isFinite(a)))
-    return { ok: false, reason: "invalid", name: "RoiMonthlyAdoption" };
-  if (!(scalars.MonthsPerYear > 0)) return { ok: false, reason: "invalid", name: "MonthsPerYear" };
+    return { ok: false, reason: "invalid", name: ROI_NAMES.roiMonthlyAdoption };
+  if (!(scalars[ROI_NAMES.monthsPerYear] > 0))
+    return { ok: false, reason: "invalid", name: ROI_NAMES.monthsPerYear };
   return {
     ok: true,
     businessCase: {
-      annualBenefits: scalars.AnnualBenefits,
-      annualCosts: scalars.AnnualCosts,
-      apiAnnualCost: scalars.ApiAnnualCost,
-      implementationCost: scalars.RoiMonthlyCosts,
+      annualBenefits: scalars[ROI_NAMES.annualBenefits],
+      annualCosts: scalars[ROI_NAMES.annualCosts],
+      apiAnnualCost: scalars[ROI_NAMES.apiAnnualCost],
+      implementationCost: scalars[ROI_NAMES.roiMonthlyCosts],
       adoption: adoption as number[],
-      monthsPerYear: scalars.MonthsPerYear,
+      monthsPerYear: scalars[ROI_NAMES.monthsPerYear],
     },
   };
 }

@@ -20,26 +20,31 @@ import type { CellValue, WorkbookHost } from "../../host/workbook-host";
 import { columnLetters, parseRange } from "../../shared/a1";
 import { COL } from "../../templates/roi-lines";
 import { flat, type NameValues } from "./summary";
+import { ROI_LINE_NAMES, ROI_NAMES } from "../../templates/roi";
+import { ROLLOUT_NAMES } from "../../templates/rollout";
 
 /** Where each table's rows are: the name over its Line column. */
-export const TABLE_NAMES = { benefits: "RoiBenefitLabels", costs: "RoiCostLabels" } as const;
+export const TABLE_NAMES = {
+  benefits: ROI_LINE_NAMES.benefits.labels,
+  costs: ROI_LINE_NAMES.costs.labels,
+} as const;
 
 export const CASE_SETTING_NAMES = [
-  "RoiMonthlyAdoption",
-  "MonthsPerYear",
-  "BenefitRealisation",
-  "UsagePriceChange",
-  "DiscountRate",
-  "LeaderPaybackMonths",
+  ROI_NAMES.roiMonthlyAdoption,
+  ROI_NAMES.monthsPerYear,
+  ROI_NAMES.benefitRealisation,
+  ROI_NAMES.usagePriceChange,
+  ROI_NAMES.discountRate,
+  ROI_NAMES.leaderPaybackMonths,
 ] as const;
 
 /** The Rollout sheet's waves, for Wave-timed benefits; without them a Wave line follows the company. */
 export const WAVE_NAMES = [
-  "DepartmentNames",
-  "DepartmentWaves",
-  "WaveStart",
-  "WaveRamp",
-  "AdoptionTargetAll",
+  ROLLOUT_NAMES.departmentNames,
+  ROLLOUT_NAMES.departmentWaves,
+  ROLLOUT_NAMES.waveStart,
+  ROLLOUT_NAMES.waveRamp,
+  ROLLOUT_NAMES.adoptionTargetAll,
 ] as const;
 
 /** The leaders' payback benchmark when the model has none (the seed's 14 months). */
@@ -71,11 +76,11 @@ function kindOf(v: CellValue | undefined): CostKind {
 
 /** Department name → its wave plan, as INDEX(WaveStart, MATCH(department, DepartmentNames, 0)). */
 function wavePlans(values: NameValues): Map<string, WavePlan> | null {
-  const names = flat(values, "DepartmentNames");
-  const waves = flat(values, "DepartmentWaves");
-  const starts = flat(values, "WaveStart");
-  const ramps = flat(values, "WaveRamp");
-  const target = flat(values, "AdoptionTargetAll")?.[0];
+  const names = flat(values, ROLLOUT_NAMES.departmentNames);
+  const waves = flat(values, ROLLOUT_NAMES.departmentWaves);
+  const starts = flat(values, ROLLOUT_NAMES.waveStart);
+  const ramps = flat(values, ROLLOUT_NAMES.waveRamp);
+  const target = flat(values, ROLLOUT_NAMES.adoptionTargetAll)?.[0];
   if (!names || !waves || !starts || !ramps || typeof target !== "number") return null;
   const plans = new Map<string, WavePlan>();
   names.forEach((name, i) => {
@@ -105,8 +110,8 @@ export function readCase(
   values: NameValues,
   tables: { readonly benefits: TableRows; readonly costs: TableRows },
 ): CaseReading {
-  const adoption = flat(values, "RoiMonthlyAdoption");
-  if (!adoption) return { ok: false, reason: "missing", name: "RoiMonthlyAdoption" };
+  const adoption = flat(values, ROI_NAMES.roiMonthlyAdoption);
+  if (!adoption) return { ok: false, reason: "missing", name: ROI_NAMES.roiMonthlyAdoption };
   const companyAdoption = adoption.map((a) => (typeof a === "number" ? a : NaN));
   const bad = companyAdoption.findIndex((a) => !Number.isFinite(a));
   if (bad >= 0)
@@ -114,7 +119,7 @@ export function readCase(
       ok: false,
       reason: "invalid",
       problem: invalid("notNumber", {
-        argument: "RoiMonthlyAdoption",
+        argument: ROI_NAMES.roiMonthlyAdoption,
         row: bad + 1,
         got: String(adoption[bad]),
       }),
@@ -125,12 +130,12 @@ export function readCase(
     if (typeof v === "number" && Number.isFinite(v)) return v;
     return invalid("notNumber", { argument: name, got: String(v ?? "") });
   };
-  const monthsPerYear = setting("MonthsPerYear", null);
-  const benefitRealisation = setting("BenefitRealisation", 1);
-  const usagePriceChange = setting("UsagePriceChange", 0);
-  const discountRate = setting("DiscountRate", 0);
-  const benchmark = values.LeaderPaybackMonths
-    ? setting("LeaderPaybackMonths", DEFAULT_PAYBACK_BENCHMARK)
+  const monthsPerYear = setting(ROI_NAMES.monthsPerYear, null);
+  const benefitRealisation = setting(ROI_NAMES.benefitRealisation, 1);
+  const usagePriceChange = setting(ROI_NAMES.usagePriceChange, 0);
+  const discountRate = setting(ROI_NAMES.discountRate, 0);
+  const benchmark = values[ROI_NAMES.leaderPaybackMonths]
+    ? setting(ROI_NAMES.leaderPaybackMonths, DEFAULT_PAYBACK_BENCHMARK)
     : DEFAULT_PAYBACK_BENCHMARK;
   for (const v of [monthsPerYear, benefitRealisation, usagePriceChange, discountRate, benchmark])
     if (typeof v !== "number") return { ok: false, reason: "invalid", problem: v };

@@ -6,6 +6,9 @@
  */
 import type { NameValues } from "./summary";
 import { figureOf } from "./summary";
+import { bounds, REALISATION, SHARE } from "../../engine/inputs";
+import { ROI_NAMES } from "../../templates/roi";
+import { ROLLOUT_NAMES } from "../../templates/rollout";
 
 export type DriverId = "benefitRealisation" | "adoptionTarget" | "apiPrice" | "peopleCost";
 export const DRIVER_IDS: readonly DriverId[] = [
@@ -29,20 +32,18 @@ export interface DriverSpec {
 export const DRIVERS: Record<DriverId, DriverSpec> = {
   benefitRealisation: {
     id: "benefitRealisation",
-    names: ["BenefitRealisation"],
+    names: [ROI_NAMES.benefitRealisation],
     kind: "rate",
-    min: 0,
-    max: 2,
+    ...bounds(REALISATION),
   },
   adoptionTarget: {
     id: "adoptionTarget",
-    names: ["AdoptionTargetAll", "AdoptionTarget"],
+    names: [ROLLOUT_NAMES.adoptionTargetAll, ROI_NAMES.adoptionTarget],
     kind: "rate",
-    min: 0,
-    max: 1,
+    ...bounds(SHARE),
   },
-  apiPrice: { id: "apiPrice", names: ["CostPerCall"], kind: "multiplier", min: 0.25, max: 4 },
-  peopleCost: { id: "peopleCost", names: ["FteMonthlyCost"], kind: "multiplier", min: 0.5, max: 2 },
+  apiPrice: { id: "apiPrice", names: [ROI_NAMES.costPerCall], kind: "multiplier", min: 0.25, max: 4 },
+  peopleCost: { id: "peopleCost", names: [ROI_NAMES.fteMonthlyCost], kind: "multiplier", min: 0.5, max: 2 },
 };
 
 /** Every name a driver may read. */

@@ -9,12 +9,16 @@
  * so writing R·k (or T·k) into the input makes the workbook compute the scaled case exactly.
  */
 import { type BusinessCase, factorFor } from "../../engine/business-case";
+import { bounds, REALISATION, SHARE } from "../../engine/inputs";
 
 export type GoalLever = "benefits" | "adoption";
 export type GoalTarget = "roi" | "payback";
 
-/** The largest value each lever's input accepts (the ROI sheet's validation). */
-export const LEVER_LIMITS: Record<GoalLever, number> = { benefits: 2, adoption: 1 };
+/** The largest value each lever's input accepts (the input ranges the sheets validate). */
+export const LEVER_LIMITS: Record<GoalLever, number> = {
+  benefits: bounds(REALISATION).max,
+  adoption: bounds(SHARE).max,
+};
 
 export type GoalAnswer =
   /** Writing `value` into the lever's input reaches the target. */

@@ -19,8 +19,10 @@ import type { CellValue, WorkbookHost } from "../../host/workbook-host";
 import { bundleFor } from "../../i18n/bundles";
 import type { Locale } from "../../i18n/locale";
 import { columnLetters, parseRange } from "../../shared/a1";
-import { ROI_SHEET } from "../../templates/roi";
+import { ROI_LINE_NAMES, ROI_NAMES, ROI_SHEET } from "../../templates/roi";
 import { COL } from "../../templates/roi-lines";
+import { PORTFOLIO_NAMES } from "../../templates/portfolio";
+import { CONTRIBUTION_NAMES } from "../../templates/roi-contribution";
 
 export interface PortfolioUseCase {
   readonly name: string;
@@ -28,25 +30,20 @@ export interface PortfolioUseCase {
   readonly recommended: boolean;
 }
 
-export const PORTFOLIO_LINE_NAMES = [
-  "UseCaseNames",
-  "UseCaseDepartments",
-  "UseCasePicks",
-  "RoiBenefitLabels",
-  "RoiCostLabels",
-  "ContributionUseCases",
-] as const;
-
 /** The Portfolio's use cases (rows with a name), or null when the model has no Portfolio. */
 export async function readPortfolioUseCases(host: WorkbookHost): Promise<PortfolioUseCase[] | null> {
-  const v = await host.readNames(["UseCaseNames", "UseCaseDepartments", "UseCasePicks"]);
-  const names = v.UseCaseNames;
+  const v = await host.readNames([
+    PORTFOLIO_NAMES.useCaseNames,
+    PORTFOLIO_NAMES.useCaseDepartments,
+    PORTFOLIO_NAMES.useCasePicks,
+  ]);
+  const names = v[PORTFOLIO_NAMES.useCaseNames];
   if (!names) return null;
   return names.flatMap((row, i) => {
     const name = row[0];
     if (typeof name !== "string" || name.trim() === "") return [];
-    const department = v.UseCaseDepartments?.[i]?.[0];
-    const pick = v.UseCasePicks?.[i]?.[0];
+    const department = v[PORTFOLIO_NAMES.useCaseDepartments]?.[i]?.[0];
+    const pick = v[PORTFOLIO_NAMES.useCasePicks]?.[i]?.[0];
     return [
       {
         name,
@@ -72,9 +69,9 @@ export function useCaseLineRows(
     `=IF(${base}="","",MIN(${base}*(1+${low}),${base}*(1+${high})))`,
     `=IF(${base}="","",MAX(${base}*(1+${low}),${base}*(1+${high})))`,
   ];
-  const [bLow, bHigh] = bounds("BenefitLowChange", "BenefitHighChange");
-  const [cLow, cHigh] = bounds("CostLowChange", "CostHighChange");
-  const department = `=${lookUp("UseCaseDepartments")}`;
+  const [bLow, bHigh] = bounds(ROI_NAMES.benefitLowChange, ROI_NAMES.benefitHighChange);
+  const [cLow, cHigh] = bounds(ROI_NAMES.costLowChange, ROI_NAMES.costHighChange);
+  const department = `=${lookUp(PORTFOLIO_NAMES.useCaseDepartments)}`;
   const waveStart = `=IFERROR(INDEX(WaveStart,INDEX(DepartmentWaves,MATCH(${own(COL.department)},DepartmentNames,0))),0)`;
   return {
     benefit: [
@@ -83,7 +80,7 @@ export function useCaseLineRows(
       useCase,
       department,
       bLow,
-      `=${lookUp("UseCaseValues")}`,
+      `=${lookUp(PORTFOLIO_NAMES.useCaseValues)}`,
       bHigh,
       "Wave",
       null,
@@ -97,7 +94,7 @@ export function useCaseLineRows(
       useCase,
       department,
       cLow,
-      `=${lookUp("UseCaseCosts")}`,
+      `=${lookUp(PORTFOLIO_NAMES.useCaseCosts)}`,
       cHigh,
       "Recurring",
       waveStart,
@@ -138,8 +135,8 @@ export async function addUseCaseLines(
 ): Promise<AddedLines> {
   const named = new Set(
     [
-      ...(await useCasesOfLines(host, "RoiBenefitLabels")),
-      ...(await useCasesOfLines(host, "RoiCostLabels")),
+      ...(await useCasesOfLines(host, ROI_LINE_NAMES.benefits.labels)),
+      ...(await useCasesOfLines(host, ROI_LINE_NAMES.costs.labels)),
     ].map((u) => u.toLowerCase()),
   );
   const unique = [...new Set(useCases)];
@@ -165,11 +162,11 @@ export async function addUseCaseLines(
 /** Writes use cases into the contribution block's empty rows; returns those that found none. */
 async function listInContribution(host: WorkbookHost, useCases: readonly string[]): Promise<string[]> {
   const [values, at] = await Promise.all([
-    host.readNames(["ContributionUseCases"]),
-    host.locateNames(["ContributionUseCases"]),
+    host.readNames([CONTRIBUTION_NAMES.contributionUseCases]),
+    host.locateNames([CONTRIBUTION_NAMES.contributionUseCases]),
   ]);
-  const cells = values.ContributionUseCases;
-  const where = at.ContributionUseCases;
+  const cells = values[CONTRIBUTION_NAMES.contributionUseCases];
+  const where = at[CONTRIBUTION_NAMES.contributionUseCases];
   if (!cells || !where) return [...useCases];
   const listed = new Set(cells.map((r) => String(r[0] ?? "").toLowerCase()).filter((v) => v !== ""));
   const free = cells.flatMap((r, i) => (r[0] === null || r[0] === "" ? [i] : []));

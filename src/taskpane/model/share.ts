@@ -8,13 +8,17 @@ import type { WorkbookHost } from "../../host/workbook-host";
 import { sameName } from "../../host/placement";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
+import { ROI_NAMES } from "../../templates/roi";
+import { PORTFOLIO_NAMES } from "../../templates/portfolio";
+import { ROLLOUT_NAMES } from "../../templates/rollout";
+import { STRESS_NAMES } from "../../templates/stress";
 
 /** A name each template defines, to find the sheet that currently holds the template. */
 export const ANCHOR_NAMES: Record<TemplateId, string> = {
-  portfolio: "UseCaseNames",
-  rollout: "AdoptedShare",
-  roi: "AnnualROI",
-  stress: "Scenario",
+  portfolio: PORTFOLIO_NAMES.useCaseNames,
+  rollout: ROLLOUT_NAMES.adoptedShare,
+  roi: ROI_NAMES.annualRoi,
+  stress: STRESS_NAMES.scenario,
 };
 
 export async function plansToShare(

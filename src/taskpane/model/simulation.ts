@@ -37,8 +37,8 @@ function threePoints(rows: CellValue[][]): ThreePoint[] {
 
 /** StressBenefits (N×3) and StressCosts (M×3), checked as GENAI.SIMULATE_ROI checks them. */
 export function readLineItems(values: NameValues): LineItemReading {
-  const benefits = values.StressBenefits;
-  const costs = values.StressCosts;
+  const benefits = values[STRESS_NAMES.benefits];
+  const costs = values[STRESS_NAMES.costs];
   if (!benefits || !costs) return { ok: false, reason: "missing" };
   // Text or blanks become NaN, which lineItemProblem reports by row.
   const numeric = (rows: CellValue[][]): CellValue[][] =>

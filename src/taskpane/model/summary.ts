@@ -6,6 +6,9 @@
  */
 import { STRESS_NAMES } from "../../templates/stress";
 import type { CellValue } from "../../host/workbook-host";
+import { ROI_NAMES } from "../../templates/roi";
+import { PORTFOLIO_NAMES } from "../../templates/portfolio";
+import { ROLLOUT_NAMES } from "../../templates/rollout";
 
 export type NameValues = Readonly<Record<string, CellValue[][] | null>>;
 
@@ -41,16 +44,16 @@ export interface Summary {
 }
 
 export const SUMMARY_NAMES = [
-  "AnnualROI",
-  "PVROI",
-  "PaybackMonths",
-  "LeaderPaybackMonths",
+  ROI_NAMES.annualRoi,
+  ROI_NAMES.pvRoi,
+  ROI_NAMES.paybackMonths,
+  ROI_NAMES.leaderPaybackMonths,
   STRESS_NAMES.lossProbability,
-  "UseCaseNames",
-  "UseCaseRanks",
-  "DepartmentNames",
-  "DepartmentWaves",
-  "AdoptionNotice",
+  PORTFOLIO_NAMES.useCaseNames,
+  PORTFOLIO_NAMES.useCaseRanks,
+  ROLLOUT_NAMES.departmentNames,
+  ROLLOUT_NAMES.departmentWaves,
+  ROI_NAMES.adoptionNotice,
 ] as const;
 
 export const TOP_USE_CASES = 3;
@@ -78,8 +81,8 @@ function numberOf(values: NameValues, name: string): number | null {
 
 /** Use cases with a name and a numeric rank, best first (ties keep table order). */
 export function topUseCases(values: NameValues, count = TOP_USE_CASES): UseCaseRank[] | null {
-  const names = flat(values, "UseCaseNames");
-  const ranks = flat(values, "UseCaseRanks");
+  const names = flat(values, PORTFOLIO_NAMES.useCaseNames);
+  const ranks = flat(values, PORTFOLIO_NAMES.useCaseRanks);
   if (!names || !ranks) return null;
   return names
     .map((name, i) => ({ name: typeof name === "string" ? name.trim() : "", rank: ranks[i], order: i }))
@@ -93,8 +96,8 @@ export function topUseCases(values: NameValues, count = TOP_USE_CASES): UseCaseR
 
 /** Departments grouped by their wave (1, 2, 3, ...), in table order within a wave. */
 export function wavePlan(values: NameValues): Wave[] | null {
-  const names = flat(values, "DepartmentNames");
-  const waves = flat(values, "DepartmentWaves");
+  const names = flat(values, ROLLOUT_NAMES.departmentNames);
+  const waves = flat(values, ROLLOUT_NAMES.departmentWaves);
   if (!names || !waves) return null;
   const byWave = new Map<number, string[]>();
   names.forEach((name, i) => {
@@ -108,16 +111,16 @@ export function wavePlan(values: NameValues): Wave[] | null {
 }
 
 function noticeOf(values: NameValues): string | null {
-  const f = figureOf(values, "AdoptionNotice");
+  const f = figureOf(values, ROI_NAMES.adoptionNotice);
   return f.kind === "text" && f.text !== "" ? f.text : null;
 }
 
 export function readSummary(values: NameValues): Summary {
   return {
-    annualRoi: figureOf(values, "AnnualROI"),
-    pvRoi: figureOf(values, "PVROI"),
-    payback: figureOf(values, "PaybackMonths"),
-    benchmarkMonths: numberOf(values, "LeaderPaybackMonths"),
+    annualRoi: figureOf(values, ROI_NAMES.annualRoi),
+    pvRoi: figureOf(values, ROI_NAMES.pvRoi),
+    payback: figureOf(values, ROI_NAMES.paybackMonths),
+    benchmarkMonths: numberOf(values, ROI_NAMES.leaderPaybackMonths),
     lossProbability: figureOf(values, STRESS_NAMES.lossProbability),
     topUseCases: topUseCases(values),
     waves: wavePlan(values),

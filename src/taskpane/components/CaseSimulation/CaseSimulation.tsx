@@ -3,9 +3,9 @@ import { useId } from "react";
 import { CASE_OUTPUTS, type CaseOutput, HORIZON_PAYBACK_MONTHS } from "../../../engine/case-simulation";
 import type { SemanticFormat } from "../../../templates/plan";
 import { usePane } from "../../context/pane-context";
-import { describeError } from "../../model/errors";
 import { fill, formatNumber, numberLocale } from "../../model/format";
 import { Histogram } from "../Histogram";
+import { ErrorMessage } from "../ErrorMessage";
 import { StatusMessage } from "../StatusMessage";
 import { CHART_HEIGHT, CHART_WIDTH, cdfPolyline, spiderLines, tornadoBars } from "./case-view";
 import { type CaseSettings, useCaseSimulation } from "./useCaseSimulation";
@@ -82,10 +82,6 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
   const percent = (v: number): string =>
     Number.isFinite(v) ? formatNumber(v, "percent", "", locale) : s.caseNotDefined;
   const name = (o: CaseOutput): string => s[LABEL[o]];
-  const writeFailure =
-    write.kind === "failed"
-      ? describeError(write.error, s, { title: s.writeFailed, next: s.writeFailedNext })
-      : null;
   return (
     <section className={styles.root} aria-labelledby="case-simulation-heading">
       <Text as="h3" weight="semibold" className={styles.heading} id="case-simulation-heading">
@@ -289,14 +285,12 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
                 {write.kind === "written" && (
                   <StatusMessage intent="success" lines={[s.caseWritten]} onDismiss={p.dismissWrite} />
                 )}
-                {writeFailure && (
-                  <StatusMessage
-                    intent="error"
-                    title={writeFailure.title}
-                    lines={writeFailure.lines}
-                    onDismiss={p.dismissWrite}
-                  />
-                )}
+                <ErrorMessage
+                  error={write.kind === "failed" ? write.error : null}
+                  title={s.writeFailed}
+                  next={s.writeFailedNext}
+                  onDismiss={p.dismissWrite}
+                />
               </div>
             </>
           );

@@ -1,8 +1,9 @@
 import { Body1, Button, Field, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { usePane } from "../../context/pane-context";
-import { describeError, skippedCells } from "../../model/errors";
+import { skippedCells } from "../../model/errors";
 import { fill } from "../../model/format";
 import type { GoalLever, GoalTarget } from "../../model/goal-seek";
+import { ErrorMessage } from "../ErrorMessage";
 import { StatusMessage } from "../StatusMessage";
 import { leverLabel, outcomeText, targetLabel } from "./goal-seek-text";
 import { useGoalSeek } from "./useGoalSeek";
@@ -15,9 +16,6 @@ export function GoalSeek() {
   const g = useGoalSeek();
   const text = outcomeText(g.outcome, s, locale);
   const answered = g.outcome.kind === "solved" && g.outcome.answer.kind === "answer";
-  const failure = g.error
-    ? describeError(g.error, s, { title: s.writeFailed, next: s.writeFailedNext })
-    : null;
   return (
     <section className={styles.root} aria-labelledby="goal-seek-heading">
       <Text as="h3" id="goal-seek-heading" weight="semibold" className={styles.heading}>
@@ -66,14 +64,12 @@ export function GoalSeek() {
             onDismiss={g.clearError}
           />
         )}
-        {failure && (
-          <StatusMessage
-            intent="error"
-            title={failure.title}
-            lines={failure.lines}
-            onDismiss={g.clearError}
-          />
-        )}
+        <ErrorMessage
+          error={g.error || null}
+          title={s.writeFailed}
+          next={s.writeFailedNext}
+          onDismiss={g.clearError}
+        />
       </div>
     </section>
   );

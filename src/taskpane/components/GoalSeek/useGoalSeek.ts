@@ -9,6 +9,7 @@ import { BUSINESS_CASE_NAMES, readBusinessCase } from "../../model/business-case
 import { DRIVERS, readDriver } from "../../model/drivers";
 import { type GoalAnswer, type GoalLever, type GoalTarget, seekGoal } from "../../model/goal-seek";
 import { figureOf } from "../../model/summary";
+import { ROI_NAMES } from "../../../templates/roi";
 
 /** The seed's benchmark, used when the ROI sheet has no LeaderPaybackMonths. */
 export const DEFAULT_BENCHMARK_MONTHS = 14;
@@ -43,9 +44,9 @@ export function useGoalSeek() {
     let alive = true;
     setOutcome({ kind: "none" });
     host
-      .readNames(["LeaderPaybackMonths"])
+      .readNames([ROI_NAMES.leaderPaybackMonths])
       .then((v) => {
-        const f = figureOf(v, "LeaderPaybackMonths");
+        const f = figureOf(v, ROI_NAMES.leaderPaybackMonths);
         if (alive) setBenchmark(f.kind === "number" ? f.value : DEFAULT_BENCHMARK_MONTHS);
       })
       .catch(() => undefined);
@@ -59,7 +60,11 @@ export function useGoalSeek() {
     void (async () => {
       try {
         const driver = LEVER_DRIVER[lever];
-        const values = await host.readNames([...BUSINESS_CASE_NAMES, "LeaderPaybackMonths", ...driver.names]);
+        const values = await host.readNames([
+          ...BUSINESS_CASE_NAMES,
+          ROI_NAMES.leaderPaybackMonths,
+          ...driver.names,
+        ]);
         const reading = readBusinessCase(values);
         const input = readDriver(driver, values);
         if (!reading.ok) {
@@ -69,7 +74,7 @@ export function useGoalSeek() {
           return;
         }
         if (input.name === null) return setOutcome({ kind: "needsRoi" });
-        const leader = figureOf(values, "LeaderPaybackMonths");
+        const leader = figureOf(values, ROI_NAMES.leaderPaybackMonths);
         const targetValue = target === "roi" ? 0 : leader.kind === "number" ? leader.value : benchmark;
         const answer = seekGoal(reading.businessCase, {
           lever,

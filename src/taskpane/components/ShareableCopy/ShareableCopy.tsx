@@ -1,7 +1,7 @@
 import { Button, Card, CardHeader, Spinner, Text } from "@fluentui/react-components";
 import { useStrings } from "../../hooks/useStrings";
-import { describeError } from "../../model/errors";
 import { fill } from "../../model/format";
+import { ErrorMessage } from "../ErrorMessage";
 import { StatusMessage } from "../StatusMessage";
 import type { ShareableCopyProps } from "./ShareableCopy.types";
 import { useShareableCopy } from "./useShareableCopy";
@@ -12,10 +12,6 @@ export function ShareableCopy({ disabled }: ShareableCopyProps) {
   const s = useStrings();
   const styles = useShareableCopyStyles();
   const { status, make, dismiss } = useShareableCopy();
-  const failure =
-    status.kind === "failed"
-      ? describeError(status.error, s, { title: s.copyFailed, next: s.unexpectedNext })
-      : null;
   return (
     <Card className={styles.card}>
       <CardHeader
@@ -43,9 +39,12 @@ export function ShareableCopy({ disabled }: ShareableCopyProps) {
         {status.kind === "noSheets" && (
           <StatusMessage intent="warning" lines={[s.copyNeedsSheets]} onDismiss={dismiss} />
         )}
-        {failure && (
-          <StatusMessage intent="error" title={failure.title} lines={failure.lines} onDismiss={dismiss} />
-        )}
+        <ErrorMessage
+          error={status.kind === "failed" ? status.error : null}
+          title={s.copyFailed}
+          next={s.unexpectedNext}
+          onDismiss={dismiss}
+        />
       </div>
     </Card>
   );

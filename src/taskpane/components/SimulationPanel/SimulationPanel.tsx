@@ -11,10 +11,10 @@ import {
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { MAX_TRIALS } from "../../../engine/simulate";
 import { usePane } from "../../context/pane-context";
-import { describeError } from "../../model/errors";
 import { fill, numberLocale } from "../../model/format";
 import { CaseSimulation } from "../CaseSimulation";
 import { Histogram } from "../Histogram";
+import { ErrorMessage } from "../ErrorMessage";
 import { StatusMessage } from "../StatusMessage";
 import { histogramText, statisticRows } from "./simulation-view";
 import { MAX_SEED, useSimulationPanel } from "./useSimulationPanel";
@@ -33,10 +33,6 @@ export function SimulationPanel() {
   const { run, write } = p;
   const running = run.kind === "running";
   const n = (v: number): string => v.toLocaleString(numberLocale(locale));
-  const writeFailure =
-    write.kind === "failed"
-      ? describeError(write.error, s, { title: s.writeFailed, next: s.writeFailedNext })
-      : null;
   return (
     <section className={styles.root}>
       <Body1 as="p" className={styles.intro}>
@@ -155,14 +151,12 @@ export function SimulationPanel() {
             {write.kind === "written" && (
               <StatusMessage intent="success" lines={[s.resultsWritten]} onDismiss={p.dismissWrite} />
             )}
-            {writeFailure && (
-              <StatusMessage
-                intent="error"
-                title={writeFailure.title}
-                lines={writeFailure.lines}
-                onDismiss={p.dismissWrite}
-              />
-            )}
+            <ErrorMessage
+              error={write.kind === "failed" ? write.error : null}
+              title={s.writeFailed}
+              next={s.writeFailedNext}
+              onDismiss={p.dismissWrite}
+            />
           </div>
         </div>
       )}

@@ -1,10 +1,9 @@
 import { Caption1, Text } from "@fluentui/react-components";
 import { useStrings } from "../../hooks/useStrings";
 import { useSummary } from "../../hooks/useSummary";
-import { describeError } from "../../model/errors";
 import { fill } from "../../model/format";
 import { KeyFigure } from "../KeyFigure";
-import { StatusMessage } from "../StatusMessage";
+import { ErrorMessage } from "../ErrorMessage";
 import { useSummaryPanelStyles } from "./useSummaryPanelStyles.styles";
 
 /** The model at a glance, kept live by the workbook's change events. */
@@ -12,13 +11,12 @@ export function SummaryPanel() {
   const s = useStrings();
   const styles = useSummaryPanelStyles();
   const v = useSummary();
-  const failure = v.error ? describeError(v.error, s, { title: s.readFailed, next: s.unexpectedNext }) : null;
   return (
     <section className={styles.root} aria-busy={!v.ready}>
       <Text as="h2" weight="semibold" className={styles.heading}>
         {s.summaryTitle}
       </Text>
-      {failure && <StatusMessage intent="error" title={failure.title} lines={failure.lines} />}
+      <ErrorMessage error={v.error || null} title={s.readFailed} next={s.unexpectedNext} />
       <div className={styles.figures}>
         <KeyFigure
           label={s.annualRoi}

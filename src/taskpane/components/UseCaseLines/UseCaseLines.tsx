@@ -1,7 +1,7 @@
 import { Button, Card, CardHeader, Checkbox, Spinner, Text } from "@fluentui/react-components";
 import { useStrings } from "../../hooks/useStrings";
-import { describeError } from "../../model/errors";
 import { fill } from "../../model/format";
+import { ErrorMessage } from "../ErrorMessage";
 import { StatusMessage } from "../StatusMessage";
 import { useUseCaseLines } from "./useUseCaseLines";
 import { useShareableCopyStyles } from "../ShareableCopy/useShareableCopyStyles.styles";
@@ -14,10 +14,6 @@ export function UseCaseLines({ disabled }: { readonly disabled?: boolean }) {
   const s = useStrings();
   const styles = useShareableCopyStyles();
   const { useCases, chosen, status, load, toggle, add, dismiss } = useUseCaseLines();
-  const failure =
-    status.kind === "failed"
-      ? describeError(status.error, s, { title: s.useCaseLinesFailed, next: s.unexpectedNext })
-      : null;
   const done = status.kind === "done" ? status.result : null;
   const list = (names: readonly string[]): string => names.join(", ");
   return (
@@ -75,9 +71,12 @@ export function UseCaseLines({ disabled }: { readonly disabled?: boolean }) {
         {status.kind === "needSheets" && (
           <StatusMessage intent="warning" lines={[s.useCaseLinesNeedSheets]} onDismiss={dismiss} />
         )}
-        {failure && (
-          <StatusMessage intent="error" title={failure.title} lines={failure.lines} onDismiss={dismiss} />
-        )}
+        <ErrorMessage
+          error={status.kind === "failed" ? status.error : null}
+          title={s.useCaseLinesFailed}
+          next={s.unexpectedNext}
+          onDismiss={dismiss}
+        />
       </div>
     </Card>
   );

@@ -6,6 +6,7 @@ import {
   type PortfolioUseCase,
   readPortfolioUseCases,
 } from "../../model/portfolio-lines";
+import { ROI_LINE_NAMES } from "../../../templates/roi";
 
 export type UseCaseLinesStatus =
   | { readonly kind: "idle" }
@@ -25,7 +26,7 @@ export function useUseCaseLines() {
   const load = useCallback(async () => {
     try {
       const found = await readPortfolioUseCases(host);
-      const roi = (await host.readNames(["RoiBenefitLabels"])).RoiBenefitLabels;
+      const roi = (await host.readNames([ROI_LINE_NAMES.benefits.labels]))[ROI_LINE_NAMES.benefits.labels];
       if (!found || !roi) return setStatus({ kind: "needSheets" });
       setUseCases(found);
       setChosen(new Set(found.filter((u) => u.recommended).map((u) => u.name)));

@@ -2,11 +2,12 @@ import { Body1, Button, Field, Radio, RadioGroup, Text } from "@fluentui/react-c
 import type { Scenario } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useSummary } from "../../hooks/useSummary";
-import { describeError, skippedCells } from "../../model/errors";
+import { skippedCells } from "../../model/errors";
 import { fill } from "../../model/format";
 import { DriverSlider } from "../DriverSlider";
 import { GoalSeek } from "../GoalSeek";
 import { KeyFigure } from "../KeyFigure";
+import { ErrorMessage } from "../ErrorMessage";
 import { StatusMessage } from "../StatusMessage";
 import { driverView } from "./driver-view";
 import { useWhatIfPanel } from "./useWhatIfPanel";
@@ -20,9 +21,6 @@ export function WhatIfPanel() {
   const styles = useWhatIfPanelStyles();
   const w = useWhatIfPanel();
   const summary = useSummary();
-  const failure = w.error
-    ? describeError(w.error, s, { title: s.writeFailed, next: s.writeFailedNext })
-    : null;
   return (
     <section className={styles.root}>
       <Body1 as="p" className={styles.intro}>
@@ -92,14 +90,12 @@ export function WhatIfPanel() {
               onDismiss={w.clearError}
             />
           )}
-          {failure && (
-            <StatusMessage
-              intent="error"
-              title={failure.title}
-              lines={failure.lines}
-              onDismiss={w.clearError}
-            />
-          )}
+          <ErrorMessage
+            error={w.error || null}
+            title={s.writeFailed}
+            next={s.writeFailedNext}
+            onDismiss={w.clearError}
+          />
         </div>
       </div>
 

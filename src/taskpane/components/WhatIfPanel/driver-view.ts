@@ -5,6 +5,7 @@ import type { DriverSliderProps } from "../DriverSlider";
 import { DRIVERS, type DriverId, settingAt, sliderScale } from "../../model/drivers";
 import { fill, formatMultiplier, formatNumber } from "../../model/format";
 import type { DriverState } from "./useWhatIfPanel";
+import { ROLLOUT_NAMES } from "../../../templates/rollout";
 
 const LABELS: Record<DriverId, keyof PaneStrings> = {
   benefitRealisation: "benefitRealisation",
@@ -26,7 +27,7 @@ export function driverView(
   const hints: Record<DriverId, string> = {
     benefitRealisation: s.benefitRealisationHint,
     adoptionTarget:
-      x.reading.name === "AdoptionTargetAll" ? s.adoptionTargetRolloutHint : s.adoptionTargetHint,
+      x.reading.name === ROLLOUT_NAMES.adoptionTargetAll ? s.adoptionTargetRolloutHint : s.adoptionTargetHint,
     apiPrice: fill(s.apiPriceHint, { saved: saved("decimal") }),
     peopleCost: fill(s.peopleCostHint, { saved: saved("currency") }),
   };

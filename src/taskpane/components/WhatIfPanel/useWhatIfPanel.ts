@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue } from "../../../host/workbook-host";
-import { SCENARIOS, type Scenario } from "../../../templates/stress";
+import { SCENARIOS, type Scenario, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useInputWriter } from "../../hooks/useInputWriter";
 import { useWorkbookValues } from "../../hooks/useWorkbookValues";
@@ -23,7 +23,7 @@ import {
 } from "../../model/drivers";
 import { figureOf } from "../../model/summary";
 
-const NAMES = ["Scenario", ...DRIVER_NAMES];
+const NAMES = [STRESS_NAMES.scenario, ...DRIVER_NAMES];
 
 export interface SavedInputs {
   readonly scenario: string | null;
@@ -53,7 +53,7 @@ export function useWhatIfPanel() {
     if (!values || build !== buildCount || savedAt.current === buildCount) return;
     savedAt.current = buildCount;
     const drivers = Object.fromEntries(DRIVER_IDS.map((id) => [id, readDriver(DRIVERS[id], values)]));
-    const scenario = figureOf(values, "Scenario");
+    const scenario = figureOf(values, STRESS_NAMES.scenario);
     setSaved({
       scenario: scenario.kind === "text" ? scenario.text : null,
       drivers: drivers as Record<DriverId, DriverReading>,
@@ -102,12 +102,12 @@ export function useWhatIfPanel() {
     [drivers, writer],
   );
 
-  const scenarioFigure = values ? figureOf(values, "Scenario") : { kind: "missing" as const };
+  const scenarioFigure = values ? figureOf(values, STRESS_NAMES.scenario) : { kind: "missing" as const };
   const scenario = scenarioFigure.kind === "text" ? scenarioFigure.text : null;
   const setScenario = useCallback(
     (next: Scenario) => {
       setResetDone(false);
-      writer.write([["Scenario", next]]).catch((e: unknown) => writer.reportError(e));
+      writer.write([[STRESS_NAMES.scenario, next]]).catch((e: unknown) => writer.reportError(e));
     },
     [writer],
   );
@@ -115,7 +115,7 @@ export function useWhatIfPanel() {
   const reset = useCallback(() => {
     if (!saved) return;
     const entries: [string, CellValue][] = [];
-    if (saved.scenario !== null && scenario !== null) entries.push(["Scenario", saved.scenario]);
+    if (saved.scenario !== null && scenario !== null) entries.push([STRESS_NAMES.scenario, saved.scenario]);
     for (const id of DRIVER_IDS) {
       const { name, value } = saved.drivers[id];
       if (name && value !== null) entries.push([name, value]);

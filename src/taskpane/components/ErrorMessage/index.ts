@@ -1,0 +1,2 @@
+export { ErrorMessage } from "./ErrorMessage";
+export type { ErrorMessageProps } from "./ErrorMessage.types";
