@@ -3,6 +3,7 @@
  */
 import { CASE_OUTPUTS, simulateBusinessCase } from "../../src/engine/case-simulation";
 import { MemoryHost } from "../../src/host/memory";
+import { bundleFor } from "../../src/i18n/bundles";
 import { readCaseFrom } from "../../src/taskpane/model/case-reading";
 import { paneCaseCells } from "../../src/taskpane/model/case-run";
 import {
@@ -103,6 +104,30 @@ describe("Simulate panel: the whole business case", () => {
     // Nothing else on the sheet moved: the ROI simulation's own cells are still where they were.
     expect((await host.readNames(["PaneSimulation"])).PaneSimulation).toHaveLength(11);
   }, 120_000);
+
+  it("names the statistics of both simulations from the language's one declaration (zh-TW)", async () => {
+    const host = await builtHost();
+    renderPane(host, { initialLocale: "zh-TW" });
+    const zh = bundleFor("zh-TW");
+    openTab(zh.pane.tabSimulate);
+    const run = simulate().getByRole("button", { name: zh.pane.runSimulation });
+    await waitFor(() => expect(run).toHaveProperty("disabled", false), SETTLE);
+    fireEvent.change(simulate().getByRole("spinbutton", { name: zh.pane.trials }), {
+      target: { value: "2000" },
+    });
+    fireEvent.click(run);
+    const roi = await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
+    const labels = zh.results.statistics;
+    expect([...roi.querySelectorAll("tbody th")].map((th) => th.textContent)).toEqual(Object.values(labels));
+    fireEvent.click(simulate().getByRole("button", { name: zh.pane.runCase }));
+    const table = await simulate().findByTestId("case-statistics", undefined, SETTLE);
+    expect([...table.querySelectorAll("thead th")].slice(1).map((th) => th.textContent)).toEqual([
+      labels.Mean,
+      labels.P10,
+      labels.P50,
+      labels.P90,
+    ]);
+  });
 
   it("stops when cancelled", async () => {
     const host = await builtHost();

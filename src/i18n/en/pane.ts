@@ -193,7 +193,6 @@ export const pane = {
   percentiles: "Results",
   statistic: "Statistic",
   value: "Value",
-  mean: "Mean",
   histogram: "Histogram of simulated annual ROI",
   histogramDescription:
     "{trials} trials in {bins} bars, from {min} to {max}; P10 {p10}, P50 {p50}, P90 {p90}. Bars below 0% are losses.",

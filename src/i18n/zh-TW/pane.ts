@@ -183,7 +183,6 @@ export const pane: PaneStrings = {
   percentiles: "結果",
   statistic: "統計量",
   value: "數值",
-  mean: "平均值",
   histogram: "模擬年度 ROI 的直方圖",
   histogramDescription:
     "{trials} 次試驗分為 {bins} 個長條,範圍從 {min} 到 {max};P10 為 {p10},P50 為 {p50},P90 為 {p90}。低於 0% 的長條代表虧損。",
