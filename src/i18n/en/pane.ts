@@ -125,6 +125,8 @@ export const pane = {
   needStress: "Build the Stress sheet to see P(ROI<0).",
   needPortfolio: "Build the Portfolio sheet to see the top use cases.",
   needRollout: "Build the Rollout sheet to see the wave plan.",
+  cannotCompute: "Cannot be computed: check the cells that {at} uses",
+  cannotComputeAnywhere: "Cannot be computed: check the model's inputs",
   noUseCases: "No use cases are scored yet.",
   noDepartments: "No departments have a wave yet.",
 

@@ -119,6 +119,8 @@ export const pane: PaneStrings = {
   needStress: "請建立壓力測試工作表,以查看 P(ROI<0)。",
   needPortfolio: "請建立使用案例組合工作表,以查看排名最高的使用案例。",
   needRollout: "請建立推廣計畫工作表,以查看波次計畫。",
+  cannotCompute: "無法計算:請檢查 {at} 所用的儲存格",
+  cannotComputeAnywhere: "無法計算:請檢查模型的輸入值",
   noUseCases: "尚未有已評分的使用案例。",
   noDepartments: "尚未有部門分配到波次。",
 
