@@ -14,6 +14,7 @@ import {
   panelOf,
   renderPane,
   screen,
+  setName,
   SETTLE,
   waitFor,
   within,
@@ -127,6 +128,25 @@ describe("Simulate panel: the whole business case", () => {
       labels.P50,
       labels.P90,
     ]);
+  });
+
+  it("says which input to enter and where when a line holds a spreadsheet error, in both simulations", async () => {
+    const host = await builtHost();
+    await openSimulate(host);
+    // A spread of 0 years divides the training line by 0 (#DIV/0! in its table row).
+    await setName(host, "AmortisationYears", 0);
+    const where = (await host.locateNames(["AmortisationYears"])).AmortisationYears!;
+    const words = `Enter spread over (years) on ${where.sheet}!${where.address}`;
+    fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
+    expect(
+      await simulate().findByText(new RegExp(words.replace(/[()!]/g, "\\$&")), undefined, SETTLE),
+    ).toBeTruthy();
+    fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
+    await waitFor(
+      () => expect(simulate().getAllByText(new RegExp(words.replace(/[()!]/g, "\\$&")))).toHaveLength(2),
+      SETTLE,
+    );
+    expect(panelOf("simulate").textContent).not.toMatch(/#DIV\/0!/);
   });
 
   it("stops when cancelled", async () => {

@@ -9,7 +9,7 @@
  */
 import type { Locale } from "../../i18n/locale";
 import { bundleFor } from "../../i18n/bundles";
-import type { CellValue, NameLocation } from "../../host/workbook-host";
+import type { CellValue, NameLocation, WorkbookHost } from "../../host/workbook-host";
 import { parseRange } from "../../shared/a1";
 import { BLANK_RULES, enterText, NONZERO_INPUTS } from "../../templates/blank-inputs";
 import { planCompleteModel } from "../../templates/index";
@@ -121,4 +121,22 @@ export function unavailableText(
   return output
     ? fill(s.cannotCompute, { at: `${output.sheet}!${output.address}` })
     : s.cannotComputeAnywhere;
+}
+
+/**
+ * When a reading of the workbook met a spreadsheet error, what to enter and where: the named
+ * input at fault, read from the workbook now; null when no named input is at fault (the
+ * caller's own message, which says which row holds the error, stands).
+ */
+export async function inputToEnter(
+  host: Pick<WorkbookHost, "readNames" | "locateNames">,
+  locale: Locale,
+  got: unknown,
+): Promise<string | null> {
+  if (!isErrorValue(typeof got === "string" ? got : undefined)) return null;
+  const specs = inputSpecs(locale);
+  const names = specs.map((s) => s.name);
+  const [values, where] = await Promise.all([host.readNames(names), host.locateNames(names)]);
+  const fault = faultyInput(specs, values, where);
+  return fault ? unavailableText(locale, null, fault) : null;
 }

@@ -8,6 +8,7 @@ import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-sim
 import type { LineDistribution } from "../../../engine/distributions";
 import { workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
+import { inputToEnter } from "../../model/unavailable";
 import { PANE_CASE_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { type CaseJob, type CaseRunResult, paneCaseCells, startCaseRun } from "../../model/case-run";
@@ -53,7 +54,12 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
           const message =
             reading.reason === "missing"
               ? s.needRoiCase
-              : s.invalidCase.replace("{detail}", formatProblem(reading.problem, locale));
+              : s.invalidCase.replace(
+                  "{detail}",
+                  // A spreadsheet error in a line comes from an input: say which, and where.
+                  (await inputToEnter(host, locale, reading.problem.params.got)) ??
+                    formatProblem(reading.problem, locale),
+                );
           return setRun({ kind: "unavailable", message });
         }
         const c = reading.businessCase;
