@@ -222,7 +222,14 @@ export class MemoryHost implements WorkbookHost {
     const refused = unresolvedNames(planNameConflicts(plans, infos, this.workbookNames()), options);
     if (refused.length > 0) {
       const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
-      throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
+      throw new ApplyError(
+        nameConflictMessage(refused),
+        sheet,
+        "checking the workbook names",
+        undefined,
+        true,
+        "names",
+      );
     }
     const decisions = decidePlacements(plans, infos, options);
     const work: Work[] = decisions
@@ -324,6 +331,8 @@ export class MemoryHost implements WorkbookHost {
         at.sheet,
         APPLY_STEP_WORDS[at.step],
         error,
+        true,
+        STEP_KINDS[at.step],
       );
     }
     this.hf.clearUndoStack();

@@ -83,6 +83,8 @@ export async function applyInExcel(
       sheet,
       "reading the workbook",
       error,
+      true,
+      "reading",
     );
   }
 
@@ -90,7 +92,14 @@ export async function applyInExcel(
   const refused = unresolvedNames(planNameConflicts(plans, infos, [...state.names.values()]), options);
   if (refused.length > 0) {
     const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
-    throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
+    throw new ApplyError(
+      nameConflictMessage(refused),
+      sheet,
+      "checking the workbook names",
+      undefined,
+      true,
+      "names",
+    );
   }
   const decisions = decidePlacements(plans, infos, options);
   const builds = prepareBuilds(decisions, plans, state);
@@ -205,6 +214,8 @@ export async function applyInExcel(
       failure.step.label,
       failure.cause,
       restored,
+      PROGRESS_KINDS[failure.step.kind] ?? "cells",
+      failure.step.range,
     );
   }
 }
