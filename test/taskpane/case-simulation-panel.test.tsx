@@ -5,7 +5,8 @@ import { CASE_OUTPUTS, simulateBusinessCase } from "../../src/engine/case-simula
 import { MemoryHost } from "../../src/host/memory";
 import { bundleFor } from "../../src/i18n/bundles";
 import { readCaseFrom } from "../../src/taskpane/model/case-reading";
-import { paneCaseCells } from "../../src/taskpane/model/case-run";
+import { paneCaseCells, registerCaseWorker } from "../../src/taskpane/model/case-run";
+import { fill } from "../../src/taskpane/model/format";
 import {
   builtHost,
   FIXED_NOW,
@@ -147,6 +148,33 @@ describe("Simulate panel: the whole business case", () => {
       SETTLE,
     );
     expect(panelOf("simulate").textContent).not.toMatch(/#DIV\/0!/);
+  });
+
+  it("says in the pane's language when the simulation's worker stops without a result (zh-TW)", async () => {
+    // A worker that dies as soon as it is asked (as a crash or lack of memory ends one).
+    const dying = {
+      onmessage: null,
+      onerror: null as ((event: { message: string }) => void) | null,
+      postMessage() {
+        setTimeout(() => this.onerror?.({ message: "" }), 0);
+      },
+      terminate: () => undefined,
+    };
+    registerCaseWorker(() => dying as unknown as Worker);
+    try {
+      const host = await builtHost();
+      renderPane(host, { initialLocale: "zh-TW" });
+      const zh = bundleFor("zh-TW").pane;
+      openTab(zh.tabSimulate);
+      const run = simulate().getByRole("button", { name: zh.runCase });
+      await waitFor(() => expect(run).toHaveProperty("disabled", false), SETTLE);
+      fireEvent.click(run);
+      const words = fill(zh.caseWorkerStopped, { detail: zh.caseWorkerNoDetail });
+      expect(await simulate().findByText(words, undefined, SETTLE)).toBeTruthy();
+      expect(panelOf("simulate").textContent).not.toMatch(/worker stopped/);
+    } finally {
+      registerCaseWorker(null);
+    }
   });
 
   it("stops when cancelled", async () => {

@@ -232,6 +232,9 @@ export const pane = {
   caseOutput: "Output",
   caseBeyond: "> 36",
   caseNotDefined: "n/a",
+  caseWorkerStopped:
+    "The simulation stopped before it finished ({detail}). Run it again; with fewer trials if it stops again.",
+  caseWorkerNoDetail: "no reason given",
   paybackWithin: "P(payback ≤ {months} months)",
   lossChance: "P(NPV < 0)",
   caseHistogram: "Histogram of the simulated {output}",

@@ -219,6 +219,8 @@ export const pane: PaneStrings = {
   caseOutput: "輸出",
   caseBeyond: "超過 36",
   caseNotDefined: "不適用",
+  caseWorkerStopped: "模擬在完成前停止({detail})。請再執行一次;若再次停止,請減少試驗次數。",
+  caseWorkerNoDetail: "未提供原因",
   paybackWithin: "P(回收期 ≤ {months} 個月)",
   lossChance: "P(淨現值 < 0)",
   caseHistogram: "模擬{output}的直方圖",

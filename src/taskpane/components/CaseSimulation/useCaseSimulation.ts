@@ -11,7 +11,14 @@ import { formatProblem } from "../../../i18n/messages";
 import { inputToEnter } from "../../model/unavailable";
 import { PANE_CASE_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
-import { type CaseJob, type CaseRunResult, paneCaseCells, startCaseRun } from "../../model/case-run";
+import {
+  type CaseJob,
+  type CaseRunResult,
+  CaseWorkerStopped,
+  paneCaseCells,
+  startCaseRun,
+} from "../../model/case-run";
+import { fill } from "../../model/format";
 import { readCaseFrom } from "../../model/case-reading";
 import { writePaneBlock } from "../../model/pane-block";
 import type { WriteStatus } from "../SimulationPanel/SimulationPanel.types";
@@ -85,7 +92,13 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
         if (!result) return setRun({ kind: "cancelled" });
         setRun({ kind: "done", options, result, at: now() });
       } catch (error) {
-        setRun({ kind: "unavailable", message: error instanceof Error ? error.message : String(error) });
+        const message =
+          error instanceof CaseWorkerStopped
+            ? fill(s.caseWorkerStopped, { detail: error.detail || s.caseWorkerNoDetail })
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        setRun({ kind: "unavailable", message });
       }
     })();
   }, [host, trials, seed, distribution, s, locale, now]);
