@@ -97,7 +97,14 @@ export function decideBuild(
   const refused = unresolvedNames(planNameConflicts(plans, sheets, names), options);
   if (refused.length > 0) {
     const sheet = plans.find((p) => p.template === refused[0].template)?.sheet ?? "";
-    throw new ApplyError(nameConflictMessage(refused), sheet, "checking the workbook names");
+    throw new ApplyError(
+      nameConflictMessage(refused),
+      sheet,
+      "checking the workbook names",
+      undefined,
+      true,
+      "names",
+    );
   }
   return decidePlacements(plans, sheets, options);
 }

@@ -304,6 +304,8 @@ export class MemoryHost implements WorkbookHost {
         at.sheet,
         APPLY_STEP_WORDS[at.step],
         error,
+        true,
+        STEP_KINDS[at.step],
       );
     }
     this.hf.clearUndoStack();

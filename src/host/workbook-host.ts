@@ -171,6 +171,12 @@ export class ApplyError extends Error {
      * failed too: the next build or pane start recovers what was left (recoverInterrupted).
      */
     readonly restored = true,
+    /**
+     * The kind and range of the failed step, so the pane words the step in its own language as
+     * it words progress; `step` stays the English words for logs.
+     */
+    readonly kind?: ApplyStepKind,
+    readonly range?: string,
   ) {
     super(message);
     this.name = "ApplyError";

@@ -101,6 +101,14 @@ export const BLANK_RULES: Readonly<Record<string, BlankRule>> = {
   TargetRoi: { kind: "zero" },
 };
 
+/**
+ * Inputs whose 0 leaves the model nothing to compute, although their validation allows it: the
+ * training cost is divided by the years it is spread over, and the usage cost converts at the
+ * exchange rate (GENAI.USAGE_COST refuses a rate of 0). The pane names them when an output is an
+ * error; a test sets every named input to 0 in turn, so an input missing here fails it.
+ */
+export const NONZERO_INPUTS: ReadonlySet<string> = new Set(["AmortisationYears", "FxRate"]);
+
 /** The rule of a named input; a name without one is a fault the tests catch. */
 export function blankRule(name: string): BlankRule {
   const rule = BLANK_RULES[name];

@@ -332,12 +332,12 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   // per output, one row per statistic, then the payback probabilities and the run's settings.
   const caseTop = paneTop + paneRows.length + 2;
   const caseLabels = [
-    L.mean,
-    "P5",
-    "P10",
-    "P50",
-    "P90",
-    "P95",
+    statistics.Mean,
+    statistics.P5,
+    statistics.P10,
+    statistics.P50,
+    statistics.P90,
+    statistics.P95,
     L.belowZero,
     L.paybackBenchmark,
     L.paybackWithinBenchmark,

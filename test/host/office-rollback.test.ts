@@ -71,6 +71,8 @@ describe("OfficeHost after a failure part-way", () => {
       const applyError = error as ApplyError;
       expect(sheets).toContain(applyError.sheet);
       expect(applyError.step).not.toBe("");
+      // The kind lets the pane word the failed step in its own language, as it words progress.
+      expect([k, applyError.kind]).toEqual([k, expect.any(String)]);
       expect(applyError.message).toMatch(/The workbook was left as it was\.|Nothing was changed\./);
       expect(applyError.message).not.toMatch(/\.\./);
       expect([k, excel.snapshot()]).toEqual([k, before]);
@@ -107,6 +109,7 @@ describe("OfficeHost after a failure part-way", () => {
     expect(error).toBeInstanceOf(ApplyError);
     expect(error.sheet).toBe("Stress");
     expect(error.step).toMatch(/^chart /);
+    expect(error.kind).toBe("charts");
     expect(error.message).toMatch(
       /Building sheet "Stress" failed at step "chart .*": There was an internal error while processing the request\. The workbook was left as it was\.$/,
     );

@@ -2,6 +2,8 @@
  * @jest-environment jsdom
  */
 import { MemoryHost } from "../../src/host/memory";
+import { bundleFor } from "../../src/i18n/bundles";
+import { fill } from "../../src/taskpane/model/format";
 import type { ApplyOptions, ApplyResult } from "../../src/host/workbook-host";
 import type { SheetPlan } from "../../src/templates/plan";
 import { snapshot } from "../host/memory-support";
@@ -122,12 +124,27 @@ describe("Build panel", () => {
     expect(await screen.findByText("The build did not finish", undefined, SETTLE)).toBeTruthy();
     expect(
       screen.getByText(
-        'Building the sheet "ROI" stopped at step "writing cells". The workbook was left as it was.',
+        'Building the sheet "ROI" stopped at step "writing cells on ROI". The workbook was left as it was.',
       ),
     ).toBeTruthy();
     expect(screen.getByText(/rename or delete the sheet "ROI"/)).toBeTruthy();
     expect(screen.getByText("Details: injected failure (blocks, ROI)")).toBeTruthy();
     expect(await host.listSheets()).toEqual([]);
+  });
+});
+
+describe("Build panel in Traditional Chinese", () => {
+  it("names the step a build failed at in the pane's language, as progress does", async () => {
+    const host = new MemoryHost({ failAt: (step, sheet) => step === "blocks" && sheet === "ROI" });
+    renderPane(host, { initialLocale: "zh-TW" });
+    const zh = bundleFor("zh-TW").pane;
+    fireEvent.click(screen.getByRole("button", { name: zh.buildComplete }));
+    expect(await screen.findByText(zh.buildFailed, undefined, SETTLE)).toBeTruthy();
+    const step = fill(zh.stepCells, { sheet: "ROI", range: "" })
+      .replace(/\s{2,}/g, " ")
+      .trim();
+    expect(screen.getByText(fill(zh.buildFailedAt, { sheet: "ROI", step }))).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/writing cells/);
   });
 });
 

@@ -3,8 +3,10 @@
  */
 import { CASE_OUTPUTS, simulateBusinessCase } from "../../src/engine/case-simulation";
 import { MemoryHost } from "../../src/host/memory";
+import { bundleFor } from "../../src/i18n/bundles";
 import { readCaseFrom } from "../../src/taskpane/model/case-reading";
-import { paneCaseCells } from "../../src/taskpane/model/case-run";
+import { paneCaseCells, registerCaseWorker } from "../../src/taskpane/model/case-run";
+import { fill } from "../../src/taskpane/model/format";
 import {
   builtHost,
   FIXED_NOW,
@@ -13,6 +15,7 @@ import {
   panelOf,
   renderPane,
   screen,
+  setName,
   SETTLE,
   waitFor,
   within,
@@ -103,6 +106,76 @@ describe("Simulate panel: the whole business case", () => {
     // Nothing else on the sheet moved: the ROI simulation's own cells are still where they were.
     expect((await host.readNames(["PaneSimulation"])).PaneSimulation).toHaveLength(11);
   }, 120_000);
+
+  it("names the statistics of both simulations from the language's one declaration (zh-TW)", async () => {
+    const host = await builtHost();
+    renderPane(host, { initialLocale: "zh-TW" });
+    const zh = bundleFor("zh-TW");
+    openTab(zh.pane.tabSimulate);
+    const run = simulate().getByRole("button", { name: zh.pane.runSimulation });
+    await waitFor(() => expect(run).toHaveProperty("disabled", false), SETTLE);
+    fireEvent.change(simulate().getByRole("spinbutton", { name: zh.pane.trials }), {
+      target: { value: "2000" },
+    });
+    fireEvent.click(run);
+    const roi = await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
+    const labels = zh.results.statistics;
+    expect([...roi.querySelectorAll("tbody th")].map((th) => th.textContent)).toEqual(Object.values(labels));
+    fireEvent.click(simulate().getByRole("button", { name: zh.pane.runCase }));
+    const table = await simulate().findByTestId("case-statistics", undefined, SETTLE);
+    expect([...table.querySelectorAll("thead th")].slice(1).map((th) => th.textContent)).toEqual([
+      labels.Mean,
+      labels.P10,
+      labels.P50,
+      labels.P90,
+    ]);
+  });
+
+  it("says which input to enter and where when a line holds a spreadsheet error, in both simulations", async () => {
+    const host = await builtHost();
+    await openSimulate(host);
+    // A spread of 0 years divides the training line by 0 (#DIV/0! in its table row).
+    await setName(host, "AmortisationYears", 0);
+    const where = (await host.locateNames(["AmortisationYears"])).AmortisationYears!;
+    const words = `Enter spread over (years) on ${where.sheet}!${where.address}`;
+    fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
+    expect(
+      await simulate().findByText(new RegExp(words.replace(/[()!]/g, "\\$&")), undefined, SETTLE),
+    ).toBeTruthy();
+    fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
+    await waitFor(
+      () => expect(simulate().getAllByText(new RegExp(words.replace(/[()!]/g, "\\$&")))).toHaveLength(2),
+      SETTLE,
+    );
+    expect(panelOf("simulate").textContent).not.toMatch(/#DIV\/0!/);
+  });
+
+  it("says in the pane's language when the simulation's worker stops without a result (zh-TW)", async () => {
+    // A worker that dies as soon as it is asked (as a crash or lack of memory ends one).
+    const dying = {
+      onmessage: null,
+      onerror: null as ((event: { message: string }) => void) | null,
+      postMessage() {
+        setTimeout(() => this.onerror?.({ message: "" }), 0);
+      },
+      terminate: () => undefined,
+    };
+    registerCaseWorker(() => dying as unknown as Worker);
+    try {
+      const host = await builtHost();
+      renderPane(host, { initialLocale: "zh-TW" });
+      const zh = bundleFor("zh-TW").pane;
+      openTab(zh.tabSimulate);
+      const run = simulate().getByRole("button", { name: zh.runCase });
+      await waitFor(() => expect(run).toHaveProperty("disabled", false), SETTLE);
+      fireEvent.click(run);
+      const words = fill(zh.caseWorkerStopped, { detail: zh.caseWorkerNoDetail });
+      expect(await simulate().findByText(words, undefined, SETTLE)).toBeTruthy();
+      expect(panelOf("simulate").textContent).not.toMatch(/worker stopped/);
+    } finally {
+      registerCaseWorker(null);
+    }
+  });
 
   it("stops when cancelled", async () => {
     const host = await builtHost();

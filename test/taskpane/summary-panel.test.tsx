@@ -69,6 +69,35 @@ describe("Summary panel", () => {
     expect(waves).toContain("Wave 3Legal, Operations");
   });
 
+  it("says what to enter and where for every figure the workbook cannot compute, never the raw error", async () => {
+    const host = await builtHost();
+    renderPane(host);
+    await waitFor(() => expect(text("summary-annual-roi")).toBe("639.6%"), SETTLE);
+    // A spread of 0 years divides the training cost by 0: every output of the model is #DIV/0!.
+    await setName(host, "AmortisationYears", 0);
+    expect(await nameValue(host, "AnnualROI")).toBe("#DIV/0!");
+    const where = (await host.locateNames(["AmortisationYears"])).AmortisationYears!;
+    const words = `Enter spread over (years) on ${where.sheet}!${where.address}`;
+    const figures = ["summary-annual-roi", "summary-pv-roi", "summary-payback", "summary-loss-probability"];
+    await waitFor(() => expect(figures.map(text)).toEqual(figures.map(() => words)), SETTLE);
+    expect(panelOf("summary").textContent).not.toMatch(/#(DIV\/0!|VALUE!|N\/A|NUM!|REF!)/);
+    expect(within(panelOf("summary")).queryByText("From the Stress sheet's simulation")).toBeNull();
+    // An exchange rate of 0 is refused by the usage cost (#VALUE!): the words follow the input at fault.
+    await setName(host, "AmortisationYears", 3);
+    await setName(host, "FxRate", 0);
+    expect(await nameValue(host, "AnnualROI")).toBe("#VALUE!");
+    const fx = (await host.locateNames(["FxRate"])).FxRate!;
+    await waitFor(
+      () =>
+        expect(text("summary-annual-roi")).toBe(
+          `Enter exchange rate (workbook currency per provider unit) on ${fx.sheet}!${fx.address}`,
+        ),
+      SETTLE,
+    );
+    await setName(host, "FxRate", 32);
+    await waitFor(() => expect(text("summary-annual-roi")).toBe("639.6%"), SETTLE);
+  });
+
   it("says which sheet to build where a figure's sheet is missing", async () => {
     renderPane(new MemoryHost());
     await waitFor(() => expect(text("summary-annual-roi")).toMatch(/^Build the ROI sheet/), SETTLE);

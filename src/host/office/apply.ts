@@ -81,6 +81,8 @@ export async function applyInExcel(
       sheet,
       "reading the workbook",
       error,
+      true,
+      "reading",
     );
   }
 
@@ -185,6 +187,8 @@ export async function applyInExcel(
       failure.step.label,
       failure.cause,
       restored,
+      PROGRESS_KINDS[failure.step.kind] ?? "cells",
+      failure.step.range,
     );
   }
 }

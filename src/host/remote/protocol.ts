@@ -6,7 +6,7 @@
  * so the pane tells a failed build (ApplyError) from a refused entry (CellWriteError) as before.
  */
 import { CellWriteError } from "../memory-writes";
-import { ApplyError, type ChangeEvent } from "../workbook-host";
+import { ApplyError, type ApplyStepKind, type ChangeEvent } from "../workbook-host";
 
 /** A function argument, replaced by its number among the call's callbacks. */
 export interface CallbackToken {
@@ -101,7 +101,16 @@ export function reviveError(e: SerialisedError): Error {
     return typeof value === "string" ? value : "";
   };
   let error: Error;
-  if (e.name === "ApplyError") error = new ApplyError(e.message, text("sheet"), text("step"));
+  if (e.name === "ApplyError")
+    error = new ApplyError(
+      e.message,
+      text("sheet"),
+      text("step"),
+      undefined,
+      e.fields.restored !== false,
+      (text("kind") || undefined) as ApplyStepKind | undefined,
+      text("range") || undefined,
+    );
   else if (e.name === "CellWriteError") error = new CellWriteError(e.message, text("sheet"), text("address"));
   else {
     error = new Error(e.message);

@@ -125,6 +125,8 @@ export const pane = {
   needStress: "Build the Stress sheet to see P(ROI<0).",
   needPortfolio: "Build the Portfolio sheet to see the top use cases.",
   needRollout: "Build the Rollout sheet to see the wave plan.",
+  cannotCompute: "Cannot be computed: check the cells that {at} uses",
+  cannotComputeAnywhere: "Cannot be computed: check the model's inputs",
   noUseCases: "No use cases are scored yet.",
   noDepartments: "No departments have a wave yet.",
 
@@ -193,7 +195,6 @@ export const pane = {
   percentiles: "Results",
   statistic: "Statistic",
   value: "Value",
-  mean: "Mean",
   histogram: "Histogram of simulated annual ROI",
   histogramDescription:
     "{trials} trials in {bins} bars, from {min} to {max}; P10 {p10}, P50 {p50}, P90 {p90}. Bars below 0% are losses.",
@@ -231,6 +232,9 @@ export const pane = {
   caseOutput: "Output",
   caseBeyond: "> 36",
   caseNotDefined: "n/a",
+  caseWorkerStopped:
+    "The simulation stopped before it finished ({detail}). Run it again; with fewer trials if it stops again.",
+  caseWorkerNoDetail: "no reason given",
   paybackWithin: "P(payback ≤ {months} months)",
   lossChance: "P(NPV < 0)",
   caseHistogram: "Histogram of the simulated {output}",

@@ -49,7 +49,6 @@ export const stress = {
   platform: "Platform and infrastructure",
   peopleCost: "People (build and run)",
   training: "Training and change",
-  mean: "Mean",
   paneCase: "Last business-case simulation from the task pane",
   paneCaseNote: "Values written by the task pane: the whole monthly model per trial",
   annualRoi: "Annual ROI",

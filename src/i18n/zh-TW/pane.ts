@@ -119,6 +119,8 @@ export const pane: PaneStrings = {
   needStress: "請建立壓力測試工作表,以查看 P(ROI<0)。",
   needPortfolio: "請建立使用案例組合工作表,以查看排名最高的使用案例。",
   needRollout: "請建立推廣計畫工作表,以查看波次計畫。",
+  cannotCompute: "無法計算:請檢查 {at} 所用的儲存格",
+  cannotComputeAnywhere: "無法計算:請檢查模型的輸入值",
   noUseCases: "尚未有已評分的使用案例。",
   noDepartments: "尚未有部門分配到波次。",
 
@@ -183,7 +185,6 @@ export const pane: PaneStrings = {
   percentiles: "結果",
   statistic: "統計量",
   value: "數值",
-  mean: "平均值",
   histogram: "模擬年度 ROI 的直方圖",
   histogramDescription:
     "{trials} 次試驗分為 {bins} 個長條,範圍從 {min} 到 {max};P10 為 {p10},P50 為 {p50},P90 為 {p90}。低於 0% 的長條代表虧損。",
@@ -218,6 +219,8 @@ export const pane: PaneStrings = {
   caseOutput: "輸出",
   caseBeyond: "超過 36",
   caseNotDefined: "不適用",
+  caseWorkerStopped: "模擬在完成前停止({detail})。請再執行一次;若再次停止,請減少試驗次數。",
+  caseWorkerNoDetail: "未提供原因",
   paybackWithin: "P(回收期 ≤ {months} 個月)",
   lossChance: "P(淨現值 < 0)",
   caseHistogram: "模擬{output}的直方圖",

@@ -4,7 +4,17 @@
  */
 import { usePane } from "../context/pane-context";
 import { fill, formatFigure, formatNumber, numberLocale } from "../model/format";
-import { readSummary, SUMMARY_NAMES, type UseCaseRank, type Wave, withinBenchmark } from "../model/summary";
+import { STRESS_NAMES } from "../../templates/stress";
+import {
+  type Figure,
+  readSummary,
+  SUMMARY_NAMES,
+  type UseCaseRank,
+  type Wave,
+  withinBenchmark,
+} from "../model/summary";
+import { isErrorValue } from "../model/unavailable";
+import { useUnavailable } from "./useUnavailable";
 import { useWorkbookValues } from "./useWorkbookValues";
 
 export interface SummaryView {
@@ -14,6 +24,16 @@ export interface SummaryView {
   readonly annualRoi: string | null;
   readonly pvRoi: string | null;
   readonly payback: string | null;
+  /**
+   * For each figure the workbook cannot compute (its name holds a spreadsheet error), what to
+   * enter and where; the figure itself is then null.
+   */
+  readonly unavailable: {
+    readonly annualRoi: string | null;
+    readonly pvRoi: string | null;
+    readonly payback: string | null;
+    readonly lossProbability: string | null;
+  };
   /** "Leaders' benchmark: 14.0 mo", when the ROI sheet has one. */
   readonly benchmark: string | null;
   readonly withinBenchmark: boolean | null;
@@ -25,12 +45,16 @@ export interface SummaryView {
   readonly adoptionNotice: string | null;
 }
 
+/** The figures the Summary shows that a formula computes, so that can be an error. */
+const FIGURE_NAMES = ["AnnualROI", "PVROI", "PaybackMonths", STRESS_NAMES.lossProbability] as const;
+
 export function useSummary(): SummaryView {
   const { currency, locale, strings: s, lastRun } = usePane();
   const { values, error } = useWorkbookValues(SUMMARY_NAMES);
   const summary = readSummary(values ?? {});
-  const figure = (f: Parameters<typeof formatFigure>[0], format: Parameters<typeof formatFigure>[1]) =>
-    formatFigure(f, format, currency, locale);
+  const unavailable = useUnavailable(values, FIGURE_NAMES);
+  const figure = (f: Figure, format: Parameters<typeof formatFigure>[1]) =>
+    f.kind === "text" && isErrorValue(f.text) ? null : formatFigure(f, format, currency, locale);
   const sheetLoss = figure(summary.lossProbability, "percent");
   const paneLoss = lastRun ? formatNumber(lastRun.probabilityOfLoss, "percent", currency, locale) : null;
   const time = lastRun?.at.toLocaleTimeString(numberLocale(locale), { hour: "2-digit", minute: "2-digit" });
@@ -48,6 +72,13 @@ export function useSummary(): SummaryView {
     lossProbability: paneLoss ?? sheetLoss,
     lossSource:
       paneLoss !== null ? fill(s.fromPane, { time: time ?? "" }) : sheetLoss !== null ? s.fromSheet : null,
+    unavailable: {
+      annualRoi: unavailable("AnnualROI"),
+      pvRoi: unavailable("PVROI"),
+      payback: unavailable("PaybackMonths"),
+      // The pane's own run is a number: only the sheet's figure can be an error.
+      lossProbability: paneLoss === null ? unavailable(STRESS_NAMES.lossProbability) : null,
+    },
     topUseCases: summary.topUseCases,
     waves: summary.waves,
     adoptionNotice: summary.adoptionNotice,

@@ -119,7 +119,7 @@ function inWorker(
   };
   worker.onerror = (event: ErrorEvent) => {
     worker.terminate();
-    fail(new Error(event.message || "The simulation worker stopped."));
+    fail(new CaseWorkerStopped(event.message ?? ""));
   };
   const message: CaseWorkerRequest = { type: "run", request };
   worker.postMessage(message);
@@ -130,6 +130,17 @@ function inWorker(
       settle(null);
     },
   };
+}
+
+/**
+ * The simulation's worker stopped without a result (a crash, out of memory): the pane says so in
+ * its own language, with the browser's words, if any, as the detail.
+ */
+export class CaseWorkerStopped extends Error {
+  constructor(readonly detail: string) {
+    super(detail || "The simulation worker stopped.");
+    this.name = "CaseWorkerStopped";
+  }
 }
 
 /** Starts a run off the main thread when a worker is registered, else in the page in chunks. */

@@ -6,6 +6,7 @@
 import type { Conventions, PaneStrings } from "../../i18n/bundle";
 import { ApplyError, type SkippedCell } from "../../host/workbook-host";
 import { fill } from "./format";
+import { stepText } from "./steps";
 
 export interface ErrorReport {
   readonly title: string;
@@ -23,7 +24,11 @@ export function describeError(
   fallback: { title: string; next: string } = { title: s.unexpectedError, next: s.unexpectedNext },
 ): ErrorReport {
   if (error instanceof ApplyError) {
-    const params = { sheet: error.sheet, step: error.step };
+    // The step in the pane's language when the host says its kind (as progress does).
+    const step = error.kind
+      ? stepText({ kind: error.kind, sheet: error.sheet, range: error.range }, s)
+      : error.step;
+    const params = { sheet: error.sheet, step };
     // The detail is what Excel (or the workbook) said: the sheet and step are already above.
     const cause = error.cause === undefined ? error : error.cause;
     return {

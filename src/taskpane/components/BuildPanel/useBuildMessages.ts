@@ -1,8 +1,9 @@
 /** The Build panel's progress and outcome texts, from its status. */
 import type { Bundle, PaneStrings } from "../../../i18n/bundle";
-import type { AppliedSheet, ApplyProgress, ApplyStepKind, Recovery } from "../../../host/workbook-host";
+import type { AppliedSheet, Recovery } from "../../../host/workbook-host";
 import { describeError, type ErrorReport } from "../../model/errors";
 import { fill } from "../../model/format";
+import { stepText } from "../../model/steps";
 import type { BuildStatus } from "./BuildPanel.types";
 
 export interface BuildMessages {
@@ -13,26 +14,7 @@ export interface BuildMessages {
   readonly failure: ErrorReport | null;
 }
 
-const STEP_TEXT: Record<ApplyStepKind, keyof PaneStrings> = {
-  reading: "stepReading",
-  preparing: "stepPreparing",
-  names: "stepNames",
-  cells: "stepCells",
-  formats: "stepFormats",
-  tables: "stepTables",
-  rules: "stepRules",
-  charts: "stepCharts",
-  linking: "stepLinking",
-  values: "stepValues",
-  finishing: "stepFinishing",
-};
-
-/** A host's progress step in the pane's language ("writing cells A1:R2000 on ROI"). */
-export function stepText(p: ApplyProgress, s: PaneStrings): string {
-  const text = fill(s[STEP_TEXT[p.kind]], { sheet: p.sheet, range: p.range ?? "" });
-  // A step without a range reads without the gap its placeholder left.
-  return text.replace(/\s{2,}/g, " ").trim();
-}
+export { stepText };
 
 /** What a recovery of an interrupted build did, line by line. */
 export function recoveryLines(r: Recovery, { pane: s, conventions: c }: Bundle): string[] {

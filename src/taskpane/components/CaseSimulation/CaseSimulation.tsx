@@ -65,6 +65,9 @@ function Chart(props: {
   );
 }
 
+/** The statistics the table shows per output, named as SIMULATE_ROI names them. */
+const CASE_STATISTICS = ["Mean", "P10", "P50", "P90"] as const;
+
 /** The whole business case under uncertainty: run, statistics, four charts, write-back. */
 export function CaseSimulation(props: CaseSettings & { readonly disabled: boolean }) {
   const { strings: s, bundle, locale, currency } = usePane();
@@ -132,7 +135,7 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
                     <th scope="col" className={styles.th}>
                       {s.caseOutput}
                     </th>
-                    {[s.mean, "P10", "P50", "P90"].map((h) => (
+                    {CASE_STATISTICS.map((key) => bundle.results.statistics[key]).map((h) => (
                       <th key={h} scope="col" className={`${styles.th} ${styles.num}`}>
                         {h}
                       </th>

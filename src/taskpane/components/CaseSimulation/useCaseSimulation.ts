@@ -8,9 +8,17 @@ import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-sim
 import type { LineDistribution } from "../../../engine/distributions";
 import { workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
+import { inputToEnter } from "../../model/unavailable";
 import { PANE_CASE_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
-import { type CaseJob, type CaseRunResult, paneCaseCells, startCaseRun } from "../../model/case-run";
+import {
+  type CaseJob,
+  type CaseRunResult,
+  CaseWorkerStopped,
+  paneCaseCells,
+  startCaseRun,
+} from "../../model/case-run";
+import { fill } from "../../model/format";
 import { readCaseFrom } from "../../model/case-reading";
 import { writePaneBlock } from "../../model/pane-block";
 import type { WriteStatus } from "../SimulationPanel/SimulationPanel.types";
@@ -53,7 +61,12 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
           const message =
             reading.reason === "missing"
               ? s.needRoiCase
-              : s.invalidCase.replace("{detail}", formatProblem(reading.problem, locale));
+              : s.invalidCase.replace(
+                  "{detail}",
+                  // A spreadsheet error in a line comes from an input: say which, and where.
+                  (await inputToEnter(host, locale, reading.problem.params.got)) ??
+                    formatProblem(reading.problem, locale),
+                );
           return setRun({ kind: "unavailable", message });
         }
         const c = reading.businessCase;
@@ -79,7 +92,13 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
         if (!result) return setRun({ kind: "cancelled" });
         setRun({ kind: "done", options, result, at: now() });
       } catch (error) {
-        setRun({ kind: "unavailable", message: error instanceof Error ? error.message : String(error) });
+        const message =
+          error instanceof CaseWorkerStopped
+            ? fill(s.caseWorkerStopped, { detail: error.detail || s.caseWorkerNoDetail })
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        setRun({ kind: "unavailable", message });
       }
     })();
   }, [host, trials, seed, distribution, s, locale, now]);

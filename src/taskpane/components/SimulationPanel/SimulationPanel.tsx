@@ -130,7 +130,7 @@ export function SimulationPanel() {
               </tr>
             </thead>
             <tbody>
-              {statisticRows(run, s, locale).map((row) => (
+              {statisticRows(run, locale).map((row) => (
                 <tr key={row.label}>
                   <th scope="row" className={styles.th}>
                     {row.label}

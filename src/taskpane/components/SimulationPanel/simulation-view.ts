@@ -1,4 +1,5 @@
 /** The run's statistics and histogram description, formatted as the Stress sheet shows them. */
+import { bundleFor } from "../../../i18n/bundles";
 import type { Locale } from "../../../i18n/locale";
 import type { PaneStrings } from "../../../i18n/bundle";
 import { PANE_STATISTICS } from "../../../templates/stress";
@@ -14,10 +15,12 @@ export interface StatisticRow {
 
 type Done = Extract<SimulationRun, { kind: "done" }>;
 
-export function statisticRows(run: Done, s: PaneStrings, locale: Locale): StatisticRow[] {
+export function statisticRows(run: Done, locale: Locale): StatisticRow[] {
   const values = statisticsOf(run.summary);
+  // The statistics' names as SIMULATE_ROI spills them, read in the pane's language.
+  const labels = bundleFor(locale).results.statistics;
   return PANE_STATISTICS.map((name, i) => ({
-    label: name === "Mean" ? s.mean : name,
+    label: labels[name],
     value: values[i],
     text: formatNumber(values[i], "percent", "", locale),
   }));

@@ -9,6 +9,7 @@ import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../..
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
+import { inputToEnter, isErrorValue } from "../../model/unavailable";
 import { PANE_SIMULATION_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useWorkbookValues } from "../../hooks/useWorkbookValues";
@@ -80,7 +81,12 @@ export function useSimulationPanel() {
           const message =
             reading.reason === "missing"
               ? s.needStressSimulation
-              : s.invalidLineItems.replace("{detail}", formatProblem(reading.problem, locale));
+              : s.invalidLineItems.replace(
+                  "{detail}",
+                  // A spreadsheet error in a line comes from an input: say which, and where.
+                  (await inputToEnter(host, locale, Object.values(items).flat(2).find(isErrorValue))) ??
+                    formatProblem(reading.problem, locale),
+                );
           return setRun({ kind: "unavailable", message });
         }
         const current = runInChunks(reading.model, options, (done, total) =>

@@ -21,20 +21,20 @@ export function SummaryPanel() {
         <KeyFigure
           label={s.annualRoi}
           value={v.annualRoi}
-          emptyText={s.needRoi}
+          emptyText={v.unavailable.annualRoi ?? s.needRoi}
           testId="summary-annual-roi"
         />
         <KeyFigure
           label={s.pvRoi}
           value={v.pvRoi}
-          emptyText={s.needRoiShort}
+          emptyText={v.unavailable.pvRoi ?? s.needRoiShort}
           testId="summary-pv-roi"
           detail={v.adoptionNotice && <span data-testid="summary-adoption-notice">{v.adoptionNotice}</span>}
         />
         <KeyFigure
           label={s.payback}
           value={v.payback}
-          emptyText={s.needRoiShort}
+          emptyText={v.unavailable.payback ?? s.needRoiShort}
           testId="summary-payback"
           detail={
             v.benchmark && (
@@ -52,7 +52,7 @@ export function SummaryPanel() {
         <KeyFigure
           label={s.lossProbability}
           value={v.lossProbability}
-          emptyText={s.needStress}
+          emptyText={v.unavailable.lossProbability ?? s.needStress}
           testId="summary-loss-probability"
           detail={v.lossSource}
         />
