@@ -26,7 +26,7 @@ import { contributionBlock, contributionHeight } from "./roi-contribution";
 
 export const ROI_SHEET = "ROI";
 /** Layout 2: line tables (layout 1 had seven fixed line items). */
-export const ROI_VERSION = 3;
+export const ROI_VERSION = 4;
 /** Months in the cash-flow schedule after month 0. */
 export const HORIZON_MONTHS = 36;
 export const HORIZON_YEARS = 3;

@@ -17,7 +17,7 @@ import { seedLineItems } from "./roi";
 import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
-export const STRESS_VERSION = 2;
+export const STRESS_VERSION = 3;
 export const SCENARIOS = ["Worst", "Base", "Best"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 

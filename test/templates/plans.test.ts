@@ -5,6 +5,7 @@
  */
 import { parseRange, rangeRows } from "../../src/shared/a1";
 import { roiAssumptions } from "../../src/templates/roi";
+import { BLANK_TABLE_ROWS } from "../../src/templates/roi-lines";
 import { inputCells } from "../../src/templates/cells";
 import { planCompleteModel, planModel, TEMPLATES } from "../../src/templates";
 import {
@@ -236,7 +237,7 @@ describe("modelling conventions", () => {
       const blankInputs = inputCells(blank[i]).length;
       expect(blankInputs).toBe(inputCells(plan).length);
     });
-    // The ROI sheet: no drivers, no seed wording, one empty row per line table, and every name the
+    // The ROI sheet: no drivers, no seed wording, BLANK_TABLE_ROWS empty rows per line table, and every name the
     // structure exposes still there (only the sample's drivers are gone).
     const roi = blank.find((p) => p.template === "roi") as SheetPlan;
     const sampleRoi = plans.find((p) => p.template === "roi") as SheetPlan;
@@ -258,7 +259,7 @@ describe("modelling conventions", () => {
       .filter((c): c is string => typeof c === "string")
       .join(" ");
     expect(text).not.toMatch(/agent|customer-service|churn/i);
-    for (const table of roi.tables) expect(rangeRows(parseRange(table.range))).toBe(2);
+    for (const table of roi.tables) expect(rangeRows(parseRange(table.range))).toBe(1 + BLANK_TABLE_ROWS);
   });
 
   it.each(ALL_LOCALES)("writes none of the seed's wording into a blank model (%s)", (locale) => {
