@@ -126,14 +126,23 @@ describeInBrowser("a user's own case typed through the preview's grid", () => {
 
   /** Moves the selection to a row of the ROI sheet by the keyboard (the grid draws only rows in view). */
   async function goTo(row: number): Promise<void> {
-    const current = Number((await nameBox()).replace(/^.*![A-Z]+/, "")) || 0;
-    if (current === 0) {
-      await cell("ROI!A4").click();
-      return goTo(row);
-    }
-    const steps = row - current;
-    for (let k = 0; k < Math.abs(steps); k++) await page.keyboard.press(steps > 0 ? "ArrowDown" : "ArrowUp");
-    await until(`row ${row} to be selected`, nameBox, (v) => new RegExp(`^ROI![A-Z]+${row}$`).test(v));
+    // Focus the grid on the selected cell (a click on a selected cell does not edit it).
+    const selected = await nameBox();
+    const shown = cell(selected.includes("!") ? selected : "ROI!A4");
+    await ((await shown.count()) > 0 ? shown : cell("ROI!A4")).click();
+    // Arrow by arrow, reading where the selection is (a key pressed while the grid redraws after
+    // a row insertion may be lost).
+    await until(
+      `row ${row} to be selected`,
+      async () => {
+        const current = Number((await nameBox()).replace(/^.*![A-Z]+/, ""));
+        const steps = row - current;
+        for (let k = 0; k < Math.min(Math.abs(steps), 20); k++)
+          await page.keyboard.press(steps > 0 ? "ArrowDown" : "ArrowUp");
+        return nameBox();
+      },
+      (v) => new RegExp(`^ROI![A-Z]+${row}$`).test(v),
+    );
   }
 
   async function typeAt(address: string, entry: string): Promise<void> {
