@@ -11,6 +11,7 @@ import {
   builtHost,
   fireEvent,
   nameValue,
+  openTab,
   panelOf,
   renderPane,
   SETTLE,
@@ -42,5 +43,33 @@ describe("Add a line", () => {
         "The Stress sheet was built for 4 lines and the tables now have 5: rebuild the Stress sheet to put every line in its scenarios, simulation and tornado.",
       ),
     ).toBeTruthy();
+  }, 60_000);
+
+  it("has the Summary say what a blank model's annual ROI needs, and when the Stress sheet is behind", async () => {
+    const host = await builtHost({ data: "blank", currency: "NT$", locale: "en" });
+    renderPane(host);
+    openTab("Summary");
+    const summary = () => within(panelOf("summary"));
+    const notice = async () =>
+      (await summary().findByTestId("summary-lines-notice", undefined, SETTLE)).textContent;
+    await waitFor(
+      async () => expect(await notice()).toContain("Add a benefit line to the Benefits table on ROI"),
+      SETTLE,
+    );
+    expect(await notice()).toContain("Add a cost line to the Costs table on ROI");
+    openTab("Build");
+    await addBenefit("Lawyer hours saved", "2400000");
+    openTab("Summary");
+    await waitFor(async () => expect(await notice()).not.toContain("Add a benefit line"), SETTLE);
+    expect(await notice()).toContain("Add a cost line");
+    openTab("Build");
+    await addBenefit("Faster deal closing", "1500000");
+    await addBenefit("Fewer missed clauses", "600000");
+    openTab("Summary");
+    await waitFor(
+      async () =>
+        expect(await notice()).toContain("The Stress sheet was built for 4 lines and the tables now have 5"),
+      SETTLE,
+    );
   }, 60_000);
 });

@@ -204,6 +204,8 @@ export const pane = {
   keepTableRows: "{table} {rows} rows",
   keepCannot: "Cannot be carried: {list}.",
   // Portfolio use cases as lines
+  missingBenefitLine: "Add a benefit line to the Benefits table on ROI (a label and its annual value).",
+  missingCostLine: "Add a cost line to the Costs table on ROI (a label and its amount).",
   addLineTitle: "Add a line",
   addLineDescription:
     "A benefit or cost line of your own, at the end of the Benefits or Costs table on the ROI sheet. Its low, high and risk take the model's defaults; edit any of its cells there.",

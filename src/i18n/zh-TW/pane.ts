@@ -193,6 +193,8 @@ export const pane: PaneStrings = {
   keepDetail: "會保留:{tables};{names} 個具名輸入;{formulas} 個您輸入的公式。",
   keepTableRows: "{table} {rows} 列",
   keepCannot: "無法沿用:{list}。",
+  missingBenefitLine: "請在 ROI 工作表的效益表中新增一個效益項目(名稱與年度價值)。",
+  missingCostLine: "請在 ROI 工作表的成本表中新增一個成本項目(名稱與金額)。",
   addLineTitle: "新增項目",
   addLineDescription:
     "在 ROI 工作表的效益或成本表末端新增一個您自己的項目。其低值、高值與風險採用模型預設值;可直接在工作表中修改任何儲存格。",

@@ -38,6 +38,16 @@ export interface Summary {
   readonly waves: readonly Wave[] | null;
   /** What the ROI sheet says when its adoption comes from an empty Rollout sheet; null otherwise. */
   readonly adoptionNotice: string | null;
+  /**
+   * Which line table has no line with an amount yet (the annual ROI reads blank until both have
+   * one); null without a ROI sheet.
+   */
+  readonly missingLines: { readonly benefits: boolean; readonly costs: boolean } | null;
+  /**
+   * Lines per table now and on the Stress sheet, when they differ (lines added since the Stress
+   * sheet was built are not in its scenarios, simulation and tornado until it is rebuilt).
+   */
+  readonly stressBehind: { readonly lines: number; readonly stress: number } | null;
 }
 
 export const SUMMARY_NAMES = [
@@ -51,6 +61,10 @@ export const SUMMARY_NAMES = [
   "DepartmentNames",
   "DepartmentWaves",
   "AdoptionNotice",
+  "RoiBenefitBase",
+  "RoiCostBase",
+  STRESS_NAMES.benefits,
+  STRESS_NAMES.costs,
 ] as const;
 
 export const TOP_USE_CASES = 3;
@@ -112,6 +126,26 @@ function noticeOf(values: NameValues): string | null {
   return f.kind === "text" && f.text !== "" ? f.text : null;
 }
 
+/** Whether a column of line amounts holds no number at all (an empty table). */
+function noAmount(values: NameValues, name: string): boolean {
+  return !(values[name] ?? []).some((row) => typeof row[0] === "number");
+}
+
+function missingLinesOf(values: NameValues): Summary["missingLines"] {
+  if (!values.RoiBenefitBase || !values.RoiCostBase) return null;
+  return { benefits: noAmount(values, "RoiBenefitBase"), costs: noAmount(values, "RoiCostBase") };
+}
+
+function stressBehindOf(values: NameValues): Summary["stressBehind"] {
+  const b = values.RoiBenefitBase;
+  const c = values.RoiCostBase;
+  const sb = values[STRESS_NAMES.benefits];
+  const sc = values[STRESS_NAMES.costs];
+  if (!b || !c || !sb || !sc) return null;
+  if (b.length === sb.length && c.length === sc.length) return null;
+  return { lines: b.length + c.length, stress: sb.length + sc.length };
+}
+
 export function readSummary(values: NameValues): Summary {
   return {
     annualRoi: figureOf(values, "AnnualROI"),
@@ -122,6 +156,8 @@ export function readSummary(values: NameValues): Summary {
     topUseCases: topUseCases(values),
     waves: wavePlan(values),
     adoptionNotice: noticeOf(values),
+    missingLines: missingLinesOf(values),
+    stressBehind: stressBehindOf(values),
   };
 }
 

@@ -25,6 +25,13 @@ export function SummaryPanel() {
           value={v.annualRoi}
           emptyText={s.needRoi}
           testId="summary-annual-roi"
+          detail={
+            (v.missing.length > 0 || v.stressBehind) && (
+              <span data-testid="summary-lines-notice">
+                {[...v.missing, ...(v.stressBehind ? [v.stressBehind] : [])].join(" ")}
+              </span>
+            )
+          }
         />
         <KeyFigure
           label={s.pvRoi}
