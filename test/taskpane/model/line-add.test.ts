@@ -89,6 +89,22 @@ describe.each(["live", "portable"] as const)("Add line (%s dialect)", (dialect) 
   }, 120_000);
 });
 
+describe("removing a line", () => {
+  it("deletes its table row: the tables, totals and annual ROI count only the lines left", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "portable" });
+    for (const b of BENEFITS) await addLine(host, { kind: "benefit", ...b }, "en");
+    for (const c of COSTS) await addLine(host, { kind: "cost", ...c }, "en");
+    await host.deleteTableRows("ROI", "Benefits", 1);
+    await host.deleteTableRows("ROI", "Costs", 0);
+    expect(await column(host, "RoiBenefitLabels")).toEqual([BENEFITS[0].label, BENEFITS[2].label]);
+    expect(await column(host, "RoiCostLabels")).toEqual([COSTS[1].label, COSTS[2].label]);
+    expect(await value(host, "AnnualBenefits")).toBe(3_000_000);
+    expect(await value(host, "AnnualCosts")).toBe(1_140_000);
+    expect(await value(host, "AnnualROI")).toBeCloseTo((3_000_000 - 1_140_000) / 1_140_000, 12);
+  }, 120_000);
+});
+
 describe("Add line refusals", () => {
   it("needs a label and the ROI sheet", async () => {
     const host = new MemoryHost();
