@@ -149,7 +149,7 @@ function upgradeRoi1(read: ReadonlyMap<string, KeptRange>, plan: SheetPlan): Kep
   return { tables, names, cells: new Map(), notCarried };
 }
 
-/** Layout 1 of the ROI sheet upgrades by name into any later layout (2 and 3 share the tables). */
+/** Layout 1 of the ROI sheet upgrades by name into any later layout (2 to 4 share the tables). */
 const fromRoi1 = (to: number): LayoutMigration => ({
   template: "roi",
   from: 1,
@@ -162,9 +162,24 @@ const fromRoi1 = (to: number): LayoutMigration => ({
 export const MIGRATIONS: readonly LayoutMigration[] = [
   fromRoi1(2),
   fromRoi1(3),
+  fromRoi1(4),
   sameInputs("roi", 2, 3, "the contribution-by-use-case block above the line tables moves the tables down"),
+  sameInputs(
+    "roi",
+    2,
+    4,
+    "the contribution block moves the tables down; a blank model's tables start with two rows",
+  ),
+  sameInputs(
+    "roi",
+    3,
+    4,
+    "a blank model's line tables start with two empty rows, so a line can be added inside them",
+  ),
   sameInputs("portfolio", 1, 2, "names over the department, value and cost columns"),
   sameInputs("stress", 1, 2, "the pane's business-case block below the pane's run"),
+  sameInputs("stress", 1, 3, "the pane's business-case block; a blank model's two empty lines per table"),
+  sameInputs("stress", 2, 3, "one row per line of a blank model's two empty rows per ROI table"),
 ];
 
 export function migrationFor(template: TemplateId, from: number | null, to: number): LayoutMigration | null {

@@ -151,9 +151,17 @@ export function sampleUseCase(options: TemplateOptions): string | null {
   return bundleFor(options.locale).samples.useCases[SAMPLE_USE_CASES[0].id];
 }
 
-/** The rows a template writes: given ones, the sample, or one empty row per table. */
+/**
+ * Empty rows a blank model's tables start with: two, so a line can always be added, by the pane
+ * or by inserting a row in the preview, inside the ranges over the table (a range over a single
+ * row cannot grow by an insertion inside it).
+ */
+export const BLANK_TABLE_ROWS = 2;
+
+/** The rows a template writes: given ones, the sample, or BLANK_TABLE_ROWS empty rows per table. */
 export function roiLines(options: TemplateOptions): LineRows {
   if (options.lines) return options.lines;
   if (options.data === "sample") return sampleLines(options);
-  return { benefits: [EMPTY_LINE], costs: [EMPTY_LINE] };
+  const empty = (): LineRow[] => Array.from({ length: BLANK_TABLE_ROWS }, () => EMPTY_LINE);
+  return { benefits: empty(), costs: empty() };
 }

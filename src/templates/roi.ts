@@ -27,7 +27,7 @@ import { contributionBlock, contributionHeight } from "./roi-contribution";
 
 export const ROI_SHEET = "ROI";
 /** Layout 2: line tables (layout 1 had seven fixed line items). */
-export const ROI_VERSION = 3;
+export const ROI_VERSION = 4;
 
 /**
  * The workbook names the ROI sheet defines, declared once: the template

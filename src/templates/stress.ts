@@ -17,7 +17,7 @@ import { seedLineItems } from "./roi";
 import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
-export const STRESS_VERSION = 2;
+export const STRESS_VERSION = 3;
 export const SCENARIOS = ["Worst", "Base", "Best"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -67,8 +67,14 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   const sample = options.data === "sample";
   const b = new SheetBuilder("stress", STRESS_VERSION, STRESS_SHEET, options.locale, options.currency);
   const seed = seedLineItems();
-  const benefitLabels = [L.agentSavings, L.capacityValue, L.retention];
-  const costLabels = [L.modelApi, L.platform, L.peopleCost, L.training];
+  // Alone, the seed's seven lines carry its labels; a blank model names them by kind and number
+  // ("Benefit 1"), as GENAI.TORNADO names an unlabelled line: no seed wording in the user's case.
+  const benefitLabels = sample
+    ? [L.agentSavings, L.capacityValue, L.retention]
+    : [1, 2, 3].map((i) => `${L.benefit} ${i}`);
+  const costLabels = sample
+    ? [L.modelApi, L.platform, L.peopleCost, L.training]
+    : [1, 2, 3, 4].map((i) => `${L.cost} ${i}`);
   // Linked to the ROI sheet, one row per line of its tables (their low, base and high per line);
   // alone, the seed's seven line items with the default percentages.
   const lines = roiLines(options);

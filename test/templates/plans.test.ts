@@ -5,6 +5,7 @@
  */
 import { parseRange, rangeRows } from "../../src/shared/a1";
 import { roiAssumptions } from "../../src/templates/roi";
+import { BLANK_TABLE_ROWS } from "../../src/templates/roi-lines";
 import { inputCells } from "../../src/templates/cells";
 import { planCompleteModel, planModel, TEMPLATES } from "../../src/templates";
 import {
@@ -17,7 +18,7 @@ import {
 import { parseCell, cellAddress } from "../../src/shared/a1";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
 import { SAMPLE_DEPARTMENTS, SAMPLE_USE_CASES } from "../../src/templates/samples";
-import { bundleFor } from "../../src/i18n/bundles";
+import { ALL_LOCALES, bundleFor } from "../../src/i18n/bundles";
 import { expectGolden } from "../helpers/golden-file";
 
 /**
@@ -236,7 +237,7 @@ describe("modelling conventions", () => {
       const blankInputs = inputCells(blank[i]).length;
       expect(blankInputs).toBe(inputCells(plan).length);
     });
-    // The ROI sheet: no drivers, no seed wording, one empty row per line table, and every name the
+    // The ROI sheet: no drivers, no seed wording, BLANK_TABLE_ROWS empty rows per line table, and every name the
     // structure exposes still there (only the sample's drivers are gone).
     const roi = blank.find((p) => p.template === "roi") as SheetPlan;
     const sampleRoi = plans.find((p) => p.template === "roi") as SheetPlan;
@@ -258,7 +259,51 @@ describe("modelling conventions", () => {
       .filter((c): c is string => typeof c === "string")
       .join(" ");
     expect(text).not.toMatch(/agent|customer-service|churn/i);
-    for (const table of roi.tables) expect(rangeRows(parseRange(table.range))).toBe(2);
+    for (const table of roi.tables) expect(rangeRows(parseRange(table.range))).toBe(1 + BLANK_TABLE_ROWS);
+  });
+
+  it.each(ALL_LOCALES)("writes none of the seed's wording into a blank model (%s)", (locale) => {
+    // The seed's own words: the customer-service case's title, drivers and line labels. A blank
+    // model is the user's case, built alone or with any other sheet, in every language.
+    const B = bundleFor(locale);
+    const seedWords = [
+      B.roi.title,
+      B.roi.subtitle,
+      B.roi.agentsBefore,
+      B.roi.agentsAfter,
+      B.roi.agentMonthlyCost,
+      B.roi.capacityAgents,
+      B.roi.customers,
+      B.roi.churnReduction,
+      B.roi.agentSavings,
+      B.roi.agentSavingsBasis,
+      B.roi.capacityValue,
+      B.roi.retention,
+      B.stress.agentSavings,
+      B.stress.capacityValue,
+      B.stress.retention,
+      ...Object.values(B.samples.useCases),
+    ];
+    const blankOptions = { ...options, locale, data: "blank" as const };
+    const builds = [
+      ...TEMPLATE_IDS.map((id) => planModel([id], blankOptions)),
+      planCompleteModel(blankOptions),
+    ];
+    for (const build of builds)
+      for (const plan of build) {
+        const texts = [
+          ...cellsOf(plan).flatMap(({ cell }) => (typeof cell === "string" ? [cell] : [])),
+          ...plan.charts.map((c) => c.title),
+        ];
+        for (const word of seedWords)
+          expect(`${plan.sheet}: ${texts.filter((t) => t.includes(word)).join(" | ")}`).toBe(
+            `${plan.sheet}: `,
+          );
+        if (locale === "en")
+          expect(
+            `${plan.sheet}: ${texts.filter((t) => /agent|customer-service|churn/i.test(t)).join(" | ")}`,
+          ).toBe(`${plan.sheet}: `);
+      }
   });
 
   it("labels every sheet in Traditional Chinese for zh-TW", () => {

@@ -205,6 +205,19 @@ export const pane = {
   keepTableRows: "{table} {rows} rows",
   keepCannot: "Cannot be carried: {list}.",
   // Portfolio use cases as lines
+  missingBenefitLine: "Add a benefit line to the Benefits table on ROI (a label and its annual value).",
+  missingCostLine: "Add a cost line to the Costs table on ROI (a label and its amount).",
+  addLineTitle: "Add a line",
+  addLineDescription:
+    "A benefit or cost line of your own, at the end of the Benefits or Costs table on the ROI sheet. Its low, high and risk take the model's defaults; edit any of its cells there.",
+  addLineLabel: "Line",
+  addLineAmount: "Annual value or amount",
+  addBenefitLine: "Add benefit line",
+  addCostLine: "Add cost line",
+  addLineAdded: 'Added "{label}" to the {table} table.',
+  addLineFailed: "The line could not be added",
+  stressBehind:
+    "The Stress sheet was built for {stress} lines and the tables now have {lines}: rebuild the Stress sheet to put every line in its scenarios, simulation and tornado.",
   useCaseLinesTitle: "Portfolio use cases in the business case",
   useCaseLinesDescription:
     "Adds a benefit line and a cost line per use case to the ROI sheet, linked to its annual value and cost on the Portfolio and following its department's wave; the contribution table shows each one.",

@@ -194,6 +194,19 @@ export const pane: PaneStrings = {
   keepDetail: "會保留:{tables};{names} 個具名輸入;{formulas} 個您輸入的公式。",
   keepTableRows: "{table} {rows} 列",
   keepCannot: "無法沿用:{list}。",
+  missingBenefitLine: "請在 ROI 工作表的效益表中新增一個效益項目(名稱與年度價值)。",
+  missingCostLine: "請在 ROI 工作表的成本表中新增一個成本項目(名稱與金額)。",
+  addLineTitle: "新增項目",
+  addLineDescription:
+    "在 ROI 工作表的效益或成本表末端新增一個您自己的項目。其低值、高值與風險採用模型預設值;可直接在工作表中修改任何儲存格。",
+  addLineLabel: "項目",
+  addLineAmount: "年度價值或金額",
+  addBenefitLine: "新增效益項目",
+  addCostLine: "新增成本項目",
+  addLineAdded: "已將「{label}」加入 {table} 表。",
+  addLineFailed: "無法新增項目",
+  stressBehind:
+    "壓力測試工作表建立時有 {stress} 個項目,表格現在有 {lines} 個:請重建壓力測試工作表,讓每個項目都納入情境、模擬與龍捲風圖。",
   useCaseLinesTitle: "將投資組合應用案例納入商業論證",
   useCaseLinesDescription:
     "為每個應用案例在 ROI 工作表加入一個效益項目與一個成本項目,以公式連結其在投資組合中的年化價值與成本,並依其部門的推廣波次;貢獻表列出各案例。",

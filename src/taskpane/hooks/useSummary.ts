@@ -43,6 +43,10 @@ export interface SummaryView {
   readonly waves: readonly Wave[] | null;
   /** The ROI sheet's notice that its adoption comes from an empty Rollout sheet. */
   readonly adoptionNotice: string | null;
+  /** What the annual ROI still needs: a benefit line, a cost line (empty tables). */
+  readonly missing: readonly string[];
+  /** The Stress sheet needs a rebuild to cover the lines added since it was built. */
+  readonly stressBehind: string | null;
 }
 
 /** The figures the Summary shows that a formula computes, so that can be an error. */
@@ -82,5 +86,16 @@ export function useSummary(): SummaryView {
     topUseCases: summary.topUseCases,
     waves: summary.waves,
     adoptionNotice: summary.adoptionNotice,
+    missing: [
+      ...(summary.missingLines?.benefits ? [s.missingBenefitLine] : []),
+      ...(summary.missingLines?.costs ? [s.missingCostLine] : []),
+    ],
+    stressBehind:
+      summary.stressBehind === null
+        ? null
+        : fill(s.stressBehind, {
+            stress: String(summary.stressBehind.stress),
+            lines: String(summary.stressBehind.lines),
+          }),
   };
 }

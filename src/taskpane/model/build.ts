@@ -5,7 +5,8 @@
  * function the hosts apply.
  */
 import { decidePlacements, defaultPolicy } from "../../host/placement";
-import type { Conflict, ExistingSheetPolicy, SheetInfo } from "../../host/workbook-host";
+import type { Conflict, ExistingSheetPolicy, SheetInfo, WorkbookHost } from "../../host/workbook-host";
+import { EMPTY_LINE } from "../../templates/roi-lines";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
 
@@ -24,12 +25,43 @@ export function presentTemplates(sheets: readonly SheetInfo[]): TemplateId[] {
   return TEMPLATE_IDS.filter((id) => sheets.some((s) => s.template === id));
 }
 
+/** Rows of the ROI sheet's line tables in the workbook now (rows typed or added since its build). */
+export interface LineCounts {
+  readonly benefits: number;
+  readonly costs: number;
+}
+
+/** The line tables' current row counts, or null when the workbook has no ROI sheet. */
+export async function readLineCounts(host: WorkbookHost): Promise<LineCounts | null> {
+  const v = await host.readNames(["RoiBenefitLabels", "RoiCostLabels"]);
+  if (!v.RoiBenefitLabels || !v.RoiCostLabels) return null;
+  return { benefits: v.RoiBenefitLabels.length, costs: v.RoiCostLabels.length };
+}
+
+/**
+ * The plans of a build. With the ROI tables' current row counts, the Stress sheet is planned with
+ * one row per current line (its rows mirror the tables by position), so a rebuild covers the
+ * lines added in Excel or by the pane since it was built. The ROI plan needs no counts: a rebuild
+ * keeps its tables' current rows.
+ */
 export function plansFor(
   target: BuildTarget,
   options: ModelOptions,
   sheets: readonly SheetInfo[],
+  lineCounts: LineCounts | null = null,
 ): SheetPlan[] {
-  return planModel(selectionOf(target), options, presentTemplates(sheets));
+  const present = presentTemplates(sheets);
+  const plans = planModel(selectionOf(target), options, present);
+  const linked = [...selectionOf(target), ...present].includes("roi");
+  if (!lineCounts || !linked) return plans;
+  // Linked to the ROI sheet, the Stress sheet reads only how many lines each table has.
+  const empty = (n: number) => Array.from({ length: n }, () => EMPTY_LINE);
+  const lines = { benefits: empty(lineCounts.benefits), costs: empty(lineCounts.costs) };
+  return plans.map((plan) =>
+    plan.template === "stress"
+      ? planModel(["stress"], { ...options, lines }, [...selectionOf(target), ...present])[0]
+      : plan,
+  );
 }
 
 export type Policies = Record<string, ExistingSheetPolicy>;

@@ -58,19 +58,32 @@ export async function readPortfolioUseCases(host: WorkbookHost): Promise<Portfol
 const own = (column: number): string => `RC${column + 1}`;
 const lookUp = (name: string): string => `INDEX(${name},MATCH(${own(COL.useCase)},UseCaseNames,0))`;
 
+/**
+ * A line's default low, high and risk (R1C1, the template's own formulas): low and high the
+ * amount moved by the model's stress percentages, ordered by value; risk the model's benefit or
+ * cost risk. Blank while the line has no amount.
+ */
+export function defaultLineFormulas(kind: "benefit" | "cost"): [string, string, string] {
+  const base = own(COL.base);
+  const [low, high, risk] =
+    kind === "benefit"
+      ? [ROI_NAMES.benefitLowChange, ROI_NAMES.benefitHighChange, ROI_NAMES.benefitRisk]
+      : [ROI_NAMES.costLowChange, ROI_NAMES.costHighChange, ROI_NAMES.costRisk];
+  return [
+    `=IF(${base}="","",MIN(${base}*(1+${low}),${base}*(1+${high})))`,
+    `=IF(${base}="","",MAX(${base}*(1+${low}),${base}*(1+${high})))`,
+    `=IF(${base}="","",${risk})`,
+  ];
+}
+
 /** The input cells (A..L) of the benefit and cost lines of one use case, formulas in R1C1 form. */
 export function useCaseLineRows(
   useCase: string,
   locale: Locale,
 ): { benefit: CellValue[]; cost: CellValue[] } {
   const L = bundleFor(locale).roi;
-  const base = own(COL.base);
-  const bounds = (low: string, high: string): [string, string] => [
-    `=IF(${base}="","",MIN(${base}*(1+${low}),${base}*(1+${high})))`,
-    `=IF(${base}="","",MAX(${base}*(1+${low}),${base}*(1+${high})))`,
-  ];
-  const [bLow, bHigh] = bounds(ROI_NAMES.benefitLowChange, ROI_NAMES.benefitHighChange);
-  const [cLow, cHigh] = bounds(ROI_NAMES.costLowChange, ROI_NAMES.costHighChange);
+  const [bLow, bHigh, bRisk] = defaultLineFormulas("benefit");
+  const [cLow, cHigh, cRisk] = defaultLineFormulas("cost");
   const department = `=${lookUp(PORTFOLIO_NAMES.useCaseDepartments)}`;
   const waveStart = `=IFERROR(INDEX(WaveStart,INDEX(DepartmentWaves,MATCH(${own(COL.department)},DepartmentNames,0))),0)`;
   return {
@@ -85,7 +98,7 @@ export function useCaseLineRows(
       "Wave",
       null,
       null,
-      `=IF(${base}="","",BenefitRisk)`,
+      bRisk,
       L.useCaseBenefitBasis,
     ],
     cost: [
@@ -99,7 +112,7 @@ export function useCaseLineRows(
       "Recurring",
       waveStart,
       null,
-      `=IF(${base}="","",CostRisk)`,
+      cRisk,
       L.useCaseCostBasis,
     ],
   };

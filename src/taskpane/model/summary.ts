@@ -6,7 +6,7 @@
  */
 import { STRESS_NAMES } from "../../templates/stress";
 import type { CellValue } from "../../host/workbook-host";
-import { ROI_NAMES } from "../../templates/roi";
+import { ROI_LINE_NAMES, ROI_NAMES } from "../../templates/roi";
 import { PORTFOLIO_NAMES } from "../../templates/portfolio";
 import { ROLLOUT_NAMES } from "../../templates/rollout";
 
@@ -41,6 +41,16 @@ export interface Summary {
   readonly waves: readonly Wave[] | null;
   /** What the ROI sheet says when its adoption comes from an empty Rollout sheet; null otherwise. */
   readonly adoptionNotice: string | null;
+  /**
+   * Which line table has no line with an amount yet (the annual ROI reads blank until both have
+   * one); null without a ROI sheet.
+   */
+  readonly missingLines: { readonly benefits: boolean; readonly costs: boolean } | null;
+  /**
+   * Lines per table now and on the Stress sheet, when they differ (lines added since the Stress
+   * sheet was built are not in its scenarios, simulation and tornado until it is rebuilt).
+   */
+  readonly stressBehind: { readonly lines: number; readonly stress: number } | null;
 }
 
 export const SUMMARY_NAMES = [
@@ -54,6 +64,10 @@ export const SUMMARY_NAMES = [
   ROLLOUT_NAMES.departmentNames,
   ROLLOUT_NAMES.departmentWaves,
   ROI_NAMES.adoptionNotice,
+  ROI_LINE_NAMES.benefits.base,
+  ROI_LINE_NAMES.costs.base,
+  STRESS_NAMES.benefits,
+  STRESS_NAMES.costs,
 ] as const;
 
 export const TOP_USE_CASES = 3;
@@ -115,6 +129,29 @@ function noticeOf(values: NameValues): string | null {
   return f.kind === "text" && f.text !== "" ? f.text : null;
 }
 
+/** Whether a column of line amounts holds no number at all (an empty table). */
+function noAmount(values: NameValues, name: string): boolean {
+  return !(values[name] ?? []).some((row) => typeof row[0] === "number");
+}
+
+function missingLinesOf(values: NameValues): Summary["missingLines"] {
+  if (!values[ROI_LINE_NAMES.benefits.base] || !values[ROI_LINE_NAMES.costs.base]) return null;
+  return {
+    benefits: noAmount(values, ROI_LINE_NAMES.benefits.base),
+    costs: noAmount(values, ROI_LINE_NAMES.costs.base),
+  };
+}
+
+function stressBehindOf(values: NameValues): Summary["stressBehind"] {
+  const b = values[ROI_LINE_NAMES.benefits.base];
+  const c = values[ROI_LINE_NAMES.costs.base];
+  const sb = values[STRESS_NAMES.benefits];
+  const sc = values[STRESS_NAMES.costs];
+  if (!b || !c || !sb || !sc) return null;
+  if (b.length === sb.length && c.length === sc.length) return null;
+  return { lines: b.length + c.length, stress: sb.length + sc.length };
+}
+
 export function readSummary(values: NameValues): Summary {
   return {
     annualRoi: figureOf(values, ROI_NAMES.annualRoi),
@@ -125,6 +162,8 @@ export function readSummary(values: NameValues): Summary {
     topUseCases: topUseCases(values),
     waves: wavePlan(values),
     adoptionNotice: noticeOf(values),
+    missingLines: missingLinesOf(values),
+    stressBehind: stressBehindOf(values),
   };
 }
 

@@ -19,6 +19,7 @@ import { CURRENCIES, MAX_PORTFOLIO_ROWS } from "../../model/build";
 import { fill } from "../../model/format";
 import { ConflictDialog } from "../ConflictDialog";
 import { ShareableCopy } from "../ShareableCopy";
+import { AddLine } from "../AddLine";
 import { UseCaseLines } from "../UseCaseLines";
 import { StatusMessage } from "../StatusMessage";
 import { buildMessages, recoveryLines } from "./useBuildMessages";
@@ -159,6 +160,7 @@ export function BuildPanel() {
         )}
       </div>
 
+      <AddLine disabled={busy} />
       <UseCaseLines disabled={busy} />
 
       <ShareableCopy disabled={busy} />

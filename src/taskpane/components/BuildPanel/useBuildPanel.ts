@@ -13,6 +13,7 @@ import {
   CURRENCIES,
   defaultPolicies,
   plansFor,
+  readLineCounts,
   predictChoices,
   type Policies,
   validRows,
@@ -99,7 +100,12 @@ export function useBuildPanel(): BuildPanelState {
         try {
           await recover();
           const sheets = await host.listSheets();
-          const plans = plansFor(target, { data, currency, locale, rows }, sheets);
+          const plans = plansFor(
+            target,
+            { data, currency, locale, rows },
+            sheets,
+            await readLineCounts(host),
+          );
           const conflicts = await host.conflicts(plans);
           const nameConflicts = await host.nameConflicts(plans);
           if (conflicts.length === 0 && nameConflicts.length === 0) return await apply(target, plans, {});

@@ -23,6 +23,13 @@ export function SummaryPanel() {
           value={v.annualRoi}
           emptyText={v.unavailable.annualRoi ?? s.needRoi}
           testId="summary-annual-roi"
+          detail={
+            (v.missing.length > 0 || v.stressBehind) && (
+              <span data-testid="summary-lines-notice">
+                {[...v.missing, ...(v.stressBehind ? [v.stressBehind] : [])].join(" ")}
+              </span>
+            )
+          }
         />
         <KeyFigure
           label={s.pvRoi}

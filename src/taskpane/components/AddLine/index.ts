@@ -1,0 +1,1 @@
+export { AddLine } from "./AddLine";
