@@ -4,6 +4,7 @@
  */
 import { usePane } from "../context/pane-context";
 import { fill, formatFigure, formatNumber, numberLocale } from "../model/format";
+import { ROI_NAMES } from "../../templates/roi";
 import { STRESS_NAMES } from "../../templates/stress";
 import {
   type Figure,
@@ -50,7 +51,12 @@ export interface SummaryView {
 }
 
 /** The figures the Summary shows that a formula computes, so that can be an error. */
-const FIGURE_NAMES = ["AnnualROI", "PVROI", "PaybackMonths", STRESS_NAMES.lossProbability] as const;
+const FIGURE_NAMES = [
+  ROI_NAMES.annualRoi,
+  ROI_NAMES.pvRoi,
+  ROI_NAMES.paybackMonths,
+  STRESS_NAMES.lossProbability,
+] as const;
 
 export function useSummary(): SummaryView {
   const { currency, locale, strings: s, lastRun } = usePane();
@@ -77,9 +83,9 @@ export function useSummary(): SummaryView {
     lossSource:
       paneLoss !== null ? fill(s.fromPane, { time: time ?? "" }) : sheetLoss !== null ? s.fromSheet : null,
     unavailable: {
-      annualRoi: unavailable("AnnualROI"),
-      pvRoi: unavailable("PVROI"),
-      payback: unavailable("PaybackMonths"),
+      annualRoi: unavailable(ROI_NAMES.annualRoi),
+      pvRoi: unavailable(ROI_NAMES.pvRoi),
+      payback: unavailable(ROI_NAMES.paybackMonths),
       // The pane's own run is a number: only the sheet's figure can be an error.
       lossProbability: paneLoss === null ? unavailable(STRESS_NAMES.lossProbability) : null,
     },

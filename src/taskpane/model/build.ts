@@ -6,6 +6,7 @@
  */
 import { decidePlacements, defaultPolicy } from "../../host/placement";
 import type { Conflict, ExistingSheetPolicy, SheetInfo, WorkbookHost } from "../../host/workbook-host";
+import { ROI_LINE_NAMES } from "../../templates/roi";
 import { EMPTY_LINE } from "../../templates/roi-lines";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
@@ -33,9 +34,12 @@ export interface LineCounts {
 
 /** The line tables' current row counts, or null when the workbook has no ROI sheet. */
 export async function readLineCounts(host: WorkbookHost): Promise<LineCounts | null> {
-  const v = await host.readNames(["RoiBenefitLabels", "RoiCostLabels"]);
-  if (!v.RoiBenefitLabels || !v.RoiCostLabels) return null;
-  return { benefits: v.RoiBenefitLabels.length, costs: v.RoiCostLabels.length };
+  const { benefits, costs } = ROI_LINE_NAMES;
+  const v = await host.readNames([benefits.labels, costs.labels]);
+  const b = v[benefits.labels];
+  const c = v[costs.labels];
+  if (!b || !c) return null;
+  return { benefits: b.length, costs: c.length };
 }
 
 /**
