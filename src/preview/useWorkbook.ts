@@ -84,7 +84,10 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
       void host.listSheets().then((list) => {
         if (!alive) return;
         const current = list.map((s) => s.name);
-        setActive((was) => nextActive(names.current, current, was));
+        // React may run the updater after the ref below has moved on: compare with the tabs as
+        // they were at this refresh, or a sheet just added never counts as new.
+        const previous = names.current;
+        setActive((was) => nextActive(previous, current, was));
         names.current = current;
         setSheets(list);
         setRevision((r) => r + 1);
