@@ -33,7 +33,7 @@ configure({ defaultHidden: true });
 
 export const SAMPLE: ModelOptions = { data: "sample", currency: "NT$", locale: "en" };
 /** Enough for a debounced re-read (150 ms) and HyperFormula's recalculation on a slow machine. */
-export const SETTLE = { timeout: 5000 };
+export const SETTLE = { timeout: 20_000 };
 export const FIXED_NOW = new Date("2025-03-01T09:30:00.000Z");
 
 export async function builtHost(options: ModelOptions = SAMPLE): Promise<MemoryHost> {

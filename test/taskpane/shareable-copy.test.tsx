@@ -27,6 +27,9 @@ const AGENTS_AFTER = (
 const build = () => within(panelOf("build"));
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK"
 
+// Each test builds the complete model and exports it in jsdom: seconds alone, more under CI load.
+jest.setTimeout(90_000);
+
 describe("Make a shareable copy", () => {
   it("delivers the model as .xlsx bytes with a dated file name", async () => {
     const host = await builtHost();
