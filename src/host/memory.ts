@@ -88,6 +88,8 @@ import {
   type NameLocation,
   type Recovery,
   type SheetInfo,
+  type SheetTemplate,
+  sheetTemplate,
   templateMarkerName,
   templateVersionName,
   type Unsubscribe,
@@ -739,16 +741,19 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /** Which template built a sheet, from its marker name (sheet-scoped first, then the workbook's). */
-  private templateOf(id: number): { template: TemplateId | null; templateVersion: number | null } {
-    for (const template of TEMPLATE_IDS) {
-      const marker = templateMarkerName(template);
-      let scope: number | undefined;
-      if (this.hf.getNamedExpression(marker, id)) scope = id;
-      else if (markedSheet(this.hf, template) !== id) continue;
-      const version = this.hf.getNamedExpressionValue(templateVersionName(template), scope);
-      return { template, templateVersion: typeof version === "number" ? version : null };
-    }
-    return { template: null, templateVersion: null };
+  private templateOf(id: number): SheetTemplate {
+    const version = (template: TemplateId, scope?: number): number | null => {
+      const value = this.hf.getNamedExpressionValue(templateVersionName(template), scope);
+      return typeof value === "number" ? value : null;
+    };
+    return sheetTemplate(
+      (template) =>
+        this.hf.getNamedExpression(templateMarkerName(template), id) ? version(template, id) : undefined,
+      () => {
+        const template = TEMPLATE_IDS.find((t) => markedSheet(this.hf, t) === id);
+        return template ? { template, version: version(template) } : null;
+      },
+    );
   }
 
   /**

@@ -3,7 +3,7 @@
  * docs/architecture.md). OfficeHost (office.ts) talks to Excel through Office.js; MemoryHost (memory.ts) is an
  * in-memory workbook computed by HyperFormula for the browser preview and the tests.
  */
-import type { Dialect, SheetPlan, TemplateId } from "../templates/plan";
+import { type Dialect, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 
 /** A cell value as read back: a number, text, a boolean, an error such as "#N/A", or null (empty). */
 export type CellValue = number | string | boolean | null;
@@ -265,4 +265,28 @@ export function templateMarkerName(template: TemplateId): string {
 
 export function templateVersionName(template: TemplateId): string {
   return `GenAI_Template_${template}_version`;
+}
+
+/** The template that built a sheet and its layout version, as its markers say. */
+export interface SheetTemplate {
+  readonly template: TemplateId | null;
+  readonly templateVersion: number | null;
+}
+
+/**
+ * Which template built a sheet, the same in every host: a marker scoped to the sheet is the
+ * sheet's own and wins (a copy kept beside a rebuilt model carries one); otherwise the workbook
+ * marker that points at the sheet. `local` gives a sheet-scoped marker's version (null when it
+ * has none, undefined when there is no such marker); `marked` the workbook marker on the sheet.
+ */
+export function sheetTemplate(
+  local: (template: TemplateId) => number | null | undefined,
+  marked: () => { readonly template: TemplateId; readonly version: number | null } | null,
+): SheetTemplate {
+  for (const template of TEMPLATE_IDS) {
+    const version = local(template);
+    if (version !== undefined) return { template, templateVersion: version };
+  }
+  const m = marked();
+  return m ? { template: m.template, templateVersion: m.version } : { template: null, templateVersion: null };
 }

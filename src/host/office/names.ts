@@ -6,7 +6,7 @@
 import { splitQualified } from "../../shared/a1";
 import { TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
 import { sameName } from "../placement";
-import { templateMarkerName, templateVersionName } from "../workbook-host";
+import { type SheetTemplate, sheetTemplate, templateMarkerName, templateVersionName } from "../workbook-host";
 
 export interface ExistingName {
   readonly name: string;
@@ -63,13 +63,10 @@ export function templateOf(
   sheet: string,
   local: ReadonlyMap<string, ExistingName>,
   markers: ReadonlyMap<string, TemplateMarker>,
-): { template: TemplateId | null; templateVersion: number | null } {
-  for (const template of TEMPLATE_IDS) {
-    if (local.has(templateMarkerName(template).toLowerCase()))
-      return { template, templateVersion: versionOf(local, template) };
-  }
-  const marked = markers.get(sheet.toLowerCase());
-  return marked
-    ? { template: marked.template, templateVersion: marked.version }
-    : { template: null, templateVersion: null };
+): SheetTemplate {
+  return sheetTemplate(
+    (template) =>
+      local.has(templateMarkerName(template).toLowerCase()) ? versionOf(local, template) : undefined,
+    () => markers.get(sheet.toLowerCase()) ?? null,
+  );
 }
