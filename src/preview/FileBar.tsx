@@ -104,7 +104,8 @@ function useUnloadGuard(status: SessionStatus | null): void {
 
 function stateText(status: SessionStatus | null, t: PreviewStrings): string {
   if (status === null) return t.loading;
-  if (status.storeError) return fill(t.notStored, { detail: status.storeError });
+  if (status.storeError)
+    return fill(status.restoreFailed ? t.notRestored : t.notStored, { detail: status.storeError });
   const file = status.fileName ? fill(t.fileNamePrefix, { file: status.fileName }) : "";
   if (status.unsaved) return fill(status.stored ? t.unsavedStored : t.unsaved, { file });
   return fill(status.fileName ? t.saved : t.noChanges, { file });

@@ -60,6 +60,7 @@ export class WorkbookSession implements Served {
   private unsaved = false;
   private fileName: string | null = null;
   private storeError: string | null = null;
+  private restoreFailed = false;
   /** Increments when the workbook is replaced (opened, new, restored): the page remounts its pane. */
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -88,6 +89,7 @@ export class WorkbookSession implements Served {
       unsaved: this.unsaved,
       stored: this.storedRevision === this.revision,
       storeError: this.storeError,
+      restoreFailed: this.restoreFailed,
       fileName: this.fileName,
       generation: this.generation,
     };
@@ -163,10 +165,12 @@ export class WorkbookSession implements Served {
         unsaved: this.unsaved,
       });
       this.storeError = null;
+      this.restoreFailed = false;
       // A change that came in while writing leaves the store behind; its own timer follows.
       this.storedRevision = Math.max(this.storedRevision, revision);
     } catch (error) {
       this.storeError = error instanceof Error ? error.message : String(error);
+      this.restoreFailed = false;
     }
     this.emitStatus();
   }
@@ -184,6 +188,7 @@ export class WorkbookSession implements Served {
       stored = await this.store.load();
     } catch (error) {
       this.storeError = error instanceof Error ? error.message : String(error);
+      this.restoreFailed = true;
       return;
     }
     const saved = stored as Partial<StoredWorkbook> | undefined;
@@ -193,9 +198,9 @@ export class WorkbookSession implements Served {
       this.storedRevision = this.revision;
     } catch (error) {
       // The stored workbook stays in storage until the next change replaces it.
-      this.storeError = `The workbook kept in this browser could not be restored: ${
-        error instanceof Error ? error.message : String(error)
-      }`;
+      // The frame words it in its language (FileBar): here only the detail.
+      this.storeError = error instanceof Error ? error.message : String(error);
+      this.restoreFailed = true;
     }
   }
 

@@ -17,6 +17,7 @@ const STATUS: SessionStatus = {
   unsaved: false,
   stored: true,
   storeError: null,
+  restoreFailed: false,
   fileName: null,
   generation: 0,
 };

@@ -220,6 +220,19 @@ describe("the session in the browser's storage", () => {
     session.current().addSheet("Sheet1", [[1]]);
     await session.current().writeCells([{ sheet: "Sheet1", address: "A1", values: [[2]] }]);
     await session.flush();
-    expect(session.status()).toMatchObject({ stored: false, storeError: "QuotaExceededError" });
+    expect(session.status()).toMatchObject({
+      stored: false,
+      storeError: "QuotaExceededError",
+      restoreFailed: false,
+    });
+  });
+
+  it("says a kept workbook could not be restored as a restore, not a write, and leaves it stored", async () => {
+    const store = new MapStore();
+    store.load = () => Promise.reject(new Error("UnknownError"));
+    const session = new WorkbookSession(store, 1);
+    await session.ready();
+    // The frame words it from these two (FileBar), in its own language.
+    expect(session.status()).toMatchObject({ storeError: "UnknownError", restoreFailed: true });
   });
 });

@@ -19,8 +19,10 @@ export interface SessionStatus {
   readonly unsaved: boolean;
   /** The browser's storage holds the workbook as it is now. */
   readonly stored: boolean;
-  /** Why the last write to the browser's storage failed, if it did. */
+  /** Why the last write to the browser's storage, or the restore from it, failed, if it did. */
   readonly storeError: string | null;
+  /** The failure was in restoring the workbook kept in the browser, not in keeping it. */
+  readonly restoreFailed: boolean;
   /** The name of the file last opened or saved, if any. */
   readonly fileName: string | null;
   /** Increments each time the workbook is replaced (opened from a file, new, restored). */

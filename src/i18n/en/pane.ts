@@ -30,6 +30,8 @@ export const pane = {
   roi: "ROI",
   roiDescription: "Benefits, costs, annual ROI, three-year PV ROI and payback against the benchmarks.",
   stress: "Stress",
+  /** A template sheet shown by its title, with the name it has in the workbook. */
+  sheetShown: "{title} ({sheet})",
   stressDescription: "Low / base / high per line item, scenarios, Monte Carlo, tornado and break-even.",
   buildSheet: "Build {sheet} sheet",
   building: "Building…",

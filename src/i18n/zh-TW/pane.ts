@@ -31,6 +31,8 @@ export const pane: PaneStrings = {
   roi: "ROI",
   roiDescription: "效益、成本、年度 ROI、三年現值 ROI,以及與基準比較的回收期。",
   stress: "壓力測試",
+  /** A template sheet shown by its title, with the name it has in the workbook. */
+  sheetShown: "{title}(工作表 {sheet})",
   stressDescription: "各項目的低/基準/高值、情境、蒙地卡羅模擬、龍捲風圖與損益兩平。",
   buildSheet: "建立「{sheet}」工作表",
   building: "建立中…",

@@ -1,4 +1,5 @@
 /** The Build panel's progress and outcome texts, from its status. */
+import { sheetShown } from "../../model/sheet-names";
 import type { Bundle, PaneStrings } from "../../../i18n/bundle";
 import type { AppliedSheet, Recovery } from "../../../host/workbook-host";
 import { describeError, type ErrorReport } from "../../model/errors";
@@ -18,7 +19,8 @@ export { stepText };
 
 /** What a recovery of an interrupted build did, line by line. */
 export function recoveryLines(r: Recovery, { pane: s, conventions: c }: Bundle): string[] {
-  const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(c.listSeparator);
+  const list = (names: readonly string[]): string =>
+    names.map((n) => `"${sheetShown(n, s)}"`).join(c.listSeparator);
   return [
     ...(r.restored.length > 0 ? [fill(s.recoveredRestored, { sheets: list(r.restored) })] : []),
     ...(r.removed.length > 0 ? [fill(s.recoveredRemoved, { sheets: list(r.removed) })] : []),
@@ -27,7 +29,7 @@ export function recoveryLines(r: Recovery, { pane: s, conventions: c }: Bundle):
 }
 
 function outcomeText(sheet: AppliedSheet, s: PaneStrings): string {
-  const params = { sheet: sheet.sheet, count: sheet.keptInputs };
+  const params = { sheet: sheetShown(sheet.sheet, s), count: sheet.keptInputs };
   switch (sheet.outcome) {
     case "created":
       return fill(s.outcomeCreated, params);
@@ -58,7 +60,7 @@ export function buildMessages(status: BuildStatus, { pane: s, conventions: c }: 
         built.length === 0
           ? [s.nothingBuilt]
           : [
-              fill(s.builtSheets, { sheets: built.map((x) => x.sheet).join(c.listSeparator) }),
+              fill(s.builtSheets, { sheets: built.map((x) => sheetShown(x.sheet, s)).join(c.listSeparator) }),
               ...status.result.sheets.flatMap((x) => [
                 outcomeText(x, s),
                 ...(x.copy ? [fill(s.outcomeCopy, { copy: x.copy })] : []),

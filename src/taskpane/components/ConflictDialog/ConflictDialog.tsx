@@ -1,3 +1,4 @@
+import { sheetShown } from "../../model/sheet-names";
 import {
   Button,
   Checkbox,
@@ -41,8 +42,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
     if (policy === "cancel") return s.cancelSheetHint;
     if (policy === "keepBoth")
       return outcome.copy
-        ? fill(s.keepCopyHint, { sheet: c.sheet, copy: outcome.copy })
-        : fill(s.keepBothHint, { name: outcome.built ?? "", sheet: c.sheet });
+        ? fill(s.keepCopyHint, { sheet: sheetShown(c.sheet, s), copy: outcome.copy })
+        : fill(s.keepBothHint, { name: outcome.built ?? "", sheet: sheetShown(c.sheet, s) });
     if (c.existingTemplate !== c.plannedTemplate) return s.replaceLosesContent;
     return c.keepsInputs ? fill(s.replaceKeepsInputs, { template }) : s.replaceNewLayout;
   };
@@ -60,7 +61,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   };
   const model = (c: Conflict, outcome: ChoiceOutcome): string =>
     outcome.modelSheet
-      ? fill(s.modelUses, { sheet: outcome.modelSheet })
+      ? fill(s.modelUses, { sheet: sheetShown(outcome.modelSheet, s) })
       : fill(s.modelUsesNone, { template: templateName(c.plannedTemplate) });
   const blocked = nameConflicts.some((n) => !takeNames.includes(n.name));
 
@@ -76,7 +77,11 @@ export function ConflictDialog(props: ConflictDialogProps) {
           <DialogContent className={styles.content}>
             {conflicts.length > 0 && <p className={styles.intro}>{s.conflictIntro}</p>}
             {conflicts.map((c) => (
-              <Field key={c.sheet} label={fill(s.conflictSheet, { sheet: c.sheet })} className={styles.sheet}>
+              <Field
+                key={c.sheet}
+                label={fill(s.conflictSheet, { sheet: sheetShown(c.sheet, s) })}
+                className={styles.sheet}
+              >
                 <RadioGroup
                   value={policies[c.sheet]}
                   onChange={(_, data) => onPolicyChange(c.sheet, data.value as ExistingSheetPolicy)}
