@@ -98,6 +98,31 @@ describe("Summary panel", () => {
     await waitFor(() => expect(text("summary-annual-roi")).toBe("639.6%"), SETTLE);
   });
 
+  it("says in the Summary, beside the ROI, that adoption comes from an empty Rollout sheet", async () => {
+    const host = await builtHost();
+    renderPane(host);
+    await waitFor(() => expect(text("summary-annual-roi")).toBe("639.6%"), SETTLE);
+    expect(screen.queryByTestId("summary-adoption-notice")).toBeNull();
+    // Every department cleared: the Rollout sheet has no headcount to adopt.
+    const departments = (await host.locateNames(["DepartmentNames"])).DepartmentNames!;
+    const first = Number(/\d+/.exec(departments.address)![0]);
+    const last = Number(/\d+$/.exec(departments.address)![0]);
+    await host.writeCells([
+      {
+        sheet: departments.sheet,
+        address: `A${first}:E${last}`,
+        values: Array.from({ length: last - first + 1 }, () => [null, null, null, null, null]),
+      },
+    ]);
+    await waitFor(
+      () =>
+        expect(text("summary-adoption-notice")).toBe(
+          "Adoption comes from the Rollout sheet, which has no headcount yet: enter departments on Rollout!A18:E29",
+        ),
+      SETTLE,
+    );
+  });
+
   it("says which sheet to build where a figure's sheet is missing", async () => {
     renderPane(new MemoryHost());
     await waitFor(() => expect(text("summary-annual-roi")).toMatch(/^Build the ROI sheet/), SETTLE);
