@@ -18,11 +18,20 @@ import { parseRange } from "../../src/shared/a1";
 import { formatValue } from "../../src/templates/formats";
 import { planCompleteModel } from "../../src/templates/index";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
+import { text, until as untilWithin } from "./waits";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const CI = Boolean(process.env.CI) && process.env.CI !== "false";
 const STEP_TIMEOUT_MS = 60_000;
+
+/** Waits up to one step's time for `read` to give a value `accept` takes. */
+const until = <T>(
+  what: string,
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = STEP_TIMEOUT_MS,
+): Promise<T> => untilWithin(what, read, accept, timeoutMs);
 
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) {
@@ -92,24 +101,6 @@ function engineAnnualRoi(): number {
   });
   return summary.annualRoi as number;
 }
-
-async function until<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let last: T | undefined;
-  for (;;) {
-    try {
-      last = await read();
-      if (accept(last)) return last;
-    } catch {
-      // Not there yet.
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const text = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? "").trim();
 
 describeInBrowser("a user's own case typed through the preview's grid", () => {
   let server: PreviewServer;

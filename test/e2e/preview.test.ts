@@ -27,12 +27,21 @@ import { planCompleteModel, type ModelOptions } from "../../src/templates/index"
 import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";
 import { roiAssumptions } from "../../src/templates/roi";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
+import { text, until as untilWithin } from "./waits";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const DOCS_SCREENSHOT = path.join(ROOT, "docs", "images", "preview.png");
 const CI = Boolean(process.env.CI) && process.env.CI !== "false";
 const STEP_TIMEOUT_MS = 60_000;
+
+/** Waits up to one step's time for `read` to give a value `accept` takes. */
+const until = <T>(
+  what: string,
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = STEP_TIMEOUT_MS,
+): Promise<T> => untilWithin(what, read, accept, timeoutMs);
 
 /** The pane's defaults for "Build complete model": sample data, NT$, English, 15 use cases. */
 const OPTIONS: ModelOptions = { data: "sample", currency: "NT$", locale: "en", rows: DEFAULT_PORTFOLIO_ROWS };
@@ -134,30 +143,6 @@ async function expectedNumbers(): Promise<Expected> {
 }
 
 // ---- browser helpers ------------------------------------------------------------------------
-
-/** Polls `read` until it returns a value that `accept` takes; fails with the last value seen. */
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = STEP_TIMEOUT_MS,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    try {
-      last = await read();
-      if (accept(last)) return last;
-    } catch {
-      // Not there yet.
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const text = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? "").trim();
 
 async function waitForText(locator: Locator, expected: string, what: string): Promise<void> {
   await until(
