@@ -9,7 +9,10 @@ let cli;
 try {
   cli = require(compiled);
 } catch (error) {
-  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes(compiled)) {
+  // Only the compiled CLI itself missing means "not built": a module it needs that is missing is a
+  // broken build, and Node's own message (with its require stack) says which.
+  const first = String(error && error.message).split("\n")[0];
+  if (error && error.code === "MODULE_NOT_FOUND" && first.includes(compiled)) {
     console.error("genai-roi: the command line is not built yet. Build it with:\n\n  npm run build:node\n");
     process.exit(1);
   }
