@@ -524,12 +524,36 @@ export interface StatisticGoal {
   readonly target: number;
 }
 
+/**
+ * The lever a statistic's goal seek moves: the benefit realisation (0..2), the company's adoption
+ * target (0..1; the monthly adoption curve and every wave scale with it, as both are target ×
+ * shape), or one line's level (its low, base and high × a factor 0..3, the spread kept in
+ * proportion, as the default low and high follow the base).
+ */
+export type SeekLever =
+  | { readonly kind: "realisation" }
+  | { readonly kind: "adoptionTarget"; readonly current: number }
+  | { readonly kind: "lineLevel"; readonly side: "benefits" | "costs"; readonly index: number };
+
+/** The search interval of each lever's value: realisation and line factor, adoption share. */
+export const SEEK_RANGE: Readonly<Record<SeekLever["kind"], readonly [number, number]>> = {
+  realisation: [0, 2],
+  adoptionTarget: [0, 1],
+  lineLevel: [0, 3],
+};
+
 export interface StatisticSeek {
-  /** The lowest benefit realisation (within `tolerance`) that meets the goal; null when none in [0, high]. */
-  readonly realisation: number | null;
-  /** The statistic at that realisation. */
+  /**
+   * The lever's value that just meets the goal (within `tolerance`): the lowest where raising
+   * the lever helps (realisation, adoption, a benefit line), the highest where lowering it
+   * helps (a cost line: the most it may cost). Null when no value in the lever's range meets it.
+   */
+  readonly value: number | null;
+  /** The statistic at that value (or at the best end of the range when none meets the goal). */
   readonly statistic: number;
   readonly evaluations: number;
+  /** True when the goal is met over the whole range (even at the lever's least helpful end). */
+  readonly metEverywhere: boolean;
 }
 
 function statisticOf(summary: CaseSimulationSummary, goal: StatisticGoal): number {
@@ -538,40 +562,96 @@ function statisticOf(summary: CaseSimulationSummary, goal: StatisticGoal): numbe
     : summary.outputs.npv.percentiles[CASE_PERCENTILES.indexOf(0.1)];
 }
 
+/** The case with the lever at `value`. */
+export function withLever(c: LineItemCase, lever: SeekLever, value: number): LineItemCase {
+  switch (lever.kind) {
+    case "realisation":
+      return { ...c, settings: { ...c.settings, benefitRealisation: value } };
+    case "adoptionTarget": {
+      const f = lever.current > 0 ? value / lever.current : 0;
+      return {
+        ...c,
+        benefits: c.benefits.map((b) =>
+          b.wave ? { ...b, wave: { ...b.wave, target: b.wave.target * f } } : b,
+        ),
+        settings: { ...c.settings, companyAdoption: c.settings.companyAdoption.map((a) => a * f) },
+      };
+    }
+    case "lineLevel": {
+      const scale = (x: number | undefined): number | undefined => (x === undefined ? undefined : x * value);
+      if (lever.side === "benefits")
+        return {
+          ...c,
+          benefits: c.benefits.map((b, i) =>
+            i === lever.index
+              ? { ...b, annual: b.annual * value, low: scale(b.low), high: scale(b.high) }
+              : b,
+          ),
+        };
+      return {
+        ...c,
+        costs: c.costs.map((k, i) =>
+          i === lever.index ? { ...k, amount: k.amount * value, low: scale(k.low), high: scale(k.high) } : k,
+        ),
+      };
+    }
+  }
+}
+
+/** Whether raising the lever improves the case: false for a cost line (and a negative benefit). */
+export function leverHelpsUpward(c: LineItemCase, lever: SeekLever): boolean {
+  if (lever.kind !== "lineLevel") return true;
+  const line = lever.side === "benefits" ? c.benefits[lever.index] : c.costs[lever.index];
+  const base = "annual" in line ? line.annual : line.amount;
+  return lever.side === "benefits" ? base >= 0 : base < 0;
+}
+
 /**
- * Goal seek on a simulated statistic: the benefit realisation at which P(annual ROI < 0) falls to
- * the target, or the NPV's P10 reaches it. Every evaluation runs with the same seed, so the same
+ * Goal seek on a simulated statistic: the lever's value at which P(annual ROI < 0) falls to the
+ * target, or the NPV's P10 reaches it. Every evaluation runs with the same seed, so the same
  * uniforms (common random numbers): the statistic then moves only with the lever, not with fresh
  * noise, and a bisection on it converges to a stable answer. Met: loss probability ≤ target, or
- * P10 ≥ target; both improve as realisation rises.
+ * P10 ≥ target; both improve as the lever moves the case's way (`leverHelpsUpward`).
+ * `onEvaluation` is called after each simulation (progress).
  */
-export function seekRealisation(
+export function seekStatistic(
   c: LineItemCase,
   options: CaseSimulationOptions,
   goal: StatisticGoal,
-  high = 2,
+  lever: SeekLever = { kind: "realisation" },
   tolerance = 1e-4,
+  onEvaluation?: (evaluations: number) => void,
 ): StatisticSeek {
+  if (lever.kind === "lineLevel") {
+    const lines = lever.side === "benefits" ? c.benefits : c.costs;
+    if (!(lever.index >= 0 && lever.index < lines.length)) throw new RangeError("No such line to move.");
+  }
   let evaluations = 0;
-  const at = (realisation: number): number => {
+  const at = (value: number): number => {
     evaluations++;
-    const scaled: LineItemCase = { ...c, settings: { ...c.settings, benefitRealisation: realisation } };
-    return statisticOf(simulateBusinessCase(scaled, options), goal);
+    const v = statisticOf(simulateBusinessCase(withLever(c, lever, value), options), goal);
+    onEvaluation?.(evaluations);
+    return v;
   };
   const met = (v: number): boolean =>
     goal.statistic === "lossProbability" ? v <= goal.target : v >= goal.target;
-  const top = at(high);
-  if (!met(top)) return { realisation: null, statistic: top, evaluations };
-  let lo = 0;
-  let hi = high;
-  let value = top;
-  while (hi - lo > tolerance) {
-    const mid = (lo + hi) / 2;
+  const [min, max] = SEEK_RANGE[lever.kind];
+  const upward = leverHelpsUpward(c, lever);
+  // `good` is the end of the range where the case is best, `bad` the other.
+  let good = upward ? max : min;
+  let bad = upward ? min : max;
+  const best = at(good);
+  if (!met(best)) return { value: null, statistic: best, evaluations, metEverywhere: false };
+  const worst = at(bad);
+  if (met(worst)) return { value: bad, statistic: worst, evaluations, metEverywhere: true };
+  let value = best;
+  while (Math.abs(good - bad) > tolerance) {
+    const mid = (good + bad) / 2;
     const v = at(mid);
     if (met(v)) {
-      hi = mid;
+      good = mid;
       value = v;
-    } else lo = mid;
+    } else bad = mid;
   }
-  return { realisation: hi, statistic: value, evaluations };
+  return { value: good, statistic: value, evaluations, metEverywhere: false };
 }

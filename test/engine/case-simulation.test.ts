@@ -3,7 +3,8 @@ import {
   CASE_PERCENTILES,
   CaseSimulation,
   compileCase,
-  seekRealisation,
+  seekStatistic,
+  withLever,
   sensitivityAtPercentiles,
   simulateBusinessCase,
   SPIDER_PERCENTILES,
@@ -336,36 +337,92 @@ describe("sensitivityAtPercentiles", () => {
   });
 });
 
-describe("seekRealisation", () => {
+describe("seekStatistic", () => {
   const c = mixedCase();
   const seek = { ...options, trials: 2_000 };
+  const realisation = { kind: "realisation" } as const;
+  const loss = (x: LineItemCase): number => simulateBusinessCase(x, seek).outputs.annualRoi.belowZero;
+  const npvP10 = (x: LineItemCase): number => simulateBusinessCase(x, seek).outputs.npv.percentiles[1];
 
   it("finds the lowest benefit realisation with P(annual ROI < 0) at most 5%, stable under common random numbers", () => {
-    const found = seekRealisation(c, seek, { statistic: "lossProbability", target: 0.05 });
-    expect(found.realisation).not.toBeNull();
-    const r = found.realisation as number;
-    const loss = (realisation: number): number =>
-      simulateBusinessCase({ ...c, settings: { ...c.settings, benefitRealisation: realisation } }, seek)
-        .outputs.annualRoi.belowZero;
+    const found = seekStatistic(c, seek, { statistic: "lossProbability", target: 0.05 }, realisation);
+    expect(found.value).not.toBeNull();
+    const r = found.value as number;
+    const at = (value: number): number =>
+      loss({ ...c, settings: { ...c.settings, benefitRealisation: value } });
     // Met at the answer, not met just below it: the same seed makes the statistic a step function
     // of the lever alone.
-    expect(loss(r)).toBeLessThanOrEqual(0.05);
-    expect(loss(r - 2e-4)).toBeGreaterThan(0.05);
-    expect(found.statistic).toBe(loss(r));
+    expect(at(r)).toBeLessThanOrEqual(0.05);
+    expect(at(r - 2e-4)).toBeGreaterThan(0.05);
+    expect(found.statistic).toBe(at(r));
     // Run again: the same answer to the digit.
-    expect(seekRealisation(c, seek, { statistic: "lossProbability", target: 0.05 }).realisation).toBe(r);
+    expect(seekStatistic(c, seek, { statistic: "lossProbability", target: 0.05 }, realisation).value).toBe(r);
   });
 
   it("finds where the NPV's P10 reaches zero, and says when no realisation up to the limit does", () => {
-    const found = seekRealisation(c, seek, { statistic: "npvP10", target: 0 });
-    const r = found.realisation as number;
-    const p10 = (realisation: number): number =>
-      simulateBusinessCase({ ...c, settings: { ...c.settings, benefitRealisation: realisation } }, seek)
-        .outputs.npv.percentiles[1];
-    expect(p10(r)).toBeGreaterThanOrEqual(0);
-    expect(p10(r - 2e-4)).toBeLessThan(0);
-    expect(seekRealisation(c, seek, { statistic: "npvP10", target: 1e12 })).toEqual(
-      expect.objectContaining({ realisation: null }),
+    const found = seekStatistic(c, seek, { statistic: "npvP10", target: 0 }, realisation);
+    const r = found.value as number;
+    const at = (value: number): number =>
+      npvP10({ ...c, settings: { ...c.settings, benefitRealisation: value } });
+    expect(at(r)).toBeGreaterThanOrEqual(0);
+    expect(at(r - 2e-4)).toBeLessThan(0);
+    expect(seekStatistic(c, seek, { statistic: "npvP10", target: 1e12 }, realisation)).toEqual(
+      expect.objectContaining({ value: null, metEverywhere: false }),
     );
+  });
+
+  it("moves the adoption target by scaling the company curve and every wave: identity at today's target", () => {
+    const current = 0.9;
+    const lever = { kind: "adoptionTarget", current } as const;
+    expect(withLever(c, lever, current)).toEqual(c);
+    const half = withLever(c, lever, current / 2);
+    half.settings.companyAdoption.forEach((a, m) =>
+      expect(a).toBeCloseTo(c.settings.companyAdoption[m] / 2, 12),
+    );
+    expect(half.benefits[1].wave?.target).toBeCloseTo(0.4, 12);
+    // Less adoption, less benefit in the schedule: the three-year NPV falls.
+    expect(financialSummary(half).npv).toBeLessThan(financialSummary(c).npv);
+    const found = seekStatistic(c, seek, { statistic: "npvP10", target: 0 }, lever);
+    const t = found.value as number;
+    expect(t).toBeGreaterThan(0);
+    expect(t).toBeLessThanOrEqual(1);
+    expect(npvP10(withLever(c, lever, t))).toBeGreaterThanOrEqual(0);
+    expect(npvP10(withLever(c, lever, t - 2e-4))).toBeLessThan(0);
+  });
+
+  it("finds the most a cost line may cost (a higher cost only hurts), its spread scaled with it", () => {
+    const lever = { kind: "lineLevel", side: "costs", index: 2 } as const;
+    const scaled = withLever(c, lever, 2);
+    expect(scaled.costs[2].amount).toBe(2 * c.costs[2].amount);
+    expect(scaled.costs[2].low).toBe(2 * (c.costs[2].low as number));
+    expect(scaled.costs[1]).toBe(c.costs[1]);
+    // The goal: the NPV's P10 the case has with the one-off build at 1.5 times today's.
+    const goal = { statistic: "npvP10", target: npvP10(withLever(c, lever, 1.5)) } as const;
+    const found = seekStatistic(c, seek, goal, lever);
+    const f = found.value as number;
+    expect(found.metEverywhere).toBe(false);
+    expect(f).toBeGreaterThanOrEqual(1.5 - 1e-4);
+    expect(npvP10(withLever(c, lever, f))).toBeGreaterThanOrEqual(goal.target);
+    expect(npvP10(withLever(c, lever, f + 2e-4))).toBeLessThan(goal.target);
+    // A benefit line goes the other way: the least it may bring.
+    const benefitLever = { kind: "lineLevel", side: "benefits", index: 0 } as const;
+    const least = { statistic: "npvP10", target: npvP10(withLever(c, benefitLever, 0.5)) } as const;
+    const b = seekStatistic(c, seek, least, benefitLever).value as number;
+    expect(b).toBeLessThanOrEqual(0.5 + 1e-4);
+    expect(npvP10(withLever(c, benefitLever, b))).toBeGreaterThanOrEqual(least.target);
+    expect(npvP10(withLever(c, benefitLever, b - 2e-4))).toBeLessThan(least.target);
+  });
+
+  it("says when the goal holds over the lever's whole range, and refuses a line that does not exist", () => {
+    const easy = seekStatistic(c, seek, { statistic: "lossProbability", target: 1 }, realisation);
+    expect(easy).toEqual(expect.objectContaining({ value: 0, metEverywhere: true }));
+    expect(() =>
+      seekStatistic(
+        c,
+        seek,
+        { statistic: "lossProbability", target: 0.05 },
+        { kind: "lineLevel", side: "costs", index: 99 },
+      ),
+    ).toThrow(RangeError);
   });
 });
