@@ -612,16 +612,17 @@ export function leverHelpsUpward(c: LineItemCase, lever: SeekLever): boolean {
  * uniforms (common random numbers): the statistic then moves only with the lever, not with fresh
  * noise, and a bisection on it converges to a stable answer. Met: loss probability ≤ target, or
  * P10 ≥ target; both improve as the lever moves the case's way (`leverHelpsUpward`).
- * `onEvaluation` is called after each simulation (progress).
+ *
+ * A generator: it yields the number of simulations run after each one, so a caller can report
+ * progress and yield to its event loop between them; `seekStatistic` runs it through.
  */
-export function seekStatistic(
+export function* seekStatisticSteps(
   c: LineItemCase,
   options: CaseSimulationOptions,
   goal: StatisticGoal,
   lever: SeekLever = { kind: "realisation" },
   tolerance = 1e-4,
-  onEvaluation?: (evaluations: number) => void,
-): StatisticSeek {
+): Generator<number, StatisticSeek, void> {
   if (lever.kind === "lineLevel") {
     const lines = lever.side === "benefits" ? c.benefits : c.costs;
     if (!(lever.index >= 0 && lever.index < lines.length)) throw new RangeError("No such line to move.");
@@ -629,9 +630,7 @@ export function seekStatistic(
   let evaluations = 0;
   const at = (value: number): number => {
     evaluations++;
-    const v = statisticOf(simulateBusinessCase(withLever(c, lever, value), options), goal);
-    onEvaluation?.(evaluations);
-    return v;
+    return statisticOf(simulateBusinessCase(withLever(c, lever, value), options), goal);
   };
   const met = (v: number): boolean =>
     goal.statistic === "lossProbability" ? v <= goal.target : v >= goal.target;
@@ -641,17 +640,35 @@ export function seekStatistic(
   let good = upward ? max : min;
   let bad = upward ? min : max;
   const best = at(good);
+  yield evaluations;
   if (!met(best)) return { value: null, statistic: best, evaluations, metEverywhere: false };
   const worst = at(bad);
+  yield evaluations;
   if (met(worst)) return { value: bad, statistic: worst, evaluations, metEverywhere: true };
   let value = best;
   while (Math.abs(good - bad) > tolerance) {
     const mid = (good + bad) / 2;
     const v = at(mid);
+    yield evaluations;
     if (met(v)) {
       good = mid;
       value = v;
     } else bad = mid;
   }
   return { value: good, statistic: value, evaluations, metEverywhere: false };
+}
+
+/** `seekStatisticSteps` run to its answer in one go. */
+export function seekStatistic(
+  c: LineItemCase,
+  options: CaseSimulationOptions,
+  goal: StatisticGoal,
+  lever: SeekLever = { kind: "realisation" },
+  tolerance = 1e-4,
+): StatisticSeek {
+  const steps = seekStatisticSteps(c, options, goal, lever, tolerance);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

@@ -265,4 +265,34 @@ export const pane = {
     "{output} with one line at a time at its 10th, 30th, 50th, 70th and 90th percentile; the {count} lines with the largest swing.",
   writeCase: "Write the business case to the Stress sheet",
   caseWritten: "Business-case results written to the Stress sheet.",
+  // Simulate: goal seek on a simulated statistic
+  seekHeading: "Goal seek on a simulated statistic",
+  seekIntro:
+    "Find the value of a lever at which the simulation meets a goal. Each step runs the whole business-case simulation with the trials and seed above (the same random numbers every step), so the answer is stable.",
+  seekGoal: "Goal",
+  seekGoalLoss: "P(annual ROI < 0) at most",
+  seekGoalNpvP10: "P10 of NPV at least",
+  seekTargetPercent: "Target (%)",
+  seekTargetAmount: "Target ({currency})",
+  seekTargetPercentInvalid: "Enter a percentage from 0 to 100.",
+  seekTargetAmountInvalid: "Enter an amount.",
+  seekStatLoss: "P(annual ROI < 0)",
+  seekStatNpvP10: "the NPV's P10",
+  seekLeverRealisation: "Benefit realisation",
+  seekLeverAdoption: "Adoption target",
+  seekLeverLine: "Line “{label}”",
+  seekProgress: "Simulation {done} of at most {total}",
+  seekCancelled: "Goal seek cancelled.",
+  seekZeroAdoption:
+    "The adoption target is 0% or blank: set it above 0% first, so the adoption curve has a shape to scale.",
+  seekLineGone: "That line is no longer in the business case: choose the lever again.",
+  seekLeast: "{lever} needs at least {at}: {statistic} is then {value} (goal {target}).",
+  seekMost: "{lever} may be at most {at}: {statistic} is then {value} (goal {target}).",
+  seekNever:
+    "No value of {lever} from {range} meets the goal: at best {statistic} is {value} (goal {target}).",
+  seekAlways:
+    "The goal holds over the whole range of {lever} ({range}): {statistic} is {value} even at {at}.",
+  seekTypeLine:
+    "The line's value is yours: type it into {cell} if you accept it (its low and high move in proportion when they are the defaults).",
+  seekApplied: "Written to the workbook; the sheets recalculate with it.",
 } as const;

@@ -51,7 +51,15 @@ export const WAVE_NAMES = [
 export const DEFAULT_PAYBACK_BENCHMARK = 14;
 
 export type CaseReading =
-  | { readonly ok: true; readonly businessCase: LineItemCase; readonly paybackBenchmark: number }
+  | {
+      readonly ok: true;
+      readonly businessCase: LineItemCase;
+      readonly paybackBenchmark: number;
+      /** The sheet row (1-based) of each line, benefits and costs in the case's order. */
+      readonly lineRows: { readonly benefits: readonly number[]; readonly costs: readonly number[] };
+      /** The sheet the tables are on (when read from a workbook). */
+      readonly sheet?: string;
+    }
   /** `missing`: no ROI sheet with line tables; `invalid`: a cell the model cannot use. */
   | { readonly ok: false; readonly reason: "missing"; readonly name: string }
   | { readonly ok: false; readonly reason: "invalid"; readonly problem: Problem };
@@ -145,6 +153,7 @@ export function readCase(
     table: TableRows,
     argument: string,
     make: (row: readonly CellValue[], base: number, low: number, high: number, risk: number) => T,
+    sheetRows: number[],
   ): T[] | Problem => {
     const out: T[] = [];
     for (let i = 0; i < table.rows.length; i++) {
@@ -171,39 +180,52 @@ export function readCase(
       }
       if (!(low <= base && base <= high)) return invalid("lineItemOrder", { ...at, low, base, high });
       out.push(make(row, base, low, high, risk));
+      sheetRows.push(table.firstRow + i);
     }
     return out;
   };
-  const benefits = lines(tables.benefits, "Benefits", (row, annual, low, high, risk): BenefitLine => {
-    const timing = timingOf(row[COL.kind]);
-    const wave = timing === "wave" ? waves?.get(text(row[COL.department])) : undefined;
-    return {
+  const lineRows = { benefits: [] as number[], costs: [] as number[] };
+  const benefits = lines(
+    tables.benefits,
+    "Benefits",
+    (row, annual, low, high, risk): BenefitLine => {
+      const timing = timingOf(row[COL.kind]);
+      const wave = timing === "wave" ? waves?.get(text(row[COL.department])) : undefined;
+      return {
+        label: String(row[COL.label] ?? ""),
+        annual,
+        low,
+        high,
+        timing,
+        startMonth: numberOr(row[COL.start], 0) ?? 0,
+        rampMonths: Math.max(0, numberOr(row[COL.months], 0) ?? 0),
+        wave,
+        risk,
+      };
+    },
+    lineRows.benefits,
+  );
+  if (!Array.isArray(benefits)) return { ok: false, reason: "invalid", problem: benefits };
+  const costs = lines(
+    tables.costs,
+    "Costs",
+    (row, amount, low, high, risk): CostLine => ({
       label: String(row[COL.label] ?? ""),
-      annual,
+      amount,
       low,
       high,
-      timing,
+      kind: kindOf(row[COL.kind]),
       startMonth: numberOr(row[COL.start], 0) ?? 0,
-      rampMonths: Math.max(0, numberOr(row[COL.months], 0) ?? 0),
-      wave,
+      spreadMonths: Math.max(1, numberOr(row[COL.months], 1) ?? 1),
       risk,
-    };
-  });
-  if (!Array.isArray(benefits)) return { ok: false, reason: "invalid", problem: benefits };
-  const costs = lines(tables.costs, "Costs", (row, amount, low, high, risk): CostLine => ({
-    label: String(row[COL.label] ?? ""),
-    amount,
-    low,
-    high,
-    kind: kindOf(row[COL.kind]),
-    startMonth: numberOr(row[COL.start], 0) ?? 0,
-    spreadMonths: Math.max(1, numberOr(row[COL.months], 1) ?? 1),
-    risk,
-  }));
+    }),
+    lineRows.costs,
+  );
   if (!Array.isArray(costs)) return { ok: false, reason: "invalid", problem: costs };
   return {
     ok: true,
     paybackBenchmark: benchmark as number,
+    lineRows,
     businessCase: {
       benefits,
       costs,
@@ -236,5 +258,6 @@ export async function readCaseFrom(host: WorkbookHost): Promise<CaseReading> {
   ]);
   if (!benefits) return { ok: false, reason: "missing", name: TABLE_NAMES.benefits };
   if (!costs) return { ok: false, reason: "missing", name: TABLE_NAMES.costs };
-  return readCase(values, { benefits, costs });
+  const reading = readCase(values, { benefits, costs });
+  return reading.ok ? { ...reading, sheet: where[TABLE_NAMES.benefits]?.sheet } : reading;
 }

@@ -12,8 +12,13 @@ import {
   type CaseSimulationOptions,
   type CaseSimulationSummary,
   compileCase,
+  SEEK_RANGE,
+  type SeekLever,
+  seekStatisticSteps,
   sensitivityAtPercentiles,
   type SensitivityResult,
+  type StatisticGoal,
+  type StatisticSeek,
 } from "../../engine/case-simulation";
 import type { LineItemCase } from "../../engine/line-items";
 import type { CellValue } from "../../host/workbook-host";
@@ -33,11 +38,13 @@ export interface CaseRunResult {
 /** Trials between progress reports (and, in the page, between yields). */
 export const CASE_CHUNK_TRIALS = 1_000;
 
-/** Messages between the page and the simulation worker. */
-export type CaseWorkerRequest = { readonly type: "run"; readonly request: CaseRunRequest };
-export type CaseWorkerMessage =
+/** Messages between the page and the simulation worker: a run, or a goal seek on a statistic. */
+export type CaseWorkerRequest =
+  | { readonly type: "run"; readonly request: CaseRunRequest }
+  | { readonly type: "seek"; readonly request: SeekRequest };
+export type CaseWorkerMessage<T = CaseRunResult> =
   | { readonly type: "progress"; readonly done: number; readonly total: number }
-  | { readonly type: "done"; readonly result: CaseRunResult }
+  | { readonly type: "done"; readonly result: T }
   | { readonly type: "error"; readonly message: string };
 
 /** The run, step by step: `step` runs one chunk and says whether more remain. */
@@ -64,9 +71,9 @@ export function caseRun(request: CaseRunRequest): {
   };
 }
 
-export interface CaseJob {
+export interface CaseJob<T = CaseRunResult> {
   /** The result, or null when cancelled. */
-  readonly finished: Promise<CaseRunResult | null>;
+  readonly finished: Promise<T | null>;
   cancel(): void;
 }
 
@@ -98,19 +105,19 @@ function inPage(request: CaseRunRequest, onProgress: (done: number, total: numbe
  * One worker per run: Cancel terminates it at once (mid-chunk), and a finished run leaves no
  * worker holding the trials' memory.
  */
-function inWorker(
+function inWorker<T>(
   factory: WorkerFactory,
-  request: CaseRunRequest,
+  message: CaseWorkerRequest,
   onProgress: (done: number, total: number) => void,
-): CaseJob {
+): CaseJob<T> {
   const worker = factory();
-  let settle: (value: CaseRunResult | null) => void = () => undefined;
+  let settle: (value: T | null) => void = () => undefined;
   let fail: (error: Error) => void = () => undefined;
-  const finished = new Promise<CaseRunResult | null>((resolve, reject) => {
+  const finished = new Promise<T | null>((resolve, reject) => {
     settle = resolve;
     fail = reject;
   });
-  worker.onmessage = (event: MessageEvent<CaseWorkerMessage>) => {
+  worker.onmessage = (event: MessageEvent<CaseWorkerMessage<T>>) => {
     const message = event.data;
     if (message.type === "progress") return onProgress(message.done, message.total);
     worker.terminate();
@@ -121,7 +128,6 @@ function inWorker(
     worker.terminate();
     fail(new CaseWorkerStopped(event.message ?? ""));
   };
-  const message: CaseWorkerRequest = { type: "run", request };
   worker.postMessage(message);
   return {
     finished,
@@ -148,7 +154,69 @@ export function startCaseRun(
   request: CaseRunRequest,
   onProgress: (done: number, total: number) => void,
 ): CaseJob {
-  return workerFactory ? inWorker(workerFactory, request, onProgress) : inPage(request, onProgress);
+  return workerFactory
+    ? inWorker(workerFactory, { type: "run", request }, onProgress)
+    : inPage(request, onProgress);
+}
+
+/** A goal seek on a simulated statistic (each evaluation one whole simulation with the same seed). */
+export interface SeekRequest {
+  readonly businessCase: LineItemCase;
+  readonly options: CaseSimulationOptions;
+  readonly goal: StatisticGoal;
+  readonly lever: SeekLever;
+}
+
+/** Evaluations a seek makes at most: both ends of the range, then bisection to the tolerance. */
+export function seekEvaluations(lever: SeekLever, tolerance = SEEK_TOLERANCE): number {
+  const [min, max] = SEEK_RANGE[lever.kind];
+  return 2 + Math.ceil(Math.log2((max - min) / tolerance));
+}
+
+/** How close the seek's answer is to the exact boundary, in the lever's units (0.01 percentage point). */
+export const SEEK_TOLERANCE = 1e-4;
+
+/** Runs a seek in this thread; `onEvaluation` reports progress after each simulation. */
+export function runSeek(
+  request: SeekRequest,
+  onEvaluation: (done: number, total: number) => void,
+): StatisticSeek {
+  const total = seekEvaluations(request.lever);
+  const steps = seekStatisticSteps(
+    request.businessCase,
+    request.options,
+    request.goal,
+    request.lever,
+    SEEK_TOLERANCE,
+  );
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onEvaluation(next.value, total);
+  }
+}
+
+/** Starts a seek off the main thread when a worker is registered, else in the page. */
+export function startSeek(
+  request: SeekRequest,
+  onProgress: (done: number, total: number) => void,
+): CaseJob<StatisticSeek> {
+  if (workerFactory) return inWorker<StatisticSeek>(workerFactory, { type: "seek", request }, onProgress);
+  // In the page: one simulation per task, so the pane stays responsive and Cancel is heard.
+  let cancelled = false;
+  const finished = (async () => {
+    const total = seekEvaluations(request.lever);
+    const { businessCase, options, goal, lever } = request;
+    const steps = seekStatisticSteps(businessCase, options, goal, lever, SEEK_TOLERANCE);
+    for (;;) {
+      await nextTask();
+      if (cancelled) return null;
+      const next = steps.next();
+      if (next.done) return next.value;
+      onProgress(next.value, total);
+    }
+  })();
+  return { finished, cancel: () => void (cancelled = true) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { fill, numberLocale } from "../../model/format";
 import { CaseSimulation } from "../CaseSimulation";
 import { Histogram } from "../Histogram";
 import { ErrorMessage } from "../ErrorMessage";
+import { StatisticSeek } from "../StatisticSeek";
 import { StatusMessage } from "../StatusMessage";
 import { histogramText, statisticRows } from "./simulation-view";
 import { MAX_SEED, useSimulationPanel } from "./useSimulationPanel";
@@ -162,6 +163,12 @@ export function SimulationPanel() {
       )}
 
       <CaseSimulation
+        trials={p.trials}
+        seed={p.seed}
+        distribution={p.distribution}
+        disabled={!p.trialsValid || !p.seedValid}
+      />
+      <StatisticSeek
         trials={p.trials}
         seed={p.seed}
         distribution={p.distribution}

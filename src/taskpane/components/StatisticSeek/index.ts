@@ -1,0 +1,1 @@
+export { StatisticSeek } from "./StatisticSeek";
