@@ -10,6 +10,7 @@ import { OfficeHost } from "../host/office";
 import { officeDisplayLocale } from "../host/office/display-locale";
 import { App } from "./components/App";
 import { OutsideExcel } from "./components/OutsideExcel";
+import { registerCaseWorker } from "./model/case-run";
 
 function container(): HTMLElement | null {
   return document.getElementById("container");
@@ -19,6 +20,11 @@ function renderInExcel(): void {
   const root = container();
   if (!root) return;
   const host = new OfficeHost();
+  // The business-case simulation and its goal seek run in a worker of their own (a lazily loaded
+  // chunk), so the pane stays responsive while Excel waits on it.
+  registerCaseWorker(
+    () => new Worker(new URL("./model/case.worker.ts", import.meta.url), { name: "simulation" }),
+  );
   createRoot(root).render(
     <App
       host={host}

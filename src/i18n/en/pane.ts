@@ -268,7 +268,7 @@ export const pane = {
   // Simulate: goal seek on a simulated statistic
   seekHeading: "Goal seek on a simulated statistic",
   seekIntro:
-    "Find the value of a lever at which the simulation meets a goal. Each step runs the whole business-case simulation with the trials and seed above (the same random numbers every step), so the answer is stable.",
+    "The lever's value at which the simulation meets a goal; every step reruns it with the same trials and seed, so the answer is stable.",
   seekGoal: "Goal",
   seekGoalLoss: "P(annual ROI < 0) at most",
   seekGoalNpvP10: "P10 of NPV at least",
@@ -292,7 +292,6 @@ export const pane = {
     "No value of {lever} from {range} meets the goal: at best {statistic} is {value} (goal {target}).",
   seekAlways:
     "The goal holds over the whole range of {lever} ({range}): {statistic} is {value} even at {at}.",
-  seekTypeLine:
-    "The line's value is yours: type it into {cell} if you accept it (its low and high move in proportion when they are the defaults).",
+  seekTypeLine: "The line's value is yours: type it into {cell} to accept it.",
   seekApplied: "Written to the workbook; the sheets recalculate with it.",
 } as const;

@@ -253,8 +253,7 @@ export const pane: PaneStrings = {
   caseWritten: "商業論證結果已寫入壓力測試工作表。",
   // 模擬:依模擬統計量進行目標搜尋
   seekHeading: "依模擬統計量進行目標搜尋",
-  seekIntro:
-    "找出使模擬達成目標的槓桿值。每一步都以上方的試驗次數與種子執行完整的商業論證模擬(每一步使用相同的亂數),因此答案穩定。",
+  seekIntro: "找出使模擬達成目標的槓桿值;每一步都以相同的試驗次數與種子重新模擬,答案穩定。",
   seekGoal: "目標",
   seekGoalLoss: "P(年度 ROI < 0)不超過",
   seekGoalNpvP10: "淨現值的 P10 至少",
@@ -269,12 +268,12 @@ export const pane: PaneStrings = {
   seekLeverLine: "項目「{label}」",
   seekProgress: "第 {done} 次模擬,最多 {total} 次",
   seekCancelled: "目標搜尋已取消。",
-  seekZeroAdoption: "採用率目標為 0% 或空白:請先設為大於 0%,採用曲線才有形狀可以縮放。",
+  seekZeroAdoption: "請先將採用率目標設為大於 0%。",
   seekLineGone: "該項目已不在商業論證中:請重新選擇槓桿。",
   seekLeast: "{lever}至少需要 {at}:此時{statistic}為 {value}(目標 {target})。",
   seekMost: "{lever}最多可為 {at}:此時{statistic}為 {value}(目標 {target})。",
   seekNever: "{lever}在 {range} 之間沒有任何值能達成目標:{statistic}最佳為 {value}(目標 {target})。",
   seekAlways: "{lever}在整個範圍內({range})都能達成目標:即使為 {at},{statistic}仍為 {value}。",
-  seekTypeLine: "此項目的數值屬於您:若接受,請輸入到 {cell}(低值與高值若為預設公式,會按比例變動)。",
+  seekTypeLine: "此項目的數值屬於您:若接受,請輸入到 {cell}。",
   seekApplied: "已寫入活頁簿;各工作表會隨之重新計算。",
 };

@@ -106,11 +106,10 @@ function inPage(request: CaseRunRequest, onProgress: (done: number, total: numbe
  * worker holding the trials' memory.
  */
 function inWorker<T>(
-  factory: WorkerFactory,
+  worker: Worker,
   message: CaseWorkerRequest,
   onProgress: (done: number, total: number) => void,
 ): CaseJob<T> {
-  const worker = factory();
   let settle: (value: T | null) => void = () => undefined;
   let fail: (error: Error) => void = () => undefined;
   const finished = new Promise<T | null>((resolve, reject) => {
@@ -149,14 +148,26 @@ export class CaseWorkerStopped extends Error {
   }
 }
 
+/**
+ * A worker from the registered factory, or null (none registered, or the page may not start one:
+ * a host whose content policy forbids workers); the caller then works in the page.
+ */
+function startWorker(): Worker | null {
+  if (!workerFactory) return null;
+  try {
+    return workerFactory();
+  } catch {
+    return null;
+  }
+}
+
 /** Starts a run off the main thread when a worker is registered, else in the page in chunks. */
 export function startCaseRun(
   request: CaseRunRequest,
   onProgress: (done: number, total: number) => void,
 ): CaseJob {
-  return workerFactory
-    ? inWorker(workerFactory, { type: "run", request }, onProgress)
-    : inPage(request, onProgress);
+  const worker = startWorker();
+  return worker ? inWorker(worker, { type: "run", request }, onProgress) : inPage(request, onProgress);
 }
 
 /** A goal seek on a simulated statistic (each evaluation one whole simulation with the same seed). */
@@ -201,7 +212,8 @@ export function startSeek(
   request: SeekRequest,
   onProgress: (done: number, total: number) => void,
 ): CaseJob<StatisticSeek> {
-  if (workerFactory) return inWorker<StatisticSeek>(workerFactory, { type: "seek", request }, onProgress);
+  const worker = startWorker();
+  if (worker) return inWorker<StatisticSeek>(worker, { type: "seek", request }, onProgress);
   // In the page: one simulation per task, so the pane stays responsive and Cancel is heard.
   let cancelled = false;
   const finished = (async () => {
