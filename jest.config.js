@@ -17,6 +17,8 @@ module.exports = {
   moduleNameMapper: {
     // office-addin-manifest pulls ESM-only packages that jest cannot require on Node 20.
     "^office-addin-manifest$": "<rootDir>/test/setup/office-addin-manifest-stub.js",
+    // The simulation worker's factory uses import.meta (ES modules only): the tests run in the page.
+    "/case-worker-factory$": "<rootDir>/test/setup/case-worker-factory-stub.js",
   },
   testTimeout: 30000,
 };

@@ -13,15 +13,14 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { connectWorker } from "../host/remote/client";
 import { registerCaseWorker } from "../taskpane/model/case-run";
+import { caseWorkerFactory } from "../taskpane/model/case-worker-factory";
 import { PreviewRoot } from "./PreviewRoot";
 import type { WorkerWorkbook } from "./worker-workbook";
 
 const worker = new Worker(new URL("./memory.worker.ts", import.meta.url), { name: "workbook" });
 const host = connectWorker(worker) as WorkerWorkbook;
 // The pane's business-case simulation runs in a worker of its own, beside the workbook's.
-registerCaseWorker(
-  () => new Worker(new URL("../taskpane/model/case.worker.ts", import.meta.url), { name: "simulation" }),
-);
+registerCaseWorker(caseWorkerFactory);
 // For poking at the model from the browser console, and for the benchmark.
 (window as unknown as { previewHost?: WorkerWorkbook }).previewHost = host;
 

@@ -11,6 +11,7 @@ import { officeDisplayLocale } from "../host/office/display-locale";
 import { App } from "./components/App";
 import { OutsideExcel } from "./components/OutsideExcel";
 import { registerCaseWorker } from "./model/case-run";
+import { caseWorkerFactory } from "./model/case-worker-factory";
 
 function container(): HTMLElement | null {
   return document.getElementById("container");
@@ -22,9 +23,7 @@ function renderInExcel(): void {
   const host = new OfficeHost();
   // The business-case simulation and its goal seek run in a worker of their own (a lazily loaded
   // chunk), so the pane stays responsive while Excel waits on it.
-  registerCaseWorker(
-    () => new Worker(new URL("./model/case.worker.ts", import.meta.url), { name: "simulation" }),
-  );
+  registerCaseWorker(caseWorkerFactory);
   createRoot(root).render(
     <App
       host={host}
