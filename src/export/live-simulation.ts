@@ -1,13 +1,14 @@
 /**
- * A simulation that stays live in a shared copy (docs/shareable-copy.md). GENAI.SIMULATE_ROI has
- * no native formula, but its trials do: trial t's sample of line j is F_j⁻¹(u[j][t]), where the
+ * A simulation that stays live in a shared copy (the README's "The simulation in a shareable
+ * copy"). GENAI.SIMULATE_ROI has no native formula, but its trials do: trial t's sample of line j is F_j⁻¹(u[j][t]), where the
  * uniforms u depend only on the seed, the trials, the sampling and the correlation, never on a
  * line's low, base or high. So the copy stores the engine's own uniforms as values on a sheet of
  * their own ("Trials"), computes each sample from them with native inverse distributions and the
  * line's cells, each trial's ROI = (ΣB − ΣC) / ΣC, and the statistics (mean, PERCENTILE.INC,
  * the share of losses) with native functions in the cells where the spill's values were. A
  * colleague who edits a line's low, base or high in Excel or LibreOffice sees the statistics
- * recompute, and they equal the add-in's for the same inputs, seed and trials.
+ * recompute, and they equal the add-in's for the same inputs, seed and trials (within the engine's
+ * table error below).
  *
  * The inverse distributions, for a line on [L, H] with mode M (range R = H − L):
  *   PERT:        L + R·BETA.INV(u, α, β),  α = 1 + 4(M − L)/R,  β = 1 + 4(H − M)/R
@@ -37,7 +38,7 @@ import type { Cell, CellValue as ExcelValue, Workbook } from "exceljs";
 /**
  * Trials a copy stores when the model asks for more: Crystal Ball's floor for reading tails
  * (P5, P95 rest on 100 trials each), and a file of a few hundred kilobytes for the seed model
- * (docs/shareable-copy.md gives the sizes measured).
+ * (the README gives the sizes measured).
  */
 export const STORED_TRIALS = 2_000;
 
