@@ -86,15 +86,16 @@ export async function writeWorkbook(
 }
 
 /**
- * Writes the plans to .xlsx bytes and reports what the package contains. ExcelJS writes the
- * cells, styles, tables, notes, validation and conditional formats; finishPackage then puts
- * every part in schema order and writes the workbook names, quoted as Excel requires.
+ * Writes the plans to .xlsx bytes and reports what the package contains, and the plans as written
+ * (with a live simulation: its trials sheet added). ExcelJS writes the cells, styles, tables,
+ * notes, validation and conditional formats; finishPackage then puts every part in schema order
+ * and writes the workbook names, quoted as Excel requires.
  */
 export async function writePackage(
   plans: readonly SheetPlan[],
   values: ComputedValues,
   options: WriteOptions,
-): Promise<{ bytes: Uint8Array; report: PackageReport }> {
+): Promise<{ bytes: Uint8Array; report: PackageReport; plans: readonly SheetPlan[] }> {
   const [excel, jszip] = await Promise.all([options.excel ?? loadExcelJS(), loadJSZip()]);
   let written = plans;
   let computed = values;
@@ -114,7 +115,8 @@ export async function writePackage(
   options.extend?.(workbook, excel);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  return finishPackage(bytes, workbookNames(written), jszip, tableFormulas(written));
+  const finished = await finishPackage(bytes, workbookNames(written), jszip, tableFormulas(written));
+  return { ...finished, plans: written };
 }
 
 /** Each table's calculated columns with their portable formula, for `<calculatedColumnFormula>`. */

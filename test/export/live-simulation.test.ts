@@ -219,6 +219,49 @@ describe("withLiveSimulations", () => {
     expect(planCell(trials, "A2")).toContain("Latin Hypercube, rank-correlated");
   });
 
+  it("reads each line's own distribution from a fourth column, blank: the default", () => {
+    // Costs as a four-column range: low, base, high and the line's distribution.
+    const costs: CellValue[][] = [
+      [90, 100, 150, "Uniform"],
+      [40, 50, 80, ""],
+      [10, 20, 25, "Triangular"],
+    ];
+    const top = 300;
+    const edited = withFormula(
+      plans,
+      '=GENAI.SIMULATE_ROI(StressBenefits,ShapedCosts,500,3,IF(SimDistribution="","PERT",SimDistribution))',
+      [{ name: "ShapedCosts", range: `A${top + 1}:D${top + 3}`, comment: "" }],
+    );
+    const withCosts: ValueLookup = (sheet, row, column) =>
+      sheet === "Stress" && row >= top && row < top + 3 && column < 4
+        ? costs[row - top][column]
+        : lookup(sheet, row, column);
+    const live = withLiveSimulations(edited, withCosts);
+    const trials = trialsOf(live.plans);
+    // Three benefit lines, then the costs in columns F, G, H.
+    expect(formulaOf(trials, "F9")).toBe(
+      '=TRIM(IF(INDEX(ShapedCosts,1,4)="",IF(SimDistribution="","PERT",SimDistribution),INDEX(ShapedCosts,1,4)))',
+    );
+    expect([5, 6, 7].map((column) => live.lookup(TRIALS_SHEET, 8, column))).toEqual([
+      "Uniform",
+      "PERT",
+      "Triangular",
+    ]);
+    const summary = simulateRoi(
+      {
+        benefits: threePoints(namedValues(plans, lookup, "StressBenefits")),
+        costs: [
+          { low: 90, base: 100, high: 150, distribution: "Uniform" },
+          { low: 40, base: 50, high: 80 },
+          { low: 10, base: 20, high: 25, distribution: "Triangular" },
+        ],
+      },
+      { trials: 500, seed: 3, distribution: "PERT", sampling: "LHS" },
+    );
+    const anchor = parseCell(live.simulations[0].anchor);
+    expect(live.lookup("Stress", anchor.row, anchor.column + 1)).toBe(summary.mean);
+  });
+
   it("leaves the spill as values with a note when an argument cannot be read", () => {
     for (const live of [
       "=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,SimTrials*2,SimSeed,SimDistribution)",
