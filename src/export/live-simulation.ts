@@ -471,15 +471,18 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
       ...model.lines.map((_, j) => fill(t.uniform, { line: lineLabel(j) })),
     ],
   ];
+  // Each line's formula split at its uniform cell's reference, so a trial only joins the row in.
+  const marker = "\u0000";
+  const samples = model.lines.map((_, j) =>
+    sampleFormula(letter(sampleColumn(j)), `${letter(uniformColumn(j))}${marker}`).split(marker),
+  );
   for (let i = 0; i < stored; i++) {
     const row = ROW.first + i;
     const costs = `SUM(${costsFrom}${row}:${costsTo}${row})`;
     rows.push([
       i + 1,
       native(`=(SUM(C${row}:${benefitsTo}${row})-${costs})/${costs}`),
-      ...model.lines.map((_, j) =>
-        native(sampleFormula(letter(sampleColumn(j)), `${letter(uniformColumn(j))}${row}`)),
-      ),
+      ...samples.map((parts) => native(parts.join(String(row)))),
       ...model.lines.map((_, j) => uniforms[j][i]),
     ]);
     values.set(`${row - 1},1`, roi[i]);
@@ -489,9 +492,8 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
   b.write(`A${ROW.header}`, rows);
   const last = ROW.first + stored - 1;
   b.style(rangeAddress({ top: ROW.header - 1, left: 0, bottom: ROW.header - 1, right: 1 + 2 * k }), "header");
-  b.style(`B${ROW.first}:${letter(1 + k)}${last}`, "formula");
-  b.format(`B${ROW.first}:B${last}`, "percent");
-  b.format(`C${ROW.first}:${letter(1 + k)}${last}`, "currency");
+  // The trial rows keep the default style: a style on each of their cells would double the
+  // time ExcelJS takes to write the copy.
   b.width("A", 16);
   b.freeze(ROW.header, 2);
   return {
