@@ -54,6 +54,8 @@ export interface LiveSimulation {
   readonly anchor: string;
   /** The sheet of trials. */
   readonly trialsSheet: string;
+  /** The note on the spill's first cell: where its statistics come from (under 200 characters). */
+  readonly note: string;
   /** The model's trials, and those stored. */
   readonly trials: number;
   readonly stored: number;
@@ -556,9 +558,19 @@ export function withLiveSimulations(
     overrides.set(current.sheet.toLowerCase(), own);
     const blocks: Block[] = current.blocks.map((x, i) => (i === spill.blockIndex ? { at: x.at, cells } : x));
     out[planIndex] = { ...current, blocks };
+    const t = bundleFor(current.locale).notes.trials;
+    const count = (n: number): string => n.toLocaleString("en-US");
     simulations.push({
       sheet: current.sheet,
       anchor: cellAddress(origin.row + spill.r, origin.column + spill.c),
+      note: fill(t.statistics, {
+        sheet,
+        seed: model.options.seed,
+        count:
+          stored < model.options.trials
+            ? fill(t.countFewer, { stored: count(stored), trials: count(model.options.trials) })
+            : count(stored),
+      }),
       trialsSheet: sheet,
       trials: model.options.trials,
       stored,
@@ -578,6 +590,11 @@ export function withLiveSimulations(
   return { plans: [...out, ...added], lookup: read, simulations };
 }
 
+/** Puts a note on a cell (a function: the Office lint rules take a cell variable for Office.js). */
+function annotate(cell: Cell, note: string): void {
+  cell.note = note;
+}
+
 /** A formula cell as a clone of `master`'s shared formula, its cached result kept. */
 function share(cell: Cell, master: string): void {
   const result = (cell.value as { result?: unknown } | null)?.result;
@@ -585,13 +602,16 @@ function share(cell: Cell, master: string): void {
 }
 
 /**
- * Writes each trials sheet's formulas as shared formulas: the first trial's cell holds the text,
+ * Notes each live spill's first cell with where its statistics come from, and writes each trials
+ * sheet's formulas as shared formulas: the first trial's cell holds the text,
  * every later trial's cell refers to it (`<f t="shared" si="…"/>`), which Excel and LibreOffice
  * read as the same formula moved down. A sample's formula is about 200 characters: shared, its
  * text is written once per line, not once per trial.
  */
-export function shareTrialFormulas(workbook: Workbook, simulations: readonly LiveSimulation[]): void {
+export function finishLiveSimulations(workbook: Workbook, simulations: readonly LiveSimulation[]): void {
   for (const simulation of simulations) {
+    const spill = workbook.getWorksheet(simulation.sheet);
+    if (spill) annotate(spill.getCell(simulation.anchor), simulation.note);
     const ws = workbook.getWorksheet(simulation.trialsSheet);
     if (!ws) continue;
     const range = parseRange(simulation.formulas);

@@ -23,7 +23,7 @@ import { computedNoteText } from "./notes";
 import {
   type LiveSimulation,
   type LiveSimulationOptions,
-  shareTrialFormulas,
+  finishLiveSimulations,
   withLiveSimulations,
 } from "./live-simulation";
 import { type ComputedValues, lookupOf, type ValueLookup } from "./values";
@@ -111,7 +111,7 @@ export async function writePackage(
     simulations = live.simulations;
   }
   const workbook = buildWorkbook(excel, written, computed, options.now);
-  shareTrialFormulas(workbook, simulations);
+  finishLiveSimulations(workbook, simulations);
   options.extend?.(workbook, excel);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);

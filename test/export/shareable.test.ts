@@ -69,6 +69,12 @@ describe("makeShareableCopy", () => {
       .filter((c) => c.column === sims[0].column)
       .map((c) => cellAt(copy, c.sheet, c.address).value);
     expect(labels).toEqual(["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"]);
+    // The first label's note says where the statistics come from, and that they are fewer trials.
+    const note = cellAt(copy, sims[0].sheet, sims[0].address).note;
+    expect(note).toBe(
+      "Native formulas over the Trials sheet: 2,000 of the model's 10,000 trials, seed 1. They recompute when a line's low, base or high changes.",
+    );
+    expect(String(note).length).toBeLessThan(200);
     expect(copy.worksheets.map((ws) => ws.name)).toEqual([
       "Portfolio",
       "Rollout",

@@ -14,6 +14,9 @@ export const notes = {
     storedAll: "{stored} trials stored, as the model asks.",
     storedFewer:
       "The model asks for {trials} trials; this copy stores {stored}, so its statistics are the add-in's for {stored} trials with the same seed.",
+    statistics:
+      "Native formulas over the {sheet} sheet: {count} trials, seed {seed}. They recompute when a line's low, base or high changes.",
+    countFewer: "{stored} of the model's {trials}",
     latinHypercube: "Latin Hypercube",
     monteCarlo: "plain Monte Carlo",
     correlated: "rank-correlated",

@@ -14,6 +14,9 @@ export const notes: NoteTexts = {
     storedAll: "已儲存 {stored} 次試驗，與模型設定相同。",
     storedFewer:
       "模型設定 {trials} 次試驗；此複本儲存 {stored} 次，統計量即增益集以相同種子執行 {stored} 次試驗的結果。",
+    statistics:
+      "以原生公式計算自 {sheet} 工作表：{count} 次試驗，種子 {seed}。任一項目的低、基準或高值變更時即重新計算。",
+    countFewer: "模型 {trials} 次中的 {stored}",
     latinHypercube: "拉丁超立方抽樣",
     monteCarlo: "一般蒙地卡羅",
     correlated: "等級相關",
