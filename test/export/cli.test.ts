@@ -150,8 +150,8 @@ describe("genai-roi workbook", () => {
     expect(result.out).toContain(`Workbook names (${stress.names.length}):`);
     for (const n of stress.names) expect(result.out).toMatch(new RegExp(`^  ${n.name} = Stress!\\$`, "m"));
     expect(result.out).toMatch(/^Tables \(1\): StressLineItems \(Stress!A\d+:[A-Z]+\d+\)$/m);
-    // The simulation's statistics are formulas over the Trials sheet: nothing needs a note.
-    expect(result.out).toMatch(/^Notes: none$/m);
+    // The simulation's statistics are formulas over the Trials sheet: one note says so.
+    expect(result.out).toMatch(/^Notes: 1 on Stress$/m);
     expect(result.out).toMatch(/^Parts \(\d+\): .*xl\/workbook\.xml/m);
     // The verdict, or why the validator could not run (no .NET SDK).
     if (result.err === "")
