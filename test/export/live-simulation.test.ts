@@ -146,6 +146,16 @@ describe("withLiveSimulations", () => {
     expect(planCell(trialsOf(live.plans), "A3")).toBe("10,000 trials stored, as the model asks.");
   });
 
+  it('reads a blank setting as the formula\'s own default (IF(name="",default,name))', () => {
+    const trials = parseRange(
+      plans.find((p) => p.sheet === "Stress")!.names.find((n) => n.name === "SimTrials")!.range,
+    );
+    const blankTrials: ValueLookup = (sheet, row, column) =>
+      sheet === "Stress" && row === trials.top && column === trials.left ? null : lookup(sheet, row, column);
+    const live = withLiveSimulations(plans, blankTrials, { storedTrials: 100 });
+    expect(live.simulations[0]).toMatchObject({ trials: 10_000, stored: 100 });
+  });
+
   it("reads the line items through the names the live formula passes, and its sampling and shape", () => {
     // The linked Stress sheet may read the ROI tables' three-point names directly.
     const edited = withFormula(
