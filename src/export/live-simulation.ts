@@ -26,6 +26,7 @@
 import { simulationUniforms, DEFAULT_SIMULATION, RoiSimulation } from "../engine/simulate";
 import { cachedQuantileTable, type LineItem, sampleTable } from "../engine/distributions";
 import { SIMULATION_STATISTICS } from "../engine/simulation-table";
+import { ProblemError } from "../functions/arguments";
 import { readModel, readSimulation } from "../functions/risk";
 import { bundleFor } from "../i18n/bundles";
 import type { CellValue } from "../host/workbook-host";
@@ -292,8 +293,10 @@ function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced 
       benefitCount: request.model.benefits.length,
       options: request.options,
     };
-  } catch {
-    return null; // the spill shows the function's own error; the copy keeps that value
+  } catch (error) {
+    // A model the function refuses: the spill shows its error, and the copy keeps that value.
+    if (error instanceof ProblemError) return null;
+    throw error;
   }
 }
 
