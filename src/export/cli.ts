@@ -188,10 +188,21 @@ export async function exportModel(command: WorkbookCommand, now: Date): Promise<
   } catch (error) {
     uncomputed = error instanceof Error ? error.message : String(error);
   }
-  const { bytes, report } = await writePackage(plans, values, { now, excel: await loadExcelJS() });
+  // The simulation stays live: a Trials sheet replays it with native functions.
+  const written = await writePackage(plans, values, {
+    now,
+    excel: await loadExcelJS(),
+    liveSimulation: true,
+  });
   const path = resolve(command.out);
-  await writeFile(path, bytes);
-  return { path, bytes: bytes.length, uncomputed, report, ...exportStats(plans) };
+  await writeFile(path, written.bytes);
+  return {
+    path,
+    bytes: written.bytes.length,
+    uncomputed,
+    report: written.report,
+    ...exportStats(written.plans),
+  };
 }
 
 /** Runs the command line; returns the process exit code (0 ok, 1 failure, 2 bad usage). */

@@ -13,7 +13,10 @@ import { writeModelMarker } from "./model-marker";
 import { lookupOf, readPlanValues } from "./values";
 import { type WriteOptions, writeWorkbook } from "./xlsx";
 
-/** When the copy is made (the notes' date, injected), ExcelJS if loaded, and any additions. */
+/**
+ * When the copy is made (the notes' date, injected), ExcelJS if loaded, and any additions. The
+ * simulation is live unless `liveSimulation` is false (a trials sheet, see live-simulation.ts).
+ */
 export type ShareableOptions = WriteOptions;
 
 /**
@@ -56,6 +59,7 @@ export async function makeShareableCopy(
   // The hidden model marker lets the preview (and a later add-in) open the copy as the model.
   return writeWorkbook(current, lookup, {
     ...options,
+    liveSimulation: options.liveSimulation ?? true,
     extend: (workbook, excel) => {
       options.extend?.(workbook, excel);
       writeModelMarker(workbook, current);

@@ -20,6 +20,12 @@ import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
 import { isFormula, type Block, type PlanCell, type SheetPlan } from "../templates/plan";
 import type { CellValue } from "../host/workbook-host";
 import { computedNoteText } from "./notes";
+import {
+  type LiveSimulation,
+  type LiveSimulationOptions,
+  finishLiveSimulations,
+  withLiveSimulations,
+} from "./live-simulation";
 import { type ComputedValues, lookupOf, type ValueLookup } from "./values";
 import {
   finishPackage,
@@ -40,6 +46,11 @@ export interface WriteOptions {
   readonly excel?: ExcelJS;
   /** Adds to the workbook before it is written (the shareable copy's model marker, plain sheets). */
   readonly extend?: (workbook: Workbook, excel: ExcelJS) => void;
+  /**
+   * Makes the SIMULATE_ROI spill live (a trials sheet and native statistics, see
+   * live-simulation.ts) instead of values with a note. Off by default.
+   */
+  readonly liveSimulation?: boolean | LiveSimulationOptions;
 }
 
 /** The counts the CLI reports. */
@@ -75,21 +86,37 @@ export async function writeWorkbook(
 }
 
 /**
- * Writes the plans to .xlsx bytes and reports what the package contains. ExcelJS writes the
- * cells, styles, tables, notes, validation and conditional formats; finishPackage then puts
- * every part in schema order and writes the workbook names, quoted as Excel requires.
+ * Writes the plans to .xlsx bytes and reports what the package contains, and the plans as written
+ * (with a live simulation: its trials sheet added). ExcelJS writes the cells, styles, tables,
+ * notes, validation and conditional formats; finishPackage then puts every part in schema order
+ * and writes the workbook names, quoted as Excel requires.
  */
 export async function writePackage(
   plans: readonly SheetPlan[],
   values: ComputedValues,
   options: WriteOptions,
-): Promise<{ bytes: Uint8Array; report: PackageReport }> {
+): Promise<{ bytes: Uint8Array; report: PackageReport; plans: readonly SheetPlan[] }> {
   const [excel, jszip] = await Promise.all([options.excel ?? loadExcelJS(), loadJSZip()]);
-  const workbook = buildWorkbook(excel, plans, values, options.now);
+  let written = plans;
+  let computed = values;
+  let simulations: LiveSimulation[] = [];
+  if (options.liveSimulation) {
+    const live = withLiveSimulations(
+      plans,
+      lookupOf(values),
+      options.liveSimulation === true ? {} : options.liveSimulation,
+    );
+    written = live.plans;
+    computed = live.lookup;
+    simulations = live.simulations;
+  }
+  const workbook = buildWorkbook(excel, written, computed, options.now);
+  finishLiveSimulations(workbook, simulations);
   options.extend?.(workbook, excel);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  return finishPackage(bytes, workbookNames(plans), jszip, tableFormulas(plans));
+  const finished = await finishPackage(bytes, workbookNames(written), jszip, tableFormulas(written));
+  return { ...finished, plans: written };
 }
 
 /** Each table's calculated columns with their portable formula, for `<calculatedColumnFormula>`. */

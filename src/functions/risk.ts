@@ -163,7 +163,7 @@ function readCorrelation(value: unknown, read: ReadModel): number[][] {
 }
 
 /** The arguments every simulation function shares, read and checked once. */
-function readSimulation(
+export function readSimulation(
   benefits: unknown,
   costs: unknown,
   trials: unknown,

@@ -176,6 +176,9 @@ export async function saveWorkbookFile(host: MemoryHost, now: Date, excel?: Exce
   return makeShareableCopy(host, plans, {
     now,
     excel: excel ?? (await loadExcelJS()),
+    // The preview reopens this file as the model and simulates again: no trials sheet, which it
+    // would read back as a sheet of the user's own.
+    liveSimulation: false,
     extend: (workbook) => {
       for (const sheet of others) writePlainSheet(workbook, sheet);
     },

@@ -32,10 +32,11 @@ describe("genai-roi workbook", () => {
     const result = await run(["workbook", "--out", out]);
     expect(result).toMatchObject({ code: 0, err: "" });
     expect(result.out).toMatch(
-      /^Wrote .*model\.xlsx: 4 sheets \(Portfolio, Rollout, ROI, Stress\), [\d,]+ cells, [\d,]+ formulas, 14 computed values with a note\.$/,
+      /^Wrote .*model\.xlsx: 5 sheets \(Portfolio, Rollout, ROI, Stress, Trials\), [\d,]+ cells, [\d,]+ formulas, 0 computed values with a note\.$/,
     );
     const wb = await readXlsx(readFileSync(out));
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "Rollout", "ROI", "Stress"]);
+    // The simulation stays live: the Trials sheet replays it with native functions.
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "Trials"]);
   });
 
   it("passes --sheets, --locale, --currency and --rows to the plans", async () => {
@@ -149,7 +150,8 @@ describe("genai-roi workbook", () => {
     expect(result.out).toContain(`Workbook names (${stress.names.length}):`);
     for (const n of stress.names) expect(result.out).toMatch(new RegExp(`^  ${n.name} = Stress!\\$`, "m"));
     expect(result.out).toMatch(/^Tables \(1\): StressLineItems \(Stress!A\d+:[A-Z]+\d+\)$/m);
-    expect(result.out).toMatch(/^Notes: \d+ on Stress$/m);
+    // The simulation's statistics are formulas over the Trials sheet: one note says so.
+    expect(result.out).toMatch(/^Notes: 1 on Stress$/m);
     expect(result.out).toMatch(/^Parts \(\d+\): .*xl\/workbook\.xml/m);
     // The verdict, or why the validator could not run (no .NET SDK).
     if (result.err === "")

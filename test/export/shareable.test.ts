@@ -4,11 +4,13 @@
  * formula, and reading it leaves the workbook exactly as it was.
  */
 import * as ExcelJS from "exceljs";
+import { STORED_TRIALS } from "../../src/export/live-simulation";
 import { makeShareableCopy } from "../../src/export/shareable";
 import { bytesToBase64 } from "../../src/host/office";
 import { MemoryHost } from "../../src/host/memory";
 import { planCompleteModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
+import { SIMULATION_ROWS } from "../../src/templates/stress";
 import { snapshot } from "../host/memory-support";
 import { cellAt, cellValueOf, namedCell, NOW, planFormulaCells, readXlsx, SAMPLE } from "./export-support";
 
@@ -37,7 +39,7 @@ describe("makeShareableCopy", () => {
     expect(cached.result as number).toBeCloseTo(5.589, 3); // was 6.396 before the edit
   });
 
-  it("replaces every GENAI formula by its portable form, or by its current value with a note", async () => {
+  it("replaces every GENAI formula by a native one: the simulation's statistics read a trials sheet", async () => {
     const copy = await readXlsx(await makeShareableCopy(host, plans, { now: NOW }));
     const genai: string[] = [];
     copy.eachSheet((ws) =>
@@ -49,12 +51,49 @@ describe("makeShareableCopy", () => {
       ),
     );
     expect(genai).toEqual([]);
+    // The spill's labels stay text; its values are native statistics over the trials' ROI.
+    const sims = planFormulaCells(plans).filter((c) => c.formula.portable === null);
+    expect(sims).toHaveLength(2 * SIMULATION_ROWS);
+    const formulas = sims
+      .filter((c) => c.column === sims[0].column + 1)
+      .map((c) => cellAt(copy, c.sheet, c.address));
+    expect(formulas.map((cell) => cell.formula)).toEqual([
+      `AVERAGE(Trials!$B$16:$B$${15 + STORED_TRIALS})`,
+      ...[0.05, 0.1, 0.5, 0.9, 0.95].map(
+        (p) => `_xlfn.PERCENTILE.INC(Trials!$B$16:$B$${15 + STORED_TRIALS},${p})`,
+      ),
+      `COUNTIF(Trials!$B$16:$B$${15 + STORED_TRIALS},"<0")/COUNT(Trials!$B$16:$B$${15 + STORED_TRIALS})`,
+    ]);
+    for (const cell of formulas) expect(cell.note).toBeFalsy();
+    const labels = sims
+      .filter((c) => c.column === sims[0].column)
+      .map((c) => cellAt(copy, c.sheet, c.address).value);
+    expect(labels).toEqual(["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"]);
+    // The first label's note says where the statistics come from, and that they are fewer trials.
+    const note = cellAt(copy, sims[0].sheet, sims[0].address).note;
+    expect(note).toBe(
+      "Native formulas over the Trials sheet: 2,000 of the model's 10,000 trials, seed 1. They recompute when a line's low, base or high changes.",
+    );
+    expect(typeof note === "string" ? note.length : Infinity).toBeLessThan(200);
+    expect(copy.worksheets.map((ws) => ws.name)).toEqual([
+      "Portfolio",
+      "Rollout",
+      "ROI",
+      "Stress",
+      "Trials",
+      "GenAI_Model",
+    ]);
+  });
+
+  it("can still carry the simulation as values with a note (liveSimulation: false)", async () => {
+    const copy = await readXlsx(await makeShareableCopy(host, plans, { now: NOW, liveSimulation: false }));
     const sims = planFormulaCells(plans).filter((c) => c.formula.portable === null);
     for (const c of sims) {
       const cell = cellAt(copy, c.sheet, c.address);
       expect(cellValueOf(cell)).toEqual((await host.readRange(c.sheet, c.address))[0][0]);
       expect(cell.note).toBeTruthy();
     }
+    expect(copy.getWorksheet("Trials")).toBeUndefined();
   });
 
   it("leaves the workbook untouched", async () => {
@@ -81,12 +120,14 @@ describe("makeShareableCopy", () => {
     );
     const latest = applied.filter((p) => p.sheet !== "ROI");
     const copy = await readXlsx(await makeShareableCopy(host, latest, { now: NOW }));
-    // The visible sheets; the hidden GenAI_Model sheet marks the file as the model.
+    // The visible sheets (the simulation's trials last); the hidden GenAI_Model sheet marks the
+    // file as the model.
     expect(copy.worksheets.filter((ws) => ws.state === "visible").map((ws) => ws.name)).toEqual([
       "Portfolio",
       "Rollout",
       "Stress",
       "ROI (2)",
+      "Trials",
     ]);
     expect(copy.getWorksheet("GenAI_Model")?.state).toBe("hidden");
     const roi = namedCell(latest, "AnnualROI");

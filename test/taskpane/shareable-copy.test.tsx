@@ -61,12 +61,14 @@ describe("Make a shareable copy", () => {
     fireEvent.click(build().getByRole("button", { name: "Make a shareable copy" }));
     expect(await build().findByText(/^The shareable copy .* is ready\.$/, undefined, SETTLE)).toBeTruthy();
     const copy = await readXlsx(deliver.mock.calls[0][0]);
-    // The visible sheets; the hidden GenAI_Model sheet marks the file as the model.
+    // The visible sheets (the simulation's trials last); the hidden GenAI_Model sheet marks the
+    // file as the model.
     expect(copy.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([
       "Portfolio",
       "Rollout",
       "ROI",
       "Stress",
+      "Trials",
     ]);
     expect(copy.getWorksheet("ROI")!.getCell(AGENTS_AFTER).value).toBe(40);
   });

@@ -3,4 +3,34 @@ export const notes = {
   by: "Computed by the GenAI Business Case add-in on {date}",
   value: ". A value, not a formula: it does not update when inputs change.",
   blank: "(blank)",
+  /** The shared copy's sheet of simulation trials (export/live-simulation.ts). */
+  trials: {
+    title: "Monte Carlo trials of {sheet}, computed by the spreadsheet",
+    how:
+      "Each row is one trial. The uniforms are the add-in's own (seed {seed}, {sampling}), stored as values; " +
+      "each line's sample is its inverse distribution at that uniform (PERT by BETA.INV, triangular and " +
+      "uniform in closed form) from the line's low, base and high. Edit a line's low, base or high and the " +
+      "statistics on {sheet} recompute. Changing the seed, the trials, the sampling or the correlation needs the add-in.",
+    storedAll: "{stored} trials stored, as the model asks.",
+    storedFewer:
+      "The model asks for {trials} trials; this copy stores {stored}, so its statistics are the add-in's for {stored} trials with the same seed.",
+    statistics:
+      "Native formulas over the {sheet} sheet: {count} trials, seed {seed}. They recompute when a line's low, base or high changes.",
+    countFewer: "{stored} of the model's {trials}",
+    latinHypercube: "Latin Hypercube",
+    monteCarlo: "plain Monte Carlo",
+    correlated: "rank-correlated",
+    lineItem: "Line item",
+    low: "Low",
+    base: "Base",
+    high: "High",
+    shape: "Distribution",
+    range: "Range (high − low)",
+    split: "Mode's share of the range",
+    alpha: "PERT α",
+    beta: "PERT β",
+    trial: "Trial",
+    roi: "ROI",
+    uniform: "Uniform: {line}",
+  },
 };

@@ -43,5 +43,8 @@ export const zhTW: Bundle = {
     "validation.percent",
     "samples.roiBasis.platform",
     "samples.roiBasis.people",
+    "notes.trials.alpha",
+    "notes.trials.beta",
+    "notes.trials.roi",
   ],
 };

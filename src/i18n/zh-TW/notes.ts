@@ -5,4 +5,32 @@ export const notes: NoteTexts = {
   by: "由 GenAI Business Case 增益集於 {date} 計算",
   value: "。此為數值而非公式：輸入變更時不會更新。",
   blank: "(空白)",
+  trials: {
+    title: "{sheet} 的蒙地卡羅試驗，由試算表計算",
+    how:
+      "每一列為一次試驗。均勻亂數來自增益集（種子 {seed}，{sampling}），以數值儲存；" +
+      "各項目的樣本為其分配在該亂數的反函數（PERT 以 BETA.INV，三角與均勻以公式解），取自該項目的低、基準、高值。" +
+      "修改任一項目的低、基準或高值，{sheet} 上的統計量即重新計算。變更種子、試驗次數、抽樣方式或相關性需使用增益集。",
+    storedAll: "已儲存 {stored} 次試驗，與模型設定相同。",
+    storedFewer:
+      "模型設定 {trials} 次試驗；此複本儲存 {stored} 次，統計量即增益集以相同種子執行 {stored} 次試驗的結果。",
+    statistics:
+      "以原生公式計算自 {sheet} 工作表：{count} 次試驗，種子 {seed}。任一項目的低、基準或高值變更時即重新計算。",
+    countFewer: "模型 {trials} 次中的 {stored}",
+    latinHypercube: "拉丁超立方抽樣",
+    monteCarlo: "一般蒙地卡羅",
+    correlated: "等級相關",
+    lineItem: "項目",
+    low: "低",
+    base: "基準",
+    high: "高",
+    shape: "分配",
+    range: "範圍（高 − 低）",
+    split: "眾數在範圍中的位置",
+    alpha: "PERT α",
+    beta: "PERT β",
+    trial: "試驗",
+    roi: "ROI",
+    uniform: "均勻亂數：{line}",
+  },
 };

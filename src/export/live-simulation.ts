@@ -1,0 +1,627 @@
+/**
+ * A simulation that stays live in a shared copy (the README's "The simulation in a shareable
+ * copy"). GENAI.SIMULATE_ROI has no native formula, but its trials do: trial t's sample of line j is F_j⁻¹(u[j][t]), where the
+ * uniforms u depend only on the seed, the trials, the sampling and the correlation, never on a
+ * line's low, base or high. So the copy stores the engine's own uniforms as values on a sheet of
+ * their own ("Trials"), computes each sample from them with native inverse distributions and the
+ * line's cells, each trial's ROI = (ΣB − ΣC) / ΣC, and the statistics (mean, PERCENTILE.INC,
+ * the share of losses) with native functions in the cells where the spill's values were. A
+ * colleague who edits a line's low, base or high in Excel or LibreOffice sees the statistics
+ * recompute, and they equal the add-in's for the same inputs, seed and trials (within the engine's
+ * table error below).
+ *
+ * The inverse distributions, for a line on [L, H] with mode M (range R = H − L):
+ *   PERT:        L + R·BETA.INV(u, α, β),  α = 1 + 4(M − L)/R,  β = 1 + 4(H − M)/R
+ *   triangular:  L + √(u·R·(M − L)) when u < (M − L)/R, else H − √((1 − u)·R·(H − M))
+ *   uniform:     L + R·u
+ * and the base itself when R = 0. The engine reads the same inverses from 4,097-point tables, so
+ * the copy agrees with it to about 1e-5 of a line's range (docs/excel-parity.md).
+ *
+ * Everything the copy needs is read from the live formula's own arguments: the ranges of line
+ * items (whatever names they are), the default distribution (its native expression, so a
+ * colleague may switch it), and the trials, seed, sampling and correlation (evaluated once, for
+ * the uniforms). An argument this module cannot read leaves the spill as values with a note, as
+ * before: never a wrong number.
+ */
+import { simulationUniforms, DEFAULT_SIMULATION, RoiSimulation } from "../engine/simulate";
+import { cachedQuantileTable, type LineItem, sampleTable } from "../engine/distributions";
+import { SIMULATION_STATISTICS } from "../engine/simulation-table";
+import { ProblemError } from "../functions/arguments";
+import { readModel, readSimulation } from "../functions/risk";
+import { bundleFor } from "../i18n/bundles";
+import type { CellValue } from "../host/workbook-host";
+import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
+import { SheetBuilder } from "../templates/builder";
+import { type Block, isFormula, type PlanCell, type PlanFormula, type SheetPlan } from "../templates/plan";
+import type { ValueLookup } from "./values";
+import type { Cell, CellValue as ExcelValue, Workbook } from "exceljs";
+
+/**
+ * Trials a copy stores when the model asks for more: Crystal Ball's floor for reading tails
+ * (P5, P95 rest on 100 trials each), and a file of a few hundred kilobytes for the seed model
+ * (the README gives the sizes measured).
+ */
+export const STORED_TRIALS = 2_000;
+
+export interface LiveSimulationOptions {
+  /** The most trials a copy stores (default STORED_TRIALS). */
+  readonly storedTrials?: number;
+}
+
+/** What the copy made live: one entry per SIMULATE_ROI spill. */
+export interface LiveSimulation {
+  /** The spill's sheet and anchor cell (A1). */
+  readonly sheet: string;
+  readonly anchor: string;
+  /** The sheet of trials. */
+  readonly trialsSheet: string;
+  /** The note on the spill's first cell: where its statistics come from (under 200 characters). */
+  readonly note: string;
+  /** The model's trials, and those stored. */
+  readonly trials: number;
+  readonly stored: number;
+  /** The trials sheet's range of trial ROI, e.g. 'Trials'!$B$16:$B$2015. */
+  readonly roiRange: string;
+  /**
+   * The trials sheet's formulas, one per trial and column (ROI, then each line's sample), each
+   * the same as the first row's but for the row: written as Excel's shared formulas.
+   */
+  readonly formulas: string;
+}
+
+const FUNCTION = "GENAI.SIMULATE_ROI";
+/** The trials sheet's name (a template-like sheet name: the same in every language, as "Stress"). */
+export const TRIALS_SHEET = "Trials";
+
+// ---- the live formula's arguments ---------------------------------------------------------------
+
+/** The top-level arguments of a call's text, e.g. "=F(a,IF(b,1,2))" → ["a", "IF(b,1,2)"]. */
+export function callArguments(formula: string, fn: string): string[] | null {
+  const text = formula.trim().replace(/^=/, "");
+  if (!text.toUpperCase().startsWith(`${fn.toUpperCase()}(`) || !text.endsWith(")")) return null;
+  const body = text.slice(fn.length + 1, -1);
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "(" || ch === "{") depth++;
+    else if (ch === ")" || ch === "}") depth--;
+    else if (ch === "," && depth === 0) {
+      out.push(body.slice(start, i).trim());
+      start = i + 1;
+    }
+    if (depth < 0) return null;
+  }
+  if (depth !== 0 || quoted) return null;
+  out.push(body.slice(start).trim());
+  return out;
+}
+
+/** Where a workbook name points: a sheet and a rectangle. */
+interface NamedRange {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+type Names = ReadonlyMap<string, NamedRange>;
+
+function namesOf(plans: readonly SheetPlan[]): Map<string, NamedRange> {
+  const out = new Map<string, NamedRange>();
+  for (const plan of plans)
+    for (const n of plan.names) out.set(n.name.toLowerCase(), { sheet: plan.sheet, ...parseRange(n.range) });
+  return out;
+}
+
+/** A value as a formula sees it: a scalar, or a range's rows. */
+type Evaluated = CellValue | CellValue[][];
+
+/** Marks an expression this reader does not understand. */
+class Unreadable extends Error {}
+
+/**
+ * Evaluates the small language the templates write into SIMULATE_ROI's arguments: numbers,
+ * texts, workbook names (a cell or a range) and IF(a = b, then, else), the form a blank input's
+ * default takes (docs/blank-inputs.md). Anything else is Unreadable.
+ */
+function evaluate(text: string, names: Names, lookup: ValueLookup): Evaluated {
+  const tokens = text.match(
+    /"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[(),=]|\S/g,
+  );
+  if (!tokens) throw new Unreadable(text);
+  let at = 0;
+  const next = (): string => {
+    if (at >= tokens.length) throw new Unreadable(text);
+    return tokens[at++];
+  };
+  const expect = (token: string): void => {
+    if (next() !== token) throw new Unreadable(text);
+  };
+  const blank = (v: Evaluated): boolean => v === null || v === undefined || v === "";
+  const equal = (a: Evaluated, b: Evaluated): boolean => {
+    if (Array.isArray(a) || Array.isArray(b)) throw new Unreadable(text);
+    if (blank(a) || blank(b))
+      return blank(a) === blank(b) || a === 0 || b === 0 || a === false || b === false;
+    if (typeof a === "string" && typeof b === "string") return a.toLowerCase() === b.toLowerCase();
+    return a === b;
+  };
+  const primary = (): Evaluated => {
+    const token = next();
+    if (token.startsWith('"')) return token.slice(1, -1).replace(/""/g, '"');
+    if (/^\d/.test(token)) return Number(token);
+    if (token.toUpperCase() === "IF" && tokens[at] === "(") {
+      expect("(");
+      const test = comparison();
+      expect(",");
+      const then = comparison();
+      expect(",");
+      const otherwise = comparison();
+      expect(")");
+      if (typeof test !== "boolean") throw new Unreadable(text);
+      return test ? then : otherwise;
+    }
+    const named = names.get(token.toLowerCase());
+    if (!named) throw new Unreadable(text);
+    const rows: CellValue[][] = [];
+    for (let r = named.top; r <= named.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = named.left; c <= named.right; c++) {
+        const v = lookup(named.sheet, r, c);
+        if (v === undefined) throw new Unreadable(text); // unknown: nothing to compute from
+        row.push(v);
+      }
+      rows.push(row);
+    }
+    return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
+  };
+  const comparison = (): Evaluated => {
+    const left = primary();
+    if (tokens[at] !== "=") return left;
+    at++;
+    return equal(left, primary());
+  };
+  const value = comparison();
+  if (at !== tokens.length) throw new Unreadable(text);
+  return value;
+}
+
+/** A range argument that native formulas can INDEX: a bare workbook name. */
+function rangeName(text: string, names: Names): string | null {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(text) && names.has(text.toLowerCase()) ? text : null;
+}
+
+/** Blank cells as the custom function receives them (an empty cell arrives as null). */
+function asArgument(value: Evaluated): unknown {
+  if (Array.isArray(value)) return value.map((row) => row.map((v) => (v === "" ? null : v)));
+  return value === "" ? null : value;
+}
+
+// ---- the spill ---------------------------------------------------------------------------------
+
+interface Spill {
+  readonly plan: SheetPlan;
+  readonly blockIndex: number;
+  /** The anchor's position inside the block. */
+  readonly r: number;
+  readonly c: number;
+  readonly live: string;
+}
+
+/** The SIMULATE_ROI spills of the plans: an anchor whose live formula calls it, with no native form. */
+function spillsOf(plans: readonly SheetPlan[]): Spill[] {
+  return plans.flatMap((plan) =>
+    plan.blocks.flatMap((block, blockIndex) =>
+      block.cells.flatMap((row, r) =>
+        row.flatMap((cell, c): Spill[] =>
+          isFormula(cell) &&
+          cell.portable === null &&
+          cell.live !== null &&
+          callArguments(cell.live, FUNCTION) !== null
+            ? [{ plan, blockIndex, r, c, live: cell.live }]
+            : [],
+        ),
+      ),
+    ),
+  );
+}
+
+/** True for a cell of the spill other than its anchor (a formula with neither dialect). */
+function inSpill(cell: PlanCell | undefined): boolean {
+  return cell !== undefined && isFormula(cell) && cell.live === null && cell.portable === null;
+}
+
+// ---- the model the copy reproduces ---------------------------------------------------------------
+
+interface Reproduced {
+  readonly benefitsName: string;
+  readonly costsName: string;
+  /** The native expression of the default distribution. */
+  readonly distribution: string;
+  /** Each kept line: which range, its row there (1-based), its own shape column if any. */
+  readonly lines: readonly {
+    readonly name: string;
+    readonly row: number;
+    readonly kind: "benefit" | "cost";
+    readonly columns: number;
+  }[];
+  readonly items: readonly LineItem[];
+  readonly defaultDistribution: NonNullable<LineItem["distribution"]>;
+  readonly benefitCount: number;
+  readonly options: ReturnType<typeof readSimulation>["options"];
+}
+
+/** Reads the spill's arguments as SIMULATE_ROI reads them; null when they cannot be read. */
+function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced | null {
+  const args = callArguments(live, FUNCTION);
+  if (!args || args.length < 2 || args.length > 7) return null;
+  const benefitsName = rangeName(args[0], names);
+  const costsName = rangeName(args[1], names);
+  const distribution = args[4] ?? "";
+  // The distribution is the one argument the copy keeps as a formula: it must be native.
+  if (!benefitsName || !costsName || /GENAI\./i.test(distribution)) return null;
+  let values: unknown[];
+  try {
+    values = args.map((a) => (a === "" ? null : asArgument(evaluate(a, names, lookup))));
+  } catch (error) {
+    if (error instanceof Unreadable) return null;
+    throw error;
+  }
+  const [benefits, costs, trials, seed, shape, sampling, correlation] = values;
+  try {
+    const request = readSimulation(benefits, costs, trials, seed, shape, sampling, correlation);
+    const read = readModel(benefits, costs);
+    const columnsOf = (v: unknown): number => (Array.isArray(v) && Array.isArray(v[0]) ? v[0].length : 1);
+    const benefitRows = Array.isArray(benefits) ? benefits.length : 1;
+    const lines = read.keptRows.map((row) =>
+      row < benefitRows
+        ? { name: benefitsName, row: row + 1, kind: "benefit" as const, columns: columnsOf(benefits) }
+        : { name: costsName, row: row - benefitRows + 1, kind: "cost" as const, columns: columnsOf(costs) },
+    );
+    return {
+      benefitsName,
+      costsName,
+      distribution: distribution === "" ? `"${DEFAULT_SIMULATION.distribution}"` : distribution,
+      lines,
+      items: [...request.model.benefits, ...request.model.costs],
+      defaultDistribution: request.options.distribution,
+      benefitCount: request.model.benefits.length,
+      options: request.options,
+    };
+  } catch (error) {
+    // A model the function refuses: the spill shows its error, and the copy keeps that value.
+    if (error instanceof ProblemError) return null;
+    throw error;
+  }
+}
+
+// ---- the trials sheet ----------------------------------------------------------------------------
+
+/** Rows of the trials sheet (1-based, as the formulas write them). */
+const ROW = {
+  title: 1,
+  how: 2,
+  stored: 3,
+  line: 5,
+  low: 6,
+  base: 7,
+  high: 8,
+  shape: 9,
+  range: 10,
+  split: 11,
+  alpha: 12,
+  beta: 13,
+  header: 15,
+  first: 16,
+} as const;
+
+/**
+ * The native inverse distribution of one sample: `p` is its line's parameter column, `u` its
+ * uniform cell. A line with no range (low = high) gives its base in every branch: R·anything = 0,
+ * and the triangular split is then 0, so u < split never holds.
+ */
+export function sampleFormula(p: string, u: string): string {
+  const [low, base, high, shape, alpha, beta, range, split] = [
+    ROW.low,
+    ROW.base,
+    ROW.high,
+    ROW.shape,
+    ROW.alpha,
+    ROW.beta,
+    ROW.range,
+    ROW.split,
+  ].map((row) => `${p}$${row}`);
+  // BETA.INV rejects a probability of exactly 0 (odds of 2^-32 per draw): the floor gives L.
+  const pert = `${low}+${range}*_xlfn.BETA.INV(MAX(${u},1E-300),${alpha},${beta})`;
+  const triangular = `IF(${u}<${split},${low}+SQRT(${u}*${range}*(${base}-${low})),${high}-SQRT((1-${u})*${range}*(${high}-${base})))`;
+  return `=IF(${shape}="PERT",${pert},IF(${shape}="Triangular",${triangular},IF(${shape}="Uniform",${low}+${range}*${u},NA())))`;
+}
+
+/** The native formula of each reported statistic over the trials' ROI, by the spill's label. */
+function statisticFormula(label: string, roi: string): string | null {
+  if (label === "Mean") return `=AVERAGE(${roi})`;
+  if (label === "P(ROI<0)") return `=COUNTIF(${roi},"<0")/COUNT(${roi})`;
+  const p = /^P(\d{1,2})$/.exec(label);
+  return p ? `=_xlfn.PERCENTILE.INC(${roi},${Number(p[1]) / 100})` : null;
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}
+
+function uniqueSheetName(plans: readonly SheetPlan[], wanted: string): string {
+  const taken = new Set(plans.map((p) => p.sheet.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`.toLowerCase())) return `${wanted} (${i})`;
+}
+
+interface Built {
+  readonly plan: SheetPlan;
+  readonly values: Map<string, CellValue>;
+  readonly roiRange: string;
+  readonly summary: ReturnType<RoiSimulation["summary"]>;
+}
+
+/** The trials sheet of one spill, and the cached values of its formulas (the engine's own). */
+function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored: number): Built {
+  const t = bundleFor(source.locale).notes.trials;
+  const b = new SheetBuilder(source.template, source.version, sheet, source.locale, source.currency);
+  const k = model.lines.length;
+  const options = { ...model.options, trials: stored };
+  const uniforms = simulationUniforms(k, options);
+  const simulation = new RoiSimulation(
+    { benefits: model.items.slice(0, model.benefitCount), costs: model.items.slice(model.benefitCount) },
+    options,
+  );
+  simulation.run();
+  const roi = simulation.results();
+  const values = new Map<string, CellValue>();
+  const sampleColumn = (j: number): number => 2 + j;
+  const uniformColumn = (j: number): number => 2 + k + j;
+  const letter = (column: number): string => columnLetters(column);
+  const sampling = [
+    model.options.sampling === "MC" ? t.monteCarlo : t.latinHypercube,
+    ...(model.options.correlation ? [t.correlated] : []),
+  ].join(", ");
+  const lineLabel = (j: number): string => {
+    const line = model.lines[j];
+    const words = bundleFor(source.locale).stress;
+    return `${line.kind === "benefit" ? words.benefit : words.cost} ${line.row}`;
+  };
+
+  b.write(`A${ROW.title}`, [
+    [fill(t.title, { sheet: source.sheet })],
+    [fill(t.how, { seed: model.options.seed, sampling, sheet: source.sheet })],
+    [
+      model.options.trials > stored
+        ? fill(t.storedFewer, {
+            trials: model.options.trials.toLocaleString("en-US"),
+            stored: stored.toLocaleString("en-US"),
+          })
+        : fill(t.storedAll, { stored: stored.toLocaleString("en-US") }),
+    ],
+  ]);
+  b.style(`A${ROW.title}`, "title").style(`A${ROW.how}:A${ROW.stored}`, "note");
+
+  // Parameters, one column per line above its samples: low, base, high, shape, PERT's α and β.
+  const parameters: PlanCell[][] = [
+    [t.lineItem, null, ...model.lines.map((_, j) => lineLabel(j))],
+    ...(["low", "base", "high"] as const).map((what, c): PlanCell[] => [
+      t[what],
+      null,
+      ...model.lines.map((line): PlanCell => native(`=INDEX(${line.name},${line.row},${c + 1})`)),
+    ]),
+    [
+      t.shape,
+      null,
+      ...model.lines.map((line): PlanCell =>
+        native(
+          line.columns === 4
+            ? `=TRIM(IF(INDEX(${line.name},${line.row},4)="",${model.distribution},INDEX(${line.name},${line.row},4)))`
+            : `=TRIM(${model.distribution})`,
+        ),
+      ),
+    ],
+    ...(
+      [
+        [t.range, (p) => `=${p}${ROW.high}-${p}${ROW.low}`],
+        [t.split, (p) => `=IF(${p}${ROW.range}>0,(${p}${ROW.base}-${p}${ROW.low})/${p}${ROW.range},0)`],
+        [t.alpha, (p) => `=IF(${p}${ROW.range}>0,1+4*(${p}${ROW.base}-${p}${ROW.low})/${p}${ROW.range},1)`],
+        [t.beta, (p) => `=IF(${p}${ROW.range}>0,1+4*(${p}${ROW.high}-${p}${ROW.base})/${p}${ROW.range},1)`],
+      ] as const satisfies readonly (readonly [string, (p: string) => string])[]
+    ).map(([label, formula]): PlanCell[] => [
+      label,
+      null,
+      ...model.lines.map((_, j): PlanCell => native(formula(letter(sampleColumn(j))))),
+    ]),
+  ];
+  b.write(`A${ROW.line}`, parameters);
+  b.style(`A${ROW.line}:A${ROW.beta}`, "header").style(
+    rangeAddress({ top: ROW.line - 1, left: 2, bottom: ROW.beta - 1, right: 1 + k }),
+    "formula",
+  );
+  b.format(rangeAddress({ top: ROW.low - 1, left: 2, bottom: ROW.high - 1, right: 1 + k }), "currency");
+  b.format(rangeAddress({ top: ROW.range - 1, left: 2, bottom: ROW.range - 1, right: 1 + k }), "currency");
+  b.format(rangeAddress({ top: ROW.split - 1, left: 2, bottom: ROW.beta - 1, right: 1 + k }), "decimal");
+  model.items.forEach((item, j) => {
+    const column = sampleColumn(j);
+    values.set(`${ROW.low - 1},${column}`, item.low);
+    values.set(`${ROW.base - 1},${column}`, item.base);
+    values.set(`${ROW.high - 1},${column}`, item.high);
+    values.set(`${ROW.shape - 1},${column}`, item.distribution ?? model.defaultDistribution);
+    const range = item.high - item.low;
+    values.set(`${ROW.range - 1},${column}`, range);
+    values.set(`${ROW.split - 1},${column}`, range > 0 ? (item.base - item.low) / range : 0);
+    values.set(`${ROW.alpha - 1},${column}`, range > 0 ? 1 + (4 * (item.base - item.low)) / range : 1);
+    values.set(`${ROW.beta - 1},${column}`, range > 0 ? 1 + (4 * (item.high - item.base)) / range : 1);
+  });
+
+  // The trials: number, ROI, each line's sample, then each line's stored uniform.
+  const benefitsTo = letter(sampleColumn(model.benefitCount - 1));
+  const costsFrom = letter(sampleColumn(model.benefitCount));
+  const costsTo = letter(sampleColumn(k - 1));
+  const tables = model.items.map((item) =>
+    cachedQuantileTable(item, item.distribution ?? model.defaultDistribution),
+  );
+  const rows: PlanCell[][] = [
+    [
+      t.trial,
+      t.roi,
+      ...model.lines.map((_, j) => lineLabel(j)),
+      ...model.lines.map((_, j) => fill(t.uniform, { line: lineLabel(j) })),
+    ],
+  ];
+  // Each line's formula split at its uniform cell's reference, so a trial only joins the row in.
+  const marker = "\u0000";
+  const samples = model.lines.map((_, j) =>
+    sampleFormula(letter(sampleColumn(j)), `${letter(uniformColumn(j))}${marker}`).split(marker),
+  );
+  for (let i = 0; i < stored; i++) {
+    const row = ROW.first + i;
+    const costs = `SUM(${costsFrom}${row}:${costsTo}${row})`;
+    rows.push([
+      i + 1,
+      native(`=(SUM(C${row}:${benefitsTo}${row})-${costs})/${costs}`),
+      ...samples.map((parts) => native(parts.join(String(row)))),
+      ...model.lines.map((_, j) => uniforms[j][i]),
+    ]);
+    values.set(`${row - 1},1`, roi[i]);
+    for (let j = 0; j < k; j++)
+      values.set(`${row - 1},${sampleColumn(j)}`, sampleTable(tables[j], uniforms[j][i]));
+  }
+  b.write(`A${ROW.header}`, rows);
+  const last = ROW.first + stored - 1;
+  b.style(rangeAddress({ top: ROW.header - 1, left: 0, bottom: ROW.header - 1, right: 1 + 2 * k }), "header");
+  // The trial rows keep the default style: a style on each of their cells would double the
+  // time ExcelJS takes to write the copy.
+  b.width("A", 16);
+  b.freeze(ROW.header, 2);
+  return {
+    plan: b.build(),
+    values,
+    roiRange: `${sheetPrefix(sheet)}$B$${ROW.first}:$B$${last}`,
+    summary: simulation.summary(),
+  };
+}
+
+/** A formula that is the same in both dialects of the copy (the copy writes only the portable one). */
+function native(formula: string): PlanFormula {
+  return { live: null, portable: formula };
+}
+
+// ---- the whole transformation --------------------------------------------------------------------
+
+/**
+ * The plans with every readable SIMULATE_ROI spill made live: a trials sheet per spill after the
+ * plans, and the spill's statistics as native formulas over it; and a lookup that gives every new
+ * formula its cached value (the engine's, for the trials stored).
+ */
+export function withLiveSimulations(
+  plans: readonly SheetPlan[],
+  lookup: ValueLookup,
+  options: LiveSimulationOptions = {},
+): { plans: SheetPlan[]; lookup: ValueLookup; simulations: LiveSimulation[] } {
+  const limit = Math.max(1, Math.floor(options.storedTrials ?? STORED_TRIALS));
+  const names = namesOf(plans);
+  const out = [...plans];
+  const added: SheetPlan[] = [];
+  const overrides = new Map<string, Map<string, CellValue>>();
+  const simulations: LiveSimulation[] = [];
+  for (const spill of spillsOf(plans)) {
+    const model = reproduce(spill.live, names, lookup);
+    if (!model) continue;
+    const stored = Math.min(model.options.trials, limit);
+    const sheet = uniqueSheetName([...out, ...added], TRIALS_SHEET);
+    const built = trialsSheet(spill.plan, sheet, model, stored);
+    added.push(built.plan);
+    overrides.set(sheet.toLowerCase(), built.values);
+
+    // The spill's cells: labels stay as text, each statistic's value becomes its native formula.
+    const planIndex = out.findIndex((p) => p.sheet === spill.plan.sheet);
+    const current = out[planIndex];
+    const block = current.blocks[spill.blockIndex];
+    const origin = parseCell(block.at);
+    const cells = block.cells.map((row) => [...row]);
+    const own = overrides.get(current.sheet.toLowerCase()) ?? new Map<string, CellValue>();
+    SIMULATION_STATISTICS.forEach((statistic, i) => {
+      const r = spill.r + i;
+      if (r >= cells.length) return;
+      if (i > 0 && !inSpill(cells[r][spill.c])) return;
+      const value = statisticFormula(statistic.label, built.roiRange);
+      if (value === null || !inSpill(cells[r][spill.c + 1])) return;
+      cells[r][spill.c] = lookup(current.sheet, origin.row + r, origin.column + spill.c) ?? statistic.label;
+      cells[r][spill.c + 1] = native(value);
+      own.set(`${origin.row + r},${origin.column + spill.c + 1}`, statistic.of(built.summary));
+    });
+    overrides.set(current.sheet.toLowerCase(), own);
+    const blocks: Block[] = current.blocks.map((x, i) => (i === spill.blockIndex ? { at: x.at, cells } : x));
+    out[planIndex] = { ...current, blocks };
+    const t = bundleFor(current.locale).notes.trials;
+    const count = (n: number): string => n.toLocaleString("en-US");
+    simulations.push({
+      sheet: current.sheet,
+      anchor: cellAddress(origin.row + spill.r, origin.column + spill.c),
+      note: fill(t.statistics, {
+        sheet,
+        seed: model.options.seed,
+        count:
+          stored < model.options.trials
+            ? fill(t.countFewer, { stored: count(stored), trials: count(model.options.trials) })
+            : count(stored),
+      }),
+      trialsSheet: sheet,
+      trials: model.options.trials,
+      stored,
+      roiRange: built.roiRange,
+      formulas: rangeAddress({
+        top: ROW.first - 1,
+        left: 1,
+        bottom: ROW.first + stored - 2,
+        right: 1 + model.lines.length,
+      }),
+    });
+  }
+  const read: ValueLookup = (sheet, row, column) => {
+    const own = overrides.get(sheet.toLowerCase())?.get(`${row},${column}`);
+    return own !== undefined ? own : lookup(sheet, row, column);
+  };
+  return { plans: [...out, ...added], lookup: read, simulations };
+}
+
+/** Puts a note on a cell (a function: the Office lint rules take a cell variable for Office.js). */
+function annotate(cell: Cell, note: string): void {
+  cell.note = note;
+}
+
+/** A formula cell as a clone of `master`'s shared formula, its cached result kept. */
+function share(cell: Cell, master: string): void {
+  const result = (cell.value as { result?: unknown } | null)?.result;
+  cell.value = { sharedFormula: master, result } as ExcelValue;
+}
+
+/**
+ * Notes each live spill's first cell with where its statistics come from, and writes each trials
+ * sheet's formulas as shared formulas: the first trial's cell holds the text,
+ * every later trial's cell refers to it (`<f t="shared" si="…"/>`), which Excel and LibreOffice
+ * read as the same formula moved down. A sample's formula is about 200 characters: shared, its
+ * text is written once per line, not once per trial.
+ */
+export function finishLiveSimulations(workbook: Workbook, simulations: readonly LiveSimulation[]): void {
+  for (const simulation of simulations) {
+    const spill = workbook.getWorksheet(simulation.sheet);
+    if (spill) annotate(spill.getCell(simulation.anchor), simulation.note);
+    const ws = workbook.getWorksheet(simulation.trialsSheet);
+    if (!ws) continue;
+    const range = parseRange(simulation.formulas);
+    for (let column = range.left; column <= range.right; column++) {
+      const master = cellAddress(range.top, column);
+      for (let row = range.top + 1; row <= range.bottom; row++)
+        share(ws.getCell(row + 1, column + 1), master);
+    }
+  }
+}
