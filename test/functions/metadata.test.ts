@@ -1,12 +1,14 @@
 /**
  * The metadata Excel reads from the built add-in: dist/functions.json (generated from the JSDoc in
  * src/functions/functions.ts by custom-functions-metadata-plugin) and its Traditional Chinese twin
- * dist/functions-zh-tw.json. Ids are stored in users' workbooks, so any change to ids, parameter
+ * dist/functions-zh-tw.json, and the pseudo-language's dist/functions-qps-ploc.json. Ids are stored in users' workbooks, so any change to ids, parameter
  * names, order, optional flags or dimensionality must be deliberate (golden file).
  * Needs `npm run build` first (npm test runs it).
  */
 import * as fs from "fs";
 import * as path from "path";
+import { metadataFileFor } from "../../scripts/localize-functions-metadata";
+import { isPseudo } from "../../scripts/pseudo-locale";
 import { CATALOGUE } from "../../src/functions/catalogue";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
 import { expectGolden } from "../helpers/golden-file";
@@ -137,5 +139,37 @@ describe("functions-zh-tw.json (Traditional Chinese metadata)", () => {
       expect(f.description).toMatch(cjk);
       for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ""}`).toMatch(cjk);
     }
+  });
+});
+
+describe("functions-qps-ploc.json (the pseudo-language's metadata, derived by the build)", () => {
+  const english = load("functions.json");
+  const pseudo = load(metadataFileFor("qps-ploc"));
+
+  it("lists every catalogue function with the English ids, names, parameters, types and options", () => {
+    const shape = (m: { functions: FunctionMetadata[] }): unknown =>
+      m.functions.map((f) => ({
+        id: f.id,
+        name: f.name,
+        result: f.result,
+        options: f.options,
+        parameters: f.parameters.map(({ name, type, dimensionality, optional, repeating }) => ({
+          name,
+          type,
+          dimensionality,
+          optional,
+          repeating,
+        })),
+      }));
+    expect(pseudo.functions.map((f) => f.id).sort()).toEqual([...EXPECTED_IDS].sort());
+    expect(shape(pseudo)).toEqual(shape(english));
+  });
+
+  it("pseudo-localises every function and parameter description", () => {
+    const plain = pseudo.functions.flatMap((f) => [
+      ...(isPseudo(f.description ?? "") ? [] : [f.id]),
+      ...f.parameters.filter((p) => !isPseudo(p.description ?? "")).map((p) => `${f.id}.${p.name}`),
+    ]);
+    expect(plain).toEqual([]);
   });
 });
