@@ -28,6 +28,7 @@ import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";
 import { roiAssumptions } from "../../src/templates/roi";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
 import { text, until as untilWithin } from "./waits";
+import { sheetView } from "../../src/preview/sheet-view";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
@@ -138,7 +139,7 @@ async function expectedNumbers(): Promise<Expected> {
   expect(worstRoi).toBeLessThan(roi);
 
   const at = parseCell(addressOf("PaybackMonths").split("!")[1]);
-  const paybackFormat = host.sheetView("ROI").cells[at.row][at.column]?.format;
+  const paybackFormat = sheetView(host, "ROI").cells[at.row][at.column]?.format;
   return { roi, payback, worstRoi, paybackFormat };
 }
 
