@@ -20,7 +20,7 @@ export interface FunctionsMetadata {
   [key: string]: unknown;
 }
 
-/** src/i18n/zh-TW/functions.json: translations by function id, then by parameter name. */
+/** src/i18n/<tag>/functions.json: translations by function id, then by parameter name. */
 export type TranslationTable = Record<
   string,
   {
