@@ -38,6 +38,21 @@ function load(file: string): { functions: FunctionMetadata[] } {
   return JSON.parse(fs.readFileSync(full, "utf8")) as { functions: FunctionMetadata[] };
 }
 
+/** What a translation must keep of each function: result, options and parameters but their descriptions. */
+function shape(m: { functions: FunctionMetadata[] }): unknown {
+  return m.functions.map((f) => ({
+    result: f.result,
+    options: f.options,
+    parameters: f.parameters.map(({ name, type, dimensionality, optional, repeating }) => ({
+      name,
+      type,
+      dimensionality,
+      optional,
+      repeating,
+    })),
+  }));
+}
+
 /** The ids the catalogue declares (stored in users' workbooks; the golden file pins them). */
 const EXPECTED_IDS = CATALOGUE.map((f) => f.id);
 
@@ -119,18 +134,6 @@ describe("functions-zh-tw.json (Traditional Chinese metadata)", () => {
   });
 
   it("has the same parameters in the same order with the same types, options and dimensionality", () => {
-    const shape = (m: { functions: FunctionMetadata[] }): unknown =>
-      m.functions.map((f) => ({
-        result: f.result,
-        options: f.options,
-        parameters: f.parameters.map(({ name, type, dimensionality, optional, repeating }) => ({
-          name,
-          type,
-          dimensionality,
-          optional,
-          repeating,
-        })),
-      }));
     expect(shape(chinese)).toEqual(shape(english));
   });
 
@@ -147,21 +150,8 @@ describe("functions-qps-ploc.json (the pseudo-language's metadata, derived by th
   const pseudo = load(metadataFileFor("qps-ploc"));
 
   it("lists every catalogue function with the English ids, names, parameters, types and options", () => {
-    const shape = (m: { functions: FunctionMetadata[] }): unknown =>
-      m.functions.map((f) => ({
-        id: f.id,
-        name: f.name,
-        result: f.result,
-        options: f.options,
-        parameters: f.parameters.map(({ name, type, dimensionality, optional, repeating }) => ({
-          name,
-          type,
-          dimensionality,
-          optional,
-          repeating,
-        })),
-      }));
     expect(pseudo.functions.map((f) => f.id).sort()).toEqual([...EXPECTED_IDS].sort());
+    expect(pseudo.functions.map((f) => [f.id, f.name])).toEqual(english.functions.map((f) => [f.id, f.name]));
     expect(shape(pseudo)).toEqual(shape(english));
   });
 
