@@ -10,7 +10,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { LocalizeFunctionsMetadataPlugin } = require("./scripts/localize-functions-metadata");
+const { languageMetadataPlugins } = require("./scripts/localize-functions-metadata");
 const { addinBaseUrl, assertDeployableManifest, rewriteManifest } = require("./scripts/addin-url");
 
 /**
@@ -102,11 +102,8 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
-      new LocalizeFunctionsMetadataPlugin({
-        input: "functions.json",
-        output: "functions-zh-tw.json",
-        table: "./src/i18n/zh-TW/functions.json",
-      }),
+      // functions-<tag>.json for every other language folder of src/i18n (the manifest's overrides).
+      ...languageMetadataPlugins(path.resolve(__dirname, "src/i18n")),
       // The shared runtime: the task pane page also runs the functions and the commands.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -20,7 +20,7 @@ export interface FunctionsMetadata {
   [key: string]: unknown;
 }
 
-/** src/i18n/zh-TW/functions.json: translations by function id, then by parameter name. */
+/** src/i18n/<tag>/functions.json: translations by function id, then by parameter name. */
 export type TranslationTable = Record<
   string,
   {
@@ -31,9 +31,12 @@ export type TranslationTable = Record<
 >;
 
 export function localizeMetadata<T extends FunctionsMetadata>(metadata: T, table: TranslationTable): T;
+export function pseudoLocalizeMetadata<T extends FunctionsMetadata>(metadata: T): T;
+export function metadataFileFor(tag: string): string;
+export function languageMetadataPlugins(i18nDir: string): LocalizeFunctionsMetadataPlugin[];
 export function findStaleEntries(metadata: FunctionsMetadata, table: TranslationTable): string[];
 
 export class LocalizeFunctionsMetadataPlugin {
-  constructor(options: { input?: string; output: string; table: string });
+  constructor(options: { input?: string; output: string; table?: string; pseudo?: boolean });
   apply(compiler: Compiler): void;
 }

@@ -1,10 +1,11 @@
 /**
- * Builds the zh-TW custom-function metadata (functions-zh-tw.json) from the English functions.json
- * that custom-functions-metadata-plugin generates from the JSDoc. Excel picks the file through the
- * manifest's <bt:Override Locale="zh-tw"> on Functions.Metadata.Url; autogeneration cannot localize
- * (learn.microsoft.com: custom-functions-naming), so the translations live in a table:
+ * Builds each language's custom-function metadata (functions-<tag>.json, the tag in lower case)
+ * from the English functions.json that custom-functions-metadata-plugin generates from the JSDoc.
+ * Excel picks the file through the manifest's <bt:Override Locale="<tag>"> on
+ * Functions.Metadata.Url; autogeneration cannot localize (learn.microsoft.com:
+ * custom-functions-naming), so the translations live in a table in the language's folder:
  *
- *   src/i18n/zh-TW/functions.json
+ *   src/i18n/<tag>/functions.json
  *   { "<FUNCTION_ID>": { "description": "...", "result": "...",
  *                        "parameters": { "<parameter name>": { "name": "...", "description": "..." } } } }
  *
@@ -16,6 +17,7 @@
 
 const fs = require("fs");
 const path = require("path");
+const { pseudoLocalize } = require("./pseudo-locale");
 
 const PLUGIN_NAME = "LocalizeFunctionsMetadataPlugin";
 
@@ -34,6 +36,24 @@ function localizeMetadata(metadata, table) {
       if (!translated) continue;
       if (typeof translated.description === "string") parameter.description = translated.description;
       if (typeof translated.name === "string") parameter.name = translated.name;
+    }
+  }
+  return copy;
+}
+
+/**
+ * The pseudo-language's metadata: every description of `metadata` pseudo-localised, the way the
+ * pane's qps-ploc bundle is made from the English one, so it cannot fall behind the JSDoc.
+ * Parameter names stay: like the function names, they are identifiers in every language.
+ */
+function pseudoLocalizeMetadata(metadata) {
+  const copy = JSON.parse(JSON.stringify(metadata));
+  for (const fn of copy.functions || []) {
+    if (typeof fn.description === "string") fn.description = pseudoLocalize(fn.description);
+    for (const parameter of fn.parameters || []) {
+      if (typeof parameter.description === "string") {
+        parameter.description = pseudoLocalize(parameter.description);
+      }
     }
   }
   return copy;
@@ -61,15 +81,27 @@ function findStaleEntries(metadata, table) {
 }
 
 /**
- * Webpack plugin: after the metadata plugin has added functions.json, emit `output` next to it.
- * A missing table or stale entries are warnings (the zh-TW file then stays partly English);
- * unreadable JSON is an error.
+ * Webpack plugin: after the metadata plugin has added functions.json, emit `output` next to it,
+ * translated by `table` (a JSON file) or, with `pseudo: true`, pseudo-localised. A missing table
+ * or stale entries are warnings (the file then stays partly English); unreadable JSON is an error.
  */
 class LocalizeFunctionsMetadataPlugin {
-  constructor({ input = "functions.json", output, table }) {
+  constructor({ input = "functions.json", output, table, pseudo = false }) {
+    if (!table === !pseudo)
+      throw new Error(`${PLUGIN_NAME}: give either a table or pseudo: true (${output})`);
     this.input = input;
     this.output = output;
-    this.table = path.resolve(table);
+    this.table = table ? path.resolve(table) : undefined;
+  }
+
+  /** The localized metadata, with the problems worth a warning. */
+  localize(metadata) {
+    if (!this.table) return { localized: pseudoLocalizeMetadata(metadata), warnings: [] };
+    if (!fs.existsSync(this.table)) {
+      return { localized: metadata, warnings: [`${this.table} not found`] };
+    }
+    const table = JSON.parse(fs.readFileSync(this.table, "utf8"));
+    return { localized: localizeMetadata(metadata, table), warnings: findStaleEntries(metadata, table) };
   }
 
   apply(compiler) {
@@ -80,19 +112,15 @@ class LocalizeFunctionsMetadataPlugin {
         () => {
           const source = compilation.getAsset(this.input);
           if (!source) return; // The metadata plugin reported its own error.
-          compilation.fileDependencies.add(this.table); // Rebuild in watch mode when it changes.
-          const tableExists = fs.existsSync(this.table);
-          if (!tableExists) {
-            compilation.warnings.push(new WebpackError(`${PLUGIN_NAME}: ${this.table} not found`));
-          }
+          // Rebuild in watch mode when the table changes.
+          if (this.table) compilation.fileDependencies.add(this.table);
           try {
-            const table = tableExists ? JSON.parse(fs.readFileSync(this.table, "utf8")) : {};
             const metadata = JSON.parse(source.source.source().toString());
-            for (const problem of findStaleEntries(metadata, table)) {
+            const { localized, warnings } = this.localize(metadata);
+            for (const problem of warnings) {
               compilation.warnings.push(new WebpackError(`${PLUGIN_NAME}: ${problem}`));
             }
-            const localized = JSON.stringify(localizeMetadata(metadata, table), null, 4);
-            compilation.emitAsset(this.output, new sources.RawSource(localized));
+            compilation.emitAsset(this.output, new sources.RawSource(JSON.stringify(localized, null, 4)));
           } catch (error) {
             compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${error.message}`));
           }
@@ -102,4 +130,38 @@ class LocalizeFunctionsMetadataPlugin {
   }
 }
 
-module.exports = { localizeMetadata, findStaleEntries, LocalizeFunctionsMetadataPlugin };
+/** The metadata file Excel loads for language `tag` (named in the manifest's override). */
+function metadataFileFor(tag) {
+  return `functions-${tag.toLowerCase()}.json`;
+}
+
+/**
+ * One plugin per language folder of `i18nDir` other than English (whose metadata is the JSDoc's
+ * own functions.json): a folder with a functions.json table is translated by it; a pseudo-language
+ * (Office's "qps-" tags) is pseudo-localised; any other folder is a language without its functions'
+ * metadata, which fails the build rather than showing English descriptions silently.
+ */
+function languageMetadataPlugins(i18nDir) {
+  return fs
+    .readdirSync(i18nDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== "en")
+    .map(({ name: tag }) => {
+      const output = metadataFileFor(tag);
+      const table = path.join(i18nDir, tag, "functions.json");
+      if (fs.existsSync(table)) return new LocalizeFunctionsMetadataPlugin({ output, table });
+      if (tag.toLowerCase().startsWith("qps-"))
+        return new LocalizeFunctionsMetadataPlugin({ output, pseudo: true });
+      throw new Error(
+        `${PLUGIN_NAME}: ${path.join(i18nDir, tag)} has no functions.json for the functions' metadata`,
+      );
+    });
+}
+
+module.exports = {
+  localizeMetadata,
+  pseudoLocalizeMetadata,
+  findStaleEntries,
+  metadataFileFor,
+  languageMetadataPlugins,
+  LocalizeFunctionsMetadataPlugin,
+};

@@ -28,7 +28,7 @@ describe("the production build in dist/", () => {
 
   it("emits the files the manifest points at", () => {
     const expected = ["taskpane.html", "taskpane.js", "functions.js", "commands.js", "functions.json"];
-    for (const file of [...expected, "functions-zh-tw.json", "manifest.xml"]) {
+    for (const file of [...expected, "functions-zh-tw.json", "functions-qps-ploc.json", "manifest.xml"]) {
       expect(fs.existsSync(path.join(DIST, file)) ? file : `missing: ${file}`).toBe(file);
     }
   });

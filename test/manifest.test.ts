@@ -8,6 +8,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { metadataFileFor } from "../scripts/localize-functions-metadata";
+import { pseudoLocalize } from "../scripts/pseudo-locale";
+import { ALL_LOCALES, BUNDLES } from "../src/i18n/bundles";
 import { pngSize } from "./helpers/png";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -235,12 +238,17 @@ describe("manifest.xml", () => {
     expect(new URL(script.attributes.DefaultValue).pathname).toBe("/functions.js");
   });
 
-  it("points the metadata at functions.json with a zh-tw override to functions-zh-tw.json", () => {
+  it("points the metadata at functions.json with one override per language folder to its functions-<tag>.json", () => {
     const metadata = resource(residOf(at(customFunctions, "Metadata", "SourceLocation")));
     expect(new URL(metadata.attributes.DefaultValue).pathname).toBe("/functions.json");
     const overrides = metadata.children.filter((c) => c.name === "bt:Override");
-    expect(overrides.map((o) => o.attributes.Locale.toLowerCase())).toEqual(["zh-tw"]);
-    expect(new URL(overrides[0].attributes.Value).pathname).toBe("/functions-zh-tw.json");
+    const listed = overrides.map((o) => [
+      o.attributes.Locale.toLowerCase(),
+      new URL(o.attributes.Value).pathname,
+    ]);
+    const languages = ALL_LOCALES.filter((l) => l !== "en");
+    expect(languages).toEqual(expect.arrayContaining(["zh-TW", "qps-ploc"]));
+    expect(listed).toEqual(languages.map((l) => [l.toLowerCase(), `/${metadataFileFor(l)}`]));
   });
 
   it("defines every resid it references, and references every resource it defines", () => {
@@ -257,21 +265,30 @@ describe("manifest.xml", () => {
     expect(ids.filter((id) => id.length > 32)).toEqual([]);
   });
 
-  it("translates every user-visible string to zh-TW (except the namespace)", () => {
+  describe.each(ALL_LOCALES.filter((l) => l !== "en"))("in %s", (locale) => {
     const namespaceResid = residOf(child(customFunctions, "Namespace"));
-    const visible = [
+    const visible = (): XmlElement[] => [
       child(app, "DisplayName"),
       child(app, "Description"),
       ...child(resources, "bt:ShortStrings").children.filter((s) => s.attributes.id !== namespaceResid),
       ...child(resources, "bt:LongStrings").children,
     ];
-    const untranslated = visible.filter(
-      (e) =>
-        !e.children.some(
-          (o) => o.name.endsWith("Override") && o.attributes.Locale === "zh-TW" && o.attributes.Value,
-        ),
-    );
-    expect(untranslated.map((e) => e.attributes.id ?? e.name)).toEqual([]);
+    const override = (e: XmlElement): string | undefined =>
+      e.children.find((o) => o.name.endsWith("Override") && o.attributes.Locale === locale)?.attributes.Value;
+
+    it("translates every user-visible string (except the namespace)", () => {
+      expect(
+        visible()
+          .filter((e) => !override(e))
+          .map((e) => e.attributes.id ?? e.name),
+      ).toEqual([]);
+    });
+
+    if (BUNDLES[locale].meta.pseudo) {
+      it("pseudo-localises each string from its English default, as the pane's bundle is", () => {
+        for (const e of visible()) expect(override(e)).toBe(pseudoLocalize(e.attributes.DefaultValue));
+      });
+    }
   });
 
   it("keeps strings within Office's length limits (125 short, 250 long)", () => {

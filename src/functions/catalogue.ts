@@ -11,7 +11,8 @@
  *   function table to it (test/functions/catalogue.test.ts).
  *
  * A new function is an engine function, a declaration in functions.ts (JSDoc and body), an entry
- * here, a row in the README's table and its Traditional Chinese metadata (i18n/functions.zh-TW.json).
+ * here, its area's validating wrapper, a row in the README's table and its metadata in each
+ * translated language (i18n/<tag>/functions.json): docs/extending.md.
  */
 import { DEFAULT_QUADRANT_THRESHOLD, DEFAULT_WEIGHTS, SEED_GATE_THRESHOLDS } from "../engine/portfolio";
 import { DEFAULT_WAVE1_COUNT } from "../engine/rollout";

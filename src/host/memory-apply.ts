@@ -5,7 +5,7 @@
  * HyperFormula batches and undoes them all if any step fails.
  */
 import type { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
-import { parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
+import { parseCell, parseRange, rangeAddress, referenceParts, sheetPrefix } from "../shared/a1";
 import { blockRange, cellInDialect } from "../templates/cells";
 import { type Block, type Dialect, isFormula, type SheetPlan, type TemplateId } from "../templates/plan";
 import { CATALOGUE, spills } from "../functions/catalogue";
@@ -20,7 +20,6 @@ import {
 } from "./kept-content";
 import { keptSheet, readTargets } from "./layout-migrations";
 import { planRowEnd, tableBody } from "./plan-rows";
-import { referenceParts } from "./memory-view";
 import { type CellValue, templateMarkerName, templateVersionName } from "./workbook-host";
 
 export interface SheetRecord {

@@ -3,7 +3,7 @@
  * tests. It applies the same SheetPlans as OfficeHost, with the GENAI
  * functions registered as a plugin so the live dialect computes, and keeps what HyperFormula has
  * no notion of (formats, styles, tables, validation, conditional formats, freeze panes, charts)
- * as data per sheet for the preview grid.
+ * as data per sheet, which it tells a reader through readSheet.
  *
  * Never imported by the production add-in: HyperFormula is GPL-licensed and heavy.
  *
@@ -26,6 +26,7 @@ import {
   rangeAddress,
   rangeColumns,
   rangeRows,
+  referenceParts,
   sheetPrefix,
 } from "../shared/a1";
 import { cellInDialect, inputCells } from "../templates/cells";
@@ -57,7 +58,7 @@ import {
   type Work,
 } from "./memory-apply";
 import { restoreSnapshot, snapshotOf, type WorkbookSnapshot } from "./memory-snapshot";
-import { buildSheetView, referenceParts, type RowWindow, type SheetView } from "./memory-view";
+import type { RowWindow, SheetReading } from "./sheet-reading";
 import { CellWriteError, checkWrite } from "./memory-writes";
 import { offsetFormulaRows, type RowChange, sameRowFormula } from "./formula-rows";
 import {
@@ -610,11 +611,12 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /**
-   * The preview grid's view of a sheet: values, formulas, formats, styles, inputs, charts. With a
-   * `window`, only the cells of those rows (and of the frozen rows) are read and carried: the grid
-   * asks for the rows in view, so an edit in a 5,000-row sheet does not copy 100,000 cells.
+   * What the sheet holds, for a reader outside the host (the preview's grid): its plan, values,
+   * formulas and error messages. With a `window`, only the cells of those rows (and of the frozen
+   * rows) are read: the grid asks for the rows in view, so an edit in a 5,000-row sheet does not
+   * copy 100,000 cells.
    */
-  sheetView(sheet: string, window: RowWindow | null = null): SheetView {
+  readSheet(sheet: string, window: RowWindow | null = null): SheetReading {
     const id = this.sheetIdOrThrow(sheet);
     const record = this.records.get(id) ?? null;
     const name = this.hf.getSheetName(id) ?? sheet;
@@ -638,25 +640,22 @@ export class MemoryHost implements WorkbookHost {
     }
     const band = (row: number) => bands.find((b) => row >= b.top && row < b.top + b.values.length);
     const raw = (row: number, column: number): unknown => band(row)?.values[row - band(row)!.top]?.[column];
-    return buildSheetView(
-      {
-        name,
-        plan: record?.plan ?? null,
-        dialect: record?.dialect ?? null,
-        dimensions,
-        value: (row, column) => cellValue(raw(row, column)),
-        formula: (row, column) => {
-          const b = band(row);
-          return b?.formulas[row - b.top]?.[column];
-        },
-        errorMessage: (row, column) => {
-          const v = raw(row, column);
-          return v instanceof DetailedCellError ? v.message : undefined;
-        },
-        values: (reference) => this.referenceValues(reference, name),
+    return {
+      name,
+      plan: record?.plan ?? null,
+      dialect: record?.dialect ?? null,
+      dimensions,
+      value: (row, column) => cellValue(raw(row, column)),
+      formula: (row, column) => {
+        const b = band(row);
+        return b?.formulas[row - b.top]?.[column];
       },
-      window,
-    );
+      errorMessage: (row, column) => {
+        const v = raw(row, column);
+        return v instanceof DetailedCellError ? v.message : undefined;
+      },
+      values: (reference) => this.referenceValues(reference, name),
+    };
   }
 
   /** Every defined name, workbook-scoped (scope null) or sheet-scoped, with what it refers to. */

@@ -1,7 +1,7 @@
 /**
  * The languages of the add-in, one folder each. Adding a language: its folder (an index.ts
  * typed as Bundle, and functions.json for the functions' metadata), one line here, and the
- * manifest's override for its metadata (test/manifest.test.ts checks the two agree).
+ * manifest's overrides (test/manifest.test.ts checks the two agree): docs/extending.md.
  */
 import type { Bundle } from "./bundle";
 import { en } from "./en";

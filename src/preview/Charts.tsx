@@ -4,7 +4,7 @@
  */
 import { Caption1, Subtitle2 } from "@fluentui/react-components";
 import { memo } from "react";
-import type { ChartSeriesView, ChartView } from "../host/memory-view";
+import type { ChartSeriesView, ChartView } from "./sheet-view";
 import { extent, niceTicks, padded, scale, tickLabel, type Extent } from "./chart-geometry";
 import {
   HEIGHT,

@@ -28,7 +28,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from "react";
-import type { SheetView, CellView } from "../host/memory-view";
+import type { SheetView, CellView } from "./sheet-view";
 import type { CellValue } from "../host/workbook-host";
 import { cellAddress, columnLetters, type CellRef, type RangeRef } from "../shared/a1";
 import {

@@ -5,7 +5,7 @@
  */
 import { mergeClasses } from "@fluentui/react-components";
 import { memo, useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
-import type { CellView, SheetView } from "../host/memory-view";
+import type { CellView, SheetView } from "./sheet-view";
 import { cellAddress, type RangeRef } from "../shared/a1";
 import {
   isEditable,

@@ -4,7 +4,7 @@
  * conditional formats included), how big rows and columns are, and how typed text becomes a value.
  * No React and no DOM here, so every rule is tested on its own.
  */
-import type { CellView, SheetView } from "../host/memory-view";
+import type { CellView, SheetView } from "./sheet-view";
 import type { CellValue } from "../host/workbook-host";
 import { columnIndex, parseRange, type CellRef, type RangeRef } from "../shared/a1";
 import { ENGLISH_UNITS, formatValue } from "../templates/formats";

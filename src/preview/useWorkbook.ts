@@ -14,7 +14,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryHost } from "../host/memory";
-import type { RowWindow, SheetView } from "../host/memory-view";
+import { type RowWindow, type SheetView, sheetView } from "./sheet-view";
 import type { SheetInfo } from "../host/workbook-host";
 
 /**
@@ -32,6 +32,20 @@ export interface PreviewHost extends Pick<
   | "restoreTableRows"
 > {
   sheetView(sheet: string, window?: RowWindow | null): SheetView | Promise<SheetView>;
+}
+
+/** A MemoryHost on this thread as the preview reads it (tests; the page itself uses the worker's). */
+export function previewOn(host: MemoryHost): PreviewHost {
+  return {
+    listSheets: () => host.listSheets(),
+    onChange: (listener) => host.onChange(listener),
+    readRange: (sheet, address) => host.readRange(sheet, address),
+    writeCells: (...args) => host.writeCells(...args),
+    insertTableRows: (...args) => host.insertTableRows(...args),
+    deleteTableRows: (...args) => host.deleteTableRows(...args),
+    restoreTableRows: (...args) => host.restoreTableRows(...args),
+    sheetView: (sheet, window = null) => sheetView(host, sheet, window),
+  };
 }
 
 /** Rows per block of the window fetched around the rows in view. */

@@ -23,6 +23,7 @@ import { TEMPLATES } from "../templates/index";
 import { DEFAULT_OPTIONS, type PlanValue, type SheetPlan } from "../templates/plan";
 import { EMPTY_LINE, roiLines } from "../templates/roi-lines";
 import { ANCHOR_NAMES } from "../taskpane/model/share";
+import { sheetView } from "./sheet-view";
 
 export interface OpenedFile {
   /** The template sheets to rebuild, each with the file's inputs; empty for a foreign file. */
@@ -153,7 +154,7 @@ async function otherSheets(host: MemoryHost, plans: readonly SheetPlan[]): Promi
   const out: PlainSheet[] = [];
   for (const info of await host.listSheets()) {
     if (model.has(info.name.toLowerCase()) || info.empty) continue;
-    const view = host.sheetView(info.name);
+    const view = sheetView(host, info.name);
     const formulas = info.template === null;
     out.push({
       name: info.name,

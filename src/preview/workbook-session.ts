@@ -17,6 +17,7 @@ import type { SessionStatus } from "../host/remote/protocol";
 import { methodOf, type Served } from "../host/remote/server";
 import type { ApplyProgress, ChangeEvent, Unsubscribe } from "../host/workbook-host";
 import { shareableFileName } from "../taskpane/model/share";
+import { type RowWindow, type SheetView, sheetView } from "./sheet-view";
 import { addPlainSheets, readWorkbookFile, saveWorkbookFile } from "./workbook-file";
 
 export const PERSIST_DELAY_MS = 400;
@@ -50,7 +51,14 @@ export interface SavedFile {
 }
 
 /** The session's own methods the page may call; any other name goes to the MemoryHost. */
-const SESSION_METHODS = new Set(["openWorkbook", "saveWorkbook", "newWorkbook", "flush", "setLocale"]);
+const SESSION_METHODS = new Set([
+  "openWorkbook",
+  "saveWorkbook",
+  "newWorkbook",
+  "flush",
+  "setLocale",
+  "sheetView",
+]);
 
 export class WorkbookSession implements Served {
   private host = new MemoryHost();
@@ -176,6 +184,14 @@ export class WorkbookSession implements Served {
   }
 
   /** The GENAI functions' messages in the pane's language (they run here, in the worker). */
+  /**
+   * The grid's view of a sheet, built here in the worker from what the workbook tells of it: only
+   * the view's plain data crosses to the page.
+   */
+  sheetView(sheet: string, window: RowWindow | null = null): SheetView {
+    return sheetView(this.host, sheet, window);
+  }
+
   setLocale(locale: Locale): void {
     setMessageLocale(locale);
   }

@@ -9,7 +9,10 @@ import type { WorkbookSession } from "./workbook-session";
 
 type SessionCalls = Pick<
   WorkbookSession,
-  "openWorkbook" | "saveWorkbook" | "newWorkbook" | "flush" | "setLocale"
+  "openWorkbook" | "saveWorkbook" | "newWorkbook" | "flush" | "setLocale" | "sheetView"
 >;
 
-export type WorkerWorkbook = Remote<Omit<MemoryHost, "onChange">> & Remote<SessionCalls> & RemoteSession;
+/** readSheet answers with functions, which cannot cross to the page: the session's sheetView does. */
+export type WorkerWorkbook = Remote<Omit<MemoryHost, "onChange" | "readSheet">> &
+  Remote<SessionCalls> &
+  RemoteSession;

@@ -115,3 +115,14 @@ export function splitQualified(reference: string): { sheet: string | null; addre
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, address: reference.slice(bang + 1) };
 }
+
+/** Splits a chart or name reference into a sheet (null: the sheet it is read from) and an A1 range. */
+export function referenceParts(reference: string): { sheet: string | null; range: RangeRef } | null {
+  const { sheet, address } = splitQualified(reference.replace(/^=/, ""));
+  try {
+    const range = parseRange(address);
+    return rangeRows(range) > 0 && rangeColumns(range) > 0 ? { sheet, range } : null;
+  } catch {
+    return null;
+  }
+}

@@ -93,6 +93,9 @@ export const ROI_NAMES = {
   lineMonths: "LineMonths",
 } as const;
 
+/** The line tables' names (Excel tables: the pane appends rows to them by name). */
+export const ROI_TABLES = { benefits: "Benefits", costs: "Costs" } as const;
+
 /** The names over each line table's columns (labels, the simulation's low / base / high, in use, totals). */
 export const ROI_LINE_NAMES = {
   benefits: {
@@ -962,8 +965,8 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
       .name(names.threePoint, table.range(1, COL.simLow, n, COL.simHigh, true), title)
       .name(names.monthTotals, totalRange(header - 1, COL.month0, COL.month0 + HORIZON_MONTHS), title);
   };
-  lineTable(lines.benefits, benefitHeader, true, "Benefits", L.benefitsTable);
-  lineTable(lines.costs, costHeader, false, "Costs", L.costsTable);
+  lineTable(lines.benefits, benefitHeader, true, ROI_TABLES.benefits, L.benefitsTable);
+  lineTable(lines.costs, costHeader, false, ROI_TABLES.costs, L.costsTable);
 
   b.freeze(3, 1);
   return b.build();

@@ -11,17 +11,11 @@
  * Where chromium is missing the test says so and is skipped; with CI=true it fails instead.
  * Needs the production build: `npm test` builds first; run `npm run build` before jest alone.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { startPreviewServer, type PreviewServer } from "../../scripts/preview-server";
-import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
+import type { Locator, Page } from "playwright-core";
+import { ARTIFACTS, describeInBrowser as browserSuite, openPreview, type OpenedPreview } from "./browser";
 import { text, until as untilWithin } from "./waits";
 
-const ROOT = path.resolve(__dirname, "../..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
-const CI = Boolean(process.env.CI) && process.env.CI !== "false";
 const STEP_TIMEOUT_MS = 60_000;
 
 /** Waits up to one step's time for `read` to give a value `accept` takes. */
@@ -32,22 +26,12 @@ const until = <T>(
   timeoutMs = STEP_TIMEOUT_MS,
 ): Promise<T> => untilWithin(what, read, accept, timeoutMs);
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message =
-    `The grid's end-to-end test needs chromium at ${CHROMIUM} ` +
-    "(apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH).";
-  if (CI) throw new Error(`${message} CI must install it.`);
-  console.warn(`${message} Skipping it on this machine.`);
-}
-const describeInBrowser = haveChromium ? describe : describe.skip;
+const describeInBrowser = browserSuite("The grid's end-to-end test");
 
 describeInBrowser("the preview's grid edits like Excel", () => {
-  let server: PreviewServer;
-  let context: BrowserContext;
+  let browser: OpenedPreview;
   let page: Page;
-  let profile: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   /** The ROI sheet's "agents after AI" input, found by its value 35. */
   let agentsAddress = "";
 
@@ -97,36 +81,20 @@ describeInBrowser("the preview's grid edits like Excel", () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist-preview", "index.html"))) {
-      throw new Error("dist-preview/index.html is missing: run `npm run build` first");
-    }
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startPreviewServer({ root: ROOT, port: 0 });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "genai-e2e-grid-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1440, height: 900 },
-      reducedMotion: "reduce",
-      timeout: STEP_TIMEOUT_MS,
+    browser = await openPreview({
+      profile: "genai-e2e-grid-",
+      stepTimeoutMs: STEP_TIMEOUT_MS,
+      consoleErrors: true,
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(`console: ${m.text()} ${m.location().url}`);
-    });
-    await page.goto(server.url);
+    ({ page, pageErrors } = browser);
+    await page.goto(browser.server.url);
     await pane().getByRole("tab", { name: "Build", exact: true }).click();
     await pane().getByRole("button", { name: "Build complete model" }).click();
     await sheetTab("Stress").waitFor();
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it("inserts a table row from the context menu and fills it with Tab, moving right on each commit", async () => {

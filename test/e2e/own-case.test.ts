@@ -8,21 +8,15 @@
  * Where chromium is missing the test says so and is skipped; with CI=true it fails instead.
  * Needs the production build: `npm test` builds first; run `npm run build` before jest alone.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { startPreviewServer, type PreviewServer } from "../../scripts/preview-server";
+import type { Locator, Page } from "playwright-core";
 import { financialSummary, type BenefitLine, type CostLine } from "../../src/engine/line-items";
 import { parseRange } from "../../src/shared/a1";
 import { formatValue } from "../../src/templates/formats";
 import { planCompleteModel } from "../../src/templates/index";
-import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
+import { ARTIFACTS, describeInBrowser as browserSuite, openPreview, type OpenedPreview } from "./browser";
 import { text, until as untilWithin } from "./waits";
 
-const ROOT = path.resolve(__dirname, "../..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
-const CI = Boolean(process.env.CI) && process.env.CI !== "false";
 const STEP_TIMEOUT_MS = 60_000;
 
 /** Waits up to one step's time for `read` to give a value `accept` takes. */
@@ -33,15 +27,7 @@ const until = <T>(
   timeoutMs = STEP_TIMEOUT_MS,
 ): Promise<T> => untilWithin(what, read, accept, timeoutMs);
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message =
-    `The own-case end-to-end test needs chromium at ${CHROMIUM} ` +
-    "(apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH).";
-  if (CI) throw new Error(`${message} CI must install it.`);
-  console.warn(`${message} Skipping it on this machine.`);
-}
-const describeInBrowser = haveChromium ? describe : describe.skip;
+const describeInBrowser = browserSuite("The own-case end-to-end test");
 
 /** The blank model's plans: where the line tables and the outputs are before any row is added. */
 const BLANK = planCompleteModel({ data: "blank", currency: "NT$", locale: "en" });
@@ -103,11 +89,9 @@ function engineAnnualRoi(): number {
 }
 
 describeInBrowser("a user's own case typed through the preview's grid", () => {
-  let server: PreviewServer;
-  let context: BrowserContext;
+  let browser: OpenedPreview;
   let page: Page;
-  let profile: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   const cell = (address: string): Locator => page.locator(`[data-address="${address}"]`);
   const pane = (): Locator => page.getByTestId("preview-pane");
@@ -149,24 +133,9 @@ describeInBrowser("a user's own case typed through the preview's grid", () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist-preview", "index.html"))) {
-      throw new Error("dist-preview/index.html is missing: run `npm run build` first");
-    }
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startPreviewServer({ root: ROOT, port: 0 });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "genai-e2e-own-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1440, height: 900 },
-      reducedMotion: "reduce",
-      timeout: STEP_TIMEOUT_MS,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
+    browser = await openPreview({ profile: "genai-e2e-own-", stepTimeoutMs: STEP_TIMEOUT_MS });
+    ({ page, pageErrors } = browser);
+    await page.goto(browser.server.url);
     await pane().getByRole("tab", { name: "Build", exact: true }).click();
     await pane().getByRole("radio", { name: "Blank inputs" }).check();
     await pane().getByRole("button", { name: "Build complete model" }).click();
@@ -174,9 +143,7 @@ describeInBrowser("a user's own case typed through the preview's grid", () => {
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it("starts blank: a neutral title, no seed wording, and an annual ROI that reads blank", async () => {

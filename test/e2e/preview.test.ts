@@ -13,10 +13,8 @@
  * Needs the production build: `npm test` builds first; run `npm run build` before jest alone.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { startPreviewServer, type PreviewServer } from "../../scripts/preview-server";
+import type { Locator, Page } from "playwright-core";
 import { apiCost } from "../../src/engine/costs";
 import { annualRoi, paybackMonths, type BusinessCase } from "../../src/engine/business-case";
 import { MemoryHost } from "../../src/host/memory";
@@ -26,13 +24,17 @@ import { formatValue } from "../../src/templates/formats";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";
 import { roiAssumptions } from "../../src/templates/roi";
-import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
+import {
+  ARTIFACTS,
+  describeInBrowser as browserSuite,
+  openPreview,
+  type OpenedPreview,
+  ROOT,
+} from "./browser";
 import { text, until as untilWithin } from "./waits";
+import { sheetView } from "../../src/preview/sheet-view";
 
-const ROOT = path.resolve(__dirname, "../..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const DOCS_SCREENSHOT = path.join(ROOT, "docs", "images", "preview.png");
-const CI = Boolean(process.env.CI) && process.env.CI !== "false";
 const STEP_TIMEOUT_MS = 60_000;
 
 /** Waits up to one step's time for `read` to give a value `accept` takes. */
@@ -47,15 +49,7 @@ const until = <T>(
 const OPTIONS: ModelOptions = { data: "sample", currency: "NT$", locale: "en", rows: DEFAULT_PORTFOLIO_ROWS };
 const CURRENCY = OPTIONS.currency;
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message =
-    `The browser end-to-end test needs chromium at ${CHROMIUM} ` +
-    "(apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH).";
-  if (CI) throw new Error(`${message} CI must install it.`);
-  console.warn(`${message} Skipping it on this machine.`);
-}
-const describeInBrowser = haveChromium ? describe : describe.skip;
+const describeInBrowser = browserSuite("The browser end-to-end test");
 
 // ---- expected numbers, computed without the browser ---------------------------------------
 
@@ -138,7 +132,7 @@ async function expectedNumbers(): Promise<Expected> {
   expect(worstRoi).toBeLessThan(roi);
 
   const at = parseCell(addressOf("PaybackMonths").split("!")[1]);
-  const paybackFormat = host.sheetView("ROI").cells[at.row][at.column]?.format;
+  const paybackFormat = sheetView(host, "ROI").cells[at.row][at.column]?.format;
   return { roi, payback, worstRoi, paybackFormat };
 }
 
@@ -163,12 +157,10 @@ async function waitForTextContaining(locator: Locator, expected: string, what: s
 // ---- the test -------------------------------------------------------------------------------
 
 describeInBrowser("the preview in a real browser", () => {
-  let server: PreviewServer;
-  let context: BrowserContext;
+  let browser: OpenedPreview;
   let page: Page;
-  let profile: string;
   let expected: Expected;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const timings: Record<string, number> = {};
 
   const cell = (address: string): Locator => page.locator(`[data-address="${address}"]`);
@@ -193,42 +185,18 @@ describeInBrowser("the preview in a real browser", () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist-preview", "index.html"))) {
-      throw new Error("dist-preview/index.html is missing: run `npm run build` first");
-    }
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     expected = await expectedNumbers();
-    server = await startPreviewServer({ root: ROOT, port: 0 });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "genai-e2e-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1440, height: 900 },
-      // No tab-indicator animations caught half-way in the screenshots.
-      reducedMotion: "reduce",
-      timeout: STEP_TIMEOUT_MS,
+    browser = await openPreview({
+      profile: "genai-e2e-chromium-",
+      stepTimeoutMs: STEP_TIMEOUT_MS,
+      consoleErrors: true,
+      offline: true,
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(`console: ${message.text()}`);
-    });
-    // No network: anything that is not the preview server is refused (and reported).
-    await context.route(
-      (url) => url.hostname !== "localhost" && url.protocol !== "data:" && url.protocol !== "blob:",
-      (route) => {
-        pageErrors.push(`network request outside localhost: ${route.request().url()}`);
-        return route.abort();
-      },
-    );
+    ({ page, pageErrors } = browser);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     if (Object.keys(timings).length > 0) {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       fs.writeFileSync(path.join(ARTIFACTS, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
@@ -237,7 +205,7 @@ describeInBrowser("the preview in a real browser", () => {
 
   it("opens the pane beside an empty workbook, with no Office.js and no network", async () => {
     await timed("open_ms", async () => {
-      await page.goto(server.url);
+      await page.goto(browser.server.url);
       await paneTab("Build").waitFor();
       await page.getByTestId("grid-empty").waitFor();
     });

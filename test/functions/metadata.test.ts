@@ -1,12 +1,14 @@
 /**
  * The metadata Excel reads from the built add-in: dist/functions.json (generated from the JSDoc in
  * src/functions/functions.ts by custom-functions-metadata-plugin) and its Traditional Chinese twin
- * dist/functions-zh-tw.json. Ids are stored in users' workbooks, so any change to ids, parameter
+ * dist/functions-zh-tw.json, and the pseudo-language's dist/functions-qps-ploc.json. Ids are stored in users' workbooks, so any change to ids, parameter
  * names, order, optional flags or dimensionality must be deliberate (golden file).
  * Needs `npm run build` first (npm test runs it).
  */
 import * as fs from "fs";
 import * as path from "path";
+import { metadataFileFor } from "../../scripts/localize-functions-metadata";
+import { isPseudo } from "../../scripts/pseudo-locale";
 import { CATALOGUE } from "../../src/functions/catalogue";
 import { GENAI_FUNCTIONS } from "../../src/host/genai-plugin";
 import { expectGolden } from "../helpers/golden-file";
@@ -34,6 +36,21 @@ function load(file: string): { functions: FunctionMetadata[] } {
   const full = path.join(dist, file);
   if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run build\` first`);
   return JSON.parse(fs.readFileSync(full, "utf8")) as { functions: FunctionMetadata[] };
+}
+
+/** What a translation must keep of each function: result, options and parameters but their descriptions. */
+function shape(m: { functions: FunctionMetadata[] }): unknown {
+  return m.functions.map((f) => ({
+    result: f.result,
+    options: f.options,
+    parameters: f.parameters.map(({ name, type, dimensionality, optional, repeating }) => ({
+      name,
+      type,
+      dimensionality,
+      optional,
+      repeating,
+    })),
+  }));
 }
 
 /** The ids the catalogue declares (stored in users' workbooks; the golden file pins them). */
@@ -117,18 +134,6 @@ describe("functions-zh-tw.json (Traditional Chinese metadata)", () => {
   });
 
   it("has the same parameters in the same order with the same types, options and dimensionality", () => {
-    const shape = (m: { functions: FunctionMetadata[] }): unknown =>
-      m.functions.map((f) => ({
-        result: f.result,
-        options: f.options,
-        parameters: f.parameters.map(({ name, type, dimensionality, optional, repeating }) => ({
-          name,
-          type,
-          dimensionality,
-          optional,
-          repeating,
-        })),
-      }));
     expect(shape(chinese)).toEqual(shape(english));
   });
 
@@ -137,5 +142,24 @@ describe("functions-zh-tw.json (Traditional Chinese metadata)", () => {
       expect(f.description).toMatch(cjk);
       for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ""}`).toMatch(cjk);
     }
+  });
+});
+
+describe("functions-qps-ploc.json (the pseudo-language's metadata, derived by the build)", () => {
+  const english = load("functions.json");
+  const pseudo = load(metadataFileFor("qps-ploc"));
+
+  it("lists every catalogue function with the English ids, names, parameters, types and options", () => {
+    expect(pseudo.functions.map((f) => f.id).sort()).toEqual([...EXPECTED_IDS].sort());
+    expect(pseudo.functions.map((f) => [f.id, f.name])).toEqual(english.functions.map((f) => [f.id, f.name]));
+    expect(shape(pseudo)).toEqual(shape(english));
+  });
+
+  it("pseudo-localises every function and parameter description", () => {
+    const plain = pseudo.functions.flatMap((f) => [
+      ...(isPseudo(f.description ?? "") ? [] : [f.id]),
+      ...f.parameters.filter((p) => !isPseudo(p.description ?? "")).map((p) => `${f.id}.${p.name}`),
+    ]);
+    expect(plain).toEqual([]);
   });
 });

@@ -11,7 +11,6 @@ const ROOT = resolve(__dirname, "../..");
 const PRODUCTION_FOLDERS = ["src/engine", "src/functions", "src/templates", "src/taskpane", "src/commands"];
 const DEV_ONLY = [
   "src/host/memory.ts",
-  "src/host/memory-view.ts",
   "src/host/memory-writes.ts",
   "src/host/memory-apply.ts",
   "src/host/genai-plugin.ts",

@@ -5,6 +5,7 @@ import { MemoryHost } from "../../src/host/memory";
 import type { ChangeEvent } from "../../src/host/workbook-host";
 import { typedInputs } from "../helpers/plan-inputs";
 import { close, nameCell, nameValue, roiByEngine, roiInputs, roiPlan, snapshot } from "./memory-support";
+import { sheetView } from "../../src/preview/sheet-view";
 
 async function builtRoi(): Promise<MemoryHost> {
   const host = new MemoryHost();
@@ -50,7 +51,7 @@ describe("existing-sheet policies in MemoryHost", () => {
     const host = await builtRoi();
     const plan = roiPlan();
     await host.writeCells([{ sheet: "ROI", address: nameCell(plan, "AgentsAfter"), values: [[40]] }]);
-    const oldValues = host.sheetView("ROI").cells.map((row) => row.map((c) => c?.value ?? null));
+    const oldValues = sheetView(host, "ROI").cells.map((row) => row.map((c) => c?.value ?? null));
     const want = roiByEngine(roiInputs({ AgentsAfter: 40 }));
 
     const result = await host.applyPlans([plan], { dialect: "live", policies: { ROI: "keepBoth" } });
@@ -67,7 +68,9 @@ describe("existing-sheet policies in MemoryHost", () => {
     expect(await nameValue(host, "AgentsAfter")).toBe(40);
     expect(close(await nameValue(host, "AnnualROI"), want.annualRoi)).toBe(true);
     // The copy shows what the old sheet showed, and still computes from its own cells.
-    expect(host.sheetView("ROI (2)").cells.map((row) => row.map((c) => c?.value ?? null))).toEqual(oldValues);
+    expect(sheetView(host, "ROI (2)").cells.map((row) => row.map((c) => c?.value ?? null))).toEqual(
+      oldValues,
+    );
     await host.writeCells([{ sheet: "ROI (2)", address: nameCell(plan, "AgentsAfter"), values: [[45]] }]);
     const [[copyBenefits]] = await host.readRange("ROI (2)", nameCell(plan, "AnnualBenefits"));
     expect(close(copyBenefits, roiByEngine(roiInputs({ AgentsAfter: 45 })).annualBenefits)).toBe(true);
@@ -119,7 +122,7 @@ describe("existing-sheet policies in MemoryHost", () => {
     const want = roiByEngine(roiInputs({ AgentsAfter: 40, ChurnReduction: 0.01 }));
     expect(close(await nameValue(host, "AnnualBenefits"), want.annualBenefits)).toBe(true);
     expect(close(await nameValue(host, "AnnualROI"), want.annualRoi)).toBe(true);
-    expect(host.sheetView("ROI").dialect).toBe("portable");
+    expect(sheetView(host, "ROI").dialect).toBe("portable");
   });
 
   it("replace with keepInputs false starts from the template's values", async () => {
@@ -165,7 +168,7 @@ describe("existing-sheet policies in MemoryHost", () => {
 
     expect(result.sheets[0]).toMatchObject({ sheet: "ROI", outcome: "replaced", keptInputs: 0 });
     expect(await nameValue(host, "AgentsAfter")).toBe(35);
-    const view = host.sheetView("ROI");
+    const view = sheetView(host, "ROI");
     const texts = view.cells.flat().map((c) => c?.value);
     expect(texts).not.toContain("stray");
     expect(texts).not.toContain("mine");

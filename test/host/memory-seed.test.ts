@@ -6,6 +6,7 @@ import { MemoryHost } from "../../src/host/memory";
 import { ROI_VERSION } from "../../src/templates/roi";
 import type { ChangeEvent } from "../../src/host/workbook-host";
 import { close, nameCell, nameValue, roiByEngine, roiInputs, roiPlan } from "./memory-support";
+import { sheetView } from "../../src/preview/sheet-view";
 
 describe.each(["live", "portable"] as const)("the seed's ROI sheet in MemoryHost (%s dialect)", (dialect) => {
   it("shows benefits 22,000,000, costs 2,974,666.67 and annual ROI 639.6%", async () => {
@@ -68,7 +69,7 @@ describe("the preview's view of a built sheet", () => {
     const host = new MemoryHost();
     const plan = roiPlan();
     await host.applyPlans([plan], { dialect: "live" });
-    const view = host.sheetView("ROI");
+    const view = sheetView(host, "ROI");
     const at = (address: string) => {
       const match = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
       return view.cells[Number(match[2]) - 1][match[1].charCodeAt(0) - 65];

@@ -7,6 +7,7 @@ import { MemoryHost } from "../../src/host/memory";
 import { isSnapshot, type WorkbookSnapshot } from "../../src/host/memory-snapshot";
 import { planCompleteModel, planModel } from "../../src/templates/index";
 import { nameCell, nameValue, snapshot } from "./memory-support";
+import { sheetView } from "../../src/preview/sheet-view";
 
 const OPTIONS = { data: "sample", currency: "NT$", locale: "en", rows: 12 } as const;
 
@@ -64,7 +65,7 @@ describe("MemoryHost snapshots", () => {
     const formulas = portfolio.cells.flat().filter((c) => typeof c === "string" && c.startsWith("="));
     expect(formulas.some((f) => /GENAI\.QUADRANT_SCORE/.test(String(f)))).toBe(true);
     const restored = MemoryHost.fromSnapshot(saved);
-    const view = restored.sheetView("Portfolio");
+    const view = sheetView(restored, "Portfolio");
     expect(view.cells.flat().some((c) => typeof c?.value === "string" && c.value.startsWith("#SPILL"))).toBe(
       false,
     );

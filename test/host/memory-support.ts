@@ -7,6 +7,7 @@ import type { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import type { SheetPlan, TemplateOptions } from "../../src/templates/plan";
 import { HORIZON_MONTHS, roiAssumptions, roiTemplate } from "../../src/templates/roi";
+import { sheetView } from "../../src/preview/sheet-view";
 
 export const ROI_OPTIONS: TemplateOptions = { data: "sample", currency: "NT$", locale: "en", linkedTo: [] };
 
@@ -34,7 +35,7 @@ export async function snapshot(host: MemoryHost): Promise<unknown> {
   return JSON.parse(
     JSON.stringify({
       sheets,
-      views: sheets.map((s) => host.sheetView(s.name)),
+      views: sheets.map((s) => sheetView(host, s.name)),
       names: host.names(),
     }),
   ) as unknown;

@@ -14,6 +14,7 @@ import { isFormula, type Dialect } from "../../src/templates/plan";
 import { portfolioTemplate } from "../../src/templates/portfolio";
 import { stressTemplate } from "../../src/templates/stress";
 import type { CellValue } from "../../src/host/workbook-host";
+import { sheetView } from "../../src/preview/sheet-view";
 
 const SHEET = "Portfolio";
 const FIRST = 11; // the UseCases table's first body row (1-based)
@@ -34,7 +35,7 @@ async function column(host: MemoryHost, letter: string, rows: number): Promise<C
 function expectPlanMatchesWorkbook(host: MemoryHost, sheet: string, dialect: Dialect): void {
   const plan = host.appliedPlans().find((p) => p.sheet === sheet);
   if (!plan) throw new Error(`no plan for ${sheet}`);
-  const view = host.sheetView(sheet);
+  const view = sheetView(host, sheet);
   const mismatches: string[] = [];
   for (const block of plan.blocks) {
     const r = blockRange(block);
@@ -63,7 +64,7 @@ describe("MemoryHost table rows", () => {
     async (index) => {
       const host = await portfolioHost();
       await host.insertTableRows(SHEET, "UseCases", index);
-      const view = host.sheetView(SHEET);
+      const view = sheetView(host, SHEET);
       const table = view.tables.find((t) => t.name === "UseCases");
       expect(table?.range).toBe(`A10:T${FIRST + 12}`);
       const row = FIRST + index;
@@ -137,10 +138,10 @@ describe("MemoryHost table rows", () => {
 
   it("refuses rows in a table that mirrors another sheet's lines, and changes nothing", async () => {
     const host = await portfolioHost();
-    const before = host.sheetView("Stress");
+    const before = sheetView(host, "Stress");
     await expect(host.insertTableRows("Stress", "StressLineItems", 1)).rejects.toThrow(TableRowError);
     await expect(host.deleteTableRows("Stress", "StressLineItems", 1)).rejects.toThrow(/one formula per row/);
-    expect(host.sheetView("Stress")).toEqual(before);
+    expect(sheetView(host, "Stress")).toEqual(before);
   });
 
   it("keeps at least two rows, and refuses positions outside the table", async () => {
@@ -159,7 +160,7 @@ describe("MemoryHost table rows", () => {
     await host.applyPlans([stressTemplate({ data: "sample", currency: "NT$", locale: "en", linkedTo: [] })], {
       dialect: "live",
     });
-    const label = host.sheetView("Stress").cells[11][0];
+    const label = sheetView(host, "Stress").cells[11][0];
     expect(label).toMatchObject({ label: true, input: false });
     await host.writeCells([{ sheet: "Stress", address: "A12", values: [["Agent hours saved"]] }]);
     expect((await host.readRange("Stress", "A12"))[0][0]).toBe("Agent hours saved");
@@ -167,15 +168,14 @@ describe("MemoryHost table rows", () => {
       /label takes text/,
     );
     // The tornado reads the new name; a save or shareable copy carries it.
-    const tornado = host
-      .sheetView("Stress")
+    const tornado = sheetView(host, "Stress")
       .cells.flat()
       .filter((c) => c?.value === "Agent hours saved");
     expect(tornado.length).toBeGreaterThan(1);
     const plan = host.appliedPlans().find((p) => p.sheet === "Stress");
     expect(plan?.blocks.some((b) => b.cells.flat().includes("Agent hours saved"))).toBe(true);
     // A line's kind (formulas compare it) and headers stay as built.
-    expect(host.sheetView("Stress").cells[11][1]?.label).toBeUndefined();
+    expect(sheetView(host, "Stress").cells[11][1]?.label).toBeUndefined();
     await expect(host.writeCells([{ sheet: "Stress", address: "B12", values: [["Other"]] }])).rejects.toThrow(
       /not an input cell/,
     );

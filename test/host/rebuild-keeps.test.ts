@@ -16,6 +16,7 @@ import type { SheetPlan } from "../../src/templates/plan";
 import { COL } from "../../src/templates/roi-lines";
 import { fakeExcelRun } from "./excel-fake";
 import ROI_V1 from "../golden/layouts/roi.v1.json";
+import { sheetView } from "../../src/preview/sheet-view";
 
 const SAMPLE = { data: "sample" as const, currency: "NT$", locale: "en" as const };
 
@@ -55,7 +56,7 @@ function memory(): Subject {
     type: (sheet, address, input) => host.typeAsUser(sheet, address, input),
     content: (sheet, address) => {
       const { row, column } = parseCell(address);
-      const cell = host.sheetView(sheet).cells[row]?.[column];
+      const cell = sheetView(host, sheet).cells[row]?.[column];
       return cell?.formula ?? cell?.value ?? null;
     },
     seed: (sheet, cells, names) => {

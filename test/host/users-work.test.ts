@@ -11,6 +11,7 @@ import { ApplyError, type CellValue, type WorkbookHost } from "../../src/host/wo
 import { planCompleteModel } from "../../src/templates/index";
 import { fakeExcelRun, type FakeExcel } from "./excel-fake";
 import { nameCell, roiPlan } from "./memory-support";
+import { sheetView } from "../../src/preview/sheet-view";
 
 const BASE = { data: "sample" as const, currency: "NT$", locale: "en" as const };
 
@@ -71,7 +72,7 @@ function memory(): Subject & { memory: MemoryHost } {
     },
     type: (sheet, address, input) => host.typeAsUser(sheet, address, input),
     formula: (sheet, address) => {
-      const view = host.sheetView(sheet);
+      const view = sheetView(host, sheet);
       const [r, c] = a1(address);
       return view.cells[r]?.[c]?.formula ?? null;
     },

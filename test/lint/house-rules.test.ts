@@ -57,6 +57,11 @@ const FIXTURES: readonly Fixture[] = [
     expect: ["A host sits below"],
   },
   {
+    path: "src/host/imports-the-preview.ts",
+    code: 'import { buildSheetView } from "../preview/sheet-view";\nexport const x = buildSheetView;\n',
+    expect: ["A host sits below"],
+  },
+  {
     path: "src/taskpane/model/imports-a-host.ts",
     code: 'import { MemoryHost } from "../../host/memory";\nexport const x = MemoryHost;\n',
     expect: ["The pane reaches a workbook only through the WorkbookHost"],

@@ -3,7 +3,7 @@
  * conditional formats), how rows and columns are sized and windowed, and how typed text is read.
  */
 import { bundleFor } from "../../src/i18n/bundles";
-import type { CellView, SheetView } from "../../src/host/memory-view";
+import type { CellView, SheetView } from "../../src/preview/sheet-view";
 import {
   EditHistory,
   clearMessage,

@@ -26,6 +26,7 @@ import {
 import { type StoredWorkbook, WorkbookSession, type WorkbookStore } from "../../src/preview/workbook-session";
 import { readXlsx } from "../export/export-support";
 import { nameCell, snapshot } from "../host/memory-support";
+import { sheetView } from "../../src/preview/sheet-view";
 
 const OPTIONS = { data: "sample", currency: "US$", locale: "zh-TW", rows: 20 } as const;
 const NOW = new Date("2026-03-01T09:00:00Z");
@@ -115,7 +116,7 @@ describe("saving and opening the preview's workbook", () => {
     expect(await values(reopened, "Notes")).toEqual(await values(original, "Notes"));
     // The inputs are inputs again, the formulas live ones: the model recalculates.
     expect((await reopened.readRange("ROI", nameCell(planOf("roi"), "AgentsAfter")))[0][0]).toBe(40);
-    const view = reopened.sheetView("ROI");
+    const view = sheetView(reopened, "ROI");
     expect(view.cells.flat().some((c) => c?.formula?.includes("GENAI."))).toBe(true);
     expect((await reopened.readRange("Notes", "B1"))[0][0]).toEqual(
       (await original.readRange("Notes", "B1"))[0][0],

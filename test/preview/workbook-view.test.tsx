@@ -11,6 +11,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { roi } from "../../src/engine/roi";
 import { MemoryHost } from "../../src/host/memory";
 import { Preview } from "../../src/preview/Preview";
+import { previewOn } from "../../src/preview/useWorkbook";
 import { formatValue } from "../../src/templates/formats";
 import { LOOKS } from "../../src/templates/theme";
 import { nameCell, roiByEngine, roiInputs, roiPlan } from "../host/memory-support";
@@ -42,7 +43,7 @@ async function renderPreview(built = true): Promise<MemoryHost> {
   await act(async () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <Preview host={host} pane={<p>pane</p>} />
+        <Preview host={previewOn(host)} pane={<p>pane</p>} />
       </FluentProvider>,
     );
     await settle();

@@ -1,4 +1,13 @@
-import { findStaleEntries, localizeMetadata } from "../../scripts/localize-functions-metadata";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {
+  findStaleEntries,
+  languageMetadataPlugins,
+  localizeMetadata,
+  pseudoLocalizeMetadata,
+} from "../../scripts/localize-functions-metadata";
+import { isPseudo } from "../../scripts/pseudo-locale";
 import type { FunctionsMetadata, TranslationTable } from "../../scripts/localize-functions-metadata";
 
 const english: FunctionsMetadata = {
@@ -78,5 +87,46 @@ describe("findStaleEntries", () => {
 
   it("reports nothing when every entry matches", () => {
     expect(findStaleEntries(english, table)).toEqual([]);
+  });
+});
+
+describe("pseudoLocalizeMetadata", () => {
+  it("pseudo-localises every description and keeps ids, names and parameter names", () => {
+    const pseudo = pseudoLocalizeMetadata(english);
+    const descriptions = pseudo.functions.flatMap((f) => [
+      f.description,
+      ...(f.parameters ?? []).map((p) => p.description),
+    ]);
+    expect(descriptions.every((d) => isPseudo(d ?? ""))).toBe(true);
+    const names = (m: FunctionsMetadata) =>
+      m.functions.map((f) => [f.id, f.name, (f.parameters ?? []).map((p) => p.name)]);
+    expect(names(pseudo)).toEqual(names(english));
+    expect(english.functions[0].description).toBe("Annual ROI."); // the input is not modified
+  });
+});
+
+describe("languageMetadataPlugins", () => {
+  const made: string[] = [];
+  function i18nDir(folders: Record<string, boolean>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "i18n-"));
+    made.push(dir);
+    for (const [tag, hasTable] of Object.entries(folders)) {
+      fs.mkdirSync(path.join(dir, tag));
+      if (hasTable) fs.writeFileSync(path.join(dir, tag, "functions.json"), "{}");
+    }
+    return dir;
+  }
+  afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  it("makes one metadata file per language folder but English, named after its tag", () => {
+    const plugins = languageMetadataPlugins(i18nDir({ en: false, "zh-TW": true, "qps-ploc": false }));
+    const outputs = plugins.map((p) => (p as unknown as { output: string }).output).sort();
+    expect(outputs).toEqual(["functions-qps-ploc.json", "functions-zh-tw.json"]);
+  });
+
+  it("fails for a language folder without its functions' translation table", () => {
+    expect(() => languageMetadataPlugins(i18nDir({ en: false, fr: false }))).toThrow(
+      /fr has no functions\.json/,
+    );
   });
 });

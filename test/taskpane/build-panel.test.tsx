@@ -20,6 +20,7 @@ import {
 } from "./pane-support";
 import { roiTemplate } from "../../src/templates/roi";
 import { DEFAULT_OPTIONS } from "../../src/templates/plan";
+import { sheetView } from "../../src/preview/sheet-view";
 
 /** Where the ROI sheet's AgentsAfter input sits (by name: the layout may move). */
 const AGENTS_AFTER = (
@@ -92,7 +93,7 @@ describe("Build panel", () => {
     expect(await screen.findByText("Model built", undefined, SETTLE)).toBeTruthy();
     const names = (await host.readNames(["UseCaseNames"])).UseCaseNames!;
     expect(names).toEqual([[null], [null], [null], [null], [null]]);
-    expect(host.sheetView("Portfolio").currency).toBe("US$");
+    expect(sheetView(host, "Portfolio").currency).toBe("US$");
   });
 
   it("refuses a number of use cases outside 1–5,000 and keeps the build buttons off", () => {

@@ -5,6 +5,7 @@ import { invalid } from "../../src/engine/problem";
 import { setMessageLocale, toExcelError } from "../../src/functions/boundary";
 import { MemoryHost } from "../../src/host/memory";
 import { fireEvent, openTab, panelOf, renderPane, screen, SETTLE, waitFor, within } from "./pane-support";
+import { sheetView } from "../../src/preview/sheet-view";
 
 /** The tabs' accessible names (Fluent repeats a tab's text in a hidden span that reserves its bold width). */
 const tabs = () =>
@@ -49,7 +50,7 @@ describe("Pane language", () => {
     expect(message()).toBe("costs 必須是數字;收到 x");
     fireEvent.click(within(panelOf("build")).getByRole("button", { name: "建立「ROI」工作表" }));
     expect(await screen.findByText("模型已建立", undefined, SETTLE)).toBeTruthy();
-    expect(host.sheetView("ROI").locale).toBe("zh-TW");
+    expect(sheetView(host, "ROI").locale).toBe("zh-TW");
     fireEvent.click(screen.getByRole("radio", { name: "English" }));
     expect(message()).toBe("costs must be a number; got x");
   });

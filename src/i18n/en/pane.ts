@@ -9,6 +9,8 @@ export const pane = {
   tabSimulate: "Simulate",
   loading: "Reading the workbook…",
   readFailed: "Could not read the workbook",
+  outsideExcel:
+    "This is the Excel add-in's task pane: it needs Excel. To try it in a browser with a sample workbook, run {command} and open the preview it prints.",
 
   // Build
   buildIntro: "Build the model's sheets from templates. Sheets you already have are linked to the new ones.",

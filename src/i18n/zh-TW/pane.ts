@@ -11,6 +11,8 @@ export const pane: PaneStrings = {
   tabSimulate: "模擬",
   loading: "正在讀取活頁簿…",
   readFailed: "無法讀取活頁簿",
+  outsideExcel:
+    "這是 Excel 增益集的工作窗格,需要在 Excel 中使用。若要在瀏覽器中以範例活頁簿試用,請執行 {command} 並開啟它顯示的預覽網址。",
 
   buildIntro: "從範本建立模型的工作表。活頁簿中已有的工作表會與新工作表連結。",
   options: "選項",

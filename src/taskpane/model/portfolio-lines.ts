@@ -19,7 +19,7 @@ import type { CellValue, WorkbookHost } from "../../host/workbook-host";
 import { bundleFor } from "../../i18n/bundles";
 import type { Locale } from "../../i18n/locale";
 import { columnLetters, parseRange } from "../../shared/a1";
-import { ROI_LINE_NAMES, ROI_NAMES, ROI_SHEET } from "../../templates/roi";
+import { ROI_LINE_NAMES, ROI_NAMES, ROI_SHEET, ROI_TABLES } from "../../templates/roi";
 import { COL } from "../../templates/roi-lines";
 import { PORTFOLIO_NAMES } from "../../templates/portfolio";
 import { CONTRIBUTION_NAMES } from "../../templates/roi-contribution";
@@ -159,12 +159,12 @@ export async function addUseCaseLines(
     const rows = added.map((u) => useCaseLineRows(u, locale));
     await host.appendTableRows(
       ROI_SHEET,
-      "Benefits",
+      ROI_TABLES.benefits,
       rows.map((r) => r.benefit),
     );
     await host.appendTableRows(
       ROI_SHEET,
-      "Costs",
+      ROI_TABLES.costs,
       rows.map((r) => r.cost),
     );
   }

@@ -1,7 +1,7 @@
 import { Button, Card, CardHeader, Field, Input, Spinner, Text } from "@fluentui/react-components";
 import { useStrings } from "../../hooks/useStrings";
-import { describeError } from "../../model/errors";
 import { fill } from "../../model/format";
+import { ErrorMessage } from "../ErrorMessage";
 import { StatusMessage } from "../StatusMessage";
 import { useShareableCopyStyles } from "../ShareableCopy/useShareableCopyStyles.styles";
 import { useAddLine } from "./useAddLine";
@@ -17,10 +17,6 @@ export function AddLine({ disabled }: { readonly disabled?: boolean }) {
   const { label, setLabel, amount, setAmount, status, add, dismiss } = useAddLine();
   const working = status.kind === "working";
   const blocked = disabled || working || label.trim() === "";
-  const failure =
-    status.kind === "failed"
-      ? describeError(status.error, s, { title: s.addLineFailed, next: s.unexpectedNext })
-      : null;
   const done = status.kind === "done" ? status : null;
   return (
     <Card className={styles.card}>
@@ -65,9 +61,12 @@ export function AddLine({ disabled }: { readonly disabled?: boolean }) {
             onDismiss={dismiss}
           />
         )}
-        {failure && (
-          <StatusMessage intent="error" title={failure.title} lines={failure.lines} onDismiss={dismiss} />
-        )}
+        <ErrorMessage
+          error={status.kind === "failed" ? status.error : null}
+          title={s.addLineFailed}
+          next={s.unexpectedNext}
+          onDismiss={dismiss}
+        />
       </div>
     </Card>
   );

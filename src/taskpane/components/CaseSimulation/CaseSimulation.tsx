@@ -1,12 +1,11 @@
-import { Body1, Button, Field, ProgressBar, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Body1, Field, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { useId } from "react";
 import { CASE_OUTPUTS, type CaseOutput, HORIZON_PAYBACK_MONTHS } from "../../../engine/case-simulation";
 import type { SemanticFormat } from "../../../templates/plan";
 import { usePane } from "../../context/pane-context";
 import { fill, formatNumber, numberLocale } from "../../model/format";
 import { Histogram } from "../Histogram";
-import { ErrorMessage } from "../ErrorMessage";
-import { StatusMessage } from "../StatusMessage";
+import { RunControls, WriteResults } from "../SimulationActions";
 import { CHART_HEIGHT, CHART_WIDTH, cdfPolyline, spiderLines, tornadoBars } from "./case-view";
 import { type CaseSettings, useCaseSimulation } from "./useCaseSimulation";
 import { useCaseSimulationStyles } from "./useCaseSimulationStyles.styles";
@@ -74,7 +73,6 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
   const styles = useCaseSimulationStyles();
   const p = useCaseSimulation(props);
   const { run, write, output } = p;
-  const running = run.kind === "running";
   const n = (v: number): string => v.toLocaleString(numberLocale(locale));
   const format = (v: number, o: CaseOutput): string =>
     v === Infinity && o === "paybackMonths"
@@ -93,28 +91,13 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
       <Body1 as="p" className={styles.intro}>
         {s.caseIntro}
       </Body1>
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={running || props.disabled} onClick={p.start}>
-          {s.runCase}
-        </Button>
-        {running && <Button onClick={p.cancel}>{s.cancel}</Button>}
-      </div>
-      <div aria-live="polite">
-        {running && (
-          <Field
-            validationMessage={fill(s.simulationProgress, { done: n(run.done), total: n(run.total) })}
-            validationState="none"
-          >
-            <ProgressBar
-              value={run.total > 0 ? run.done / run.total : 0}
-              thickness="large"
-              aria-label={s.runCase}
-            />
-          </Field>
-        )}
-        {run.kind === "cancelled" && <StatusMessage intent="info" lines={[s.simulationCancelled]} />}
-        {run.kind === "unavailable" && <StatusMessage intent="warning" lines={[run.message]} />}
-      </div>
+      <RunControls
+        run={run}
+        label={s.runCase}
+        disabled={props.disabled}
+        onStart={p.start}
+        onCancel={p.cancel}
+      />
       {run.kind === "done" &&
         (() => {
           const summary = run.result.summary;
@@ -279,22 +262,13 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
                   </span>
                 ))}
               </div>
-              <div className={styles.actions}>
-                <Button onClick={p.writeResults} disabled={write.kind === "writing"}>
-                  {s.writeCase}
-                </Button>
-              </div>
-              <div aria-live="polite">
-                {write.kind === "written" && (
-                  <StatusMessage intent="success" lines={[s.caseWritten]} onDismiss={p.dismissWrite} />
-                )}
-                <ErrorMessage
-                  error={write.kind === "failed" ? write.error : null}
-                  title={s.writeFailed}
-                  next={s.writeFailedNext}
-                  onDismiss={p.dismissWrite}
-                />
-              </div>
+              <WriteResults
+                write={write}
+                onWrite={p.writeResults}
+                onDismiss={p.dismissWrite}
+                label={s.writeCase}
+                written={s.caseWritten}
+              />
             </>
           );
         })()}

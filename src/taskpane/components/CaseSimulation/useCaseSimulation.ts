@@ -20,8 +20,7 @@ import {
 } from "../../model/case-run";
 import { fill } from "../../model/format";
 import { readCaseFrom } from "../../model/case-reading";
-import { writePaneBlock } from "../../model/pane-block";
-import type { WriteStatus } from "../SimulationPanel/SimulationPanel.types";
+import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
 
 export type CaseRun =
   | { readonly kind: "idle" }
@@ -42,17 +41,20 @@ export interface CaseSettings {
 }
 
 export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) {
-  const { host, locale, strings: s, writingRunResults, now } = usePane();
+  const { host, locale, strings: s, now } = usePane();
   const [run, setRun] = useState<CaseRun>({ kind: "idle" });
   const [output, setOutput] = useState<CaseOutput>("npv");
-  const [write, setWrite] = useState<WriteStatus>({ kind: "idle" });
+  const { write, writeBlock, dismissWrite } = usePaneBlockWrite(STRESS_NAMES.paneBusinessCase, {
+    rows: PANE_CASE_ROWS,
+    columns: 4,
+  });
   const job = useRef<CaseJob | null>(null);
 
   useEffect(() => () => job.current?.cancel(), []);
 
   const start = useCallback(() => {
     if (trials === null || seed === null) return;
-    setWrite({ kind: "idle" });
+    dismissWrite();
     setRun({ kind: "running", done: 0, total: trials });
     void (async () => {
       try {
@@ -101,31 +103,14 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
         setRun({ kind: "unavailable", message });
       }
     })();
-  }, [host, trials, seed, distribution, s, locale, now]);
+  }, [host, trials, seed, distribution, s, locale, now, dismissWrite]);
 
   const cancel = useCallback(() => job.current?.cancel(), []);
 
   const writeResults = useCallback(() => {
     if (run.kind !== "done") return;
-    setWrite({ kind: "writing" });
-    void (async () => {
-      try {
-        const cells = paneCaseCells(run.options, run.result.summary, run.at, s.caseBeyond);
-        await writingRunResults(() =>
-          writePaneBlock(
-            host,
-            STRESS_NAMES.paneBusinessCase,
-            { rows: PANE_CASE_ROWS, columns: 4 },
-            cells,
-            s.needPaneCells,
-          ),
-        );
-        setWrite({ kind: "written" });
-      } catch (error) {
-        setWrite({ kind: "failed", error });
-      }
-    })();
-  }, [host, run, s, writingRunResults]);
+    writeBlock(() => paneCaseCells(run.options, run.result.summary, run.at, s.caseBeyond));
+  }, [run, s, writeBlock]);
 
   return {
     run,
@@ -135,6 +120,6 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
     setOutput,
     write,
     writeResults,
-    dismissWrite: () => setWrite({ kind: "idle" }),
+    dismissWrite,
   };
 }

@@ -14,12 +14,6 @@ export const useCaseSimulationStyles = makeStyles({
   },
   heading: { marginTop: 0, marginBottom: 0, fontSize: tokens.fontSizeBase300 },
   intro: { marginTop: 0, marginBottom: 0, color: tokens.colorNeutralForeground2 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   th: {
     textAlign: "start",

@@ -1,20 +1,11 @@
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Text,
-} from "@fluentui/react-components";
+import { Body1, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { MAX_TRIALS } from "../../../engine/simulate";
 import { usePane } from "../../context/pane-context";
 import { fill, numberLocale } from "../../model/format";
 import { CaseSimulation } from "../CaseSimulation";
 import { Histogram } from "../Histogram";
-import { ErrorMessage } from "../ErrorMessage";
+import { RunControls, WriteResults } from "../SimulationActions";
 import { StatisticSeek } from "../StatisticSeek";
 import { StatusMessage } from "../StatusMessage";
 import { histogramText, statisticRows } from "./simulation-view";
@@ -32,7 +23,6 @@ export function SimulationPanel() {
   const styles = useSimulationPanelStyles();
   const p = useSimulationPanel();
   const { run, write } = p;
-  const running = run.kind === "running";
   const n = (v: number): string => v.toLocaleString(numberLocale(locale));
   return (
     <section className={styles.root}>
@@ -85,33 +75,14 @@ export function SimulationPanel() {
           ))}
         </RadioGroup>
       </Field>
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={running || !p.stressPresent || !p.trialsValid || !p.seedValid}
-          onClick={p.start}
-        >
-          {s.runSimulation}
-        </Button>
-        {running && <Button onClick={p.cancel}>{s.cancel}</Button>}
-      </div>
-
-      <div aria-live="polite" className={styles.status}>
-        {running && (
-          <Field
-            validationMessage={fill(s.simulationProgress, { done: n(run.done), total: n(run.total) })}
-            validationState="none"
-          >
-            <ProgressBar
-              value={run.total > 0 ? run.done / run.total : 0}
-              thickness="large"
-              aria-label={s.runSimulation}
-            />
-          </Field>
-        )}
-        {run.kind === "cancelled" && <StatusMessage intent="info" lines={[s.simulationCancelled]} />}
-        {run.kind === "unavailable" && <StatusMessage intent="warning" lines={[run.message]} />}
-      </div>
+      <RunControls
+        run={run}
+        label={s.runSimulation}
+        disabled={!p.stressPresent || !p.trialsValid || !p.seedValid}
+        onStart={p.start}
+        onCancel={p.cancel}
+        statusClassName={styles.status}
+      />
 
       {run.kind === "done" && (
         <div className={styles.results}>
@@ -143,22 +114,13 @@ export function SimulationPanel() {
               ))}
             </tbody>
           </table>
-          <div className={styles.actions}>
-            <Button onClick={p.writeResults} disabled={write.kind === "writing"}>
-              {s.writeResults}
-            </Button>
-          </div>
-          <div aria-live="polite">
-            {write.kind === "written" && (
-              <StatusMessage intent="success" lines={[s.resultsWritten]} onDismiss={p.dismissWrite} />
-            )}
-            <ErrorMessage
-              error={write.kind === "failed" ? write.error : null}
-              title={s.writeFailed}
-              next={s.writeFailedNext}
-              onDismiss={p.dismissWrite}
-            />
-          </div>
+          <WriteResults
+            write={write}
+            onWrite={p.writeResults}
+            onDismiss={p.dismissWrite}
+            label={s.writeResults}
+            written={s.resultsWritten}
+          />
         </div>
       )}
 

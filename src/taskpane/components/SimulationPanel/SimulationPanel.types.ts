@@ -16,9 +16,3 @@ export type SimulationRun =
       /** The Stress sheet the line items came from. */
       readonly sheet: string;
     };
-
-export type WriteStatus =
-  | { readonly kind: "idle" }
-  | { readonly kind: "writing" }
-  | { readonly kind: "written" }
-  | { readonly kind: "failed"; readonly error: unknown };

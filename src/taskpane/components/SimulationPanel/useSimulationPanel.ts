@@ -22,8 +22,8 @@ import {
   SETTING_NAMES,
 } from "../../model/simulation";
 import { figureOf } from "../../model/summary";
-import { writePaneBlock } from "../../model/pane-block";
-import type { SimulationRun, WriteStatus } from "./SimulationPanel.types";
+import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
+import type { SimulationRun } from "./SimulationPanel.types";
 
 export const HISTOGRAM_BINS = 30;
 export const MAX_SEED = SEED.max ?? Number.MAX_SAFE_INTEGER;
@@ -34,13 +34,16 @@ function wholeIn(text: string, min: number, max: number): number | null {
 }
 
 export function useSimulationPanel() {
-  const { host, buildCount, locale, strings: s, recordRun, writingRunResults, now } = usePane();
+  const { host, buildCount, locale, strings: s, recordRun, now } = usePane();
   const { values, build } = useWorkbookValues([...LINE_ITEM_NAMES, ...SETTING_NAMES]);
   const [trialsText, setTrialsText] = useState(String(DEFAULT_SIMULATION.trials));
   const [seedText, setSeedText] = useState(String(DEFAULT_SIMULATION.seed));
   const [distribution, setDistribution] = useState<Distribution>(DEFAULT_SIMULATION.distribution);
   const [run, setRun] = useState<SimulationRun>({ kind: "idle" });
-  const [write, setWrite] = useState<WriteStatus>({ kind: "idle" });
+  const { write, writeBlock, dismissWrite } = usePaneBlockWrite(STRESS_NAMES.paneSimulation, {
+    rows: PANE_SIMULATION_ROWS,
+    columns: 1,
+  });
   const job = useRef<ChunkedRun | null>(null);
   const settingsAt = useRef(-1);
 
@@ -68,7 +71,7 @@ export function useSimulationPanel() {
   const start = useCallback(() => {
     if (trials === null || seed === null) return;
     const options: SimulationOptions = { trials, seed, distribution };
-    setWrite({ kind: "idle" });
+    dismissWrite();
     setRun({ kind: "running", done: 0, total: trials });
     void (async () => {
       try {
@@ -112,31 +115,14 @@ export function useSimulationPanel() {
         setRun({ kind: "unavailable", message: error instanceof Error ? error.message : String(error) });
       }
     })();
-  }, [host, trials, seed, distribution, s, locale, now, recordRun]);
+  }, [host, trials, seed, distribution, s, locale, now, recordRun, dismissWrite]);
 
   const cancel = useCallback(() => job.current?.cancel(), []);
 
   const writeResults = useCallback(() => {
     if (run.kind !== "done") return;
-    setWrite({ kind: "writing" });
-    void (async () => {
-      try {
-        const cells = paneSimulationCells(run.options, run.summary, run.at);
-        await writingRunResults(() =>
-          writePaneBlock(
-            host,
-            STRESS_NAMES.paneSimulation,
-            { rows: PANE_SIMULATION_ROWS, columns: 1 },
-            cells,
-            s.needPaneCells,
-          ),
-        );
-        setWrite({ kind: "written" });
-      } catch (error) {
-        setWrite({ kind: "failed", error });
-      }
-    })();
-  }, [host, run, s, writingRunResults]);
+    writeBlock(() => paneSimulationCells(run.options, run.summary, run.at));
+  }, [run, writeBlock]);
 
   return {
     trialsText,
@@ -156,6 +142,6 @@ export function useSimulationPanel() {
     cancel,
     write,
     writeResults,
-    dismissWrite: () => setWrite({ kind: "idle" }),
+    dismissWrite,
   };
 }

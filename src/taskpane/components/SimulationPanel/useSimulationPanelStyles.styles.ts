@@ -33,12 +33,6 @@ export const useSimulationPanelStyles = makeStyles({
     width: "100%",
     minWidth: 0,
   },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
   status: {
     display: "flex",
     flexDirection: "column",

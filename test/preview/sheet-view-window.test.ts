@@ -7,8 +7,9 @@
 import { MemoryHost } from "../../src/host/memory";
 import { rowHeightsPx } from "../../src/preview/grid-model";
 import { planCompleteModel } from "../../src/templates";
+import { sheetView } from "../../src/preview/sheet-view";
 
-describe("MemoryHost.sheetView with a window of rows", () => {
+describe("the sheet view of a window of rows (MemoryHost.readSheet reads only those)", () => {
   let host: MemoryHost;
   beforeAll(async () => {
     host = new MemoryHost();
@@ -23,8 +24,8 @@ describe("MemoryHost.sheetView with a window of rows", () => {
   });
 
   it("carries the window's rows and the frozen rows exactly as the full view does, and nothing else", () => {
-    const full = host.sheetView("Portfolio");
-    const part = host.sheetView("Portfolio", { top: 150, bottom: 170 });
+    const full = sheetView(host, "Portfolio");
+    const part = sheetView(host, "Portfolio", { top: 150, bottom: 170 });
     const frozen = full.freeze?.rows ?? 0;
     expect(frozen).toBeGreaterThan(0);
     expect(part.window).toEqual({ top: 150, bottom: 170 });
@@ -42,8 +43,8 @@ describe("MemoryHost.sheetView with a window of rows", () => {
 
   it("gives every row its height, carried or not", () => {
     for (const sheet of ["Portfolio", "ROI", "Stress", "Rollout"]) {
-      const full = host.sheetView(sheet);
-      const part = host.sheetView(sheet, { top: full.rows - 5, bottom: full.rows + 50 });
+      const full = sheetView(host, sheet);
+      const part = sheetView(host, sheet, { top: full.rows - 5, bottom: full.rows + 50 });
       // The heights from each cell's style (the whole view) equal those from the window's fontRows.
       expect(rowHeightsPx(part)).toEqual(rowHeightsPx({ cells: full.cells }));
       expect(part.fontRows.length).toBeGreaterThan(0);

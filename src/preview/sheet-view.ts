@@ -1,10 +1,11 @@
 /**
- * A read-only, serialisable picture of one MemoryHost sheet for the preview grid: each
+ * The preview grid's view model: a read-only, serialisable picture of one sheet: each
  * cell's computed value, its formula as written, its semantic format and style, whether the user
  * may edit it and under which rule, plus the sheet's charts with their series resolved to numbers
- * and labels. Plain data: no HyperFormula types leak out.
+ * and labels. Built from what the in-memory workbook tells of the sheet (its SheetReading), in
+ * the preview's worker, so only plain data crosses to the page.
  */
-import { parseRange, rangeColumns, rangeRows, splitQualified, type RangeRef } from "../shared/a1";
+import { parseRange, type RangeRef } from "../shared/a1";
 import { inputCells, planExtent } from "../templates/cells";
 import type {
   CellStyle,
@@ -18,8 +19,11 @@ import type {
 } from "../templates/plan";
 import type { Locale } from "../i18n/locale";
 import { LOOKS } from "../templates/theme";
-import { tableLabelCells } from "./plan-rows";
-import type { CellValue } from "./workbook-host";
+import { tableLabelCells } from "../host/plan-rows";
+import type { RowWindow, SheetReading } from "../host/sheet-reading";
+import type { CellValue } from "../host/workbook-host";
+
+export type { RowWindow };
 
 export interface CellView {
   /** Computed value; errors as Excel shows them ("#N/A"). */
@@ -83,26 +87,6 @@ export interface SheetView {
   readonly tables: readonly { readonly name: string; readonly range: string }[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   readonly charts: readonly ChartView[];
-}
-
-/** A band of rows, zero-based and inclusive. */
-export interface RowWindow {
-  readonly top: number;
-  readonly bottom: number;
-}
-
-/** What the view needs from the workbook. */
-export interface ViewSource {
-  readonly name: string;
-  readonly plan: SheetPlan | null;
-  readonly dialect: Dialect | null;
-  /** Content size from A1 (rows, columns). */
-  readonly dimensions: { readonly rows: number; readonly columns: number };
-  value(row: number, column: number): CellValue;
-  formula(row: number, column: number): string | undefined;
-  errorMessage(row: number, column: number): string | undefined;
-  /** Values of a range on this sheet, or of a sheet-qualified range or a workbook name. */
-  values(reference: string): CellValue[][] | null;
 }
 
 /**
@@ -178,7 +162,7 @@ export function viewSize(
  * rest of the sheet's shape, its charts and fonts are always whole). The source is only asked for
  * the cells it carries.
  */
-export function buildSheetView(source: ViewSource, window: RowWindow | null = null): SheetView {
+export function buildSheetView(source: SheetReading, window: RowWindow | null = null): SheetView {
   const { plan } = source;
   const { rows, columns } = viewSize(plan, source.dimensions);
   const frozen = plan?.freeze?.rows ?? 0;
@@ -283,13 +267,11 @@ export function buildSheetView(source: ViewSource, window: RowWindow | null = nu
   };
 }
 
-/** Splits a chart or name reference into a sheet (null: the view's own) and an A1 range. */
-export function referenceParts(reference: string): { sheet: string | null; range: RangeRef } | null {
-  const { sheet, address } = splitQualified(reference.replace(/^=/, ""));
-  try {
-    const range = parseRange(address);
-    return rangeRows(range) > 0 && rangeColumns(range) > 0 ? { sheet, range } : null;
-  } catch {
-    return null;
-  }
+/** The view of `sheet` of an in-memory workbook on this thread (the worker's session, tests). */
+export function sheetView(
+  host: { readSheet(sheet: string, window: RowWindow | null): SheetReading },
+  sheet: string,
+  window: RowWindow | null = null,
+): SheetView {
+  return buildSheetView(host.readSheet(sheet, window), window);
 }
