@@ -20,10 +20,23 @@ export interface RunControlsProps {
   readonly onCancel: () => void;
   /** Layout of the status area. */
   readonly statusClassName?: string;
+  /** The progress line, with {done} and {total} (default: the trials run). */
+  readonly progressText?: string;
+  /** Said when the run is cancelled (default: the simulation's words). */
+  readonly cancelledText?: string;
 }
 
 /** A simulation's Run and Cancel buttons, its progress, and why it was cancelled or cannot run. */
-export function RunControls({ run, label, disabled, onStart, onCancel, statusClassName }: RunControlsProps) {
+export function RunControls({
+  run,
+  label,
+  disabled,
+  onStart,
+  onCancel,
+  statusClassName,
+  progressText,
+  cancelledText,
+}: RunControlsProps) {
   const { strings: s, locale } = usePane();
   const styles = useSimulationActionsStyles();
   const running = run.kind === "running";
@@ -39,7 +52,10 @@ export function RunControls({ run, label, disabled, onStart, onCancel, statusCla
       <div aria-live="polite" className={statusClassName}>
         {run.kind === "running" && (
           <Field
-            validationMessage={fill(s.simulationProgress, { done: n(run.done), total: n(run.total) })}
+            validationMessage={fill(progressText ?? s.simulationProgress, {
+              done: n(run.done),
+              total: n(run.total),
+            })}
             validationState="none"
           >
             <ProgressBar
@@ -49,7 +65,9 @@ export function RunControls({ run, label, disabled, onStart, onCancel, statusCla
             />
           </Field>
         )}
-        {run.kind === "cancelled" && <StatusMessage intent="info" lines={[s.simulationCancelled]} />}
+        {run.kind === "cancelled" && (
+          <StatusMessage intent="info" lines={[cancelledText ?? s.simulationCancelled]} />
+        )}
         {run.kind === "unavailable" && <StatusMessage intent="warning" lines={[run.message]} />}
       </div>
     </>

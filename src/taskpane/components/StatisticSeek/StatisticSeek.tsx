@@ -1,19 +1,10 @@
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Select,
-  Text,
-} from "@fluentui/react-components";
+import { Body1, Button, Field, Input, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
 import { useId } from "react";
 import { usePane } from "../../context/pane-context";
 import { skippedCells } from "../../model/errors";
-import { fill, numberLocale } from "../../model/format";
+import { fill } from "../../model/format";
 import { ErrorMessage } from "../ErrorMessage";
+import { RunControls } from "../SimulationActions";
 import { StatusMessage } from "../StatusMessage";
 import { seekAnswerText } from "./statistic-seek-text";
 import { type LeverKey, type SeekSettings, useStatisticSeek } from "./useStatisticSeek";
@@ -26,8 +17,6 @@ export function StatisticSeek(props: SeekSettings & { readonly disabled?: boolea
   const g = useStatisticSeek(props);
   const headingId = useId();
   const { state } = g;
-  const running = state.kind === "running";
-  const n = (v: number): string => v.toLocaleString(numberLocale(locale));
   const answer = state.kind === "done" ? state.answer : null;
   const canApply =
     answer !== null && answer.input !== null && answer.result.value !== null && !answer.result.metEverywhere;
@@ -79,27 +68,17 @@ export function StatisticSeek(props: SeekSettings & { readonly disabled?: boolea
           ))}
         </Select>
       </Field>
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={running || props.disabled || !g.targetValid} onClick={g.find}>
-          {s.find}
-        </Button>
-        {running && <Button onClick={g.cancel}>{s.cancel}</Button>}
-      </div>
+      <RunControls
+        run={state}
+        label={s.find}
+        disabled={!!props.disabled || !g.targetValid}
+        onStart={g.find}
+        onCancel={g.cancel}
+        statusClassName={styles.result}
+        progressText={s.seekProgress}
+        cancelledText={s.seekCancelled}
+      />
       <div aria-live="polite" className={styles.result}>
-        {running && (
-          <Field
-            validationMessage={fill(s.seekProgress, { done: n(state.done), total: n(state.total) })}
-            validationState="none"
-          >
-            <ProgressBar
-              value={state.total > 0 ? state.done / state.total : 0}
-              thickness="large"
-              aria-label={s.seekHeading}
-            />
-          </Field>
-        )}
-        {state.kind === "cancelled" && <StatusMessage intent="info" lines={[s.seekCancelled]} />}
-        {state.kind === "unavailable" && <StatusMessage intent="warning" lines={[state.message]} />}
         {answer &&
           seekAnswerText(answer, s, currency, locale).map((line) => (
             <Text as="p" key={line} className={styles.answer} data-testid="statistic-seek-answer">
