@@ -18,6 +18,8 @@ import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
 export const STRESS_VERSION = 4;
+/** The Stress sheet's line table. */
+export const STRESS_TABLE = "StressLineItems";
 export const SCENARIOS = ["Worst", "Base", "Best"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -260,7 +262,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   // Linked, every column is a calculated column (the same formula on every row), and nothing
   // names a fixed part of the rows: the simulation and the tornado read the ROI tables.
   b.table(
-    "StressLineItems",
+    STRESS_TABLE,
     items.range(0, 0, n, right),
     withRoi ? Array.from({ length: right + 1 }, (_, c) => c) : undefined,
   );
