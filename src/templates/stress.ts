@@ -47,6 +47,11 @@ export const STRESS_NAMES = {
   benefits: "StressBenefits",
   costs: "StressCosts",
   labels: "StressLabels",
+  /**
+   * The tornado columns of a Stress sheet linked to the ROI sheet (its line table's rows ranked by
+   * swing): only that layout defines it, so the pane knows the sheet reads the ROI tables.
+   */
+  tornado: "StressTornado",
   lossProbability: "SimLossProbability",
   breakEvenShare: "BreakEvenShare",
   paneSimulation: "PaneSimulation",
@@ -267,7 +272,8 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     withRoi ? Array.from({ length: right + 1 }, (_, c) => c) : undefined,
   );
   b.name(STRESS_NAMES.labels, items.column(0, 1, n), L.lineItem);
-  if (!withRoi)
+  if (withRoi) b.name(STRESS_NAMES.tornado, items.range(1, 15, n, 18), L.tornado);
+  else
     b.name(STRESS_NAMES.benefits, items.range(1, 4, nB, 6), L.benefit)
       .name(STRESS_NAMES.costs, items.range(nB + 1, 4, n, 6), L.cost)
       .name("ScenarioBenefits", items.column(9, 1, nB), L.selected)

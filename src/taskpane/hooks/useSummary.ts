@@ -2,7 +2,7 @@
  * The live summary, formatted as the sheets show it. P(ROI<0) comes from the Stress sheet's
  * simulation, or from the pane's own run while that is newer than the Stress sheet's inputs.
  */
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { usePane } from "../context/pane-context";
 import { keepStressInStep } from "../model/line-add";
 import { fill, formatFigure, formatNumber, numberLocale } from "../model/format";
@@ -65,20 +65,12 @@ export function useSummary(): SummaryView {
   const { values, error } = useWorkbookValues(SUMMARY_NAMES);
   const summary = readSummary(values ?? {});
   // Lines typed below the ROI tables in Excel: a linked Stress sheet gets the rows it lacks at
-  // once (one append at a time; the next read says whether more are needed).
-  const appending = useRef(false);
+  // once. A refused append leaves the rows short (the Stress sheet then covers the first lines);
+  // the next change of the workbook tries again.
   const short = summary.stressRowsShort ?? 0;
   useEffect(() => {
-    if (short <= 0 || appending.current) return;
-    appending.current = true;
-    // A refused append leaves the rows short: the Stress sheet's rows beyond them read blank and
-    // the next change of the workbook tries again.
-    keepStressInStep(host)
-      .catch(() => 0)
-      .finally(() => {
-        appending.current = false;
-      });
-  }, [host, short]);
+    if (short > 0) keepStressInStep(host).catch(() => 0);
+  }, [host, short, values]);
   const unavailable = useUnavailable(values, FIGURE_NAMES);
   const figure = (f: Figure, format: Parameters<typeof formatFigure>[1]) =>
     f.kind === "text" && isErrorValue(f.text) ? null : formatFigure(f, format, currency, locale);

@@ -125,22 +125,35 @@ export async function stressLineGap(host: WorkbookHost): Promise<StressLineGap |
     ROI_LINE_NAMES.costs.labels,
     STRESS_NAMES.benefits,
     STRESS_NAMES.costs,
+    STRESS_NAMES.tornado,
   ]);
   const b = v[ROI_LINE_NAMES.benefits.labels];
   const c = v[ROI_LINE_NAMES.costs.labels];
   const sb = v[STRESS_NAMES.benefits];
   const sc = v[STRESS_NAMES.costs];
-  if (!b || !c || !sb || !sc) return null;
+  // A linked Stress sheet (its tornado columns named) follows the tables: keepStressInStep.
+  if (!b || !c || !sb || !sc || v[STRESS_NAMES.tornado]) return null;
   if (b.length === sb.length && c.length === sc.length) return null;
   return { benefits: b.length, costs: c.length, stressBenefits: sb.length, stressCosts: sc.length };
 }
 
+/** The last keepStressInStep of each workbook: calls run one after another. */
+const inStep = new WeakMap<WorkbookHost, Promise<number>>();
+
 /**
  * Appends to a linked Stress sheet's line table the rows it lacks for the ROI tables' lines, so
  * its scenarios and tornado cover every line (its rows hold only formulas, the same on every row:
- * the appended rows take them). Resolves with the rows appended.
+ * the appended rows take them). Resolves with the rows appended. Calls for one workbook (the Add
+ * line card, each Summary that sees the tables grow) run one at a time, each reading the rows
+ * afresh, so two never append the same rows.
  */
-export async function keepStressInStep(host: WorkbookHost): Promise<number> {
+export function keepStressInStep(host: WorkbookHost): Promise<number> {
+  const next = (inStep.get(host) ?? Promise.resolve(0)).catch(() => 0).then(() => appendMissing(host));
+  inStep.set(host, next);
+  return next;
+}
+
+async function appendMissing(host: WorkbookHost): Promise<number> {
   const short = stressRowsShort(await host.readNames(STRESS_STEP_NAMES));
   if (!short) return 0;
   const at = (await host.locateNames([STRESS_NAMES.labels]))[STRESS_NAMES.labels];

@@ -19,9 +19,10 @@ import type { CellValue } from "../../host/workbook-host";
 import type { NameValues } from "./summary";
 
 /**
- * Where the Stress sheet's GENAI.SIMULATE_ROI reads the lines: its own rows (StressBenefits,
- * StressCosts) when it stands alone or was built by an older layout, else, linked, the ROI
- * tables' three points (BenefitThreePoint, CostThreePoint), which hold every line at once.
+ * Where the Stress sheet's GENAI.SIMULATE_ROI reads the lines: linked to the ROI sheet (the
+ * layout that defines StressTornado), the ROI tables' three points (BenefitThreePoint,
+ * CostThreePoint), which hold every line at once; else its own rows (StressBenefits, StressCosts),
+ * alone or built by an older layout.
  */
 export const LINE_ITEM_NAMES = [
   STRESS_NAMES.benefits,
@@ -29,6 +30,7 @@ export const LINE_ITEM_NAMES = [
   ROI_LINE_NAMES.benefits.threePoint,
   ROI_LINE_NAMES.costs.threePoint,
   STRESS_NAMES.labels,
+  STRESS_NAMES.tornado,
 ] as const;
 export const SETTING_NAMES = [STRESS_NAMES.trials, STRESS_NAMES.seed, STRESS_NAMES.distribution] as const;
 /** Trials per chunk: about 5 ms of work each, so progress moves smoothly and Cancel is heard. */
@@ -55,8 +57,8 @@ const blank = (v: CellValue): boolean => v === null || v === "";
  * "missing" without a Stress sheet: the ROI tables alone do not make one.
  */
 export function readLineItems(values: NameValues): LineItemReading {
-  const own = values[STRESS_NAMES.benefits] && values[STRESS_NAMES.costs];
-  const linked = !own && values[STRESS_NAMES.labels] !== undefined && values[STRESS_NAMES.labels] !== null;
+  const linked = !!values[STRESS_NAMES.tornado];
+  const own = !linked && !!values[STRESS_NAMES.benefits] && !!values[STRESS_NAMES.costs];
   const names = own
     ? { benefits: STRESS_NAMES.benefits, costs: STRESS_NAMES.costs }
     : { benefits: ROI_LINE_NAMES.benefits.threePoint, costs: ROI_LINE_NAMES.costs.threePoint };

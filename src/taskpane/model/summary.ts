@@ -64,7 +64,7 @@ export function stressRowsShort(values: NameValues): number | null {
   const b = values[ROI_LINE_NAMES.benefits.labels];
   const c = values[ROI_LINE_NAMES.costs.labels];
   const rows = values[STRESS_NAMES.labels];
-  if (!b || !c || !rows || values[STRESS_NAMES.benefits]) return null;
+  if (!b || !c || !rows || !values[STRESS_NAMES.tornado]) return null;
   return Math.max(0, b.length + c.length - rows.length);
 }
 
@@ -73,7 +73,7 @@ export const STRESS_STEP_NAMES = [
   ROI_LINE_NAMES.benefits.labels,
   ROI_LINE_NAMES.costs.labels,
   STRESS_NAMES.labels,
-  STRESS_NAMES.benefits,
+  STRESS_NAMES.tornado,
 ] as const;
 
 export const SUMMARY_NAMES = [
@@ -95,6 +95,7 @@ export const SUMMARY_NAMES = [
   ROI_LINE_NAMES.benefits.labels,
   ROI_LINE_NAMES.costs.labels,
   STRESS_NAMES.labels,
+  STRESS_NAMES.tornado,
 ] as const;
 
 export const TOP_USE_CASES = 3;
@@ -174,7 +175,8 @@ function stressBehindOf(values: NameValues): Summary["stressBehind"] {
   const c = values[ROI_LINE_NAMES.costs.base];
   const sb = values[STRESS_NAMES.benefits];
   const sc = values[STRESS_NAMES.costs];
-  if (!b || !c || !sb || !sc) return null;
+  // A linked Stress sheet (its tornado columns named) follows the tables: the pane appends rows.
+  if (!b || !c || !sb || !sc || values[STRESS_NAMES.tornado]) return null;
   if (b.length === sb.length && c.length === sc.length) return null;
   return { lines: b.length + c.length, stress: sb.length + sc.length };
 }
