@@ -7,7 +7,7 @@
  * come back on restore, and the linked Stress table, whose rows find their lines by position,
  * shows every line whatever rows it gains or loses.
  */
-import { MemoryHost, TableRowError } from "../../src/host/memory";
+import { MemoryHost } from "../../src/host/memory";
 import { parseCell } from "../../src/shared/a1";
 import { cellInDialect, blockRange } from "../../src/templates/cells";
 import { planCompleteModel } from "../../src/templates/index";
