@@ -38,6 +38,8 @@ export class FakeRange
       | "getLastRow"
       | "getRow"
       | "getResizedRange"
+      | "rowCount"
+      | "columnCount"
     >
 {
   readonly officeType = "Range";
@@ -141,6 +143,14 @@ export class FakeRange
 
   set formulas(formulas: unknown[][]) {
     this.writeCells("formulas", formulas);
+  }
+
+  get rowCount(): number {
+    return this.loaded("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.loaded("columnCount");
   }
 
   get formulasR1C1(): unknown[][] {

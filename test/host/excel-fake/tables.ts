@@ -155,8 +155,8 @@ export class FakeTable
  * row `index` (at the end without one), as Excel does: the cells of the table's columns from there
  * down move down, the table grows, a calculated column (one formula, the same in relative form on
  * every body row) fills into the new rows, and the values given land in them ("" leaves a cell as
- * filled). What the fake leaves out: formulas elsewhere are not rewritten for the moved cells (it
- * computes nothing), nor names, formats or charts over them.
+ * filled); tables and names over the moved cells move with them. What the fake leaves out:
+ * formulas are not rewritten for the moved cells (it computes nothing), nor formats or charts.
  */
 export class FakeTableRowCollection extends FakeObject implements Subset<Excel.TableRowCollection, "add"> {
   readonly officeType = "TableRowCollection";
@@ -203,6 +203,23 @@ export class FakeTableRowCollection extends FakeObject implements Subset<Excel.T
         sheet.cells.delete(key(row, column));
         sheet.cells.set(key(row + count, column), cell);
       }
+      // Tables and names over the moved cells move with them (a range the rows go into grows).
+      const within = (r: { left: number; right: number }): boolean =>
+        r.left >= rect.left && r.right <= rect.right;
+      for (const other of this.fake.state.tables) {
+        const o = parseAddress(other.range);
+        if (other !== state && other.sheet === sheet && within(o) && o.top >= at)
+          other.range = rangeAddress({ ...o, top: o.top + count, bottom: o.bottom + count });
+      }
+      for (const names of [this.fake.state.names, sheet.names])
+        for (const name of names.values()) {
+          const ref = name.ref;
+          if (!("sheet" in ref) || ref.sheet !== sheet) continue;
+          const r = parseAddress(ref.address);
+          if (!within(r) || r.bottom < at) continue;
+          const moved = { ...r, top: r.top >= at ? r.top + count : r.top, bottom: r.bottom + count };
+          name.ref = { sheet, address: rangeAddress(moved, true) };
+        }
       for (let k = 0; k < count; k++) {
         const row = at + k;
         for (let column = rect.left; column <= rect.right; column++) {
