@@ -74,7 +74,7 @@ describe.each(["live", "portable"] as const)(
       const want = tornado(model, model.labels);
       const labels = (await read(host, ["StressLabels"])).StressLabels;
       expect(labels).toEqual([...rows.benefits, ...rows.costs].map((r) => r.label));
-      // The table's tornado columns (headed "Tornado: line item") list every line by swing, the
+      // The table's tornado columns (headed "Tornado line item") list every line by swing, the
       // table's k-th row the line ranked k; one-off lines have no run-rate (swing 0) and come
       // last, after the lines the engine ranks.
       const stress = planModel(["roi", "stress"], {
@@ -83,10 +83,10 @@ describe.each(["live", "portable"] as const)(
         locale: "en",
         lines: rows,
       })[1];
-      const block = stress.blocks.find((b) => b.cells[0].includes("Tornado: line item"));
+      const block = stress.blocks.find((b) => b.cells[0].includes("Tornado line item"));
       if (!block) throw new Error("no tornado columns");
       const top = parseCell(block.at);
-      const left = top.column + block.cells[0].indexOf("Tornado: line item") - 1;
+      const left = top.column + block.cells[0].indexOf("Tornado line item") - 1;
       const n = rows.benefits.length + rows.costs.length;
       const table = await host.readRange(
         "Stress",
