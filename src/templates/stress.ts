@@ -266,7 +266,6 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   }
   // Linked, every column is a calculated column (the same formula on every row), and nothing
   // names a fixed part of the rows: the simulation and the tornado read the ROI tables.
-  // Headers carry no ":" (ExcelJS reads a name over [[a]:[b]] columns by splitting at colons).
   b.table(
     STRESS_TABLE,
     items.range(0, 0, n, right),
