@@ -35,7 +35,12 @@ import {
   type TableFormulas,
 } from "./package";
 import { applyConditionalFormats, applyFormatting, applyValidations, freezeView } from "./xlsx-rules";
-import { calculatedColumns, structuredReference, withStructuredReferences } from "../host/table-references";
+import {
+  calculatedColumns,
+  structuredFormula,
+  structuredReference,
+  withStructuredReferences,
+} from "../host/table-references";
 
 export type ExcelJS = typeof ExcelModule;
 
@@ -119,7 +124,11 @@ export async function writePackage(
   return { ...finished, plans: written };
 }
 
-/** Each table's calculated columns with their portable formula, for `<calculatedColumnFormula>`. */
+/**
+ * Each table's calculated columns with their portable formula, for `<calculatedColumnFormula>`:
+ * as the cells hold it, a range over whole table columns as a structured reference, so a row the
+ * column fills into counts in it too (the Stress table's ranks and totals over its own rows).
+ */
 export function tableFormulas(plans: readonly SheetPlan[]): TableFormulas[] {
   return plans.flatMap((plan) =>
     plan.tables.map((t) => ({
@@ -127,7 +136,7 @@ export function tableFormulas(plans: readonly SheetPlan[]): TableFormulas[] {
       columns: calculatedColumns(plan, t).flatMap((c) =>
         c.formula.portable === null
           ? []
-          : [{ header: c.header, formula: c.formula.portable.replace(/^=/, "") }],
+          : [{ header: c.header, formula: structuredFormula(plan, c.formula.portable).replace(/^=/, "") }],
       ),
     })),
   );

@@ -361,6 +361,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       LINE_ITEMS("benefits"),
       LINE_ITEMS("costs"),
       optional("labels", "text", "matrix", { defaultNote: '"Benefit 1", "Cost 1", ...' }),
+      optional("cost_labels", "text", "matrix", { defaultNote: '"Cost 1", ...' }),
     ],
     result: "tornado table",
     spill: { kind: "rowsOf", params: ["benefits", "costs"], columns: 4 },

@@ -293,9 +293,10 @@ export function SIM_TARGET(
  * @customfunction TORNADO TORNADO
  * @param benefits Benefit line items: three columns, low, base and high.
  * @param costs Cost line items: three columns, low, base and high.
- * @param [labels] One label per line item, benefits first. Default "Benefit 1", "Cost 1", ...
+ * @param [labels] One label per line item, benefits first; with cost_labels, one per benefit line item. Default "Benefit 1", "Cost 1", ...
+ * @param [cost_labels] One label per cost line item, when labels holds the benefits' only (two tables' label columns). Default "Cost 1", ...
  * @returns Rows of label, ROI at low, ROI at high, swing; largest swing first.
  */
-export function TORNADO(benefits: any[][], costs: any[][], labels?: any[][]): any[][] {
-  return tornadoOf(benefits, costs, labels);
+export function TORNADO(benefits: any[][], costs: any[][], labels?: any[][], cost_labels?: any[][]): any[][] {
+  return tornadoOf(benefits, costs, labels, cost_labels);
 }

@@ -109,6 +109,8 @@ interface ReadModel {
   /** Row indexes kept, counted across benefits' rows then costs' rows (for labels). */
   readonly keptRows: number[];
   readonly totalRows: number;
+  /** Rows of the benefits range (blank rows included): the costs' rows follow them. */
+  readonly benefitRows: number;
 }
 
 export function readModel(benefits: unknown, costs: unknown): ReadModel {
@@ -117,7 +119,12 @@ export function readModel(benefits: unknown, costs: unknown): ReadModel {
   const model = { benefits: b.items, costs: c.items };
   const problem = lineItemProblem(model);
   if (problem) throw new ProblemError(problem);
-  return { model, keptRows: [...b.kept, ...c.kept.map((r) => r + b.rows)], totalRows: b.rows + c.rows };
+  return {
+    model,
+    keptRows: [...b.kept, ...c.kept.map((r) => r + b.rows)],
+    totalRows: b.rows + c.rows,
+    benefitRows: b.rows,
+  };
 }
 
 interface SimulationRequest {
@@ -357,29 +364,29 @@ export function simTargetOf(
 }
 
 /**
- * One label per line item: either one per kept item, or one per row of benefits then costs
- * (blank rows included), so a label column beside the two ranges lines up. Blank → "Benefit 2".
+ * Labels for `count` kept line items read from one argument: either one per kept item, or one per
+ * row of the line ranges (blank rows included, `kept` says which rows were kept), so a label column
+ * beside the ranges lines up. A blank label takes the fallback ("Benefit 2").
  */
-function readLabels(value: unknown, read: ReadModel): string[] {
-  const benefitCount = read.model.benefits.length;
-  const count = benefitCount + read.model.costs.length;
-  const fallback = (i: number): string =>
-    i < benefitCount ? `Benefit ${i + 1}` : `Cost ${i - benefitCount + 1}`;
+function labelsFor(
+  value: unknown,
+  argument: string,
+  meaning: string,
+  count: number,
+  rows: number,
+  kept: readonly number[],
+  fallback: (i: number) => string,
+): string[] {
   if (isBlank(value)) return Array.from({ length: count }, (_, i) => fallback(i));
-  const m = toMatrix(value, "labels");
+  const m = toMatrix(value, argument);
   const cells = m.length === 1 ? [...m[0]] : m.map((row) => row[0]);
   const vector = m.length === 1 || m[0].length === 1;
-  const aligned =
-    cells.length === count
-      ? cells
-      : cells.length === read.totalRows
-        ? read.keptRows.map((r) => cells[r])
-        : null;
+  const aligned = cells.length === count ? cells : cells.length === rows ? kept.map((r) => cells[r]) : null;
   if (!vector || !aligned) {
     fail("countMismatch", {
-      argument: "labels",
+      argument,
       expected: count,
-      meaning: "one per line item",
+      meaning,
       got: m.length * m[0].length,
     });
   }
@@ -388,10 +395,51 @@ function readLabels(value: unknown, read: ReadModel): string[] {
   );
 }
 
-export function tornadoOf(benefits: unknown, costs: unknown, labels: unknown): SpillCell[][] {
+/**
+ * One label per line item. Without cost labels, `labels` covers benefits then costs (one per kept
+ * item, or one per row of both ranges); with them, `labels` covers the benefits and `costLabels`
+ * the costs, each the same way, so two tables' label columns serve as they are.
+ */
+function readLabels(labels: unknown, costLabels: unknown, read: ReadModel): string[] {
+  const benefitCount = read.model.benefits.length;
+  const count = benefitCount + read.model.costs.length;
+  if (isBlank(costLabels))
+    return labelsFor(labels, "labels", "one per line item", count, read.totalRows, read.keptRows, (i) =>
+      i < benefitCount ? `Benefit ${i + 1}` : `Cost ${i - benefitCount + 1}`,
+    );
+  const benefitKept = read.keptRows.filter((r) => r < read.benefitRows);
+  const costKept = read.keptRows.filter((r) => r >= read.benefitRows).map((r) => r - read.benefitRows);
+  return [
+    ...labelsFor(
+      labels,
+      "labels",
+      "one per benefit line item",
+      benefitCount,
+      read.benefitRows,
+      benefitKept,
+      (i) => `Benefit ${i + 1}`,
+    ),
+    ...labelsFor(
+      costLabels,
+      "cost_labels",
+      "one per cost line item",
+      read.model.costs.length,
+      read.totalRows - read.benefitRows,
+      costKept,
+      (i) => `Cost ${i + 1}`,
+    ),
+  ];
+}
+
+export function tornadoOf(
+  benefits: unknown,
+  costs: unknown,
+  labels: unknown,
+  costLabels?: unknown,
+): SpillCell[][] {
   return spillResult("TORNADO", () => {
     const read = readModel(benefits, costs);
-    return tornado(read.model, readLabels(labels, read)).map((row) => [
+    return tornado(read.model, readLabels(labels, costLabels, read)).map((row) => [
       row.label,
       row.roiAtLow,
       row.roiAtHigh,

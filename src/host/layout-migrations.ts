@@ -180,6 +180,14 @@ export const MIGRATIONS: readonly LayoutMigration[] = [
   sameInputs("stress", 1, 2, "the pane's business-case block below the pane's run"),
   sameInputs("stress", 1, 3, "the pane's business-case block; a blank model's two empty lines per table"),
   sameInputs("stress", 2, 3, "one row per line of a blank model's two empty rows per ROI table"),
+  ...[1, 2, 3].map((from) =>
+    sameInputs(
+      "stress",
+      from,
+      4,
+      "linked to the ROI sheet, each line row finds its line by position and the table holds the tornado, so it grows by appending rows; the simulation and the tornado read the ROI tables",
+    ),
+  ),
 ];
 
 export function migrationFor(template: TemplateId, from: number | null, to: number): LayoutMigration | null {

@@ -13,11 +13,13 @@ import { DISTRIBUTIONS } from "../engine/distributions";
 import { orDefault } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
-import { seedLineItems } from "./roi";
+import { ROI_LINE_NAMES, seedLineItems } from "./roi";
 import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
-export const STRESS_VERSION = 3;
+export const STRESS_VERSION = 4;
+/** The Stress sheet's line table. */
+export const STRESS_TABLE = "StressLineItems";
 export const SCENARIOS = ["Worst", "Base", "Best"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -45,6 +47,11 @@ export const STRESS_NAMES = {
   benefits: "StressBenefits",
   costs: "StressCosts",
   labels: "StressLabels",
+  /**
+   * The tornado columns of a Stress sheet linked to the ROI sheet (its line table's rows ranked by
+   * swing): only that layout defines it, so the pane knows the sheet reads the ROI tables.
+   */
+  tornado: "StressTornado",
   lossProbability: "SimLossProbability",
   breakEvenShare: "BreakEvenShare",
   paneSimulation: "PaneSimulation",
@@ -75,8 +82,9 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   const costLabels = sample
     ? [L.modelApi, L.platform, L.peopleCost, L.training]
     : [1, 2, 3, 4].map((i) => `${L.cost} ${i}`);
-  // Linked to the ROI sheet, one row per line of its tables (their low, base and high per line);
-  // alone, the seed's seven line items with the default percentages.
+  // Linked to the ROI sheet, one row per line of its tables (their low, base and high per line),
+  // benefits first, each row finding its line by its position (below); alone, the seed's seven
+  // line items with the default percentages.
   const lines = roiLines(options);
   const nB = withRoi ? lines.benefits.length : benefitLabels.length;
   const n = nB + (withRoi ? lines.costs.length : costLabels.length);
@@ -129,6 +137,13 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   const top = 11;
   const first = top + 1;
   const last = top + n;
+  // Linked, row k of the table (1 = its first body row) shows the k-th line of Benefits then
+  // Costs, counted from the tables' current rows: every row holds the same formulas, so the table
+  // grows by appending rows (Excel fills its calculated columns down), and a row beyond the lines
+  // reads blank. The tables' names grow with them (structured references in Excel and the .xlsx).
+  const position = `(ROW()-ROW($A$${top}))`;
+  const benefitCount = `ROWS(${ROI_LINE_NAMES.benefits.labels})`;
+  const lineCount = `(${benefitCount}+ROWS(${ROI_LINE_NAMES.costs.labels}))`;
   const r = (c: string, k: number): string => `${c}${first + k}`;
   const abs = (c: string): string => `$${c}$${first}:$${c}$${last}`;
   const kindIs = (k: number): string => `$B${first + k}="${L.benefit}"`;
@@ -146,22 +161,25 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     const isBenefit = k < nB;
     const kind = isBenefit ? L.benefit : L.cost;
     const changes = isBenefit ? DEFAULT_CHANGES.benefit : DEFAULT_CHANGES.cost;
-    const fromRoi = (what: "Labels" | "Low" | "Base" | "High"): PlanCell => {
-      const name = `${isBenefit ? "RoiBenefit" : "RoiCost"}${what}`;
-      const i = isBenefit ? k + 1 : k - nB + 1;
-      // INDEX of an empty label reads 0 in some engines: keep an empty line empty. A line with a
-      // value but no label is named as GENAI.TORNADO names it ("Benefit 2", "Cost 1").
-      const base = `${isBenefit ? "RoiBenefit" : "RoiCost"}Base`;
-      const unnamed = `IF(INDEX(${base},${i})="","","${isBenefit ? "Benefit" : "Cost"} ${i}")`;
+    const fromRoi = (what: "labels" | "low" | "base" | "high"): PlanCell => {
+      // The line of one table at position i. INDEX of an empty label reads 0 in some engines:
+      // keep an empty line empty. A line with a value but no label is named as GENAI.TORNADO
+      // names it ("Benefit 2", "Cost 1").
+      const line = (table: "benefits" | "costs", i: string): string => {
+        const names = ROI_LINE_NAMES[table];
+        const kind = table === "benefits" ? "Benefit" : "Cost";
+        const unnamed = `IF(INDEX(${names.base},${i})="","","${kind} "&${i})`;
+        return what === "labels"
+          ? `IF(INDEX(${names.labels},${i})="",${unnamed},INDEX(${names.labels},${i}))`
+          : `INDEX(${names[what]},${i})`;
+      };
       return same(
-        what === "Labels"
-          ? `=IF(INDEX(${name},${i})="",${unnamed},INDEX(${name},${i}))`
-          : `=INDEX(${name},${i})`,
+        `=IF(${position}<=${benefitCount},${line("benefits", position)},IF(${position}<=${lineCount},${line("costs", `(${position}-${benefitCount})`)},""))`,
       );
     };
-    const label: PlanCell = withRoi ? fromRoi("Labels") : isBenefit ? benefitLabels[k] : costLabels[k - nB];
+    const label: PlanCell = withRoi ? fromRoi("labels") : isBenefit ? benefitLabels[k] : costLabels[k - nB];
     const base: PlanCell = withRoi
-      ? fromRoi("Base")
+      ? fromRoi("base")
       : sample
         ? isBenefit
           ? seed.benefits[k]
@@ -176,11 +194,23 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     const changed = (c: "C" | "D"): string => `${r("F", k)}*(1+${r(c, k)})`;
     const bound = (c: "C" | "D"): PlanCell =>
       withRoi
-        ? fromRoi(c === "C" ? "Low" : "High")
+        ? fromRoi(c === "C" ? "low" : "high")
         : same(`=${c === "C" ? "MIN" : "MAX"}(${changed("C")},${changed("D")})`);
+    // Tornado columns (linked): the table's k-th row shows the line ranked k by swing.
+    const tornadoColumn = (j: number): PlanCell => {
+      const source = ["A", "K", "L", "M"][j];
+      return {
+        live: `=IFERROR(INDEX(GENAI.TORNADO(${ROI_LINE_NAMES.benefits.threePoint},${ROI_LINE_NAMES.costs.threePoint},${ROI_LINE_NAMES.benefits.labels},${ROI_LINE_NAMES.costs.labels}),${position},${j + 1}),"")`,
+        portable: `=IFERROR(INDEX(${abs(source)},MATCH(${position},${abs("O")},0)),"")`,
+      };
+    };
     return [
       label,
-      kind,
+      withRoi
+        ? same(
+            `=IF(${position}<=${benefitCount},"${L.benefit}",IF(${position}<=${lineCount},"${L.cost}",""))`,
+          )
+        : kind,
       withRoi ? implied("E") : sample ? changes.low : null,
       withRoi ? implied("G") : sample ? changes.high : null,
       bound("C"),
@@ -198,6 +228,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
       same(
         `=IF(${r("N", k)}="","",COUNTIF(${abs("N")},">"&${r("N", k)})+COUNTIF($N$${first}:${r("N", k)},${r("N", k)}))`,
       ),
+      ...(withRoi ? [0, 1, 2, 3].map(tornadoColumn) : []),
     ];
   });
   const items = b.write(`A${top}`, [
@@ -217,32 +248,48 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
       L.swing,
       L.rankKey,
       L.order,
+      ...(withRoi ? [L.tornadoLine, L.tornadoLow, L.tornadoHigh, L.tornadoSwing] : []),
     ],
     ...rows,
   ]);
+  const right = withRoi ? 18 : 14;
   b.style(items.row(0), "header").style(items.range(1, 2, n, 3), withRoi ? "formula" : "input");
   b.style(items.range(1, 4, n, 4), "formula").style(items.range(1, 6, n, 14), "formula");
   b.style(items.range(1, 5, n, 5), withRoi ? "formula" : "input");
   b.style(items.range(1, 0, n, 1), withRoi ? "formula" : "label");
   b.format(items.range(1, 2, n, 3), "percent").format(items.range(1, 4, n, 9), "currency");
   b.format(items.range(1, 10, n, 12), "percent").format(items.range(1, 13, n, 14), "number");
+  if (withRoi) b.style(items.range(1, 15, n, 18), "formula").format(items.range(1, 16, n, 18), "percent");
   if (!withRoi) {
     b.validate(items.range(1, 2, n, 2), { kind: "decimal", min: -1, max: 0 }, "-100% – 0%");
     b.validate(items.range(1, 3, n, 3), { kind: "decimal", min: 0, max: 10 }, "0% – 1000%");
   }
-  b.table("StressLineItems", items.range(0, 0, n, 14));
-  b.name(STRESS_NAMES.benefits, items.range(1, 4, nB, 6), L.benefit)
-    .name(STRESS_NAMES.costs, items.range(nB + 1, 4, n, 6), L.cost)
-    .name(STRESS_NAMES.labels, items.column(0, 1, n), L.lineItem)
-    .name("ScenarioBenefits", items.column(9, 1, nB), L.selected)
-    .name("ScenarioCosts", items.column(9, nB + 1, n), L.selected);
+  // Linked, every column is a calculated column (the same formula on every row), and nothing
+  // names a fixed part of the rows: the simulation and the tornado read the ROI tables.
+  b.table(
+    STRESS_TABLE,
+    items.range(0, 0, n, right),
+    withRoi ? Array.from({ length: right + 1 }, (_, c) => c) : undefined,
+  );
+  b.name(STRESS_NAMES.labels, items.column(0, 1, n), L.lineItem);
+  if (withRoi) b.name(STRESS_NAMES.tornado, items.range(1, 15, n, 18), L.tornado);
+  else
+    b.name(STRESS_NAMES.benefits, items.range(1, 4, nB, 6), L.benefit)
+      .name(STRESS_NAMES.costs, items.range(nB + 1, 4, n, 6), L.cost)
+      .name("ScenarioBenefits", items.column(9, 1, nB), L.selected)
+      .name("ScenarioCosts", items.column(9, nB + 1, n), L.selected);
+  // What the live simulation and tornado read: the ROI tables' low, base and high per line when
+  // linked (they grow with the tables), the sheet's own rows alone.
+  const lineArguments = withRoi
+    ? `${ROI_LINE_NAMES.benefits.threePoint},${ROI_LINE_NAMES.costs.threePoint}`
+    : `${STRESS_NAMES.benefits},${STRESS_NAMES.costs}`;
 
   // Monte Carlo (a live spill; it has no native form, so a shared copy carries its values).
   const simTop = last + 2;
   const simLive = (i: number, j: number): PlanFormula => ({
     live:
       i === 0 && j === 0
-        ? `=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")})`
+        ? `=GENAI.SIMULATE_ROI(${lineArguments},${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")})`
         : null,
     portable: null,
   });
@@ -256,46 +303,68 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   // covers exactly the cells of a spill whose formula returns an error (a blank model).
   b.name(STRESS_NAMES.lossProbability, simulation.cell(SIMULATION_ROWS, 1), "P(ROI<0)");
 
-  // Tornado, sorted by swing: a live spill; the portable form looks rows up by their order.
+  // Tornado, sorted by swing. Alone: a live spill below, the portable form looking rows up by their
+  // order. Linked: the table's own tornado columns, which grow with it.
   const tornadoTop = simTop + SIMULATION_ROWS + 2;
-  const tornadoCell = (k: number, j: number): PlanFormula => {
-    const source = ["A", "K", "L", "M"][j];
-    return {
-      live: k === 0 && j === 0 ? `=GENAI.TORNADO(StressBenefits,StressCosts,StressLabels)` : null,
-      portable: `=IFERROR(INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0)),"")`,
+  let evenTop = simTop + SIMULATION_ROWS + 2;
+  if (withRoi) {
+    b.chart({
+      kind: "bar",
+      title: L.chartTitle,
+      series: [
+        { name: L.roiAtLow, x: items.column(15, 1, n, true), y: items.column(16, 1, n, true) },
+        { name: L.roiAtHigh, x: items.column(15, 1, n, true), y: items.column(17, 1, n, true) },
+      ],
+      xTitle: L.lineItem,
+      yTitle: "ROI",
+      anchor: { from: `G${simTop}`, to: `N${simTop + SIMULATION_ROWS + 8}` },
+    });
+  } else {
+    const tornadoCell = (k: number, j: number): PlanFormula => {
+      const source = ["A", "K", "L", "M"][j];
+      return {
+        live: k === 0 && j === 0 ? `=GENAI.TORNADO(${lineArguments},StressLabels)` : null,
+        portable: `=IFERROR(INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0)),"")`,
+      };
     };
-  };
-  const tornado = b.write(`A${tornadoTop}`, [
-    [L.rank, L.lineItem, L.roiAtLow, L.roiAtHigh, L.swing],
-    ...Array.from({ length: n }, (_, k) => [k + 1, ...[0, 1, 2, 3].map((j) => tornadoCell(k, j))]),
-  ]);
-  b.style(tornado.row(0), "header")
-    .style(tornado.column(0, 1), "constant")
-    .style(tornado.range(1, 1, n, 4), "formula");
-  b.format(tornado.range(1, 2, n, 4), "percent");
-  b.chart({
-    kind: "bar",
-    title: L.chartTitle,
-    series: [
-      { name: L.roiAtLow, x: tornado.column(1, 1, n, true), y: tornado.column(2, 1, n, true) },
-      { name: L.roiAtHigh, x: tornado.column(1, 1, n, true), y: tornado.column(3, 1, n, true) },
-    ],
-    xTitle: L.lineItem,
-    yTitle: "ROI",
-    anchor: { from: `G${simTop}`, to: `N${tornadoTop + n}` },
-  });
+    const tornado = b.write(`A${tornadoTop}`, [
+      [L.rank, L.lineItem, L.roiAtLow, L.roiAtHigh, L.swing],
+      ...Array.from({ length: n }, (_, k) => [k + 1, ...[0, 1, 2, 3].map((j) => tornadoCell(k, j))]),
+    ]);
+    b.style(tornado.row(0), "header")
+      .style(tornado.column(0, 1), "constant")
+      .style(tornado.range(1, 1, n, 4), "formula");
+    b.format(tornado.range(1, 2, n, 4), "percent");
+    b.chart({
+      kind: "bar",
+      title: L.chartTitle,
+      series: [
+        { name: L.roiAtLow, x: tornado.column(1, 1, n, true), y: tornado.column(2, 1, n, true) },
+        { name: L.roiAtHigh, x: tornado.column(1, 1, n, true), y: tornado.column(3, 1, n, true) },
+      ],
+      xTitle: L.lineItem,
+      yTitle: "ROI",
+      anchor: { from: `G${simTop}`, to: `N${tornadoTop + n}` },
+    });
+    evenTop = tornadoTop + n + 2;
+  }
 
   // Break-even shares of the planned benefits.
-  const evenTop = tornadoTop + n + 2;
   const throughBenchmark = (name: string): string => `SUMIFS(${name},RoiMonths,"<="&LeaderPaybackMonths)`;
+  // The scenario's values in use, summed by kind over the whole table when linked (its rows move
+  // between benefits and costs as lines are added), over the named rows alone.
+  const selected = (kind: string, name: string): string =>
+    withRoi ? `SUMIF(${abs("B")},"${kind}",${abs("J")})` : `SUM(${name})`;
+  const SB = selected(L.benefit, "ScenarioBenefits");
+  const SC = selected(L.cost, "ScenarioCosts");
+  const breakEvenLive = withRoi
+    ? `GENAI.BREAKEVEN(${SB},${SC},TargetRoi)`
+    : "GENAI.BREAKEVEN(ScenarioBenefits,ScenarioCosts,TargetRoi)";
   const evenRows: PlanCell[][] = [
     [L.breakEven, L.value],
     [
       L.shareForTarget,
-      dual(
-        '=IF(SUM(ScenarioBenefits)<=0,"",GENAI.BREAKEVEN(ScenarioBenefits,ScenarioCosts,TargetRoi))',
-        '=IF(SUM(ScenarioBenefits)<=0,"",(1+TargetRoi)*SUM(ScenarioCosts)/SUM(ScenarioBenefits))',
-      ),
+      dual(`=IF(${SB}<=0,"",${breakEvenLive})`, `=IF(${SB}<=0,"",(1+TargetRoi)*${SC}/${SB})`),
     ],
     [
       L.shareForPayback,

@@ -3,7 +3,9 @@
  * (dist-preview/): a blank model, then a contract-review case of four benefits and five costs
  * typed through the grid (table rows inserted from the context menu, labels, amounts and timings
  * typed into the Benefits and Costs tables). The ROI sheet's annual ROI and the pane's Summary
- * must equal the engine's financialSummary on the same lines, and no seed wording may show.
+ * must equal the engine's financialSummary on the same lines, and no seed wording may show. The
+ * Stress sheet, built with a blank model's four rows, then covers all nine lines with no rebuild:
+ * the pane appends the rows it lacks, and its tornado and simulation read every line.
  *
  * Where chromium is missing the test says so and is skipped; with CI=true it fails instead.
  * Needs the production build: `npm test` builds first; run `npm run build` before jest alone.
@@ -198,4 +200,36 @@ describeInBrowser("a user's own case typed through the preview's grid", () => {
     );
     expect(pageErrors).toEqual([]);
   }, 300_000);
+
+  it("puts every typed line in the Stress sheet's rows, tornado and simulation, with no rebuild", async () => {
+    const labels = [...BENEFITS, ...COSTS].map((l) => l.label);
+    const sorted = (list: readonly string[]): string => [...list].sort().join(" | ");
+    const top = firstRowOf("StressLabels");
+    // Built with four rows (two per blank table): the Summary has appended the five it lacked,
+    // so the rows below the table moved down by five.
+    const grown = labels.length - 4;
+    await sheetTab("Stress").click();
+    await until(
+      "the Stress sheet's line rows",
+      () => Promise.all(labels.map((_, k) => text(cell(`Stress!A${top + k}`)))),
+      (got) => got.join(" | ") === labels.join(" | "),
+    );
+    // The tornado columns rank every line, the typed ones all included.
+    const tornadoColumn = "P";
+    const tornado = await until(
+      "the Stress sheet's tornado",
+      () => Promise.all(labels.map((_, k) => text(cell(`Stress!${tornadoColumn}${top + k}`)))),
+      (got) => sorted(got) === sorted(labels),
+    );
+    expect(tornado).toHaveLength(labels.length);
+    // The simulation's P(ROI<0) and its mean read every line: a percentage, not an error or a blank.
+    const loss = parseRange(addressOf("SimLossProbability").replace(/^.*!/, "")).top + 1 + grown;
+    await until(
+      "the simulation's mean",
+      () => text(cell(`Stress!B${loss - 6}`)),
+      (t) => /^-?[0-9.,]+%$/.test(t),
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, "own-case-02-stress.png") });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

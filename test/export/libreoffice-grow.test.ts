@@ -7,12 +7,17 @@
  * and the ROI outputs count the new line: they equal the engine's figures for the grown case, and
  * differ from the case before the row was typed. It fails if a total, a name or an output still
  * reads a fixed range over the rows built, or if the file carries no calculated column formulas.
+ *
+ * The Stress sheet's line table grows the same way (the pane appends the row it lacks): its new
+ * row's formulas find the last line by position, and the portable tornado in its rows ranks every
+ * line, the typed one included, as the engine does.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
 import { financialSummary } from "../../src/engine/line-items";
+import { tornado } from "../../src/engine/sensitivity";
 import { offsetFormulaRows } from "../../src/host/formula-rows";
 import type { CellValue } from "../../src/host/workbook-host";
 import { cellAddress, columnLetters, parseRange } from "../../src/shared/a1";
@@ -175,6 +180,67 @@ async function typeBelowTable(
         `Typed below Benefits (5 → 6 lines): annual ROI ${String(before.annualRoi)} → ${String(named("AnnualROI")[0])}, ` +
           `NPV ${before.npv} → ${String(named("ThreeYearNPV")[0])}; ${filled} calculated formulas filled.`,
       );
+    }, 240_000);
+
+    it("ranks the typed line in the Stress sheet's portable tornado once its table has a row for it", async () => {
+      const built = generatedLines(5, 6);
+      const grown = generatedLines(6, 6);
+      const plans = planCompleteModel({ data: "sample", currency: "NT$", locale: "en", lines: built.rows });
+      const roi = plans.find((p) => p.tables.some((t) => t.name === "Benefits"))!;
+      const stress = plans.find((p) => p.template === "stress")!;
+      const exported = await exportThroughMemoryHost(plans);
+      const typed = await typeBelowTable(exported.bytes, roi, "Benefits", grown.rows.benefits[5], []);
+      // The Stress table's row below it, as the pane's append gives it: every column filled down.
+      const empty: LineRow = { label: null, group: null, base: null, kind: null };
+      const appended = await typeBelowTable(typed.bytes, stress, "StressLineItems", empty, []);
+      const stressTable = parseRange(stress.tables.find((t) => t.name === "StressLineItems")!.range);
+      expect(appended.filled).toBe(stressTable.right - stressTable.left + 1);
+
+      const input = join(office.folder, "stress-grown.xlsx");
+      writeFileSync(input, Buffer.from(appended.bytes));
+      const output = await recalculate(soffice!, office.profile, input, join(office.folder, "out-stress"));
+      const book = await readXlsx(readFileSync(output));
+      const rows = (sheet: string, range: { top: number; bottom: number }, left: number, right: number) => {
+        const ws = book.getWorksheet(sheet)!;
+        const out: CellValue[][] = [];
+        for (let row = range.top; row <= range.bottom; row++) {
+          const line: CellValue[] = [];
+          for (let column = left; column <= right; column++)
+            line.push(cellValueOf(ws.getCell(row + 1, column + 1)));
+          out.push(line);
+        }
+        return out;
+      };
+      // The ROI tables as recalculated: Benefits one row longer.
+      const table = (name: string, grownBy: number) => {
+        const r = parseRange(roi.tables.find((t) => t.name === name)!.range);
+        return rows(roi.sheet, { top: r.top + 1, bottom: r.bottom + grownBy }, r.left, r.right);
+      };
+      const benefits = table("Benefits", 1);
+      const costs = table("Costs", 0);
+      const labels = [...benefits, ...costs].map((r) => String(r[COL.label]));
+      expect(labels).toContain(grown.rows.benefits[5].label);
+      const point = (r: CellValue[]) => ({
+        low: r[COL.simLow] as number,
+        base: r[COL.simBase] as number,
+        high: r[COL.simHigh] as number,
+      });
+      const want = tornado({ benefits: benefits.map(point), costs: costs.map(point) }, labels);
+
+      const body = { top: stressTable.top + 1, bottom: stressTable.bottom + 1 };
+      expect(rows(stress.sheet, body, 0, 0).map((r) => r[0])).toEqual(labels);
+      const got = rows(stress.sheet, body, 15, 18);
+      // Lines the engine ranks first by swing; lines without a run-rate swing (one-off) come last at 0.
+      want.forEach((w, k) => {
+        expect(got[k][0]).toBe(w.label);
+        expect(Math.abs((got[k][1] as number) - w.roiAtLow)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(w.roiAtLow)),
+        );
+        expect(Math.abs((got[k][2] as number) - w.roiAtHigh)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(w.roiAtHigh)),
+        );
+      });
+      expect(got.map((r) => r[0])).toContain(grown.rows.benefits[5].label);
     }, 240_000);
   },
 );

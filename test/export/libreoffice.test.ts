@@ -20,8 +20,8 @@ import type { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import { lookupOf, readPlanValues, type ValueLookup } from "../../src/export/values";
 import { SAMPLE_DEPARTMENTS, SAMPLE_USE_CASES } from "../../src/templates/samples";
-import { parseCell, parseRange } from "../../src/shared/a1";
-import { isFormula, type SheetPlan } from "../../src/templates/plan";
+import { cellAddress, parseRange } from "../../src/shared/a1";
+import type { SheetPlan } from "../../src/templates/plan";
 import { planCompleteModel } from "../../src/templates/index";
 import { DEFAULT_CHANGES } from "../../src/templates/stress";
 import { roiByEngine, roiInputs } from "../host/memory-support";
@@ -185,25 +185,12 @@ if (!soffice) {
         },
         Array.from({ length: count }, (_, k) => labelOf(k)),
       );
-      // The tornado's first row is where the live GENAI.TORNADO spill starts.
-      const anchor = stress.blocks
-        .flatMap((block) => {
-          const origin = parseCell(block.at);
-          return block.cells.flatMap((cells, r) =>
-            cells.map((cell, c) => ({ cell, row: origin.row + r, column: origin.column + c })),
-          );
-        })
-        .find(({ cell }) => isFormula(cell) && (cell.live ?? "").startsWith("=GENAI.TORNADO"));
-      const table = { top: anchor?.row ?? 0 };
-      const fromFile = rows.map((_, i) => {
-        const row = table.top + 1 + i;
-        return [
-          lo("Stress", `B${row}`),
-          lo("Stress", `C${row}`),
-          lo("Stress", `D${row}`),
-          lo("Stress", `E${row}`),
-        ];
-      });
+      // The tornado rows: the Stress table's tornado columns (StressTornado), the k-th row the
+      // line ranked k.
+      const tornadoAt = parseRange(stress.names.find((n) => n.name === "StressTornado")!.range);
+      const fromFile = rows.map((_, i) =>
+        [0, 1, 2, 3].map((j) => lo("Stress", cellAddress(tornadoAt.top + i, tornadoAt.left + j))),
+      );
       fromFile.forEach((line, i) => {
         expect(line[0]).toBe(rows[i].label);
         expect(line[1]).toBeCloseTo(rows[i].roiAtLow, 12);

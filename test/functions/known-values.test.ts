@@ -376,6 +376,45 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     expect(rows[0][0]).toBe("Retention");
     expect(rows).toHaveLength(7);
   });
+
+  // Two tables' label columns, as the Stress sheet passes the ROI sheet's Benefits and Costs:
+  // the same rows as one label column over both, each line keeping its own label.
+  it("takes the cost labels apart (4th argument): the same rows as one column of benefits then costs", () => {
+    const together = TORNADO(
+      benefits,
+      costs,
+      column("Agents", "Capacity", "Retention", "API", "Platform", "People", "Training"),
+    );
+    const apart = TORNADO(
+      benefits,
+      costs,
+      column("Agents", "Capacity", "Retention"),
+      column("API", "Platform", "People", "Training"),
+    );
+    expect(apart).toEqual(together);
+  });
+
+  it("aligns each label column with its own table's rows, blank rows included, and names a blank label by kind", () => {
+    // A blank row in each table (room for a line), and one cost without a label.
+    const rows = TORNADO(
+      [...benefits, ["", "", ""]],
+      [[1_000_000, 1_000_000, 1_000_000], ["", "", ""], ...costs.slice(1)],
+      column("Agents", "Capacity", "Retention", ""),
+      column("", "", "Platform", "People", "Training"),
+    );
+    const labels = rows.map((r) => r[0]);
+    expect(labels).toHaveLength(7);
+    expect(new Set(labels)).toEqual(
+      new Set(["Agents", "Capacity", "Retention", "Cost 1", "Platform", "People", "Training"]),
+    );
+  });
+
+  it("says which label column is short: one per benefit or one per cost line item", () => {
+    const short = thrown(() => TORNADO(benefits, costs, column("A", "B"), column("C", "D", "E", "F")));
+    expect(short.message).toBe("labels must have 3 values (one per benefit line item); got 2");
+    const other = thrown(() => TORNADO(benefits, costs, column("A", "B", "C"), column("D")));
+    expect(other.message).toBe("cost_labels must have 4 values (one per cost line item); got 1");
+  });
 });
 
 describe("GENAI.SIM_PERCENTILE and GENAI.SIM_TARGET", () => {

@@ -4,9 +4,10 @@
  * every row right after each operation (calculated columns fill the new rows; totals, ranks,
  * names and the chart follow the table's rows), the sheet's plan stays equal to what the
  * workbook holds (so a later export or relink writes the right formulas), the deleted rows
- * come back on restore, and a table whose rows mirror another sheet is refused.
+ * come back on restore, and the linked Stress table, whose rows find their lines by position,
+ * shows every line whatever rows it gains or loses.
  */
-import { MemoryHost, TableRowError } from "../../src/host/memory";
+import { MemoryHost } from "../../src/host/memory";
 import { parseCell } from "../../src/shared/a1";
 import { cellInDialect, blockRange } from "../../src/templates/cells";
 import { planCompleteModel } from "../../src/templates/index";
@@ -136,12 +137,19 @@ describe("MemoryHost table rows", () => {
     expect((await host.readNames(["AdoptedShare"])).AdoptedShare?.[0]).toEqual(shareBefore);
   });
 
-  it("refuses rows in a table that mirrors another sheet's lines, and changes nothing", async () => {
+  it("lets the linked Stress table take or lose rows anywhere: each row shows the line at its position", async () => {
     const host = await portfolioHost();
-    const before = sheetView(host, "Stress");
-    await expect(host.insertTableRows("Stress", "StressLineItems", 1)).rejects.toThrow(TableRowError);
-    await expect(host.deleteTableRows("Stress", "StressLineItems", 1)).rejects.toThrow(/one formula per row/);
-    expect(sheetView(host, "Stress")).toEqual(before);
+    const labels = async (): Promise<CellValue[]> =>
+      ((await host.readNames(["StressLabels"])).StressLabels ?? []).map((r) => r[0]);
+    const lines = await labels();
+    expect(lines.every((l) => typeof l === "string" && l !== "")).toBe(true);
+    // A row inserted inside the table holds the same formulas: the lines stay in order, and the
+    // row at the end, beyond the lines, reads blank.
+    await host.insertTableRows("Stress", "StressLineItems", 1);
+    expect(await labels()).toEqual([...lines, ""]);
+    expectPlanMatchesWorkbook(host, "Stress", "live");
+    await host.deleteTableRows("Stress", "StressLineItems", 0);
+    expect(await labels()).toEqual(lines);
   });
 
   it("keeps at least two rows, and refuses positions outside the table", async () => {

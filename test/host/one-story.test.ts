@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { RoiSimulation } from "../../src/engine/simulate";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { readLineItems, statisticsOf } from "../../src/taskpane/model/simulation";
+import { LINE_ITEM_NAMES, readLineItems, statisticsOf } from "../../src/taskpane/model/simulation";
 import { readSummary, SUMMARY_NAMES } from "../../src/taskpane/model/summary";
 import { cellAddress, parseRange } from "../../src/shared/a1";
 import { planCompleteModel, planModel } from "../../src/templates/index";
@@ -89,8 +89,8 @@ describe("one story between the deterministic ROI and the simulation", () => {
           sheet.slice(0, 6).forEach((v) => expect(v).toBeCloseTo(annual, 9));
           expect(sheet[6]).toBe(annual < 0 ? 1 : 0);
 
-          // The pane's simulation of the same line items.
-          const reading = readLineItems(await host.readNames(["StressBenefits", "StressCosts"]));
+          // The pane's simulation of the same line items, read where the sheet reads them.
+          const reading = readLineItems(await host.readNames(LINE_ITEM_NAMES));
           if (!reading.ok) throw new Error(`line items unreadable: ${JSON.stringify(reading)}`);
           const run = new RoiSimulation(reading.model, { trials: 200, seed: 1, distribution: "PERT" });
           run.run(200);

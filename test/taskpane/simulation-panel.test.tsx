@@ -3,7 +3,7 @@
  */
 import { RoiSimulation, type SimulationOptions } from "../../src/engine/simulate";
 import { MemoryHost } from "../../src/host/memory";
-import { readLineItems, statisticsOf } from "../../src/taskpane/model/simulation";
+import { LINE_ITEM_NAMES, readLineItems, statisticsOf } from "../../src/taskpane/model/simulation";
 import { planModel } from "../../src/templates/index";
 import {
   builtHost,
@@ -23,7 +23,7 @@ import {
 const simulate = () => within(panelOf("simulate"));
 
 async function engineSummary(host: MemoryHost, options: SimulationOptions) {
-  const reading = readLineItems(await host.readNames(["StressBenefits", "StressCosts"]));
+  const reading = readLineItems(await host.readNames(LINE_ITEM_NAMES));
   if (!reading.ok) throw new Error("no line items");
   const simulation = new RoiSimulation(reading.model, options);
   simulation.run();

@@ -20,6 +20,7 @@ import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates";
+import { ROI_LINE_NAMES } from "../../src/templates/roi";
 import { type Dialect, isFormula, type SheetPlan } from "../../src/templates/plan";
 
 const options = { data: "sample" as const, currency: "NT$", locale: "en" as const };
@@ -172,7 +173,8 @@ describe.each<Dialect>(["live", "portable"])(
     });
 
     it("applies the Scenario switch: Worst takes low benefits and high costs, Best the reverse", async () => {
-      const [benefits, costs] = ["StressBenefits", "StressCosts"].map(
+      // The lines' low, base and high as the linked Stress sheet reads them: the ROI tables'.
+      const [benefits, costs] = [ROI_LINE_NAMES.benefits.threePoint, ROI_LINE_NAMES.costs.threePoint].map(
         async (n) => (await host.readNames([n]))[n] as CellValue[][],
       );
       const b = await benefits;

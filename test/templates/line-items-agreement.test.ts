@@ -74,21 +74,23 @@ describe.each(["live", "portable"] as const)(
       const want = tornado(model, model.labels);
       const labels = (await read(host, ["StressLabels"])).StressLabels;
       expect(labels).toEqual([...rows.benefits, ...rows.costs].map((r) => r.label));
-      // The tornado block (headed "Rank") lists every line by swing; one-off lines have no run-rate
-      // (swing 0) and come last, after the lines the engine ranks.
+      // The table's tornado columns (headed "Tornado line item") list every line by swing, the
+      // table's k-th row the line ranked k; one-off lines have no run-rate (swing 0) and come
+      // last, after the lines the engine ranks.
       const stress = planModel(["roi", "stress"], {
         data: "sample",
         currency: "NT$",
         locale: "en",
         lines: rows,
       })[1];
-      const block = stress.blocks.find((b) => b.cells[0][0] === "Rank");
-      if (!block) throw new Error("no tornado block");
+      const block = stress.blocks.find((b) => b.cells[0].includes("Tornado line item"));
+      if (!block) throw new Error("no tornado columns");
       const top = parseCell(block.at);
+      const left = top.column + block.cells[0].indexOf("Tornado line item") - 1;
       const n = rows.benefits.length + rows.costs.length;
       const table = await host.readRange(
         "Stress",
-        rangeAddress({ top: top.row + 1, left: top.column, bottom: top.row + n, right: top.column + 4 }),
+        rangeAddress({ top: top.row + 1, left, bottom: top.row + n, right: left + 4 }),
       );
       want.forEach((row, k) => {
         expect(table[k][1]).toBe(row.label);

@@ -55,6 +55,8 @@ const PORTABLE_FUNCTIONS = new Set([
   // The width of a named range (how many weights a required block needs): Excel, LibreOffice
   // 7.4 and HyperFormula 3.5 all evaluate it.
   "COLUMNS",
+  // The height of a line table (how many lines the Stress sheet shows): the same three evaluate it.
+  "ROWS",
 ]);
 
 const options = { data: "sample" as const, currency: "NT$", locale: "en" as const };

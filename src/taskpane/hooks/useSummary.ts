@@ -2,7 +2,9 @@
  * The live summary, formatted as the sheets show it. P(ROI<0) comes from the Stress sheet's
  * simulation, or from the pane's own run while that is newer than the Stress sheet's inputs.
  */
+import { useEffect } from "react";
 import { usePane } from "../context/pane-context";
+import { keepStressInStep } from "../model/line-add";
 import { fill, formatFigure, formatNumber, numberLocale } from "../model/format";
 import { ROI_NAMES } from "../../templates/roi";
 import { STRESS_NAMES } from "../../templates/stress";
@@ -59,9 +61,16 @@ const FIGURE_NAMES = [
 ] as const;
 
 export function useSummary(): SummaryView {
-  const { currency, locale, strings: s, lastRun } = usePane();
+  const { host, currency, locale, strings: s, lastRun } = usePane();
   const { values, error } = useWorkbookValues(SUMMARY_NAMES);
   const summary = readSummary(values ?? {});
+  // Lines typed below the ROI tables in Excel: a linked Stress sheet gets the rows it lacks at
+  // once. A refused append leaves the rows short (the Stress sheet then covers the first lines);
+  // the next change of the workbook tries again.
+  const short = summary.stressRowsShort ?? 0;
+  useEffect(() => {
+    if (short > 0) keepStressInStep(host).catch(() => 0);
+  }, [host, short, values]);
   const unavailable = useUnavailable(values, FIGURE_NAMES);
   const figure = (f: Figure, format: Parameters<typeof formatFigure>[1]) =>
     f.kind === "text" && isErrorValue(f.text) ? null : formatFigure(f, format, currency, locale);

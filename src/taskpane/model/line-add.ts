@@ -6,9 +6,12 @@
  * calculated columns fill it and every range and name over the table grows: the totals, the
  * schedule, the financial summary and the outputs count it at once.
  *
- * The Stress sheet holds one row per line as it was when the Stress sheet was built, so a line
- * added later reaches its scenarios, simulation and tornado only when it is rebuilt:
- * `stressLineGap` tells the pane so, for lines the pane added and lines typed in Excel alike.
+ * A Stress sheet linked to the ROI sheet finds each line by its position and reads the tables
+ * themselves for its simulation and tornado; its line table needs only as many rows as there are
+ * lines, and `keepStressInStep` appends the rows it lacks (all formulas, nothing of the user's).
+ * A Stress sheet that names fixed rows (one standing alone, or built by an older layout) holds
+ * one row per line as it was when it was built, so a line added later reaches it only when it is
+ * rebuilt: `stressLineGap` tells the pane so, for lines the pane added and lines typed in Excel alike.
  */
 import type { CellValue, CellWrite, WorkbookHost } from "../../host/workbook-host";
 import { bundleFor } from "../../i18n/bundles";
@@ -16,8 +19,9 @@ import type { Locale } from "../../i18n/locale";
 import { columnLetters, parseRange } from "../../shared/a1";
 import { ROI_LINE_NAMES, ROI_SHEET } from "../../templates/roi";
 import { COL } from "../../templates/roi-lines";
-import { STRESS_NAMES } from "../../templates/stress";
+import { STRESS_NAMES, STRESS_TABLE } from "../../templates/stress";
 import { defaultLineFormulas } from "./portfolio-lines";
+import { STRESS_STEP_NAMES, stressRowsShort } from "./summary";
 
 export type LineKind = "benefit" | "cost";
 
@@ -121,12 +125,43 @@ export async function stressLineGap(host: WorkbookHost): Promise<StressLineGap |
     ROI_LINE_NAMES.costs.labels,
     STRESS_NAMES.benefits,
     STRESS_NAMES.costs,
+    STRESS_NAMES.tornado,
   ]);
   const b = v[ROI_LINE_NAMES.benefits.labels];
   const c = v[ROI_LINE_NAMES.costs.labels];
   const sb = v[STRESS_NAMES.benefits];
   const sc = v[STRESS_NAMES.costs];
-  if (!b || !c || !sb || !sc) return null;
+  // A linked Stress sheet (its tornado columns named) follows the tables: keepStressInStep.
+  if (!b || !c || !sb || !sc || v[STRESS_NAMES.tornado]) return null;
   if (b.length === sb.length && c.length === sc.length) return null;
   return { benefits: b.length, costs: c.length, stressBenefits: sb.length, stressCosts: sc.length };
+}
+
+/** The last keepStressInStep of each workbook: calls run one after another. */
+const inStep = new WeakMap<WorkbookHost, Promise<number>>();
+
+/**
+ * Appends to a linked Stress sheet's line table the rows it lacks for the ROI tables' lines, so
+ * its scenarios and tornado cover every line (its rows hold only formulas, the same on every row:
+ * the appended rows take them). Resolves with the rows appended. Calls for one workbook (the Add
+ * line card, each Summary that sees the tables grow) run one at a time, each reading the rows
+ * afresh, so two never append the same rows.
+ */
+export function keepStressInStep(host: WorkbookHost): Promise<number> {
+  const next = (inStep.get(host) ?? Promise.resolve(0)).catch(() => 0).then(() => appendMissing(host));
+  inStep.set(host, next);
+  return next;
+}
+
+async function appendMissing(host: WorkbookHost): Promise<number> {
+  const short = stressRowsShort(await host.readNames(STRESS_STEP_NAMES));
+  if (!short) return 0;
+  const at = (await host.locateNames([STRESS_NAMES.labels]))[STRESS_NAMES.labels];
+  if (!at) return 0;
+  await host.appendTableRows(
+    at.sheet,
+    STRESS_TABLE,
+    Array.from({ length: short }, () => []),
+  );
+  return short;
 }

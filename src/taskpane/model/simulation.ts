@@ -3,6 +3,7 @@
  * LineItemModel, a chunked run of RoiSimulation that yields to the event loop between chunks
  * (the pane stays responsive and can cancel), and the cells the pane records on the Stress sheet.
  */
+import { ROI_LINE_NAMES } from "../../templates/roi";
 import { STRESS_NAMES } from "../../templates/stress";
 import { statisticsOf } from "../../engine/simulation-table";
 import type { ThreePoint } from "../../engine/distributions";
@@ -17,7 +18,20 @@ import {
 import type { CellValue } from "../../host/workbook-host";
 import type { NameValues } from "./summary";
 
-export const LINE_ITEM_NAMES = [STRESS_NAMES.benefits, STRESS_NAMES.costs] as const;
+/**
+ * Where the Stress sheet's GENAI.SIMULATE_ROI reads the lines: linked to the ROI sheet (the
+ * layout that defines StressTornado), the ROI tables' three points (BenefitThreePoint,
+ * CostThreePoint), which hold every line at once; else its own rows (StressBenefits, StressCosts),
+ * alone or built by an older layout.
+ */
+export const LINE_ITEM_NAMES = [
+  STRESS_NAMES.benefits,
+  STRESS_NAMES.costs,
+  ROI_LINE_NAMES.benefits.threePoint,
+  ROI_LINE_NAMES.costs.threePoint,
+  STRESS_NAMES.labels,
+  STRESS_NAMES.tornado,
+] as const;
 export const SETTING_NAMES = [STRESS_NAMES.trials, STRESS_NAMES.seed, STRESS_NAMES.distribution] as const;
 /** Trials per chunk: about 5 ms of work each, so progress moves smoothly and Cancel is heard. */
 export const CHUNK_TRIALS = 5_000;
@@ -35,16 +49,27 @@ function threePoints(rows: CellValue[][]): ThreePoint[] {
   }));
 }
 
-/** StressBenefits (N×3) and StressCosts (M×3), checked as GENAI.SIMULATE_ROI checks them. */
+const blank = (v: CellValue): boolean => v === null || v === "";
+
+/**
+ * The lines the Stress sheet simulates (N×3 benefits, M×3 costs; LINE_ITEM_NAMES says where),
+ * checked as GENAI.SIMULATE_ROI checks them: a row left wholly blank (room for a line) is skipped.
+ * "missing" without a Stress sheet: the ROI tables alone do not make one.
+ */
 export function readLineItems(values: NameValues): LineItemReading {
-  const benefits = values[STRESS_NAMES.benefits];
-  const costs = values[STRESS_NAMES.costs];
-  if (!benefits || !costs) return { ok: false, reason: "missing" };
-  // Text or blanks become NaN, which lineItemProblem reports by row.
+  const linked = !!values[STRESS_NAMES.tornado];
+  const own = !linked && !!values[STRESS_NAMES.benefits] && !!values[STRESS_NAMES.costs];
+  const names = own
+    ? { benefits: STRESS_NAMES.benefits, costs: STRESS_NAMES.costs }
+    : { benefits: ROI_LINE_NAMES.benefits.threePoint, costs: ROI_LINE_NAMES.costs.threePoint };
+  const benefits = values[names.benefits];
+  const costs = values[names.costs];
+  if (!(own || linked) || !benefits || !costs) return { ok: false, reason: "missing" };
+  // Text or blanks in a line become NaN, which lineItemProblem reports by row.
   const numeric = (rows: CellValue[][]): CellValue[][] =>
-    rows.map((r) => r.map((v) => (typeof v === "number" ? v : NaN)));
+    rows.filter((r) => !r.every(blank)).map((r) => r.map((v) => (typeof v === "number" ? v : NaN)));
   const model = { benefits: threePoints(numeric(benefits)), costs: threePoints(numeric(costs)) };
-  const problem = lineItemProblem(model, { benefits: STRESS_NAMES.benefits, costs: STRESS_NAMES.costs });
+  const problem = lineItemProblem(model, names);
   return problem ? { ok: false, reason: "invalid", problem } : { ok: true, model };
 }
 

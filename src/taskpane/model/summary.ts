@@ -51,7 +51,30 @@ export interface Summary {
    * sheet was built are not in its scenarios, simulation and tornado until it is rebuilt).
    */
   readonly stressBehind: { readonly lines: number; readonly stress: number } | null;
+  /** Rows a linked Stress sheet's line table lacks for the lines (the pane appends them). */
+  readonly stressRowsShort: number | null;
 }
+
+/**
+ * The rows a linked Stress sheet's line table lacks for the ROI tables' lines: 0 when it has
+ * enough (more rows than lines is fine: the extra rows read blank), and null when there is no
+ * linked Stress sheet (no ROI sheet, or a Stress sheet that names fixed rows: see stressLineGap).
+ */
+export function stressRowsShort(values: NameValues): number | null {
+  const b = values[ROI_LINE_NAMES.benefits.labels];
+  const c = values[ROI_LINE_NAMES.costs.labels];
+  const rows = values[STRESS_NAMES.labels];
+  if (!b || !c || !rows || !values[STRESS_NAMES.tornado]) return null;
+  return Math.max(0, b.length + c.length - rows.length);
+}
+
+/** What stressRowsShort reads. */
+export const STRESS_STEP_NAMES = [
+  ROI_LINE_NAMES.benefits.labels,
+  ROI_LINE_NAMES.costs.labels,
+  STRESS_NAMES.labels,
+  STRESS_NAMES.tornado,
+] as const;
 
 export const SUMMARY_NAMES = [
   ROI_NAMES.annualRoi,
@@ -68,6 +91,11 @@ export const SUMMARY_NAMES = [
   ROI_LINE_NAMES.costs.base,
   STRESS_NAMES.benefits,
   STRESS_NAMES.costs,
+  // With the names above, what stressRowsShort reads.
+  ROI_LINE_NAMES.benefits.labels,
+  ROI_LINE_NAMES.costs.labels,
+  STRESS_NAMES.labels,
+  STRESS_NAMES.tornado,
 ] as const;
 
 export const TOP_USE_CASES = 3;
@@ -147,7 +175,8 @@ function stressBehindOf(values: NameValues): Summary["stressBehind"] {
   const c = values[ROI_LINE_NAMES.costs.base];
   const sb = values[STRESS_NAMES.benefits];
   const sc = values[STRESS_NAMES.costs];
-  if (!b || !c || !sb || !sc) return null;
+  // A linked Stress sheet (its tornado columns named) follows the tables: the pane appends rows.
+  if (!b || !c || !sb || !sc || values[STRESS_NAMES.tornado]) return null;
   if (b.length === sb.length && c.length === sc.length) return null;
   return { lines: b.length + c.length, stress: sb.length + sc.length };
 }
@@ -164,6 +193,7 @@ export function readSummary(values: NameValues): Summary {
     adoptionNotice: noticeOf(values),
     missingLines: missingLinesOf(values),
     stressBehind: stressBehindOf(values),
+    stressRowsShort: stressRowsShort(values),
   };
 }
 

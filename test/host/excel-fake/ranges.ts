@@ -19,6 +19,7 @@ import { FakeObject } from "./object";
 import { FakeRangeFormat } from "./range-format";
 import type { Subset } from "./subset";
 import { FakeDataValidation } from "./validation";
+import { fromR1C1, toR1C1 } from "./r1c1";
 
 export class FakeRange
   extends FakeObject
@@ -33,6 +34,12 @@ export class FakeRange
       | "format"
       | "dataValidation"
       | "conditionalFormats"
+      | "formulasR1C1"
+      | "getLastRow"
+      | "getRow"
+      | "getResizedRange"
+      | "rowCount"
+      | "columnCount"
     >
 {
   readonly officeType = "Range";
@@ -104,6 +111,11 @@ export class FakeRange
       if (p === "address") out.address = `${sheetPrefix(sheet.name)}${rangeAddress(rect)}`;
       else if (p === "values") out.values = grid((r, c) => this.cellValue(sheet, r, c).value);
       else if (p === "formulas") out.formulas = grid((r, c) => this.cellValue(sheet, r, c).formula);
+      else if (p === "formulasR1C1")
+        out.formulasR1C1 = grid((r, c) => {
+          const formula = this.cellValue(sheet, r, c).formula;
+          return typeof formula === "string" ? toR1C1(formula, r, c) : formula;
+        });
       else if (p === "valueTypes") out.valueTypes = grid((r, c) => this.cellValue(sheet, r, c).type);
       else if (p === "numberFormat")
         out.numberFormat = grid((r, c) => sheet.numberFormats.get(key(r, c)) ?? "General");
@@ -131,6 +143,59 @@ export class FakeRange
 
   set formulas(formulas: unknown[][]) {
     this.writeCells("formulas", formulas);
+  }
+
+  get rowCount(): number {
+    return this.loaded("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.loaded("columnCount");
+  }
+
+  get formulasR1C1(): unknown[][] {
+    return this.loaded("formulasR1C1");
+  }
+
+  /** Each formula given in R1C1 form lands in A1 form for its own cell. */
+  set formulasR1C1(formulas: unknown[][]) {
+    this.set("formulasR1C1", formulas, (t: RangeOnSheet) => {
+      this.checkShape(t.rect, formulas);
+      formulas.forEach((row, r) =>
+        row.forEach((input, c) => {
+          const k = key(t.rect.top + r, t.rect.left + c);
+          const text = typeof input === "string" ? fromR1C1(input, t.rect.top + r, t.rect.left + c) : input;
+          const cell = typed(text);
+          if (cell === "clear") t.sheet.cells.delete(k);
+          else if (cell !== "unchanged") t.sheet.cells.set(k, cell);
+        }),
+      );
+      this.fake.noteWrite("Range.formulasR1C1", t.sheet, rangeAddress(t.rect), true);
+    });
+  }
+
+  /** A range relative to this one, resolved when the request runs (as Office resolves it). */
+  private derived(name: string, args: readonly unknown[], rect: (r: RangeRef) => RangeRef): FakeRange {
+    return new FakeRange(this.context, this, name, args, () => {
+      const t = this.resolveOrNull() as RangeOnSheet | null;
+      return t === null ? null : { sheet: t.sheet, rect: rect(t.rect) };
+    });
+  }
+
+  getLastRow(): FakeRange {
+    return this.derived("getLastRow", [], (r) => ({ ...r, top: r.bottom }));
+  }
+
+  getRow(row: number): FakeRange {
+    return this.derived("getRow", [row], (r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived("getResizedRange", [deltaRows, deltaColumns], (r) => ({
+      ...r,
+      bottom: r.bottom + deltaRows,
+      right: r.right + deltaColumns,
+    }));
   }
 
   get valueTypes(): Excel.RangeValueType[][] {

@@ -1,8 +1,10 @@
 /** Tables: the workbook's or a worksheet's collection, and one table (id and name). */
+import { offsetFormulaRows, relativeForm } from "../../../src/host/formula-rows";
 import { rangeAddress, splitQualified } from "../../../src/shared/a1";
+import { typed } from "./cell-input";
 import type { FakeRequestContext } from "./context";
 import { itemAlreadyExists, itemNotFound, OpError } from "./errors";
-import { checkDefinedName, parseAddress, type SheetState, type TableState } from "./model";
+import { checkDefinedName, key, parseAddress, type SheetState, type TableState } from "./model";
 import { FakeObject, pick } from "./object";
 import { FakeRange } from "./ranges";
 import { FakeScopedCollection } from "./scoped-collection";
@@ -74,7 +76,7 @@ export class FakeTableCollection
 
 export class FakeTable
   extends FakeObject
-  implements Subset<Excel.Table, "id" | "name" | "getRange" | "getDataBodyRange">
+  implements Subset<Excel.Table, "id" | "name" | "getRange" | "getDataBodyRange" | "rows">
 {
   readonly officeType = "Table";
 
@@ -123,6 +125,11 @@ export class FakeTable
     });
   }
 
+  /** The table's rows: rows.add grows the table as Excel does. */
+  get rows(): FakeTableRowCollection {
+    return new FakeTableRowCollection(this.context, this);
+  }
+
   /** The whole table, header included, where it is now (it grows as Excel's tables do). */
   getRange(): FakeRange {
     return new FakeRange(this.context, this, "getRange", [], () => {
@@ -140,5 +147,102 @@ export class FakeTable
       const rect = parseAddress(state.range);
       return { sheet: state.sheet, rect: { ...rect, top: rect.top + (state.hasHeaders ? 1 : 0) } };
     });
+  }
+}
+
+/**
+ * A table's rows (ExcelApi 1.1). `add(index, values)` inserts rows into the table before its body
+ * row `index` (at the end without one), as Excel does: the cells of the table's columns from there
+ * down move down, the table grows, a calculated column (one formula, the same in relative form on
+ * every body row) fills into the new rows, and the values given land in them ("" leaves a cell as
+ * filled); tables and names over the moved cells move with them. What the fake leaves out:
+ * formulas are not rewritten for the moved cells (it computes nothing), nor formats or charts.
+ */
+export class FakeTableRowCollection extends FakeObject implements Subset<Excel.TableRowCollection, "add"> {
+  readonly officeType = "TableRowCollection";
+
+  constructor(context: FakeRequestContext, table: FakeTable) {
+    super(context, table, "rows", [], "property", () => table.resolveOrNull(), false);
+  }
+
+  add(index?: number, given?: string | number | boolean | (string | number | boolean)[][]): FakeObject {
+    // One row may be given as a single value; a 2-D array gives one array per row.
+    const values: unknown[][] | undefined =
+      given === undefined ? undefined : Array.isArray(given) ? given : [[given]];
+    this.call("add", [index, given], (state: TableState) => {
+      const rect = parseAddress(state.range);
+      const bodyTop = rect.top + (state.hasHeaders ? 1 : 0);
+      const n = rect.bottom - bodyTop + 1;
+      const at = bodyTop + (index === undefined || index === null ? n : index);
+      const count = values?.length ?? 1;
+      if (at < bodyTop || at > rect.bottom + 1 || count < 1)
+        throw new OpError("InvalidArgument", "The row index is outside the table.");
+      const sheet = state.sheet;
+      const calculated = new Map<number, string>();
+      for (let column = rect.left; column <= rect.right; column++) {
+        const forms = new Set<string>();
+        let formulas = 0;
+        for (let row = bodyTop; row <= rect.bottom; row++) {
+          const formula = sheet.cells.get(key(row, column))?.formula ?? null;
+          if (formula === null) continue;
+          formulas++;
+          forms.add(relativeForm(formula, row));
+        }
+        const first = sheet.cells.get(key(bodyTop, column))?.formula ?? null;
+        if (n > 0 && formulas === n && forms.size === 1 && first !== null) calculated.set(column, first);
+      }
+      // The table's columns from `at` down move down by `count` rows, bottom first.
+      const moving = [...sheet.cells.entries()]
+        .map(([k, cell]) => {
+          const [row, column] = k.split(",").map(Number);
+          return { row, column, cell };
+        })
+        .filter(({ row, column }) => row >= at && column >= rect.left && column <= rect.right)
+        .sort((a, b) => b.row - a.row);
+      for (const { row, column, cell } of moving) {
+        sheet.cells.delete(key(row, column));
+        sheet.cells.set(key(row + count, column), cell);
+      }
+      // Tables and names over the moved cells move with them (a range the rows go into grows).
+      const within = (r: { left: number; right: number }): boolean =>
+        r.left >= rect.left && r.right <= rect.right;
+      for (const other of this.fake.state.tables) {
+        const o = parseAddress(other.range);
+        if (other !== state && other.sheet === sheet && within(o) && o.top >= at)
+          other.range = rangeAddress({ ...o, top: o.top + count, bottom: o.bottom + count });
+      }
+      for (const names of [this.fake.state.names, sheet.names])
+        for (const name of names.values()) {
+          const ref = name.ref;
+          if (!("sheet" in ref) || ref.sheet !== sheet) continue;
+          const r = parseAddress(ref.address);
+          if (!within(r) || r.bottom < at) continue;
+          const moved = { ...r, top: r.top >= at ? r.top + count : r.top, bottom: r.bottom + count };
+          name.ref = { sheet, address: rangeAddress(moved, true) };
+        }
+      for (let k = 0; k < count; k++) {
+        const row = at + k;
+        for (let column = rect.left; column <= rect.right; column++) {
+          const formula = calculated.get(column);
+          if (formula !== undefined)
+            sheet.cells.set(key(row, column), {
+              formula: offsetFormulaRows(formula, row - bodyTop),
+              value: null,
+            });
+          const given = values?.[k]?.[column - rect.left];
+          if (given === undefined || given === null || given === "") continue;
+          const cell = typed(given);
+          if (cell !== "clear" && cell !== "unchanged") sheet.cells.set(key(row, column), cell);
+        }
+      }
+      state.range = rangeAddress({ ...rect, bottom: rect.bottom + count });
+      this.fake.noteWrite(
+        "TableRowCollection.add",
+        sheet,
+        rangeAddress({ ...rect, top: at, bottom: at + count - 1 }),
+        true,
+      );
+    });
+    return this;
   }
 }

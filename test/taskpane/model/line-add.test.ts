@@ -2,8 +2,9 @@
  * The pane's "Add line" through the in-memory workbook, in both dialects, starting from a blank
  * model: the first lines fill the tables' empty rows, the next ones grow the tables (their
  * calculated columns filled), and the totals and the annual ROI equal the engine's on the same
- * lines. The Stress sheet, built for the tables' rows at build time, is reported as behind the
- * tables until it is rebuilt, and then covers every line.
+ * lines. The linked Stress sheet takes the new lines without a rebuild once the pane has
+ * appended the rows its line table lacks; a Stress sheet that names fixed rows (built alone) is
+ * reported as behind the tables until it is rebuilt, and then covers every line.
  */
 import { financialSummary, type BenefitLine, type CostLine } from "../../../src/engine/line-items";
 import { MemoryHost } from "../../../src/host/memory";
@@ -11,7 +12,7 @@ import type { CellValue } from "../../../src/host/workbook-host";
 import { planCompleteModel, planModel } from "../../../src/templates/index";
 import { plansFor, readLineCounts } from "../../../src/taskpane/model/build";
 import { BLANK_TABLE_ROWS } from "../../../src/templates/roi-lines";
-import { addLine, LineAddError, stressLineGap } from "../../../src/taskpane/model/line-add";
+import { addLine, keepStressInStep, LineAddError, stressLineGap } from "../../../src/taskpane/model/line-add";
 
 const OPTIONS = { data: "blank", currency: "NT$", locale: "en" } as const;
 
@@ -35,7 +36,7 @@ const COSTS = [
 ];
 
 describe.each(["live", "portable"] as const)("Add line (%s dialect)", (dialect) => {
-  it("fills the blank rows, then grows the table; totals and ROI follow the engine, and the Stress sheet after a rebuild", async () => {
+  it("fills the blank rows, then grows the table; totals and ROI follow the engine, and so does the Stress sheet", async () => {
     const host = new MemoryHost();
     await host.applyPlans(planCompleteModel(OPTIONS), { dialect });
     expect(await value(host, "AnnualROI")).toBe("");
@@ -79,13 +80,26 @@ describe.each(["live", "portable"] as const)("Add line (%s dialect)", (dialect) 
     const schedule = (await column(host, "RoiMonthlyBenefits")).map(Number);
     schedule.forEach((v, k) => expect(v).toBeCloseTo(engine.monthlyBenefits[k], 4));
 
-    // The Stress sheet was built for two rows per table: it says so, and a rebuild covers all.
-    expect(await stressLineGap(host)).toEqual({ benefits: 3, costs: 3, stressBenefits: 2, stressCosts: 2 });
+    // The Stress sheet was built with four rows (two per blank table): they show the first four
+    // lines, benefits first; the pane appends the two it lacks, and no rebuild is asked for.
+    const labels = [...BENEFITS, ...COSTS].map((l) => l.label);
+    expect(await column(host, "StressLabels")).toEqual(labels.slice(0, 4));
+    expect(await stressLineGap(host)).toBeNull();
+    expect(await keepStressInStep(host)).toBe(2);
+    expect(await column(host, "StressLabels")).toEqual(labels);
+    expect(await keepStressInStep(host)).toBe(0);
+  }, 120_000);
+
+  it("says a Stress sheet built alone (its own fixed rows) is behind the tables, until it is rebuilt", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planModel(["roi"], OPTIONS), { dialect });
+    await host.applyPlans(planModel(["stress"], OPTIONS), { dialect });
+    expect(await stressLineGap(host)).toEqual({ benefits: 2, costs: 2, stressBenefits: 3, stressCosts: 4 });
+    // Its rows are its own: the pane appends nothing.
+    expect(await keepStressInStep(host)).toBe(0);
     const counts = await readLineCounts(host);
-    expect(counts).toEqual({ benefits: 3, costs: 3 });
     await host.applyPlans(plansFor("stress", OPTIONS, await host.listSheets(), counts), { dialect });
     expect(await stressLineGap(host)).toBeNull();
-    expect(await column(host, "StressLabels")).toEqual([...BENEFITS, ...COSTS].map((l) => l.label));
   }, 120_000);
 });
 

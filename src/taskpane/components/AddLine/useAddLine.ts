@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { usePane } from "../../context/pane-context";
 import {
   addLine,
+  keepStressInStep,
   type AddedLine,
   type LineKind,
   stressLineGap,
@@ -34,6 +35,8 @@ export function useAddLine() {
         const typed = amount.trim() === "" ? null : Number(amount);
         const value = typed !== null && Number.isFinite(typed) ? typed : null;
         const result = await addLine(host, { kind, label, amount: value }, locale);
+        // A linked Stress sheet takes the line at once; one that names fixed rows needs a rebuild.
+        await keepStressInStep(host);
         const gap = await stressLineGap(host);
         setStatus({ kind: "done", label: label.trim(), result, gap });
         setLabel("");

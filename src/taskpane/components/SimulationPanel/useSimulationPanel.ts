@@ -66,7 +66,7 @@ export function useSimulationPanel() {
 
   const trials = wholeIn(trialsText, TRIALS.min ?? 1, MAX_TRIALS);
   const seed = wholeIn(seedText, SEED.min ?? 0, MAX_SEED);
-  const stressPresent = !!values?.[STRESS_NAMES.benefits];
+  const stressPresent = !!values?.[STRESS_NAMES.labels];
 
   const start = useCallback(() => {
     if (trials === null || seed === null) return;
@@ -77,7 +77,7 @@ export function useSimulationPanel() {
       try {
         const [items, where] = await Promise.all([
           host.readNames(LINE_ITEM_NAMES),
-          host.locateNames([STRESS_NAMES.benefits]),
+          host.locateNames([STRESS_NAMES.labels]),
         ]);
         const reading = readLineItems(items);
         if (!reading.ok) {
@@ -101,7 +101,7 @@ export function useSimulationPanel() {
         if (!simulation) return setRun({ kind: "cancelled" });
         const summary = simulation.summary();
         const at = now();
-        const sheet = where[STRESS_NAMES.benefits]?.sheet ?? "";
+        const sheet = where[STRESS_NAMES.labels]?.sheet ?? "";
         setRun({
           kind: "done",
           options,
