@@ -20,7 +20,7 @@ import type { CellValue, WorkbookHost } from "../../host/workbook-host";
 import { columnLetters, parseRange } from "../../shared/a1";
 import { COL } from "../../templates/roi-lines";
 import { flat, type NameValues } from "./summary";
-import { ROI_LINE_NAMES, ROI_NAMES } from "../../templates/roi";
+import { ROI_LINE_NAMES, ROI_NAMES, ROI_TABLES } from "../../templates/roi";
 import { ROLLOUT_NAMES } from "../../templates/rollout";
 
 /** Where each table's rows are: the name over its Line column. */
@@ -187,7 +187,7 @@ export function readCase(
   const lineRows = { benefits: [] as number[], costs: [] as number[] };
   const benefits = lines(
     tables.benefits,
-    "Benefits",
+    ROI_TABLES.benefits,
     (row, annual, low, high, risk): BenefitLine => {
       const timing = timingOf(row[COL.kind]);
       const wave = timing === "wave" ? waves?.get(text(row[COL.department])) : undefined;
@@ -208,7 +208,7 @@ export function readCase(
   if (!Array.isArray(benefits)) return { ok: false, reason: "invalid", problem: benefits };
   const costs = lines(
     tables.costs,
-    "Costs",
+    ROI_TABLES.costs,
     (row, amount, low, high, risk): CostLine => ({
       label: String(row[COL.label] ?? ""),
       amount,

@@ -17,7 +17,7 @@ import type { CellValue, CellWrite, WorkbookHost } from "../../host/workbook-hos
 import { bundleFor } from "../../i18n/bundles";
 import type { Locale } from "../../i18n/locale";
 import { columnLetters, parseRange } from "../../shared/a1";
-import { ROI_LINE_NAMES, ROI_SHEET } from "../../templates/roi";
+import { ROI_LINE_NAMES, ROI_SHEET, ROI_TABLES } from "../../templates/roi";
 import { COL } from "../../templates/roi-lines";
 import { STRESS_NAMES, STRESS_TABLE } from "../../templates/stress";
 import { defaultLineFormulas } from "./portfolio-lines";
@@ -34,7 +34,7 @@ export interface NewLine {
 }
 
 export interface AddedLine {
-  readonly table: "Benefits" | "Costs";
+  readonly table: (typeof ROI_TABLES)[keyof typeof ROI_TABLES];
   /** Zero-based row of the table body the line went into. */
   readonly row: number;
   /** Whether the table grew (appended) rather than a blank row being filled. */
@@ -44,8 +44,8 @@ export interface AddedLine {
 export class LineAddError extends Error {}
 
 const TABLES = {
-  benefit: { table: "Benefits", labels: ROI_LINE_NAMES.benefits.labels },
-  cost: { table: "Costs", labels: ROI_LINE_NAMES.costs.labels },
+  benefit: { table: ROI_TABLES.benefits, labels: ROI_LINE_NAMES.benefits.labels },
+  cost: { table: ROI_TABLES.costs, labels: ROI_LINE_NAMES.costs.labels },
 } as const;
 
 const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || v === "";
