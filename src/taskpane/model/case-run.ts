@@ -22,6 +22,8 @@ import {
 } from "../../engine/case-simulation";
 import type { LineItemCase } from "../../engine/line-items";
 import type { CellValue } from "../../host/workbook-host";
+import type { PaneStrings } from "../../i18n/bundle";
+import { fill } from "./format";
 import { nextTask } from "./simulation";
 
 export interface CaseRunRequest {
@@ -159,6 +161,13 @@ function startWorker(): Worker | null {
   } catch {
     return null;
   }
+}
+
+/** Why a run or a seek failed, in the pane's words: a stopped worker says so, with the browser's own. */
+export function caseFailureMessage(error: unknown, s: PaneStrings): string {
+  if (error instanceof CaseWorkerStopped)
+    return fill(s.caseWorkerStopped, { detail: error.detail || s.caseWorkerNoDetail });
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Starts a run off the main thread when a worker is registered, else in the page in chunks. */

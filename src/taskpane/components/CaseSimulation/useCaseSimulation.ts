@@ -14,11 +14,10 @@ import { usePane } from "../../context/pane-context";
 import {
   type CaseJob,
   type CaseRunResult,
-  CaseWorkerStopped,
+  caseFailureMessage,
   paneCaseCells,
   startCaseRun,
 } from "../../model/case-run";
-import { fill } from "../../model/format";
 import { readCaseFrom } from "../../model/case-reading";
 import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
 
@@ -94,13 +93,7 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
         if (!result) return setRun({ kind: "cancelled" });
         setRun({ kind: "done", options, result, at: now() });
       } catch (error) {
-        const message =
-          error instanceof CaseWorkerStopped
-            ? fill(s.caseWorkerStopped, { detail: error.detail || s.caseWorkerNoDetail })
-            : error instanceof Error
-              ? error.message
-              : String(error);
-        setRun({ kind: "unavailable", message });
+        setRun({ kind: "unavailable", message: caseFailureMessage(error, s) });
       }
     })();
   }, [host, trials, seed, distribution, s, locale, now, dismissWrite]);

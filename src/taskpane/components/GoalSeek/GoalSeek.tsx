@@ -1,9 +1,8 @@
 import { Body1, Button, Field, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { usePane } from "../../context/pane-context";
-import { skippedCells } from "../../model/errors";
 import { fill } from "../../model/format";
 import type { GoalLever, GoalTarget } from "../../model/goal-seek";
-import { ErrorMessage } from "../ErrorMessage";
+import { InputWriteStatus } from "../InputWriteStatus";
 import { StatusMessage } from "../StatusMessage";
 import { leverLabel, outcomeText, targetLabel } from "./goal-seek-text";
 import { useGoalSeek } from "./useGoalSeek";
@@ -11,7 +10,7 @@ import { useGoalSeekStyles } from "./useGoalSeekStyles.styles";
 
 /** Goal seek in the pane: target, lever, the engine's answer and Apply. */
 export function GoalSeek() {
-  const { strings: s, bundle, locale } = usePane();
+  const { strings: s, locale } = usePane();
   const styles = useGoalSeekStyles();
   const g = useGoalSeek();
   const text = outcomeText(g.outcome, s, locale);
@@ -57,19 +56,7 @@ export function GoalSeek() {
           </div>
         )}
         {g.applied && text && <StatusMessage intent="success" lines={[fill(s.applied, { answer: text })]} />}
-        {g.skipped.length > 0 && (
-          <StatusMessage
-            intent="info"
-            lines={[fill(s.formulaKept, { cells: skippedCells(g.skipped, bundle.conventions) })]}
-            onDismiss={g.clearError}
-          />
-        )}
-        <ErrorMessage
-          error={g.error || null}
-          title={s.writeFailed}
-          next={s.writeFailedNext}
-          onDismiss={g.clearError}
-        />
+        <InputWriteStatus skipped={g.skipped} error={g.error} onDismiss={g.clearError} />
       </div>
     </section>
   );

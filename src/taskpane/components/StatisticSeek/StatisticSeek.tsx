@@ -1,9 +1,8 @@
 import { Body1, Button, Field, Input, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
 import { useId } from "react";
 import { usePane } from "../../context/pane-context";
-import { skippedCells } from "../../model/errors";
 import { fill } from "../../model/format";
-import { ErrorMessage } from "../ErrorMessage";
+import { InputWriteStatus } from "../InputWriteStatus";
 import { RunControls } from "../SimulationActions";
 import { StatusMessage } from "../StatusMessage";
 import { seekAnswerText } from "./statistic-seek-text";
@@ -12,7 +11,7 @@ import { useStatisticSeekStyles } from "./useStatisticSeekStyles.styles";
 
 /** Goal seek on a simulated statistic, under the business-case simulation. */
 export function StatisticSeek(props: SeekSettings & { readonly disabled?: boolean }) {
-  const { strings: s, bundle, currency, locale } = usePane();
+  const { strings: s, currency, locale } = usePane();
   const styles = useStatisticSeekStyles();
   const g = useStatisticSeek(props);
   const headingId = useId();
@@ -93,19 +92,7 @@ export function StatisticSeek(props: SeekSettings & { readonly disabled?: boolea
           </div>
         )}
         {g.applied && <StatusMessage intent="success" lines={[s.seekApplied]} />}
-        {g.skipped.length > 0 && (
-          <StatusMessage
-            intent="info"
-            lines={[fill(s.formulaKept, { cells: skippedCells(g.skipped, bundle.conventions) })]}
-            onDismiss={g.clearError}
-          />
-        )}
-        <ErrorMessage
-          error={g.error || null}
-          title={s.writeFailed}
-          next={s.writeFailedNext}
-          onDismiss={g.clearError}
-        />
+        <InputWriteStatus skipped={g.skipped} error={g.error} onDismiss={g.clearError} />
       </div>
     </section>
   );

@@ -16,10 +16,9 @@ import { COL } from "../../../templates/roi-lines";
 import { ROI_NAMES } from "../../../templates/roi";
 import { usePane } from "../../context/pane-context";
 import { useInputWriter } from "../../hooks/useInputWriter";
-import { type CaseJob, CaseWorkerStopped, startSeek } from "../../model/case-run";
+import { type CaseJob, caseFailureMessage, startSeek } from "../../model/case-run";
 import { readCaseFrom } from "../../model/case-reading";
 import { DRIVERS, readDriver } from "../../model/drivers";
-import { fill } from "../../model/format";
 
 /** The lever as the pane lists it: the two named inputs, then every line ("b0", "c2", ...). */
 export type LeverKey = "realisation" | "adoption" | `b${number}` | `c${number}`;
@@ -163,13 +162,7 @@ export function useStatisticSeek({ trials, seed, distribution }: SeekSettings) {
         if (!result) return setState({ kind: "cancelled" });
         setState({ kind: "done", answer: { goal, lever: seekLever, result, input, line } });
       } catch (error) {
-        const message =
-          error instanceof CaseWorkerStopped
-            ? fill(s.caseWorkerStopped, { detail: error.detail || s.caseWorkerNoDetail })
-            : error instanceof Error
-              ? error.message
-              : String(error);
-        setState({ kind: "unavailable", message });
+        setState({ kind: "unavailable", message: caseFailureMessage(error, s) });
       }
     })();
   }, [host, trials, seed, distribution, target, statistic, lever, s, locale]);

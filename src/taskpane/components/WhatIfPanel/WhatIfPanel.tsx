@@ -2,12 +2,11 @@ import { Body1, Button, Field, Radio, RadioGroup, Text } from "@fluentui/react-c
 import type { Scenario } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import { useSummary } from "../../hooks/useSummary";
-import { skippedCells } from "../../model/errors";
 import { fill } from "../../model/format";
 import { DriverSlider } from "../DriverSlider";
 import { GoalSeek } from "../GoalSeek";
 import { KeyFigure } from "../KeyFigure";
-import { ErrorMessage } from "../ErrorMessage";
+import { InputWriteStatus } from "../InputWriteStatus";
 import { StatusMessage } from "../StatusMessage";
 import { driverView } from "./driver-view";
 import { useWhatIfPanel } from "./useWhatIfPanel";
@@ -17,7 +16,7 @@ const SCENARIO_LABELS = { Worst: "worst", Base: "base", Best: "best" } as const;
 
 /** What-if: the scenario switch, the driver sliders with the figures they move, and goal seek. */
 export function WhatIfPanel() {
-  const { strings: s, bundle, locale, currency } = usePane();
+  const { strings: s, locale, currency } = usePane();
   const styles = useWhatIfPanelStyles();
   const w = useWhatIfPanel();
   const summary = useSummary();
@@ -83,19 +82,7 @@ export function WhatIfPanel() {
               ]}
             />
           )}
-          {w.skipped.length > 0 && (
-            <StatusMessage
-              intent="info"
-              lines={[fill(s.formulaKept, { cells: skippedCells(w.skipped, bundle.conventions) })]}
-              onDismiss={w.clearError}
-            />
-          )}
-          <ErrorMessage
-            error={w.error || null}
-            title={s.writeFailed}
-            next={s.writeFailedNext}
-            onDismiss={w.clearError}
-          />
+          <InputWriteStatus skipped={w.skipped} error={w.error} onDismiss={w.clearError} />
         </div>
       </div>
 

@@ -1,0 +1,1 @@
+export { InputWriteStatus } from "./InputWriteStatus";
