@@ -9,7 +9,7 @@ import type { Locale } from "../i18n/locale";
 import type { CellValue } from "../host/workbook-host";
 
 export interface ComputedNote {
-  /** The live formula that produced the value, e.g. "=GENAI.SIMULATE_ROI(StressBenefits,...)". */
+  /** The live formula that produced the value, e.g. "=GENAI.SIMULATE_ROI(BenefitThreePoint,...)". */
   readonly formula: string | null;
   /** Single-cell names the formula reads, with their values (trials, seed, distribution). */
   readonly settings: readonly { readonly name: string; readonly value: CellValue | undefined }[];

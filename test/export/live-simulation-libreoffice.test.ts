@@ -159,7 +159,7 @@ if (!soffice) {
         before: await Promise.all(
           cells.map(async (c) => (await host.readRange(c.sheet, c.address))[0][0] as number),
         ),
-        after: simulated(named(after, "StressBenefits"), named(after, "StressCosts")),
+        after: simulated(named(after, "BenefitThreePoint"), named(after, "CostThreePoint")),
       };
       copy = { before: statistics(before), after: statistics(after) };
       console.log(
@@ -189,7 +189,7 @@ if (!soffice) {
       const items = (name: string) =>
         named(workbook, name).map(([low, base, high]) => ({ low, base, high }) as ThreePoint);
       const simulation = new RoiSimulation(
-        { benefits: items("StressBenefits"), costs: items("StressCosts") },
+        { benefits: items("BenefitThreePoint"), costs: items("CostThreePoint") },
         { trials: STORED_TRIALS, seed: 1, distribution: "PERT" },
       );
       simulation.run();
@@ -234,13 +234,13 @@ if (!soffice) {
         expect(Math.abs((value as number) - addIn.before[i])).toBeLessThan(1e-4),
       );
       // The custom function's code on the line items LibreOffice read gives the same figures.
-      const again = simulated(named(before, "StressBenefits"), named(before, "StressCosts"));
+      const again = simulated(named(before, "BenefitThreePoint"), named(before, "CostThreePoint"));
       again.forEach((x, i) => expect(x).toBeCloseTo(addIn.before[i], 12));
     });
 
     it("recomputes the percentiles after a line's base and high change, as the add-in does", () => {
       // The edit reached the Stress sheet's line items (base 15M, high 30M on the second cost).
-      expect(named(after, "StressCosts")[1].slice(1)).toEqual([15_000_000, 30_000_000]);
+      expect(named(after, "CostThreePoint")[1].slice(1)).toEqual([15_000_000, 30_000_000]);
       expectAddInFigures(after, copy.after, addIn.after);
       // The edit moved every statistic far beyond those bounds: the copy computed, not cached.
       for (let i = 0; i < SIMULATION_ROWS; i++)

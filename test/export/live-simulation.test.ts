@@ -124,8 +124,8 @@ describe("withLiveSimulations", () => {
     const live = withLiveSimulations(plans, lookup);
     const summary = simulateRoi(
       {
-        benefits: threePoints(namedValues(plans, lookup, "StressBenefits")),
-        costs: threePoints(namedValues(plans, lookup, "StressCosts")),
+        benefits: threePoints(namedValues(plans, lookup, "BenefitThreePoint")),
+        costs: threePoints(namedValues(plans, lookup, "CostThreePoint")),
       },
       { trials: STORED_TRIALS, seed: 1, distribution: "PERT", sampling: "LHS" },
     );
@@ -201,7 +201,7 @@ describe("withLiveSimulations", () => {
     };
     const edited = withFormula(
       plans,
-      "=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,SimTrials,SimSeed,SimDistribution,,LineCorrelation)",
+      "=GENAI.SIMULATE_ROI(BenefitThreePoint,CostThreePoint,SimTrials,SimSeed,SimDistribution,,LineCorrelation)",
       [name],
     );
     const withMatrix: ValueLookup = (sheet, row, column) =>
@@ -239,7 +239,7 @@ describe("withLiveSimulations", () => {
     const top = 300;
     const edited = withFormula(
       plans,
-      '=GENAI.SIMULATE_ROI(StressBenefits,ShapedCosts,500,3,IF(SimDistribution="","PERT",SimDistribution))',
+      '=GENAI.SIMULATE_ROI(BenefitThreePoint,ShapedCosts,500,3,IF(SimDistribution="","PERT",SimDistribution))',
       [{ name: "ShapedCosts", range: `A${top + 1}:D${top + 3}`, comment: "" }],
     );
     const withCosts: ValueLookup = (sheet, row, column) =>
@@ -259,7 +259,7 @@ describe("withLiveSimulations", () => {
     ]);
     const summary = simulateRoi(
       {
-        benefits: threePoints(namedValues(plans, lookup, "StressBenefits")),
+        benefits: threePoints(namedValues(plans, lookup, "BenefitThreePoint")),
         costs: [
           { low: 90, base: 100, high: 150, distribution: "Uniform" },
           { low: 40, base: 50, high: 80 },
@@ -274,9 +274,9 @@ describe("withLiveSimulations", () => {
 
   it("leaves the spill as values with a note when an argument cannot be read", () => {
     for (const live of [
-      "=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,SimTrials*2,SimSeed,SimDistribution)",
-      "=GENAI.SIMULATE_ROI(Stress!E12:G14,StressCosts,SimTrials,SimSeed,SimDistribution)",
-      "=GENAI.SIMULATE_ROI(StressBenefits,StressCosts,SimTrials,SimSeed,GENAI.CHOICE(1))",
+      "=GENAI.SIMULATE_ROI(BenefitThreePoint,CostThreePoint,SimTrials*2,SimSeed,SimDistribution)",
+      "=GENAI.SIMULATE_ROI(Stress!E12:G14,CostThreePoint,SimTrials,SimSeed,SimDistribution)",
+      "=GENAI.SIMULATE_ROI(BenefitThreePoint,CostThreePoint,SimTrials,SimSeed,GENAI.CHOICE(1))",
     ]) {
       const edited = withFormula(plans, live);
       const out = withLiveSimulations(edited, lookup, { storedTrials: 10 });
