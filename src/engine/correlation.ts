@@ -23,6 +23,12 @@ export interface CorrelationCheck {
 
 /** Pivots above −PSD_TOLERANCE count as zero: rounding in a typed matrix is not inconsistency. */
 const PSD_TOLERANCE = 1e-10;
+/**
+ * Below a zero pivot, a column entry up to this size is rounding, not inconsistency: a typed
+ * matrix whose smallest eigenvalue is within about this much of 0 is used as given (its factor
+ * reproduces it to this tolerance).
+ */
+export const ZERO_COLUMN_TOLERANCE = 1e-7;
 /** The smallest eigenvalue a repaired matrix keeps, so its Cholesky factor is well defined. */
 const EIGEN_FLOOR = 1e-8;
 const HIGHAM_MAX_ITERATIONS = 100;
@@ -53,7 +59,7 @@ export function choleskyPsd(a: Matrix): number[][] | null {
       let s = a[i][j];
       for (let k = 0; k < j; k++) s -= l[i][k] * l[j][k];
       if (pivot > 0) l[i][j] = s / pivot;
-      else if (Math.abs(s) > 1e-7) return null; // a zero pivot with a non-zero column: not PSD
+      else if (Math.abs(s) > ZERO_COLUMN_TOLERANCE) return null; // a zero pivot with a non-zero column: not PSD
     }
   }
   return l;

@@ -5,6 +5,7 @@ import {
   nearestCorrelation,
   scoreCorrelation,
   symmetricEigen,
+  ZERO_COLUMN_TOLERANCE,
 } from "../../src/engine/correlation";
 import { correlationProblem } from "../../src/engine/simulate";
 
@@ -82,12 +83,39 @@ describe("Rank-correlation matrices", () => {
             expect(Math.abs(m[i][j])).toBeLessThanOrEqual(1 + 1e-12);
           }
         }
-        expect(smallestEigenvalue(m)).toBeGreaterThan(-1e-9);
-        expect(choleskyPsd(m)).not.toBeNull();
+        // Consistent up to the rounding the check forgives: a matrix at the edge of consistency
+        // (coefficients within 1e-10 of ±1) may keep an eigenvalue of about −1e-9, and its factor
+        // must reproduce it within that tolerance.
+        expect(smallestEigenvalue(m)).toBeGreaterThan(-ZERO_COLUMN_TOLERANCE);
+        const l = choleskyPsd(m);
+        expect(l).not.toBeNull();
+        for (let i = 0; i < m.length; i++)
+          for (let j = 0; j < m.length; j++) {
+            let product = 0;
+            for (let k = 0; k < m.length; k++) product += l![i][k] * l![j][k];
+            expect(Math.abs(product - m[i][j])).toBeLessThanOrEqual(ZERO_COLUMN_TOLERANCE);
+          }
         expect(check.adjusted).toBe(choleskyPsd(a) === null);
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("uses a matrix at the edge of consistency as given, with a factor that reproduces it", () => {
+    // Found by the property above: two pairs within 1e-10 of perfect negative correlation, and a
+    // 2e-9 coefficient between them. Its smallest eigenvalue is −1e-9: rounding, not a judgement.
+    const edge = [
+      [1, 0, 0, -0.9999999999500001, 0, -2.0493905432231374e-9],
+      [0, 1, -1e-300, 0, 0, 0],
+      [0, -1e-300, 1, 0, 0, 0],
+      [-0.9999999999500001, 0, 0, 1, 0, 0],
+      [0, 0, 0, 0, 1, -0.9999999999999996],
+      [-2.0493905432231374e-9, 0, 0, 0, -0.9999999999999996, 1],
+    ];
+    const check = checkCorrelation(edge);
+    expect(check.adjusted).toBe(false);
+    expect(smallestEigenvalue(check.matrix)).toBeGreaterThan(-ZERO_COLUMN_TOLERANCE);
+    expect(choleskyPsd(check.matrix)).not.toBeNull();
   });
 
   it("moves less than any other consistent matrix it is compared with (nearness, in the Frobenius norm)", () => {
