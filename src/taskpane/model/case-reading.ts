@@ -16,10 +16,14 @@ import type {
   WavePlan,
 } from "../../engine/line-items";
 import { invalid, type Problem } from "../../engine/problem";
+import type { PaneStrings } from "../../i18n/bundle";
+import type { Locale } from "../../i18n/locale";
+import { formatProblem } from "../../i18n/messages";
 import type { CellValue, WorkbookHost } from "../../host/workbook-host";
 import { columnLetters, parseRange } from "../../shared/a1";
 import { COL } from "../../templates/roi-lines";
 import { flat, type NameValues } from "./summary";
+import { inputToEnter } from "./unavailable";
 import { ROI_LINE_NAMES, ROI_NAMES, ROI_TABLES } from "../../templates/roi";
 import { ROLLOUT_NAMES } from "../../templates/rollout";
 
@@ -260,4 +264,21 @@ export async function readCaseFrom(host: WorkbookHost): Promise<CaseReading> {
   if (!costs) return { ok: false, reason: "missing", name: TABLE_NAMES.costs };
   const reading = readCase(values, { benefits, costs });
   return reading.ok ? { ...reading, sheet: where[TABLE_NAMES.benefits]?.sheet } : reading;
+}
+
+/**
+ * Why the business case cannot be read, in the pane's words: the ROI sheet is missing, or a line
+ * cannot be used; a spreadsheet error in a line comes from an input, so the message says which
+ * one to enter, and where, rather than showing the error.
+ */
+export async function caseUnreadableMessage(
+  reading: Extract<CaseReading, { ok: false }>,
+  host: WorkbookHost,
+  locale: Locale,
+  s: PaneStrings,
+): Promise<string> {
+  if (reading.reason === "missing") return s.needRoiCase;
+  const detail =
+    (await inputToEnter(host, locale, reading.problem.params.got)) ?? formatProblem(reading.problem, locale);
+  return s.invalidCase.replace("{detail}", detail);
 }

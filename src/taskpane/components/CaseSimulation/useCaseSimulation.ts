@@ -8,7 +8,6 @@ import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-sim
 import type { LineDistribution } from "../../../engine/distributions";
 import { workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
-import { inputToEnter } from "../../model/unavailable";
 import { PANE_CASE_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import {
@@ -18,7 +17,7 @@ import {
   paneCaseCells,
   startCaseRun,
 } from "../../model/case-run";
-import { readCaseFrom } from "../../model/case-reading";
+import { caseUnreadableMessage, readCaseFrom } from "../../model/case-reading";
 import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
 
 export type CaseRun =
@@ -58,18 +57,11 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
     void (async () => {
       try {
         const reading = await readCaseFrom(host);
-        if (!reading.ok) {
-          const message =
-            reading.reason === "missing"
-              ? s.needRoiCase
-              : s.invalidCase.replace(
-                  "{detail}",
-                  // A spreadsheet error in a line comes from an input: say which, and where.
-                  (await inputToEnter(host, locale, reading.problem.params.got)) ??
-                    formatProblem(reading.problem, locale),
-                );
-          return setRun({ kind: "unavailable", message });
-        }
+        if (!reading.ok)
+          return setRun({
+            kind: "unavailable",
+            message: await caseUnreadableMessage(reading, host, locale, s),
+          });
         const c = reading.businessCase;
         const lines = c.benefits.length + c.costs.length;
         const tooMuch = workProblem(lines, trials);

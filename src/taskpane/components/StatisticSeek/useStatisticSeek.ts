@@ -17,7 +17,7 @@ import { ROI_NAMES } from "../../../templates/roi";
 import { usePane } from "../../context/pane-context";
 import { useInputWriter } from "../../hooks/useInputWriter";
 import { type CaseJob, caseFailureMessage, startSeek } from "../../model/case-run";
-import { readCaseFrom } from "../../model/case-reading";
+import { caseUnreadableMessage, readCaseFrom } from "../../model/case-reading";
 import { DRIVERS, readDriver } from "../../model/drivers";
 
 /** The lever as the pane lists it: the two named inputs, then every line ("b0", "c2", ...). */
@@ -108,13 +108,11 @@ export function useStatisticSeek({ trials, seed, distribution }: SeekSettings) {
     void (async () => {
       try {
         const reading = await readCaseFrom(host);
-        if (!reading.ok) {
-          const message =
-            reading.reason === "missing"
-              ? s.needRoiCase
-              : s.invalidCase.replace("{detail}", formatProblem(reading.problem, locale));
-          return setState({ kind: "unavailable", message });
-        }
+        if (!reading.ok)
+          return setState({
+            kind: "unavailable",
+            message: await caseUnreadableMessage(reading, host, locale, s),
+          });
         const c = reading.businessCase;
         const tooMuch = workProblem(c.benefits.length + c.costs.length, trials);
         if (tooMuch)
