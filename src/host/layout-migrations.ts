@@ -188,6 +188,14 @@ export const MIGRATIONS: readonly LayoutMigration[] = [
       "linked to the ROI sheet, each line row finds its line by position and the table holds the tornado, so it grows by appending rows; the simulation and the tornado read the ROI tables",
     ),
   ),
+  ...[1, 2, 3, 4].map((from) =>
+    sameInputs(
+      "stress",
+      from,
+      5,
+      "the pane's sensitivity block at the bottom, with the spider chart and the tornado at each line's P10 and P90",
+    ),
+  ),
 ];
 
 export function migrationFor(template: TemplateId, from: number | null, to: number): LayoutMigration | null {

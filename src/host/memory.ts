@@ -33,6 +33,7 @@ import { cellInDialect, inputCells } from "../templates/cells";
 import {
   type PlanCell,
   type PlanValue,
+  type RangeFormat,
   type SheetPlan,
   TEMPLATE_IDS,
   type TemplateId,
@@ -385,6 +386,16 @@ export class MemoryHost implements WorkbookHost {
       };
     });
     if (checked.length === 0) return Promise.resolve({ skipped });
+    // A write's number format joins its sheet's plan formats, which the preview shows (replacing
+    // the format an earlier write gave the same range).
+    for (const w of writes) {
+      const id = this.sheetId(w.sheet);
+      const record = id === null ? undefined : this.records.get(id);
+      if (!w.format || id === null || !record) continue;
+      const format: RangeFormat = { range: w.address, format: w.format.kind };
+      const formats = [...record.plan.formats.filter((f) => f.range !== w.address), format];
+      this.records.set(id, { ...record, plan: { ...record.plan, formats } });
+    }
     const changes = this.hf.batch(() => {
       for (const { id, at, values, cells, whole } of checked) {
         if (whole)

@@ -15,7 +15,9 @@
  * read after `Office.context.requirements.isSetSupported`; without it the host tells its own
  * writes from the user's by itself.
  */
-import { cellAddress, parseRange } from "../shared/a1";
+import { bundleFor } from "../i18n/bundles";
+import { cellAddress, parseRange, rangeColumns, rangeRows } from "../shared/a1";
+import { numberFormat } from "../templates/formats";
 import type { SheetPlan } from "../templates/plan";
 import { planNameConflicts } from "./apply-common";
 import { decidePlacements, planConflicts } from "./placement";
@@ -206,6 +208,18 @@ export class OfficeHost implements WorkbookHost {
           );
         });
         await syncBatches(context, packSteps(steps, this.settings.budget));
+        // Range.numberFormat (ExcelApi 1.1) over a write that carries its unit.
+        const formatted = writes.flatMap((w) => (w.format ? [{ ...w, format: w.format }] : []));
+        for (const w of formatted) {
+          const { kind, currency, locale } = w.format;
+          const text = numberFormat(kind, currency, bundleFor(locale).conventions.units);
+          const r = parseRange(w.address);
+          context.workbook.worksheets.getItem(w.sheet).getRange(w.address).numberFormat = Array.from(
+            { length: rangeRows(r) },
+            () => new Array<string>(rangeColumns(r)).fill(text),
+          );
+        }
+        if (formatted.length) await context.sync();
         return { skipped };
       }).catch(excelError);
     } finally {

@@ -106,6 +106,9 @@ export function movePlanRows(plan: SheetPlan, change: RowChange): SheetPlan {
     charts: plan.charts.map((chart) => ({
       ...chart,
       anchor: { from: anchor(chart.anchor.from), to: anchor(chart.anchor.to) },
+      ...(chart.source
+        ? { source: { ...chart.source, range: moveFormulaRows(chart.source.range, change) } }
+        : {}),
       series: chart.series.map((s) => ({
         ...s,
         y: moveFormulaRows(s.y, change),

@@ -3,7 +3,14 @@
  * docs/architecture.md). OfficeHost (office.ts) talks to Excel through Office.js; MemoryHost (memory.ts) is an
  * in-memory workbook computed by HyperFormula for the browser preview and the tests.
  */
-import { type Dialect, type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
+import type { Locale } from "../i18n/locale";
+import {
+  type Dialect,
+  type SemanticFormat,
+  type SheetPlan,
+  TEMPLATE_IDS,
+  type TemplateId,
+} from "../templates/plan";
 
 /** A cell value as read back: a number, text, a boolean, an error such as "#N/A", or null (empty). */
 export type CellValue = number | string | boolean | null;
@@ -202,6 +209,12 @@ export interface CellWrite {
   /** A1 address of one cell or a rectangle. */
   readonly address: string;
   readonly values: readonly (readonly CellValue[])[];
+  /**
+   * A number format for the whole rectangle, for results whose unit is known only when written
+   * (the pane's sensitivity block holds a percentage, an amount or months): the semantic format
+   * with the currency and the language of its units, as a template's formats are.
+   */
+  readonly format?: { readonly kind: SemanticFormat; readonly currency: string; readonly locale: Locale };
 }
 
 export interface ChangeEvent {

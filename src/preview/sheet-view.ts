@@ -145,6 +145,20 @@ const labels = (values: CellValue[][] | null): (number | string | null)[] =>
     typeof v === "number" || typeof v === "string" ? v : v === null ? null : String(v),
   );
 
+/**
+ * A chart's series read from one range as Excel reads it by rows: the first row names the
+ * categories, each later row is a series named by its first cell. A row with no name and no
+ * number is left out, as an empty row plots nothing.
+ */
+function seriesByRows(values: CellValue[][] | null): ChartSeriesView[] {
+  if (!values || values.length < 2) return [];
+  const x = labels([values[0].slice(1)]);
+  return values
+    .slice(1)
+    .map((row) => ({ name: row[0] === null ? "" : String(row[0]), x, y: numbers([row.slice(1)]) }))
+    .filter((s) => s.name !== "" || s.y.some((v) => v !== null));
+}
+
 /** The sheet's size in rows and columns: its content or its plan's extent, whichever is larger. */
 export function viewSize(
   plan: SheetPlan | null,
@@ -239,12 +253,14 @@ export function buildSheetView(source: SheetReading, window: RowWindow | null = 
     anchor: chart.anchor,
     ...(chart.xTitle !== undefined ? { xTitle: chart.xTitle } : {}),
     ...(chart.yTitle !== undefined ? { yTitle: chart.yTitle } : {}),
-    series: chart.series.map((series) => ({
-      name: series.name,
-      y: numbers(source.values(series.y)),
-      ...(series.x !== undefined ? { x: labels(source.values(series.x)) } : {}),
-      ...(series.size !== undefined ? { size: numbers(source.values(series.size)) } : {}),
-    })),
+    series: chart.source
+      ? seriesByRows(source.values(chart.source.range))
+      : chart.series.map((series) => ({
+          name: series.name,
+          y: numbers(source.values(series.y)),
+          ...(series.x !== undefined ? { x: labels(source.values(series.x)) } : {}),
+          ...(series.size !== undefined ? { size: numbers(source.values(series.size)) } : {}),
+        })),
   }));
 
   return {

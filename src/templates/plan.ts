@@ -162,10 +162,22 @@ export interface ChartSeries {
   readonly size?: string;
 }
 
+/**
+ * A chart's data as one range, Excel's own way: with `seriesBy: "rows"` each row below the first is
+ * a series named by its first cell, and the first row (after its first cell) names the categories.
+ * The series' names then follow the cells, where a series added one by one carries fixed text.
+ */
+export interface ChartSource {
+  readonly range: string;
+  readonly seriesBy: "rows";
+}
+
 export interface ChartPlan {
   readonly kind: ChartKind;
   readonly title: string;
+  /** The series one by one; empty when the chart reads `source`. */
   readonly series: readonly ChartSeries[];
+  readonly source?: ChartSource;
   readonly xTitle?: string;
   readonly yTitle?: string;
   /** Where the chart sits: top-left and bottom-right cells. */

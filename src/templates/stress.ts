@@ -10,6 +10,7 @@ import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
 import { SIMULATION_LABELS } from "../engine/simulation-table";
 import { SEED, TRIALS } from "../engine/inputs";
 import { DISTRIBUTIONS } from "../engine/distributions";
+import { SPIDER_PERCENTILES } from "../engine/case-simulation";
 import { orDefault } from "./blank-inputs";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
@@ -17,7 +18,7 @@ import { ROI_LINE_NAMES, seedLineItems } from "./roi";
 import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
-export const STRESS_VERSION = 4;
+export const STRESS_VERSION = 5;
 /** The Stress sheet's line table. */
 export const STRESS_TABLE = "StressLineItems";
 export const SCENARIOS = ["Worst", "Base", "Best"] as const;
@@ -56,6 +57,8 @@ export const STRESS_NAMES = {
   breakEvenShare: "BreakEvenShare",
   paneSimulation: "PaneSimulation",
   paneBusinessCase: "PaneBusinessCase",
+  paneSensitivity: "PaneSensitivity",
+  paneSensitivityOutput: "PaneSensitivityOutput",
 } as const;
 
 /** The PaneSimulation column the pane writes a run into: trials, seed, distribution, the statistics, the run time. */
@@ -67,6 +70,15 @@ export const PANE_SIMULATION_ROWS = 3 + PANE_STATISTICS.length + 1;
  */
 export const PANE_CASE_STATISTIC_ROWS = 7;
 export const PANE_CASE_ROWS = 13;
+/**
+ * The pane's sensitivity block (PaneSensitivity): the lines with the largest swings, largest first,
+ * each a label and the output at the line's percentiles (SPIDER_PERCENTILES); the spider chart
+ * plots the first PANE_SPIDER_LINES of them, the percentile tornado all of them at P10 and P90.
+ * PaneSensitivityOutput (2 × 1) holds the output's name and its value with every line at base.
+ */
+export const PANE_SENSITIVITY_LINES = 8;
+export const PANE_SPIDER_LINES = 5;
+export const PANE_SENSITIVITY_COLUMNS = 1 + SPIDER_PERCENTILES.length;
 
 export function stressTemplate(options: TemplateOptions): SheetPlan {
   const L = bundleFor(options.locale).stress;
@@ -436,6 +448,65 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     .format(paneCase.range(PANE_CASE_STATISTIC_ROWS + 2, 1, PANE_CASE_STATISTIC_ROWS + 3, 1), "percent")
     .format(paneCase.range(PANE_CASE_STATISTIC_ROWS + 4, 1, PANE_CASE_STATISTIC_ROWS + 5, 1), "integer");
   b.name(STRESS_NAMES.paneBusinessCase, paneCase.range(1, 1, caseLabels.length, 4), L.paneCase);
+
+  // Where the pane records its last run's sensitivity at percentiles (values, not formulas), for
+  // the output it showed: Crystal Ball's spider (the output against each line's percentile) and
+  // the tornado with each line at its P10 and P90, as Excel charts beside the block.
+  const sensitivityTop = caseTop + caseLabels.length + 2;
+  const sensitivity = b.write(`A${sensitivityTop}`, [
+    [L.paneSensitivity, null, L.paneSensitivityNote],
+    [L.sensitivityOutput, null],
+    [L.allAtBase, null],
+    [
+      L.lineItem,
+      ...SPIDER_PERCENTILES.map((p) => L.percentilePoint.replace("{p}", String(Math.round(p * 100)))),
+    ],
+    ...Array.from({ length: PANE_SENSITIVITY_LINES }, () =>
+      new Array<PlanCell>(PANE_SENSITIVITY_COLUMNS).fill(null),
+    ),
+  ]);
+  const linesFrom = 4;
+  const linesTo = linesFrom + PANE_SENSITIVITY_LINES - 1;
+  const lastColumn = PANE_SENSITIVITY_COLUMNS - 1;
+  b.style(sensitivity.cell(0, 0), "header")
+    .style(sensitivity.cell(0, 2), "note")
+    .style(sensitivity.range(1, 0, 2, 0), "label")
+    .style(sensitivity.range(1, 1, 2, 1), "result")
+    .style(sensitivity.row(3), "header")
+    .style(sensitivity.range(linesFrom, 0, linesTo, lastColumn), "result");
+  b.name(STRESS_NAMES.paneSensitivityOutput, sensitivity.range(1, 1, 2, 1), L.sensitivityOutput).name(
+    STRESS_NAMES.paneSensitivity,
+    sensitivity.range(linesFrom, 0, linesTo, lastColumn),
+    L.paneSensitivity,
+  );
+  const chartTop = sensitivityTop + 1;
+  const chartBottom = sensitivityTop + linesTo + 8;
+  b.chart({
+    kind: "line",
+    title: L.spiderTitle,
+    series: [],
+    source: { range: sensitivity.range(3, 0, 3 + PANE_SPIDER_LINES, lastColumn), seriesBy: "rows" },
+    xTitle: L.percentileAxis,
+    anchor: { from: `H${chartTop}`, to: `M${chartBottom}` },
+  });
+  b.chart({
+    kind: "bar",
+    title: L.percentileTornadoTitle,
+    series: [
+      {
+        name: L.atP10,
+        x: sensitivity.column(0, linesFrom, linesTo, true),
+        y: sensitivity.column(1, linesFrom, linesTo, true),
+      },
+      {
+        name: L.atP90,
+        x: sensitivity.column(0, linesFrom, linesTo, true),
+        y: sensitivity.column(lastColumn, linesFrom, linesTo, true),
+      },
+    ],
+    xTitle: L.lineItem,
+    anchor: { from: `N${chartTop}`, to: `S${chartBottom}` },
+  });
 
   b.freeze(2, 1);
   return b.build();

@@ -9,7 +9,18 @@ import { inputCells } from "../../src/templates/cells";
 import { type SheetPlan } from "../../src/templates/plan";
 import { COLORS, LOOKS } from "../../src/templates/theme";
 import { FakeExcel, FakeRequestContext, FakeRichApiError } from "./excel-fake";
-import { AT, ABS, MB, setup, roiPlan, expectCellsWritten, expectedFormats } from "./office-support";
+import { numberFormat } from "../../src/templates/formats";
+import { PANE_SPIDER_LINES, STRESS_NAMES } from "../../src/templates/stress";
+import {
+  AT,
+  ABS,
+  MB,
+  setup,
+  roiPlan,
+  completeModel,
+  expectCellsWritten,
+  expectedFormats,
+} from "./office-support";
 
 describe("the recording Excel fake", () => {
   it("rejects a request over 5 MB whole, as Excel on the web does, and accepts one under it", async () => {
@@ -235,5 +246,55 @@ describe("OfficeHost writes the ROI sheet", () => {
     );
     expect(excel.cell("Labels", "D1")?.formula).toBe("=1+1");
     expect(excel.cell("Labels", "H1")?.value).toBe(7);
+  });
+});
+
+describe("the Stress sheet's sensitivity charts and the pane's formatted writes", () => {
+  it("makes the spider from its block by rows, so Excel names each series after its line's cell", async () => {
+    const { excel, host } = setup();
+    const plans = completeModel(0);
+    await host.applyPlans(plans, { dialect: "live" });
+    const stress = plans.find((p) => p.template === "stress")!;
+    const spiderPlan = stress.charts.find((c) => c.source)!;
+    const charts = (excel.snapshot().sheets.find((s) => s.name === "Stress")?.charts ?? []) as {
+      type: string;
+      title: string;
+      source: string;
+      seriesBy: string;
+      legendVisible: boolean;
+    }[];
+    const spider = charts.find((c) => c.title === spiderPlan.title)!;
+    expect(spider).toMatchObject({
+      type: "Line",
+      source: `Stress!${spiderPlan.source!.range.replace(/\$/g, "")}`,
+      seriesBy: "Rows",
+      legendVisible: true,
+    });
+    // The block's first row names the percentiles, the five rows below it the lines.
+    const at = excel.name(STRESS_NAMES.paneSensitivity)?.replace(/^=Stress!|\$/g, "") ?? "";
+    const block = parseRange(at);
+    const source = parseRange(spiderPlan.source!.range);
+    expect([source.top, source.left, source.right]).toEqual([block.top - 1, block.left, block.right]);
+    expect(source.bottom - source.top).toBe(PANE_SPIDER_LINES);
+  });
+
+  it("sets a write's number format over its rectangle, in the currency and units of its language", async () => {
+    const { excel, host } = setup();
+    await host.applyPlans(completeModel(0), { dialect: "live" });
+    const at = excel.name(STRESS_NAMES.paneSensitivity)?.replace(/^=Stress!|\$/g, "") ?? "";
+    const r = parseRange(at);
+    const values = Array.from({ length: r.bottom - r.top + 1 }, (_, i) => [
+      `Line ${i}`,
+      ...new Array<number>(r.right - r.left).fill(i * 1000),
+    ]);
+    await host.writeCells([
+      { sheet: "Stress", address: at, values, format: { kind: "currency", currency: "NT$", locale: "en" } },
+    ]);
+    const last = rangeAddress({ ...r, left: r.right, top: r.bottom });
+    expect(excel.numberFormatAt("Stress", last)).toBe(numberFormat("currency", "NT$"));
+    expect(excel.cell("Stress", last)?.value).toBe((r.bottom - r.top) * 1000);
+    // A write without a format leaves the cells' formats alone.
+    await host.writeCells([{ sheet: "Stress", address: last, values: [[7]] }]);
+    expect(excel.numberFormatAt("Stress", last)).toBe(numberFormat("currency", "NT$"));
   });
 });

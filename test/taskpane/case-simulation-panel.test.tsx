@@ -1,7 +1,14 @@
 /**
  * @jest-environment jsdom
  */
-import { CASE_OUTPUTS, simulateBusinessCase } from "../../src/engine/case-simulation";
+import {
+  CASE_OUTPUTS,
+  sensitivityAtPercentiles,
+  simulateBusinessCase,
+} from "../../src/engine/case-simulation";
+import { sheetView } from "../../src/preview/sheet-view";
+import { parseRange } from "../../src/shared/a1";
+import { PANE_SENSITIVITY_LINES, PANE_SPIDER_LINES } from "../../src/templates/stress";
 import { MemoryHost } from "../../src/host/memory";
 import { bundleFor } from "../../src/i18n/bundles";
 import { readCaseFrom } from "../../src/taskpane/model/case-reading";
@@ -105,6 +112,37 @@ describe("Simulate panel: the whole business case", () => {
     );
     // Nothing else on the sheet moved: the ROI simulation's own cells are still where they were.
     expect((await host.readNames(["PaneSimulation"])).PaneSimulation).toHaveLength(11);
+
+    // The sensitivity at percentiles of the output shown (NPV by default), for the Excel spider
+    // and percentile tornado: the lines that move it, largest swing first, at P10 … P90.
+    const reading = await readCaseFrom(host);
+    if (!reading.ok) throw new Error("no business case");
+    const npv = sensitivityAtPercentiles(reading.businessCase, "npv", "PERT");
+    const names = await host.readNames(["PaneSensitivity", "PaneSensitivityOutput"]);
+    expect(names.PaneSensitivityOutput![0][0]).toBe("NPV");
+    expect(names.PaneSensitivityOutput![1][0]).toBeCloseTo(npv.base, 4);
+    const moving = npv.lines.filter((l) => l.swing > 0);
+    expect(moving.length).toBeGreaterThanOrEqual(PANE_SPIDER_LINES);
+    const lines = names.PaneSensitivity!;
+    expect(lines).toHaveLength(PANE_SENSITIVITY_LINES);
+    lines.forEach((row, i) => {
+      const line = moving[i];
+      if (!line) return expect(row.every((v) => v === null || v === "")).toBe(true);
+      expect(row[0]).toBe(line.label);
+      row.slice(1).forEach((v, j) => expect(v as number).toBeCloseTo(line.outputs[j], 4));
+    });
+    // The preview draws the Excel charts from the same cells, in money.
+    const view = sheetView(host, "Stress");
+    const spider = view.charts.find((c) => c.title.startsWith("Spider"))!;
+    expect(spider.series.map((x) => x.name)).toEqual(moving.slice(0, PANE_SPIDER_LINES).map((l) => l.label));
+    expect(spider.series[0].x).toEqual(["P10", "P30", "P50", "P70", "P90"]);
+    const tornado = view.charts.find((c) => c.title.startsWith("Tornado at"))!;
+    expect(tornado.series[0].y.slice(0, moving.length)).toEqual(
+      moving.slice(0, PANE_SENSITIVITY_LINES).map((l) => expect.closeTo(l.low, 4)),
+    );
+    const at = (await host.locateNames(["PaneSensitivity"])).PaneSensitivity!;
+    const first = parseRange(at.address);
+    expect(view.cells[first.top][first.left + 1]?.format).toBe("currency");
   }, 120_000);
 
   it("names the statistics of both simulations from the language's one declaration (zh-TW)", async () => {

@@ -57,14 +57,17 @@ export function addConditionalFormat(range: Excel.Range, c: ConditionalFormatPla
  * approach of Microsoft's bubble-chart sample), so Excel never guesses which column is which.
  */
 export function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
+  if (plan.source) {
+    // ChartCollection.add with a source range and series by rows (ExcelApi 1.1): Excel names each
+    // series after its row's first cell, so the legend follows what the cells say.
+    const chart = ws.charts.add(CHART_TYPES[plan.kind], ws.getRange(plan.source.range), "Rows");
+    decorate(ws, chart, plan, true);
+    return;
+  }
   const [first] = plan.series;
   if (!first) return;
   const chart = ws.charts.add(CHART_TYPES[plan.kind], ws.getRange(first.y), "Auto");
-  chart.title.text = plan.title;
-  chart.setPosition(ws.getRange(plan.anchor.from), ws.getRange(plan.anchor.to));
-  if (plan.xTitle) chart.axes.categoryAxis.title.text = plan.xTitle;
-  if (plan.yTitle) chart.axes.valueAxis.title.text = plan.yTitle;
-  chart.legend.visible = plan.series.length > 1;
+  decorate(ws, chart, plan, plan.series.length > 1);
   plan.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name); // add: ExcelApi 1.7
     series.name = s.name;
@@ -72,4 +75,13 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan): void {
     series.setValues(ws.getRange(s.y)); // ExcelApi 1.7
     if (s.size && plan.kind === "bubble") series.setBubbleSizes(ws.getRange(s.size)); // ExcelApi 1.7
   });
+}
+
+/** Title, position, axis titles and legend. */
+function decorate(ws: Excel.Worksheet, chart: Excel.Chart, plan: ChartPlan, legend: boolean): void {
+  chart.title.text = plan.title;
+  chart.setPosition(ws.getRange(plan.anchor.from), ws.getRange(plan.anchor.to));
+  if (plan.xTitle) chart.axes.categoryAxis.title.text = plan.xTitle;
+  if (plan.yTitle) chart.axes.valueAxis.title.text = plan.yTitle;
+  chart.legend.visible = legend;
 }

@@ -205,6 +205,8 @@ export const pane = {
   writeResults: "Write results to the Stress sheet",
   resultsWritten: "Results written to the Stress sheet.",
   needPaneCells: "This Stress sheet has no place for the pane's results: rebuild the Stress sheet.",
+  needSensitivityCells:
+    "This Stress sheet, built by an earlier version, has no place for the spider and the tornado at percentiles: rebuild the Stress sheet (your inputs are kept). Nothing was written.",
   keepDetail: "Kept: {tables}; {names} named inputs; {formulas} formulas you typed.",
   keepTableRows: "{table} {rows} rows",
   keepCannot: "Cannot be carried: {list}.",

@@ -63,4 +63,16 @@ export const stress = {
   paybackBenchmark: "Leaders' payback benchmark (months)",
   paybackWithinBenchmark: "P(payback ≤ benchmark)",
   paybackWithinHorizon: "P(payback ≤ 36 months)",
+  paneSensitivity: "Sensitivity at percentiles from the task pane's last business-case run",
+  paneSensitivityNote:
+    "Values written by the task pane: one line at a time at its P10 … P90, every other line at its base",
+  sensitivityOutput: "Output",
+  allAtBase: "Every line at its base",
+  spiderTitle: "Spider: the output against each line's percentile",
+  /** A percentile as the spider's columns name it: P10 … P90. */
+  percentilePoint: "P{p}",
+  percentileAxis: "Percentile of the line",
+  percentileTornadoTitle: "Tornado at each line's P10 and P90",
+  atP10: "Line at its P10",
+  atP90: "Line at its P90",
 };

@@ -195,6 +195,8 @@ export const pane: PaneStrings = {
   writeResults: "將結果寫入壓力測試工作表",
   resultsWritten: "結果已寫入壓力測試工作表。",
   needPaneCells: "這張壓力測試工作表沒有存放窗格結果的位置:請重建壓力測試工作表。",
+  needSensitivityCells:
+    "這張壓力測試工作表由較早的版本建立,沒有存放蜘蛛圖與百分位數龍捲風圖的位置:請重建壓力測試工作表(您的輸入會保留)。尚未寫入任何內容。",
   keepDetail: "會保留:{tables};{names} 個具名輸入;{formulas} 個您輸入的公式。",
   keepTableRows: "{table} {rows} 列",
   keepCannot: "無法沿用:{list}。",

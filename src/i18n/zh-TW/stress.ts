@@ -64,4 +64,15 @@ export const stress: StressLabels = {
   paybackBenchmark: "領先者回收期基準(月)",
   paybackWithinBenchmark: "P(回收期 ≤ 基準)",
   paybackWithinHorizon: "P(回收期 ≤ 36 個月)",
+  paneSensitivity: "工作窗格最近一次商業論證模擬的百分位數敏感度",
+  paneSensitivityNote: "由工作窗格寫入的數值:每次只將一個項目設為其 P10 … P90,其他項目維持基準值",
+  sensitivityOutput: "產出指標",
+  allAtBase: "所有項目皆為基準值",
+  spiderTitle: "蜘蛛圖:產出指標對各項目百分位數的變化",
+  /** A percentile as the spider's columns name it: P10 … P90. */
+  percentilePoint: "P{p}",
+  percentileAxis: "項目的百分位數",
+  percentileTornadoTitle: "各項目 P10 與 P90 的龍捲風圖",
+  atP10: "項目為 P10 時",
+  atP90: "項目為 P90 時",
 };

@@ -6,7 +6,7 @@
 import { useCallback, useState } from "react";
 import type { CellValue } from "../../host/workbook-host";
 import { usePane } from "../context/pane-context";
-import { writePaneBlock } from "../model/pane-block";
+import { type PaneBlockCells, writePaneBlocks } from "../model/pane-block";
 
 export type WriteStatus =
   | { readonly kind: "idle" }
@@ -16,8 +16,11 @@ export type WriteStatus =
 
 export interface PaneBlockWrite {
   readonly write: WriteStatus;
-  /** Writes the cells `cells()` makes into the block (a failure to make them is the write's). */
-  readonly writeBlock: (cells: () => CellValue[][]) => void;
+  /**
+   * Writes the cells `cells()` makes into the block, and the blocks `more()` makes with it, all or
+   * none (a failure to make them is the write's).
+   */
+  readonly writeBlock: (cells: () => CellValue[][], more?: () => readonly PaneBlockCells[]) => void;
   readonly dismissWrite: () => void;
 }
 
@@ -31,14 +34,15 @@ export function usePaneBlockWrite(
   const { rows, columns } = shape;
 
   const writeBlock = useCallback(
-    (cells: () => CellValue[][]) => {
+    (cells: () => CellValue[][], more: () => readonly PaneBlockCells[] = () => []) => {
       setWrite({ kind: "writing" });
       void (async () => {
         try {
-          const values = cells();
-          await writingRunResults(() =>
-            writePaneBlock(host, name, { rows, columns }, values, s.needPaneCells),
-          );
+          const blocks = [
+            { name, shape: { rows, columns }, values: cells(), missing: s.needPaneCells },
+            ...more(),
+          ];
+          await writingRunResults(() => writePaneBlocks(host, blocks));
           setWrite({ kind: "written" });
         } catch (error) {
           setWrite({ kind: "failed", error });

@@ -23,6 +23,8 @@ import {
 import type { LineItemCase } from "../../engine/line-items";
 import type { CellValue } from "../../host/workbook-host";
 import type { PaneStrings } from "../../i18n/bundle";
+import type { SemanticFormat } from "../../templates/plan";
+import { PANE_SENSITIVITY_COLUMNS, PANE_SENSITIVITY_LINES } from "../../templates/stress";
 import { fill } from "./format";
 import { nextTask } from "./simulation";
 
@@ -273,4 +275,43 @@ export function paneCaseCells(
     single(options.seed),
     single(at.toISOString()),
   ];
+}
+
+/** Each output's name in the pane's strings. */
+export const CASE_OUTPUT_LABEL: Readonly<
+  Record<CaseOutput, "caseAnnualRoi" | "casePvRoi" | "caseNpv" | "casePayback">
+> = {
+  annualRoi: "caseAnnualRoi",
+  pvRoi: "casePvRoi",
+  npv: "caseNpv",
+  paybackMonths: "casePayback",
+};
+
+/** The number format each output reads in: ROI as a percentage, NPV as money, payback in months. */
+export const CASE_OUTPUT_FORMAT: Readonly<Record<CaseOutput, SemanticFormat>> = {
+  annualRoi: "percent",
+  pvRoi: "percent",
+  npv: "currency",
+  paybackMonths: "decimal",
+};
+
+/**
+ * The Stress sheet's sensitivity blocks for one output: PaneSensitivityOutput (the output's name,
+ * its value with every line at base) and PaneSensitivity (PANE_SENSITIVITY_LINES rows: the lines
+ * that move the output, largest swing first, each its label and the output at the line's
+ * percentiles). A line that does not move it (swing 0 or undefined) is left out, so the charts
+ * show what matters; rows beyond the lines, and outputs with no value (a payback beyond the
+ * horizon), are blank.
+ */
+export function paneSensitivityCells(
+  result: SensitivityResult,
+  outputName: string,
+): { readonly output: CellValue[][]; readonly lines: CellValue[][] } {
+  const value = (v: number): CellValue => (Number.isFinite(v) ? v : null);
+  const moving = result.lines.filter((l) => Number.isFinite(l.swing) && l.swing > 0);
+  const lines = Array.from({ length: PANE_SENSITIVITY_LINES }, (_, i): CellValue[] => {
+    const l = moving[i];
+    return l ? [l.label, ...l.outputs.map(value)] : new Array<CellValue>(PANE_SENSITIVITY_COLUMNS).fill(null);
+  });
+  return { output: [[outputName], [value(result.base)]], lines };
 }

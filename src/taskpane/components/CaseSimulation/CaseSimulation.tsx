@@ -1,8 +1,8 @@
 import { Body1, Field, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { useId } from "react";
 import { CASE_OUTPUTS, type CaseOutput, HORIZON_PAYBACK_MONTHS } from "../../../engine/case-simulation";
-import type { SemanticFormat } from "../../../templates/plan";
 import { usePane } from "../../context/pane-context";
+import { CASE_OUTPUT_FORMAT, CASE_OUTPUT_LABEL } from "../../model/case-run";
 import { fill, formatNumber, numberLocale } from "../../model/format";
 import { Histogram } from "../Histogram";
 import { RunControls, WriteResults } from "../SimulationActions";
@@ -10,18 +10,6 @@ import { CHART_HEIGHT, CHART_WIDTH, cdfPolyline, spiderLines, tornadoBars } from
 import { type CaseSettings, useCaseSimulation } from "./useCaseSimulation";
 import { useCaseSimulationStyles } from "./useCaseSimulationStyles.styles";
 
-const LABEL: Record<CaseOutput, "caseAnnualRoi" | "casePvRoi" | "caseNpv" | "casePayback"> = {
-  annualRoi: "caseAnnualRoi",
-  pvRoi: "casePvRoi",
-  npv: "caseNpv",
-  paybackMonths: "casePayback",
-};
-const FORMAT: Record<CaseOutput, SemanticFormat> = {
-  annualRoi: "percent",
-  pvRoi: "percent",
-  npv: "currency",
-  paybackMonths: "decimal",
-};
 /** Lines the tornado and the spider chart show: the largest swings. */
 const TORNADO_LINES = 8;
 const SPIDER_LINES = 5;
@@ -78,11 +66,11 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
     v === Infinity && o === "paybackMonths"
       ? s.caseBeyond
       : Number.isFinite(v)
-        ? formatNumber(v, FORMAT[o], currency, locale)
+        ? formatNumber(v, CASE_OUTPUT_FORMAT[o], currency, locale)
         : s.caseNotDefined;
   const percent = (v: number): string =>
     Number.isFinite(v) ? formatNumber(v, "percent", "", locale) : s.caseNotDefined;
-  const name = (o: CaseOutput): string => s[LABEL[o]];
+  const name = (o: CaseOutput): string => s[CASE_OUTPUT_LABEL[o]];
   return (
     <section className={styles.root} aria-labelledby="case-simulation-heading">
       <Text as="h3" weight="semibold" className={styles.heading} id="case-simulation-heading">

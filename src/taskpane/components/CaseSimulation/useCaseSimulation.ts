@@ -8,13 +8,21 @@ import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-sim
 import type { LineDistribution } from "../../../engine/distributions";
 import { workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
-import { PANE_CASE_ROWS, STRESS_NAMES } from "../../../templates/stress";
+import {
+  PANE_CASE_ROWS,
+  PANE_SENSITIVITY_COLUMNS,
+  PANE_SENSITIVITY_LINES,
+  STRESS_NAMES,
+} from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
 import {
+  CASE_OUTPUT_FORMAT,
+  CASE_OUTPUT_LABEL,
   type CaseJob,
   type CaseRunResult,
   caseFailureMessage,
   paneCaseCells,
+  paneSensitivityCells,
   startCaseRun,
 } from "../../model/case-run";
 import { caseUnreadableMessage, readCaseFrom } from "../../model/case-reading";
@@ -39,7 +47,7 @@ export interface CaseSettings {
 }
 
 export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) {
-  const { host, locale, strings: s, now } = usePane();
+  const { host, locale, strings: s, now, currency } = usePane();
   const [run, setRun] = useState<CaseRun>({ kind: "idle" });
   const [output, setOutput] = useState<CaseOutput>("npv");
   const { write, writeBlock, dismissWrite } = usePaneBlockWrite(STRESS_NAMES.paneBusinessCase, {
@@ -94,8 +102,32 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
 
   const writeResults = useCallback(() => {
     if (run.kind !== "done") return;
-    writeBlock(() => paneCaseCells(run.options, run.result.summary, run.at, s.caseBeyond));
-  }, [run, s, writeBlock]);
+    // The sensitivity blocks (the spider and the percentile tornado in Excel) hold the output the
+    // pane shows, in its number format.
+    writeBlock(
+      () => paneCaseCells(run.options, run.result.summary, run.at, s.caseBeyond),
+      () => {
+        const cells = paneSensitivityCells(run.result.sensitivity[output], s[CASE_OUTPUT_LABEL[output]]);
+        const format = { kind: CASE_OUTPUT_FORMAT[output], currency, locale };
+        const missing = s.needSensitivityCells;
+        return [
+          {
+            name: STRESS_NAMES.paneSensitivityOutput,
+            shape: { rows: 2, columns: 1 },
+            values: cells.output,
+            missing,
+          },
+          {
+            name: STRESS_NAMES.paneSensitivity,
+            shape: { rows: PANE_SENSITIVITY_LINES, columns: PANE_SENSITIVITY_COLUMNS },
+            values: cells.lines,
+            format,
+            missing,
+          },
+        ];
+      },
+    );
+  }, [run, s, output, currency, locale, writeBlock]);
 
   return {
     run,
