@@ -24,19 +24,31 @@ import { normalQuantile } from "./statistics";
 export type Sampling = "LHS" | "MC";
 export const SAMPLINGS: readonly Sampling[] = ["LHS", "MC"];
 
-/** van der Waerden scores for m strata, ascending; the last two sizes are kept. */
-const scoreCache: { m: number; scores: Float64Array; sumOfSquares: number }[] = [];
+/**
+ * van der Waerden scores for m strata, ascending, with the sum of their squares and whether they
+ * are strictly increasing (as Φ⁻¹ is; checked, not assumed, since `correlatedBlock` relies on
+ * it); the last two sizes are kept.
+ */
+interface NormalScores {
+  readonly m: number;
+  readonly scores: Float64Array;
+  readonly sumOfSquares: number;
+  readonly increasing: boolean;
+}
+const scoreCache: NormalScores[] = [];
 
-function scoresFor(m: number): { scores: Float64Array; sumOfSquares: number } {
+function scoresFor(m: number): NormalScores {
   const hit = scoreCache.find((c) => c.m === m);
   if (hit) return hit;
   const scores = new Float64Array(m);
   let sumOfSquares = 0;
+  let increasing = true;
   for (let r = 0; r < m; r++) {
     scores[r] = normalQuantile((r + 1) / (m + 1));
     sumOfSquares += scores[r] * scores[r];
+    if (r > 0 && !(scores[r] > scores[r - 1])) increasing = false;
   }
-  const entry = { m, scores, sumOfSquares };
+  const entry = { m, scores, sumOfSquares, increasing };
   scoreCache.unshift(entry);
   scoreCache.length = Math.min(scoreCache.length, 2);
   return entry;
@@ -77,6 +89,10 @@ class Scratch {
   readonly buckets: Int32Array;
   readonly starts: Int32Array;
   readonly order: Int32Array;
+  /** mixed[] in the order of `order` while `argsort` runs: the insertion sort reads it in sequence. */
+  readonly values: Float64Array;
+  /** The first item's stratum at each position (its ranks, see `correlated`). */
+  readonly firstStrata: Int32Array;
 
   constructor(
     readonly capacity: number,
@@ -89,48 +105,73 @@ class Scratch {
     this.sorted = new Float64Array(m * items);
     this.mixed = new Float64Array(m);
     this.buckets = new Int32Array(m);
-    this.starts = new Int32Array(m + 1);
+    this.starts = new Int32Array(m);
     this.order = new Int32Array(m);
+    this.values = new Float64Array(m);
+    this.firstStrata = new Int32Array(m);
   }
 
   /**
    * order[r] = the index of the r-th smallest of mixed[0..m), ties in index order. The values
    * are near-normal with standard deviation `sd`, so Φ(x/sd)·m spreads them about one to a
-   * bucket: a counting sort by bucket, then an insertion sort that only reorders within a
-   * bucket. Linear time on average; exact ranks.
+   * bucket: a counting sort by bucket (moving each value with its index, so the next step reads
+   * memory in sequence), then an insertion sort that only reorders within a bucket. Linear time
+   * on average; exact ranks, since the bucket is a non-decreasing function of the value.
    */
   argsort(m: number, sd: number): Int32Array {
-    const { mixed, buckets, starts, order } = this;
+    const { mixed, buckets, starts, order, values } = this;
     const table = normalCdfTableOnce();
     const scale = NORMAL_TABLE_SIZE / (2 * NORMAL_SPAN * sd);
     const offset = NORMAL_TABLE_SIZE / 2;
-    starts.fill(0, 0, m + 1);
+    const last = NORMAL_TABLE_SIZE - 1e-9;
+    starts.fill(0, 0, m);
     for (let i = 0; i < m; i++) {
       let x = mixed[i] * scale + offset;
-      x = x < 0 ? 0 : x > NORMAL_TABLE_SIZE - 1e-9 ? NORMAL_TABLE_SIZE - 1e-9 : x;
+      x = x < 0 ? 0 : x > last ? last : x;
       const at = x | 0;
       const p = table[at] + (x - at) * (table[at + 1] - table[at]);
       let b = (p * m) | 0;
       if (b >= m) b = m - 1;
       buckets[i] = b;
-      starts[b + 1]++;
+      starts[b]++;
     }
-    for (let b = 0; b < m; b++) starts[b + 1] += starts[b];
-    for (let i = 0; i < m; i++) order[starts[buckets[i]]++] = i;
-    // Buckets are in value order already; only values sharing a bucket can be out of order.
+    // Counts to first positions, the running total in a local: `starts[b + 1] += starts[b]`
+    // chains every step through memory and took four times as long.
+    let total = 0;
+    for (let b = 0; b < m; b++) {
+      const count = starts[b];
+      starts[b] = total;
+      total += count;
+    }
+    for (let i = 0; i < m; i++) {
+      const at = starts[buckets[i]]++;
+      order[at] = i;
+      values[at] = mixed[i];
+    }
+    // Buckets are in value order already; only values sharing a bucket can be out of order, and
+    // indices within a bucket arrive ascending, so the strict comparison keeps ties in index order.
     for (let r = 1; r < m; r++) {
+      const v = values[r];
+      if (!(values[r - 1] > v)) continue;
       const i = order[r];
-      const v = mixed[i];
       let q = r - 1;
-      while (q >= 0 && mixed[order[q]] > v) {
+      do {
+        values[q + 1] = values[q];
         order[q + 1] = order[q];
         q--;
-      }
+      } while (q >= 0 && values[q] > v);
+      values[q + 1] = v;
       order[q + 1] = i;
     }
     return order;
   }
 }
+
+/**
+ * Receives one line item of a correlated block: the trial order[r] gets the item's r-th smallest
+ * draw, sorted[offset + r].
+ */
+type Deal = (j: number, order: Int32Array, sorted: Float64Array, offset: number) => void;
 
 /**
  * Fills blocks of uniforms, item-major: u[j·m + i] is line item j's uniform in the block's trial
@@ -150,6 +191,11 @@ export class BlockSampler {
   /** True when `latinHypercubeInto` may replace `fill` (independent Latin Hypercube). */
   get fusable(): boolean {
     return this.sampling === "LHS" && this.scoreFactor === null;
+  }
+
+  /** True when `correlatedInto` may replace `fill` (rank-correlated items). */
+  get correlated(): boolean {
+    return this.scoreFactor !== null;
   }
 
   /**
@@ -176,41 +222,45 @@ export class BlockSampler {
     }
   }
 
+  /**
+   * A whole correlated block, drawn exactly as `fill` draws it, each item's draws read through
+   * its quantile table (`tables[j]`) and added to its trials' sums (`sums[j]`), item after item
+   * as `fill`'s caller would. The draws are read in ascending order, so the table is too.
+   */
+  correlatedInto(tables: readonly Float64Array[], sums: readonly Float64Array[], m: number): void {
+    const scratch = this.scratchFor(m);
+    this.correlatedBlock(m, this.scoreFactor!, scratch, (j, order, sorted, offset) => {
+      const table = tables[j];
+      const into = sums[j];
+      const size = table.length - 1;
+      for (let r = 0; r < m; r++) {
+        const x = sorted[offset + r] * size;
+        const at = x | 0;
+        into[order[r]] += table[at] + (x - at) * (table[at + 1] - table[at]);
+      }
+    });
+  }
+
   fill(u: Float64Array, m: number): void {
+    const scratch = this.scratchFor(m);
+    if (this.scoreFactor)
+      this.correlatedBlock(m, this.scoreFactor, scratch, (_, order, sorted, offset) => {
+        for (let r = 0; r < m; r++) u[offset + order[r]] = sorted[offset + r];
+      });
+    else if (this.sampling === "LHS") this.latinHypercube(u, m, scratch.permutation);
+    else this.monteCarlo(u, m);
+  }
+
+  private scratchFor(m: number): Scratch {
     if (!this.scratch || this.scratch.capacity < m)
       this.scratch = new Scratch(m, this.items, this.scoreFactor !== null);
-    if (this.scoreFactor) this.correlated(u, m, this.scoreFactor, this.scratch);
-    else if (this.sampling === "LHS") this.latinHypercube(u, m, this.scratch.permutation);
-    else this.monteCarlo(u, m);
+    return this.scratch;
   }
 
   /** Independent draws in trial order: trial i draws items 0..k−1 in turn. */
   private monteCarlo(u: Float64Array, m: number): void {
     const { rng, items } = this;
     for (let i = 0; i < m; i++) for (let j = 0; j < items; j++) u[j * m + i] = rng.next();
-  }
-
-  /**
-   * A Fisher-Yates shuffle of the m strata whose every draw also gives the jitter: r = U·(i + 1)
-   * picks the stratum index ⌊r⌋, and its fraction r − ⌊r⌋ is uniform and independent of that
-   * index, so one uniform serves both (the jitter keeps 32 − log₂ m bits, far finer than a
-   * stratum). Calls visit(position, stratum, jitter) for every position.
-   */
-  private shuffle(
-    m: number,
-    permutation: Int32Array,
-    visit: (i: number, stratum: number, f: number) => void,
-  ): void {
-    const rng = this.rng;
-    for (let i = 0; i < m; i++) permutation[i] = i;
-    for (let i = m - 1; i >= 0; i--) {
-      const r = rng.next() * (i + 1);
-      const at = r | 0;
-      const stratum = permutation[at];
-      permutation[at] = permutation[i];
-      permutation[i] = stratum;
-      visit(i, stratum, r - at);
-    }
   }
 
   private latinHypercube(u: Float64Array, m: number, permutation: Int32Array): void {
@@ -233,53 +283,63 @@ export class BlockSampler {
 
   /**
    * Iman-Conover over a block: every item's draws sorted (LHS: stratum r's draw is (r + jitter)/m;
-   * MC: m independent uniforms, sorted), the score matrix from one shuffle per item, then each
-   * item's sorted draws handed out in the rank order of T's column.
+   * MC: m independent uniforms, sorted), the score matrix from one shuffle per item (a
+   * Fisher-Yates shuffle of the m strata whose every draw r = U·(i + 1) picks the stratum index
+   * ⌊r⌋; its fraction r − ⌊r⌋ is uniform and independent of that index, so it gives the Latin
+   * Hypercube jitter too), then each item's sorted draws dealt out in the rank order of T's
+   * column.
    */
-  private correlated(u: Float64Array, m: number, p: readonly (readonly number[])[], s: Scratch): void {
+  private correlatedBlock(m: number, p: readonly (readonly number[])[], s: Scratch, deal: Deal): void {
     const k = this.items;
     const rng = this.rng;
-    const { scores, sumOfSquares } = scoresFor(m);
+    const normal = scoresFor(m);
+    const { scores, sumOfSquares } = normal;
     const { sorted, permutation, scores: matrix } = s;
     const width = 1 / m;
+    const monteCarlo = this.sampling === "MC";
     for (let j = 0; j < k; j++) {
       const offset = j * m;
-      if (this.sampling === "MC") {
+      if (monteCarlo) {
         for (let i = 0; i < m; i++) sorted[offset + i] = rng.next();
         sorted.subarray(offset, offset + m).sort();
-        this.shuffle(m, permutation, (i, stratum) => {
-          matrix[offset + i] = scores[stratum];
-        });
-      } else {
-        // The shuffle of `shuffle`, inlined: stratum r's draw is (r + jitter)/m.
-        for (let i = 0; i < m; i++) permutation[i] = i;
-        for (let i = m - 1; i >= 0; i--) {
-          const r = rng.next() * (i + 1);
-          const at = r | 0;
-          const stratum = permutation[at];
-          permutation[at] = permutation[i];
-          permutation[i] = stratum;
-          matrix[offset + i] = scores[stratum];
-          sorted[offset + stratum] = (stratum + (r - at)) * width;
-        }
       }
+      for (let i = 0; i < m; i++) permutation[i] = i;
+      for (let i = m - 1; i >= 0; i--) {
+        const r = rng.next() * (i + 1);
+        const at = r | 0;
+        const stratum = permutation[at];
+        permutation[at] = permutation[i];
+        permutation[i] = stratum;
+        matrix[offset + i] = scores[stratum];
+        if (!monteCarlo) sorted[offset + stratum] = (stratum + (r - at)) * width;
+      }
+      if (j === 0) s.firstStrata.set(permutation.subarray(0, m));
     }
     const a = mixingMatrix(matrix, m, k, sumOfSquares, p);
     const sd = Math.sqrt(sumOfSquares / m);
     const mixed = s.mixed;
     for (let j = 0; j < k; j++) {
       const row = a[j];
-      const offset = j * m;
-      // T's column j = Σ_{l ≤ j} A[j][l]·S[:, l], one trial at a time (one store per trial).
-      const weights = Float64Array.from(row.slice(0, j + 1));
-      const terms = j + 1;
-      for (let i = 0; i < m; i++) {
-        let t = 0;
-        for (let l = 0, at = i; l < terms; l++, at += m) t += weights[l] * matrix[at];
-        mixed[i] = t;
+      let order: Int32Array;
+      if (j === 0 && row[0] === 1 && normal.increasing) {
+        // T's first column is S's (A is lower triangular and A[0][0] = 1), whose ranks are the
+        // strata the shuffle gave each position: the sort would find exactly this order.
+        order = s.order;
+        const strata = s.firstStrata;
+        for (let i = 0; i < m; i++) order[strata[i]] = i;
+      } else {
+        // T's column j = Σ_{l ≤ j} A[j][l]·S[:, l], added term by term in l's order for every
+        // trial (each pass reads one score column in sequence).
+        const w0 = row[0];
+        for (let i = 0; i < m; i++) mixed[i] = 0 + w0 * matrix[i];
+        for (let l = 1; l <= j; l++) {
+          const w = row[l];
+          const column = l * m;
+          for (let i = 0; i < m; i++) mixed[i] += w * matrix[column + i];
+        }
+        order = s.argsort(m, sd);
       }
-      const order = s.argsort(m, sd);
-      for (let r = 0; r < m; r++) u[offset + order[r]] = sorted[offset + r];
+      deal(j, order, sorted, j * m);
     }
   }
 }

@@ -178,19 +178,25 @@ export class RoiSimulation {
   private nextBlock(): void {
     const m = this.blocks[this.blockMeans.length];
     const k = this.tables.length;
-    if (this.uniforms.length < m * k) {
-      this.uniforms = new Float64Array(m * k);
+    if (this.benefitSums.length < m) {
       this.benefitSums = new Float64Array(m);
       this.costSums = new Float64Array(m);
     }
-    const { uniforms: u, benefitSums, costSums, tables, benefitCount } = this;
+    const { benefitSums, costSums, tables, benefitCount } = this;
     benefitSums.fill(0, 0, m);
     costSums.fill(0, 0, m);
     if (this.sampler.fusable) {
       // Independent Latin Hypercube: each draw goes straight into its line's sum.
       for (let j = 0; j < k; j++)
         this.sampler.latinHypercubeInto(tables[j], j < benefitCount ? benefitSums : costSums, m);
+    } else if (this.sampler.correlated) {
+      // Rank-correlated: each item's draws go into its line's sum as they are dealt out.
+      const sums = tables.map((_, j) => (j < benefitCount ? benefitSums : costSums));
+      this.sampler.correlatedInto(tables, sums, m);
     } else {
+      // Plain Monte Carlo: the uniforms come trial by trial, so they are written first.
+      if (this.uniforms.length < m * k) this.uniforms = new Float64Array(m * k);
+      const u = this.uniforms;
       this.sampler.fill(u, m);
       const size = QUANTILE_TABLE_SIZE;
       for (let j = 0; j < k; j++) {
