@@ -85,13 +85,7 @@ class Scratch {
   readonly permutation: Int32Array;
   readonly scores: Float64Array;
   readonly sorted: Float64Array;
-  readonly mixed: Float64Array;
-  readonly buckets: Int32Array;
-  readonly starts: Int32Array;
-  readonly order: Int32Array;
-  /** mixed[] in the order of `order` while `argsort` runs: the insertion sort reads it in sequence. */
-  readonly values: Float64Array;
-  /** The first item's stratum at each position (its ranks, see `correlated`). */
+  /** The first item's stratum at each position (its ranks, see `correlatedBlock`). */
   readonly firstStrata: Int32Array;
 
   constructor(
@@ -103,12 +97,81 @@ class Scratch {
     const m = correlated ? capacity : 0;
     this.scores = new Float64Array(m * items);
     this.sorted = new Float64Array(m * items);
-    this.mixed = new Float64Array(m);
-    this.buckets = new Int32Array(m);
-    this.starts = new Int32Array(m);
-    this.order = new Int32Array(m);
-    this.values = new Float64Array(m);
     this.firstStrata = new Int32Array(m);
+  }
+}
+
+/** The rank order of one column of T (see `rankKernel`). */
+interface RankKernel {
+  readonly capacity: number;
+  /**
+   * order[r] = the trial with the r-th smallest T[:, ·] = Σ_{l < terms} w[l]·S[l·m + i], ties in
+   * trial order.
+   */
+  rankColumn(s: Float64Array, m: number, w: readonly number[], terms: number, sd: number): Int32Array;
+  /** order[r] = the position holding stratum r (the inverse of a permutation). */
+  invert(strata: Int32Array, m: number): Int32Array;
+}
+
+/**
+ * The largest block the shared rank kernel holds (the simulations' largest block, a bound
+ * blockSizes keeps); a larger block gets a kernel of its own.
+ */
+const KERNEL_CAPACITY = 65_536;
+let sharedKernel: RankKernel | null = null;
+
+function rankKernelFor(m: number): RankKernel {
+  if (m > KERNEL_CAPACITY) return rankKernel(m);
+  sharedKernel ??= rankKernel(KERNEL_CAPACITY);
+  return sharedKernel;
+}
+
+/**
+ * The ranking of T's columns, its working arrays held in the closure. Made once per process (and
+ * shared by every simulation: a block uses it from start to end within one call, so nothing
+ * carries over), so V8 compiles it with the arrays as constants: the random-access loops below
+ * ran three to four times slower when the same arrays were read from an object's fields.
+ */
+function rankKernel(capacity: number): RankKernel {
+  const mixed = new Float64Array(capacity);
+  const buckets = new Int32Array(capacity);
+  const starts = new Int32Array(capacity);
+  const order = new Int32Array(capacity);
+  /** mixed[] in the order of `order` while sorting: the insertion sort reads it in sequence. */
+  const values = new Float64Array(capacity);
+
+  /**
+   * mixed[i] = Σ_{l < terms} w[l]·S[l·m + i], T's column for the weights w (a row of A): for
+   * every trial, 0 + w₀·S₀ + w₁·S₁ + … added in l's order, up to four terms per pass over the
+   * score columns (each read in sequence).
+   */
+  function combine(s: Float64Array, m: number, w: readonly number[], terms: number): void {
+    mixed.fill(0, 0, m);
+    let l = 0;
+    for (; l + 3 < terms; l += 4) {
+      const w0 = w[l];
+      const w1 = w[l + 1];
+      const w2 = w[l + 2];
+      const w3 = w[l + 3];
+      const o0 = l * m;
+      const o1 = o0 + m;
+      const o2 = o1 + m;
+      const o3 = o2 + m;
+      for (let i = 0; i < m; i++)
+        mixed[i] = mixed[i] + w0 * s[o0 + i] + w1 * s[o1 + i] + w2 * s[o2 + i] + w3 * s[o3 + i];
+    }
+    for (; l + 1 < terms; l += 2) {
+      const w0 = w[l];
+      const w1 = w[l + 1];
+      const o0 = l * m;
+      const o1 = o0 + m;
+      for (let i = 0; i < m; i++) mixed[i] = mixed[i] + w0 * s[o0 + i] + w1 * s[o1 + i];
+    }
+    for (; l < terms; l++) {
+      const w0 = w[l];
+      const o0 = l * m;
+      for (let i = 0; i < m; i++) mixed[i] += w0 * s[o0 + i];
+    }
   }
 
   /**
@@ -118,8 +181,7 @@ class Scratch {
    * memory in sequence), then an insertion sort that only reorders within a bucket. Linear time
    * on average; exact ranks, since the bucket is a non-decreasing function of the value.
    */
-  argsort(m: number, sd: number): Int32Array {
-    const { mixed, buckets, starts, order, values } = this;
+  function argsort(m: number, sd: number): Int32Array {
     const table = normalCdfTableOnce();
     const scale = NORMAL_TABLE_SIZE / (2 * NORMAL_SPAN * sd);
     const offset = NORMAL_TABLE_SIZE / 2;
@@ -166,6 +228,18 @@ class Scratch {
     }
     return order;
   }
+
+  return {
+    capacity,
+    rankColumn(s, m, w, terms, sd) {
+      combine(s, m, w, terms);
+      return argsort(m, sd);
+    },
+    invert(strata, m) {
+      for (let i = 0; i < m; i++) order[strata[i]] = i;
+      return order;
+    },
+  };
 }
 
 /**
@@ -320,56 +394,17 @@ export class BlockSampler {
     }
     const a = mixingMatrix(matrix, m, k, sumOfSquares, p);
     const sd = Math.sqrt(sumOfSquares / m);
-    const mixed = s.mixed;
+    const kernel = rankKernelFor(m);
     for (let j = 0; j < k; j++) {
       const row = a[j];
-      let order: Int32Array;
-      if (j === 0 && row[0] === 1 && normal.increasing) {
-        // T's first column is S's (A is lower triangular and A[0][0] = 1), whose ranks are the
-        // strata the shuffle gave each position: the sort would find exactly this order.
-        order = s.order;
-        const strata = s.firstStrata;
-        for (let i = 0; i < m; i++) order[strata[i]] = i;
-      } else {
-        combine(mixed, matrix, m, row, j + 1);
-        order = s.argsort(m, sd);
-      }
+      // T's first column is S's (A is lower triangular and A[0][0] = 1), whose ranks are the
+      // strata the shuffle gave each position: the sort would find exactly this order.
+      const order =
+        j === 0 && row[0] === 1 && normal.increasing
+          ? kernel.invert(s.firstStrata, m)
+          : kernel.rankColumn(matrix, m, row, j + 1, sd);
       deal(j, order, sorted, j * m);
     }
-  }
-}
-
-/**
- * out[i] = Σ_{l < terms} w[l]·S[l·m + i], T's column for the weights w (a row of A): for every
- * trial, 0 + w₀·S₀ + w₁·S₁ + … added in l's order, up to four terms per pass over the score
- * columns (each read in sequence).
- */
-function combine(out: Float64Array, s: Float64Array, m: number, w: readonly number[], terms: number): void {
-  out.fill(0, 0, m);
-  let l = 0;
-  for (; l + 3 < terms; l += 4) {
-    const w0 = w[l];
-    const w1 = w[l + 1];
-    const w2 = w[l + 2];
-    const w3 = w[l + 3];
-    const o0 = l * m;
-    const o1 = o0 + m;
-    const o2 = o1 + m;
-    const o3 = o2 + m;
-    for (let i = 0; i < m; i++)
-      out[i] = out[i] + w0 * s[o0 + i] + w1 * s[o1 + i] + w2 * s[o2 + i] + w3 * s[o3 + i];
-  }
-  for (; l + 1 < terms; l += 2) {
-    const w0 = w[l];
-    const w1 = w[l + 1];
-    const o0 = l * m;
-    const o1 = o0 + m;
-    for (let i = 0; i < m; i++) out[i] = out[i] + w0 * s[o0 + i] + w1 * s[o1 + i];
-  }
-  for (; l < terms; l++) {
-    const w0 = w[l];
-    const o0 = l * m;
-    for (let i = 0; i < m; i++) out[i] += w0 * s[o0 + i];
   }
 }
 
