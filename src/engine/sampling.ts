@@ -111,6 +111,13 @@ interface RankKernel {
   rankColumn(s: Float64Array, m: number, w: readonly number[], terms: number, sd: number): Int32Array;
   /** order[r] = the position holding stratum r (the inverse of a permutation). */
   invert(strata: Int32Array, m: number): Int32Array;
+  /**
+   * A Fisher-Yates shuffle of the m strata whose every draw r = U·(i + 1) picks the stratum
+   * index ⌊r⌋; its fraction r − ⌊r⌋ is uniform and independent of that index, so it gives the
+   * Latin Hypercube jitter too: with `jitter`, stratum t's draw (t + fraction)/m goes to
+   * sorted[offset + t]. Returns position i's stratum at [i] (valid until the next call).
+   */
+  shuffle(rng: Sfc32, m: number, jitter: boolean, sorted: Float64Array, offset: number): Int32Array;
 }
 
 /**
@@ -139,6 +146,7 @@ function rankKernel(capacity: number): RankKernel {
   const order = new Int32Array(capacity);
   /** mixed[] in the order of `order` while sorting: the insertion sort reads it in sequence. */
   const values = new Float64Array(capacity);
+  const permutation = new Int32Array(capacity);
 
   /**
    * mixed[i] = Σ_{l < terms} w[l]·S[l·m + i], T's column for the weights w (a row of A): for
@@ -238,6 +246,19 @@ function rankKernel(capacity: number): RankKernel {
     invert(strata, m) {
       for (let i = 0; i < m; i++) order[strata[i]] = i;
       return order;
+    },
+    shuffle(rng, m, jitter, sorted, offset) {
+      const width = 1 / m;
+      for (let i = 0; i < m; i++) permutation[i] = i;
+      for (let i = m - 1; i >= 0; i--) {
+        const r = rng.next() * (i + 1);
+        const at = r | 0;
+        const stratum = permutation[at];
+        permutation[at] = permutation[i];
+        permutation[i] = stratum;
+        if (jitter) sorted[offset + stratum] = (stratum + (r - at)) * width;
+      }
+      return permutation;
     },
   };
 }
@@ -369,32 +390,23 @@ export class BlockSampler {
     const rng = this.rng;
     const normal = scoresFor(m);
     const { scores, sumOfSquares } = normal;
-    const { sorted, permutation, scores: matrix } = s;
-    const width = 1 / m;
+    const { sorted, scores: matrix } = s;
     const monteCarlo = this.sampling === "MC";
+    const kernel = rankKernelFor(m);
     for (let j = 0; j < k; j++) {
       const offset = j * m;
       if (monteCarlo) {
         for (let i = 0; i < m; i++) sorted[offset + i] = rng.next();
         sorted.subarray(offset, offset + m).sort();
       }
-      for (let i = 0; i < m; i++) permutation[i] = i;
-      for (let i = m - 1; i >= 0; i--) {
-        const r = rng.next() * (i + 1);
-        const at = r | 0;
-        const stratum = permutation[at];
-        permutation[at] = permutation[i];
-        permutation[i] = stratum;
-        if (!monteCarlo) sorted[offset + stratum] = (stratum + (r - at)) * width;
-      }
-      // The shuffle leaves position i's stratum in permutation[i]; its scores are gathered after
-      // it (a smaller loop body, measurably faster than storing them in the shuffle).
+      const permutation = kernel.shuffle(rng, m, !monteCarlo, sorted, offset);
+      // Scores gathered after the shuffle: a smaller loop body, measurably faster than storing
+      // them in it.
       for (let i = 0; i < m; i++) matrix[offset + i] = scores[permutation[i]];
       if (j === 0) s.firstStrata.set(permutation.subarray(0, m));
     }
     const a = mixingMatrix(matrix, m, k, sumOfSquares, p);
     const sd = Math.sqrt(sumOfSquares / m);
-    const kernel = rankKernelFor(m);
     for (let j = 0; j < k; j++) {
       const row = a[j];
       // T's first column is S's (A is lower triangular and A[0][0] = 1), whose ranks are the
