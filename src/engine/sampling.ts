@@ -118,6 +118,11 @@ interface RankKernel {
    * sorted[offset + t]. Returns position i's stratum at [i] (valid until the next call).
    */
   shuffle(rng: Sfc32, m: number, jitter: boolean, sorted: Float64Array, offset: number): Int32Array;
+  /**
+   * Deals the last ranking's order out: trial order[r] gets sorted[offset + r], read through
+   * `table` (a quantile table) and added to into[trial].
+   */
+  dealInto(table: Float64Array, into: Float64Array, sorted: Float64Array, offset: number, m: number): void;
 }
 
 /**
@@ -260,6 +265,14 @@ function rankKernel(capacity: number): RankKernel {
       }
       return permutation;
     },
+    dealInto(table, into, sorted, offset, m) {
+      const size = table.length - 1;
+      for (let r = 0; r < m; r++) {
+        const x = sorted[offset + r] * size;
+        const at = x | 0;
+        into[order[r]] += table[at] + (x - at) * (table[at + 1] - table[at]);
+      }
+    },
   };
 }
 
@@ -325,16 +338,10 @@ export class BlockSampler {
    */
   correlatedInto(tables: readonly Float64Array[], sums: readonly Float64Array[], m: number): void {
     const scratch = this.scratchFor(m);
-    this.correlatedBlock(m, this.scoreFactor!, scratch, (j, order, sorted, offset) => {
-      const table = tables[j];
-      const into = sums[j];
-      const size = table.length - 1;
-      for (let r = 0; r < m; r++) {
-        const x = sorted[offset + r] * size;
-        const at = x | 0;
-        into[order[r]] += table[at] + (x - at) * (table[at + 1] - table[at]);
-      }
-    });
+    const kernel = rankKernelFor(m);
+    this.correlatedBlock(m, this.scoreFactor!, scratch, (j, _, sorted, offset) =>
+      kernel.dealInto(tables[j], sums[j], sorted, offset, m),
+    );
   }
 
   fill(u: Float64Array, m: number): void {
