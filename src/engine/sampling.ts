@@ -115,9 +115,18 @@ interface RankKernel {
    * A Fisher-Yates shuffle of the m strata whose every draw r = U·(i + 1) picks the stratum
    * index ⌊r⌋; its fraction r − ⌊r⌋ is uniform and independent of that index, so it gives the
    * Latin Hypercube jitter too: with `jitter`, stratum t's draw (t + fraction)/m goes to
-   * sorted[offset + t]. Returns position i's stratum at [i] (valid until the next call).
+   * sorted[offset + t]. Then position i's normal score, normal[stratum], goes to
+   * matrix[offset + i]. Returns position i's stratum at [i] (valid until the next call).
    */
-  shuffle(rng: Sfc32, m: number, jitter: boolean, sorted: Float64Array, offset: number): Int32Array;
+  shuffle(
+    rng: Sfc32,
+    m: number,
+    jitter: boolean,
+    sorted: Float64Array,
+    offset: number,
+    normal: Float64Array,
+    matrix: Float64Array,
+  ): Int32Array;
   /**
    * Deals the last ranking's order out: trial order[r] gets sorted[offset + r], read through
    * `table` (a quantile table) and added to into[trial].
@@ -252,7 +261,7 @@ function rankKernel(capacity: number): RankKernel {
       for (let i = 0; i < m; i++) order[strata[i]] = i;
       return order;
     },
-    shuffle(rng, m, jitter, sorted, offset) {
+    shuffle(rng, m, jitter, sorted, offset, normal, matrix) {
       const width = 1 / m;
       for (let i = 0; i < m; i++) permutation[i] = i;
       for (let i = m - 1; i >= 0; i--) {
@@ -263,6 +272,9 @@ function rankKernel(capacity: number): RankKernel {
         permutation[i] = stratum;
         if (jitter) sorted[offset + stratum] = (stratum + (r - at)) * width;
       }
+      // Scores gathered after the shuffle: a smaller loop body, measurably faster than storing
+      // them in it.
+      for (let i = 0; i < m; i++) matrix[offset + i] = normal[permutation[i]];
       return permutation;
     },
     dealInto(table, into, sorted, offset, m) {
@@ -406,10 +418,7 @@ export class BlockSampler {
         for (let i = 0; i < m; i++) sorted[offset + i] = rng.next();
         sorted.subarray(offset, offset + m).sort();
       }
-      const permutation = kernel.shuffle(rng, m, !monteCarlo, sorted, offset);
-      // Scores gathered after the shuffle: a smaller loop body, measurably faster than storing
-      // them in it.
-      for (let i = 0; i < m; i++) matrix[offset + i] = scores[permutation[i]];
+      const permutation = kernel.shuffle(rng, m, !monteCarlo, sorted, offset, scores, matrix);
       if (j === 0) s.firstStrata.set(permutation.subarray(0, m));
     }
     const a = mixingMatrix(matrix, m, k, sumOfSquares, p);
