@@ -79,7 +79,7 @@ function normalCdfTableOnce(): Float64Array {
 
 /**
  * Scratch buffers for one block size, reused block after block (the inner loops allocate
- * nothing).
+ * nothing); a correlated block's per-trial working arrays live in the shared rank kernel.
  */
 class Scratch {
   readonly permutation: Int32Array;
@@ -93,7 +93,7 @@ class Scratch {
     items: number,
     correlated: boolean,
   ) {
-    this.permutation = new Int32Array(capacity);
+    this.permutation = new Int32Array(correlated ? 0 : capacity);
     const m = correlated ? capacity : 0;
     this.scores = new Float64Array(m * items);
     this.sorted = new Float64Array(m * items);
@@ -351,6 +351,7 @@ export class BlockSampler {
   correlatedInto(tables: readonly Float64Array[], sums: readonly Float64Array[], m: number): void {
     const scratch = this.scratchFor(m);
     const kernel = rankKernelFor(m);
+    // The order dealt is the kernel's own (correlatedBlock ranks with the same kernel).
     this.correlatedBlock(m, this.scoreFactor!, scratch, (j, _, sorted, offset) =>
       kernel.dealInto(tables[j], sums[j], sorted, offset, m),
     );
