@@ -136,7 +136,13 @@ export class RoiSimulation {
   private readonly benefitCount: number;
   private readonly sampler: BlockSampler;
   private readonly blocks: number[];
-  private readonly blockMeans: number[] = [];
+  /**
+   * The mean ROI of each block drawn so far (the first `blocksDone`). A typed array: a fresh
+   * `[]` of small integers that turns into doubles on its first push sent V8's optimised
+   * nextBlock back to the interpreter once per block.
+   */
+  private readonly blockMeans: Float64Array;
+  private blocksDone = 0;
   private readonly roi: Float64Array;
   private uniforms: Float64Array = new Float64Array(0);
   private benefitSums: Float64Array = new Float64Array(0);
@@ -155,6 +161,7 @@ export class RoiSimulation {
     const scoreFactor = scoreFactorOf(this.correlation);
     this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
     this.blocks = blockSizes(options.trials);
+    this.blockMeans = new Float64Array(this.blocks.length);
     this.roi = new Float64Array(options.trials);
   }
 
@@ -176,21 +183,27 @@ export class RoiSimulation {
 
   /** Draws the next block and computes its trials' ROI. */
   private nextBlock(): void {
-    const m = this.blocks[this.blockMeans.length];
+    const m = this.blocks[this.blocksDone];
     const k = this.tables.length;
-    if (this.uniforms.length < m * k) {
-      this.uniforms = new Float64Array(m * k);
+    if (this.benefitSums.length < m) {
       this.benefitSums = new Float64Array(m);
       this.costSums = new Float64Array(m);
     }
-    const { uniforms: u, benefitSums, costSums, tables, benefitCount } = this;
+    const { benefitSums, costSums, tables, benefitCount } = this;
     benefitSums.fill(0, 0, m);
     costSums.fill(0, 0, m);
     if (this.sampler.fusable) {
       // Independent Latin Hypercube: each draw goes straight into its line's sum.
       for (let j = 0; j < k; j++)
         this.sampler.latinHypercubeInto(tables[j], j < benefitCount ? benefitSums : costSums, m);
+    } else if (this.sampler.correlated) {
+      // Rank-correlated: each item's draws go into its line's sum as they are dealt out.
+      const sums = tables.map((_, j) => (j < benefitCount ? benefitSums : costSums));
+      this.sampler.correlatedInto(tables, sums, m);
     } else {
+      // Plain Monte Carlo: the uniforms come trial by trial, so they are written first.
+      if (this.uniforms.length < m * k) this.uniforms = new Float64Array(m * k);
+      const u = this.uniforms;
       this.sampler.fill(u, m);
       const size = QUANTILE_TABLE_SIZE;
       for (let j = 0; j < k; j++) {
@@ -213,7 +226,7 @@ export class RoiSimulation {
       roi[start + i] = r;
       sum += r;
     }
-    this.blockMeans.push(sum / m);
+    this.blockMeans[this.blocksDone++] = sum / m;
     this.computed += m;
   }
 
@@ -232,10 +245,9 @@ export class RoiSimulation {
     if (this.sampling === "LHS") {
       let covered = 0;
       let b = 0;
-      while (b < this.blockMeans.length && covered + this.blocks[b] <= this.completed)
-        covered += this.blocks[b++];
+      while (b < this.blocksDone && covered + this.blocks[b] <= this.completed) covered += this.blocks[b++];
       if (covered === this.completed && b >= 2)
-        replicates = { means: this.blockMeans.slice(0, b), sizes: this.blocks.slice(0, b) };
+        replicates = { means: Array.from(this.blockMeans.subarray(0, b)), sizes: this.blocks.slice(0, b) };
     }
     return summarise(this.roi.subarray(0, this.completed), replicates);
   }
