@@ -17,6 +17,22 @@ import { chromium, type Page } from "playwright-core";
 import { below, type Benchmark, type BenchEntry, type Figure, repositoryRoot, round } from "./harness";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../test/e2e/chromium";
 import { summariseTrace, Trace, type TraceSummary, writeTrace } from "./chromium-trace";
+import { planCompleteModel } from "../src/templates";
+import { ROI_NAMES } from "../src/templates/roi";
+
+/**
+ * Where the complete model puts a named input, read from its plan: the bench finds the cell the
+ * way the pane does, by its workbook name, so a layout that moves it cannot make the bench type
+ * into another input and wait for a change that never comes.
+ */
+function inputAddress(name: string): string {
+  const plan = planCompleteModel({ data: "sample", currency: "NT$", locale: "en" }).find((p) =>
+    p.names.some((n) => n.name === name),
+  );
+  const range = plan?.names.find((n) => n.name === name)?.range;
+  if (!plan || !range) throw new Error(`The complete model has no input named ${name}.`);
+  return `${plan.sheet}!${range.replace(/\$/g, "")}`;
+}
 
 const SIZES = [100, 1_000, 5_000] as const;
 /** Per step; generous, as a loaded shared machine can take minutes where a laptop takes seconds. */
@@ -120,11 +136,12 @@ async function measureSize(url: string, rows: number, profiling?: Profiling): Pr
       .getByRole("tablist", { name: "Sheets" })
       .getByRole("tab", { name: "ROI", exact: true })
       .click();
-    const agents = page.locator('[data-address="ROI!B6"]');
+    const agentsAfter = inputAddress(ROI_NAMES.agentsAfter);
+    const agents = page.locator(`[data-address="${agentsAfter}"]`);
     await agents.waitFor();
     const summary = `(document.querySelector('[data-testid="summary-annual-roi"]')?.textContent ?? "")`;
     const roiBefore = await page.evaluate(summary);
-    const roiStart = await typeInto(page, "ROI!B6", "40");
+    const roiStart = await typeInto(page, agentsAfter, "40");
     const roiShown = await until(page, `${summary} !== ${JSON.stringify(roiBefore)}`);
 
     if (trace && profiling) {
