@@ -8,6 +8,7 @@
 import { parseCell } from "../shared/a1";
 import type { SheetPlan, TemplateId } from "../templates/plan";
 import { COL } from "../templates/roi-lines";
+import { ROI_TABLES } from "../templates/roi";
 import { type KeepTargets, type KeptCell, type KeptRange, type KeptSheet, keepTargets } from "./kept-content";
 import { tableBody } from "./plan-rows";
 
@@ -25,6 +26,16 @@ export interface LayoutMigration {
    * workbook name) and its few inputs under neither stay where they were.
    */
   readonly upgrade: ((read: ReadonlyMap<string, KeptRange>, plan: SheetPlan) => KeptSheet) | null;
+  /**
+   * Columns the newer layout inserted into tables the old sheet's are read as (with `upgrade`
+   * null): a table body is kept by position, so each kept row's cells from column `at` (counted
+   * from the table's left) move right by `count`, and the inserted columns take the plan's own.
+   */
+  readonly insertedColumns?: {
+    readonly tables: readonly string[];
+    readonly at: number;
+    readonly count: number;
+  };
 }
 
 /**
@@ -149,7 +160,7 @@ function upgradeRoi1(read: ReadonlyMap<string, KeptRange>, plan: SheetPlan): Kep
   return { tables, names, cells: new Map(), notCarried };
 }
 
-/** Layout 1 of the ROI sheet upgrades by name into any later layout (2 to 4 share the tables). */
+/** Layout 1 of the ROI sheet upgrades by name into any later layout (its rows by COL, the current columns). */
 const fromRoi1 = (to: number): LayoutMigration => ({
   template: "roi",
   from: 1,
@@ -159,10 +170,32 @@ const fromRoi1 = (to: number): LayoutMigration => ({
   upgrade: upgradeRoi1,
 });
 
+/**
+ * Layouts 2 to 4 into 5: the Distribution input after Sim high in both line tables. Their kept
+ * rows put every column from M0 on one to the right (the old M0, a formula, never lands in
+ * Distribution, which starts blank: the Stress sheet's distribution, as before).
+ */
+const roiDistribution = (from: number, earlier: string): LayoutMigration => ({
+  ...sameInputs(
+    "roi",
+    from,
+    5,
+    `${earlier}each line's Distribution column after Sim high moves the month columns one to the right`,
+  ),
+  insertedColumns: { tables: [ROI_TABLES.benefits, ROI_TABLES.costs], at: COL.distribution, count: 1 },
+});
+
 export const MIGRATIONS: readonly LayoutMigration[] = [
   fromRoi1(2),
   fromRoi1(3),
   fromRoi1(4),
+  fromRoi1(5),
+  roiDistribution(
+    2,
+    "the contribution block moves the tables down; a blank model's tables start with two rows; ",
+  ),
+  roiDistribution(3, "a blank model's line tables start with two empty rows; "),
+  roiDistribution(4, ""),
   sameInputs("roi", 2, 3, "the contribution-by-use-case block above the line tables moves the tables down"),
   sameInputs(
     "roi",
@@ -229,7 +262,33 @@ export function keptSheet(
   if (version === plan.version) return { ...read, notCarried: [] };
   const migration = migrationFor(plan.template, version, plan.version);
   if (!migration) return { tables: new Map(), names: new Map(), cells: new Map(), notCarried: [] };
-  return migration.upgrade ? migration.upgrade(read.names, plan) : { ...read, notCarried: [] };
+  if (migration.upgrade) return migration.upgrade(read.names, plan);
+  return { ...read, tables: withInserted(read.tables, migration.insertedColumns), notCarried: [] };
+}
+
+/** Kept table bodies with the newer layout's inserted columns (undefined: not read, the plan's). */
+function withInserted(
+  tables: ReadonlyMap<string, KeptRange>,
+  inserted: LayoutMigration["insertedColumns"],
+): ReadonlyMap<string, KeptRange> {
+  if (!inserted) return tables;
+  const which = new Set(inserted.tables.map((t) => t.toLowerCase()));
+  const gap = new Array<KeptCell | undefined>(inserted.count).fill(undefined);
+  return new Map(
+    [...tables].map(([name, range]): [string, KeptRange] => [
+      name,
+      which.has(name)
+        ? {
+            ...range,
+            cells: range.cells.map((row) =>
+              row.length <= inserted.at
+                ? row
+                : [...row.slice(0, inserted.at), ...gap, ...row.slice(inserted.at)],
+            ),
+          }
+        : range,
+    ]),
+  );
 }
 
 /** "B5" -> "row,column" key. */

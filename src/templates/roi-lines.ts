@@ -8,6 +8,7 @@ import { orDefault } from "./blank-inputs";
 import { SAMPLE_USE_CASES } from "./samples";
 import { same } from "./builder";
 import type { PlanCell, TemplateOptions } from "./plan";
+import type { LineDistribution } from "../engine/distributions";
 
 /** List values the formulas compare against: English in every locale (docs/line-items.md). */
 export const TIMINGS = ["Company", "Wave", "Own", "Fixed"] as const;
@@ -33,6 +34,8 @@ export interface LineRow {
   readonly months?: number | null;
   readonly risk?: PlanCell;
   readonly basis?: string | null;
+  /** The line's own shape in the simulation; blank (the default): the Stress sheet's SimDistribution. */
+  readonly distribution?: LineDistribution | null;
 }
 
 export interface LineRows {
@@ -58,8 +61,13 @@ export const COL = {
   simLow: 13,
   simBase: 14,
   simHigh: 15,
+  /**
+   * The line's distribution in the simulation (an input between calculated columns), so the names
+   * over Sim low .. Distribution give the simulation functions four columns per line.
+   */
+  distribution: 16,
   /** M0 .. M36. */
-  month0: 16,
+  month0: 17,
 } as const;
 
 export const EMPTY_LINE: LineRow = { label: null, group: null, base: null, kind: null };

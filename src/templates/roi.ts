@@ -23,11 +23,15 @@ import {
 } from "./plan";
 import { COL, COST_KINDS, type LineRow, roiLines, sampleUseCase, TIMINGS } from "./roi-lines";
 import { bounds, REALISATION, SHARE } from "../engine/inputs";
+import { LINE_DISTRIBUTIONS } from "../engine/distributions";
 import { contributionBlock, contributionHeight } from "./roi-contribution";
 
 export const ROI_SHEET = "ROI";
-/** Layout 2: line tables (layout 1 had seven fixed line items). */
-export const ROI_VERSION = 4;
+/**
+ * Layout 2: line tables (layout 1 had seven fixed line items); 5: each line's Distribution column
+ * after Sim high (docs/line-items.md).
+ */
+export const ROI_VERSION = 5;
 
 /**
  * The workbook names the ROI sheet defines, declared once: the template
@@ -796,8 +800,12 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
   ];
   const monthHeader = Array.from({ length: months }, (_, k) => `${L.monthColumn}${k}`);
 
-  /** The calculated cells of a line row (columns M onwards), for a benefit or a cost table. */
-  const calculated = (r: number, isBenefit: boolean): PlanCell[] => {
+  /**
+   * The calculated cells of a line row, for a benefit or a cost table: In use and the simulation's
+   * three points (columns M to P), then the schedule (from M0 on), either side of the Distribution
+   * input.
+   */
+  const calculated = (r: number, isBenefit: boolean): { sim: PlanCell[]; schedule: PlanCell[] } => {
     const c = (k: number): string => `$${letter(k)}${r}`;
     const F = c(COL.base);
     const E = c(COL.low);
@@ -855,14 +863,19 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
         : guard(`SUM(${monthLetter(12 * y - 11)}${r}:${monthLetter(12 * y)}${r})`);
     const riskYear = (y: number): PlanCell =>
       guard(`${letter(yearCol + y)}${r}*(1${isBenefit ? "-" : "+"}${K})`);
-    return [
-      inUse,
-      ...triple,
-      ...Array.from({ length: months }, (_, k) => monthCell(k)),
-      ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => yearSum(y)),
-      ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => riskYear(y)),
-    ];
+    return {
+      sim: [inUse, ...triple],
+      schedule: [
+        ...Array.from({ length: months }, (_, k) => monthCell(k)),
+        ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => yearSum(y)),
+        ...Array.from({ length: HORIZON_YEARS + 1 }, (_, y) => riskYear(y)),
+      ],
+    };
   };
+  /** Every calculated column from In use on (all but the Distribution input). */
+  const calculatedColumns = Array.from({ length: lastCol - COL.inUse + 1 }, (_, j) => COL.inUse + j).filter(
+    (c) => c !== COL.distribution,
+  );
 
   const lineTable = (
     rows: readonly LineRow[],
@@ -877,7 +890,8 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
     const riskName = isBenefit ? "BenefitRisk" : "CostRisk";
     const cells = rows.map((row, i): PlanCell[] => {
       const r = firstRow(header) + i;
-      const F = `$F${r}`;
+      const { sim, schedule } = calculated(r, isBenefit);
+      const F = `$${letter(COL.base)}${r}`;
       const bound = (fn: "MIN" | "MAX"): PlanCell =>
         same(`=IF(${F}="","",${fn}(${F}*(1+${lowChange}),${F}*(1+${highChange})))`);
       return [
@@ -893,7 +907,9 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
         row.months ?? null,
         row.risk ?? same(`=IF(${F}="","",${riskName})`),
         row.basis ?? null,
-        ...calculated(r, isBenefit),
+        ...sim,
+        row.distribution ?? null,
+        ...schedule,
       ];
     });
     const totals = b.write(`A${header - 1}`, [
@@ -901,7 +917,7 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
         title,
         ...new Array<PlanCell>(COL.inUse - 1).fill(null),
         ...Array.from({ length: lastCol - COL.inUse + 1 }, (_, j) =>
-          same(`=SUM(${body(header, n, COL.inUse + j)})`),
+          COL.inUse + j === COL.distribution ? null : same(`=SUM(${body(header, n, COL.inUse + j)})`),
         ),
       ],
     ]);
@@ -921,21 +937,27 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
         L.basis,
         L.inUse,
         ...(isBenefit ? [L.simLow, L.simBase, L.simHigh] : [L.runLow, L.runBase, L.runHigh]),
+        L.distribution,
         ...monthHeader,
         ...yearsHeader,
       ],
       ...cells,
     ]);
-    b.style(totals.cell(0, 0), "subtitle").style(totals.row(0, COL.inUse), "total");
-    b.format(totals.row(0, COL.inUse), "currency");
+    b.style(totals.cell(0, 0), "subtitle")
+      .style(totals.row(0, COL.inUse, COL.simHigh), "total")
+      .style(totals.row(0, COL.month0), "total");
+    b.format(totals.row(0, COL.inUse, COL.simHigh), "currency").format(totals.row(0, COL.month0), "currency");
     b.style(table.row(0), "header")
       .style(table.range(1, 0, n, COL.basis - 1), "input")
       .style(table.range(1, COL.basis, n, COL.basis), "note")
-      .style(table.range(1, COL.inUse, n, lastCol), "formula");
+      .style(table.range(1, COL.inUse, n, COL.simHigh), "formula")
+      .style(table.range(1, COL.distribution, n, COL.distribution), "input")
+      .style(table.range(1, COL.month0, n, lastCol), "formula");
     b.format(table.range(1, COL.low, n, COL.high), "currency")
       .format(table.range(1, COL.start, n, COL.months), "number")
       .format(table.range(1, COL.risk, n, COL.risk), "percent")
-      .format(table.range(1, COL.inUse, n, lastCol), "currency");
+      .format(table.range(1, COL.inUse, n, COL.simHigh), "currency")
+      .format(table.range(1, COL.month0, n, lastCol), "currency");
     const groups = isBenefit
       ? [L.efficiency, L.revenue, L.riskAvoided]
       : [L.catModelApi, L.catPlatform, L.catPeople, L.catTraining, L.catGovernance];
@@ -948,21 +970,23 @@ export function roiTemplate(options: TemplateOptions): SheetPlan {
       `0 – ${HORIZON_MONTHS}`,
     );
     b.validate(table.range(1, COL.risk, n, COL.risk), VALIDATIONS.rate, V.rate);
-    // Calculated columns: the default low, high and risk, and every column from In use on. Excel
-    // fills them into a row the user adds (typed below the table, or the pane's Add line).
-    b.table(tableName, table.range(0, 0, n, lastCol), [
-      COL.low,
-      COL.high,
-      COL.risk,
-      ...Array.from({ length: lastCol - COL.inUse + 1 }, (_, j) => COL.inUse + j),
-    ]);
+    // The simulation functions compare the shape's name case-insensitively; blank: SimDistribution.
+    b.validate(
+      table.range(1, COL.distribution, n, COL.distribution),
+      { kind: "list", values: LINE_DISTRIBUTIONS },
+      LINE_DISTRIBUTIONS.join(", "),
+    );
+    // Calculated columns: the default low, high and risk, and every column from In use on but the
+    // Distribution input. Excel fills them into a row the user adds (typed below the table, or the
+    // pane's Add line).
+    b.table(tableName, table.range(0, 0, n, lastCol), [COL.low, COL.high, COL.risk, ...calculatedColumns]);
     const names = ROI_LINE_NAMES[isBenefit ? "benefits" : "costs"];
     b.name(names.labels, body(header, n, COL.label), title)
       .name(names.low, body(header, n, COL.simLow), L.low)
       .name(names.base, body(header, n, COL.simBase), title)
       .name(names.high, body(header, n, COL.simHigh), L.high)
       .name(names.inUse, body(header, n, COL.inUse), L.inUse)
-      .name(names.threePoint, table.range(1, COL.simLow, n, COL.simHigh, true), title)
+      .name(names.threePoint, table.range(1, COL.simLow, n, COL.distribution, true), title)
       .name(names.monthTotals, totalRange(header - 1, COL.month0, COL.month0 + HORIZON_MONTHS), title);
   };
   lineTable(lines.benefits, benefitHeader, true, ROI_TABLES.benefits, L.benefitsTable);

@@ -3,7 +3,9 @@
  * uniforms, native inverse distributions and native statistics, gives the add-in's own
  * GENAI.SIMULATE_ROI figures for the same seed and trials; and after a line's base and high are
  * typed into the file, the recalculated percentiles move and equal the add-in's simulation of the
- * edited model (same seed, same uniforms).
+ * edited model (same seed, same uniforms). Likewise after a benefit's and a cost's Distribution
+ * cells are set to Uniform and Triangular: the copy's trials follow the column, and the
+ * recalculated statistics equal the add-in's for those per-line shapes.
  *
  * The add-in's figures are, before the edit, the spill of GENAI.SIMULATE_ROI in a MemoryHost built
  * in the live dialect (the Stress sheet's trials set to the count the copy stores, so the copy
@@ -27,7 +29,7 @@ import * as formulajs from "@formulajs/formulajs";
 import * as ExcelJS from "exceljs";
 import { STORED_TRIALS, TRIALS_SHEET } from "../../src/export/live-simulation";
 import { simulateRoiOf } from "../../src/functions/risk";
-import type { ThreePoint } from "../../src/engine/distributions";
+import type { LineDistribution, LineItem } from "../../src/engine/distributions";
 import { RoiSimulation, simulationUniforms } from "../../src/engine/simulate";
 import { makeShareableCopy } from "../../src/export/shareable";
 import { MemoryHost } from "../../src/host/memory";
@@ -35,6 +37,7 @@ import type { CellValue } from "../../src/host/workbook-host";
 import { cellAddress, columnLetters, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
+import { COL } from "../../src/templates/roi-lines";
 import { SIMULATION_ROWS } from "../../src/templates/stress";
 import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, tableCell } from "./export-support";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
@@ -96,8 +99,9 @@ if (!soffice) {
     let written: ExcelJS.Workbook;
     let before: ExcelJS.Workbook;
     let after: ExcelJS.Workbook;
-    let addIn: { before: number[]; after: number[] };
-    let copy: { before: CellValue[]; after: CellValue[] };
+    let shaped: ExcelJS.Workbook;
+    let addIn: { before: number[]; after: number[]; shaped: number[] };
+    let copy: { before: CellValue[]; after: CellValue[]; shaped: CellValue[] };
 
     /** The copy of the host's model, edited, stripped of cached results, recalculated. */
     const recalculated = async (
@@ -155,23 +159,31 @@ if (!soffice) {
           { ...tableCell(plans, "Costs", 1, 6), value: 30_000_000 },
         ])
       ).workbook;
+      // The first benefit (agent savings) as Uniform, the second cost (the platform) as Triangular.
+      shaped = (
+        await recalculated("shaped.xlsx", [
+          { ...tableCell(plans, "Benefits", 0, COL.distribution), value: "Uniform" },
+          { ...tableCell(plans, "Costs", 1, COL.distribution), value: "Triangular" },
+        ])
+      ).workbook;
       addIn = {
         before: await Promise.all(
           cells.map(async (c) => (await host.readRange(c.sheet, c.address))[0][0] as number),
         ),
         after: simulated(named(after, "BenefitThreePoint"), named(after, "CostThreePoint")),
+        shaped: simulated(named(shaped, "BenefitThreePoint"), named(shaped, "CostThreePoint")),
       };
-      copy = { before: statistics(before), after: statistics(after) };
+      copy = { before: statistics(before), after: statistics(after), shaped: statistics(shaped) };
       console.log(
         `Shareable copy, ${STORED_TRIALS} trials (statistic: add-in | LibreOffice):\n` +
           ["Mean", "P5", "P10", "P50", "P90", "P95", "P(ROI<0)"]
             .map(
               (label, i) =>
-                `  ${label}: ${addIn.before[i]} | ${String(copy.before[i])}; edited ${addIn.after[i]} | ${String(copy.after[i])}`,
+                `  ${label}: ${addIn.before[i]} | ${String(copy.before[i])}; edited ${addIn.after[i]} | ${String(copy.after[i])}; shaped ${addIn.shaped[i]} | ${String(copy.shaped[i])}`,
             )
             .join("\n"),
       );
-    }, 400_000);
+    }, 600_000);
 
     afterAll(() => {
       for (const path of [office.folder, office.profile])
@@ -186,8 +198,14 @@ if (!soffice) {
     /** Each trial's ROI in the copy (LibreOffice) and in the engine, for the same line items. */
     const trialRoi = (workbook: ExcelJS.Workbook): { copy: number[]; engine: Float64Array } => {
       const ws = workbook.getWorksheet(TRIALS_SHEET)!;
-      const items = (name: string) =>
-        named(workbook, name).map(([low, base, high]) => ({ low, base, high }) as ThreePoint);
+      // Low, base, high and the line's own shape (blank: the run's PERT), as SIMULATE_ROI reads them.
+      const items = (name: string): LineItem[] =>
+        named(workbook, name).map(([low, base, high, shape]) => {
+          const point = { low, base, high } as LineItem;
+          return shape === null || shape === ""
+            ? point
+            : { ...point, distribution: shape as LineDistribution };
+        });
       const simulation = new RoiSimulation(
         { benefits: items("BenefitThreePoint"), costs: items("CostThreePoint") },
         { trials: STORED_TRIALS, seed: 1, distribution: "PERT" },
@@ -240,13 +258,32 @@ if (!soffice) {
 
     it("recomputes the percentiles after a line's base and high change, as the add-in does", () => {
       // The edit reached the Stress sheet's line items (base 15M, high 30M on the second cost).
-      expect(named(after, "CostThreePoint")[1].slice(1)).toEqual([15_000_000, 30_000_000]);
+      expect(named(after, "CostThreePoint")[1].slice(1, 3)).toEqual([15_000_000, 30_000_000]);
       expectAddInFigures(after, copy.after, addIn.after);
       // The edit moved every statistic far beyond those bounds: the copy computed, not cached.
       for (let i = 0; i < SIMULATION_ROWS; i++)
         expect(Math.abs((copy.after[i] as number) - (copy.before[i] as number))).toBeGreaterThan(0.05);
       // Some trials lose money now.
       expect(copy.after[SIMULATION_ROWS - 1]).toBeGreaterThan(0.05);
+    });
+
+    it("follows each line's Distribution column: the statistics are the add-in's for those shapes", () => {
+      // The edit reached the line items SIMULATE_ROI reads (their fourth column).
+      expect(named(shaped, "BenefitThreePoint").map((r) => r[3] ?? "")).toEqual(["Uniform", "", ""]);
+      expect(named(shaped, "CostThreePoint").map((r) => r[3] ?? "")).toEqual(["", "Triangular", "", "", ""]);
+      expectAddInFigures(shaped, copy.shaped, addIn.shaped);
+      // The shapes moved the statistics well beyond the copy's agreement with the engine (1e-4).
+      const moved = copy.shaped.map((v, i) => Math.abs((v as number) - (copy.before[i] as number)));
+      expect(Math.max(...moved.slice(0, SIMULATION_ROWS - 1))).toBeGreaterThan(0.01);
+      // The first benefit's samples now lie uniformly on its range: L + R·u at the stored uniform.
+      const ws = shaped.getWorksheet(TRIALS_SHEET)!;
+      const at = (address: string): number => cellValueOf(ws.getCell(address)) as number;
+      const uniforms = simulationUniforms(8, { trials: STORED_TRIALS, seed: 1, distribution: "PERT" });
+      // Column B is each trial's ROI; the first line's parameters and samples are in column C.
+      const [low, high] = [at("C6"), at("C8")];
+      expect(at("C9")).toBe("Uniform");
+      for (let t = 0; t < 50; t++)
+        expect(at(`C${FIRST_TRIAL + t}`)).toBeCloseTo(low + (high - low) * uniforms[0][t], 6);
     });
 
     it("stores the engine's own uniforms and computes each sample as BETA.INV at them", () => {

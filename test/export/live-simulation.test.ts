@@ -167,7 +167,10 @@ describe("withLiveSimulations", () => {
     expect(formulaOf(trials, "C6")).toBe("=INDEX(BenefitThreePoint,1,1)");
     expect(formulaOf(trials, "E8")).toBe("=INDEX(BenefitThreePoint,3,3)");
     expect(formulaOf(trials, "F7")).toBe("=INDEX(CostThreePoint,1,2)");
-    expect(formulaOf(trials, "C9")).toBe('=TRIM("Triangular")');
+    // The ROI tables' names carry each line's Distribution as a fourth column: blank, the formula's.
+    expect(formulaOf(trials, "C9")).toBe(
+      '=TRIM(IF(INDEX(BenefitThreePoint,1,4)="","Triangular",INDEX(BenefitThreePoint,1,4)))',
+    );
     expect(planCell(trials, "A2")).toContain("seed 7, plain Monte Carlo");
     const model = {
       benefits: threePoints(namedValues(edited, lookup, "BenefitThreePoint")),
@@ -184,7 +187,9 @@ describe("withLiveSimulations", () => {
 
   it("keeps the default distribution's own expression, so a colleague can switch it", () => {
     const trials = trialsOf(withLiveSimulations(plans, lookup, { storedTrials: 10 }).plans);
-    expect(formulaOf(trials, "C9")).toBe('=TRIM(IF(SimDistribution="","PERT",SimDistribution))');
+    expect(formulaOf(trials, "C9")).toBe(
+      '=TRIM(IF(INDEX(BenefitThreePoint,1,4)="",IF(SimDistribution="","PERT",SimDistribution),INDEX(BenefitThreePoint,1,4)))',
+    );
   });
 
   it("reorders the uniforms by the correlation argument, as the engine does", () => {

@@ -41,8 +41,8 @@ describe("OfficeHost and the line tables", () => {
     await host.applyPlans(plans(), { dialect: "live" });
     expect(excel.name("RoiBenefitLabels")).toBe("=Benefits[Line]");
     expect(excel.name("RoiBenefitInUse")).toBe("=Benefits[In use]");
-    expect(excel.name("BenefitThreePoint")).toBe("=Benefits[[Sim low]:[Sim high]]");
-    expect(excel.name("CostThreePoint")).toBe("=Costs[[Run-rate low]:[Run-rate high]]");
+    expect(excel.name("BenefitThreePoint")).toBe("=Benefits[[Sim low]:[Distribution]]");
+    expect(excel.name("CostThreePoint")).toBe("=Costs[[Run-rate low]:[Distribution]]");
     expect(excel.name("RoiCostLabels")).toBe("=Costs[Line]");
     // readNames resolves them to the tables' current rows.
     const read = await host.readNames(["RoiBenefitLabels", "RoiCostLabels"]);

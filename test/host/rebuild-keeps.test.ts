@@ -3,20 +3,21 @@
  * the plan's cell positions, the same in OfficeHost (against the recording Excel fake, whose
  * tables grow when a user types right below them, as Excel's do) and MemoryHost: a row typed
  * below a table, a fourth benefit line, a value typed over a line's default low, a formula typed
- * into an input, and a sheet of the ROI's first layout, upgraded.
+ * into an input, and sheets of the ROI's first and fourth layouts, upgraded.
  */
 import { MemoryHost } from "../../src/host/memory";
 import { OfficeHost } from "../../src/host/office";
-import { tableBody } from "../../src/host/plan-rows";
+import { planCellAt, tableBody } from "../../src/host/plan-rows";
 import type { CellValue, WorkbookHost } from "../../src/host/workbook-host";
 import { cellAddress, parseCell } from "../../src/shared/a1";
 import { inputCells } from "../../src/templates/cells";
 import { planCompleteModel } from "../../src/templates/index";
-import type { SheetPlan } from "../../src/templates/plan";
+import { isFormula, type SheetPlan } from "../../src/templates/plan";
 import { COL } from "../../src/templates/roi-lines";
 import { fakeExcelRun } from "./excel-fake";
 import ROI_V1 from "../golden/layouts/roi.v1.json";
 import { sheetView } from "../../src/preview/sheet-view";
+import { roiLayout4 } from "./older-roi-layout";
 
 const SAMPLE = { data: "sample" as const, currency: "NT$", locale: "en" as const };
 
@@ -247,6 +248,45 @@ describe.each(HOSTS)("%s rebuilding with the user's inputs", (_, make) => {
       ]),
     );
     expect((await again.host.readNames(["DiscountRate"])).DiscountRate).toEqual([[0.08]]);
+  });
+
+  it("upgrades a sheet of the ROI's layout 4: each line's inputs stay in their columns, the old M0 never lands in Distribution", async () => {
+    const s = make();
+    const plan = planOf(planCompleteModel(SAMPLE), "roi");
+    await s.host.applyPlans([roiLayout4(plan)], { dialect: "live" });
+    expect((await s.host.listSheets()).find((x) => x.name === "ROI")?.templateVersion).toBe(4);
+    const benefits = body(plan, "Benefits");
+    const costs = body(plan, "Costs");
+    s.type("ROI", cellAddress(benefits.top, COL.label), "Agent hours saved");
+    s.type("ROI", cellAddress(benefits.top + 1, COL.low), 1_000_000);
+    s.type("ROI", cellAddress(costs.top, COL.risk), 0.2);
+    s.type("ROI", cellAddress(costs.top + 1, COL.months), 6);
+    // Layout 4 held M0, a formula, where Distribution is now.
+    expect(String(s.content("ROI", cellAddress(benefits.top, COL.distribution)))).toMatch(/^=/);
+
+    const result = await s.host.applyPlans([plan], { dialect: "live" });
+
+    expect(result.sheets[0]).toMatchObject({ outcome: "replaced" });
+    expect(result.sheets[0].kept?.notCarried).toEqual([]);
+    expect((await s.host.listSheets()).find((x) => x.name === "ROI")?.templateVersion).toBe(plan.version);
+    expect(s.content("ROI", cellAddress(benefits.top, COL.label))).toBe("Agent hours saved");
+    expect(s.content("ROI", cellAddress(benefits.top + 1, COL.low))).toBe(1_000_000);
+    expect(s.content("ROI", cellAddress(costs.top, COL.risk))).toBe(0.2);
+    expect(s.content("ROI", cellAddress(costs.top + 1, COL.months))).toBe(6);
+    for (const table of [benefits, costs])
+      for (let row = table.top; row <= table.bottom; row++) {
+        expect(s.content("ROI", cellAddress(row, COL.distribution))).toBeNull();
+        const m0 = planCellAt(plan, row, COL.month0);
+        expect(s.content("ROI", cellAddress(row, COL.month0))).toBe(
+          m0 !== undefined && isFormula(m0) ? m0.live : m0,
+        );
+      }
+
+    // In the same layout, a chosen distribution is the user's input: a rebuild keeps it.
+    s.type("ROI", cellAddress(costs.top, COL.distribution), "Triangular");
+    await s.host.applyPlans([plan], { dialect: "live" });
+    expect(s.content("ROI", cellAddress(costs.top, COL.distribution))).toBe("Triangular");
+    expect(s.content("ROI", cellAddress(costs.top + 1, COL.distribution))).toBeNull();
   });
 });
 

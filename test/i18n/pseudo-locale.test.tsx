@@ -9,6 +9,7 @@
  * list values formulas compare against, and the workbook names the user types.
  */
 import { isPseudo } from "../../scripts/pseudo-locale";
+import { LINE_DISTRIBUTIONS } from "../../src/engine/distributions";
 import { MemoryHost } from "../../src/host/memory";
 import { bundleFor } from "../../src/i18n/bundles";
 import { planModel, TEMPLATES } from "../../src/templates";
@@ -23,8 +24,8 @@ const DECLARED_ENGLISH = new Set<string>([
   "Worst",
   "Base",
   "Best",
-  "PERT",
-  "Triangular",
+  // Each line's shape, as SIMULATE_ROI and the ROI tables' Distribution column spell it.
+  ...LINE_DISTRIBUTIONS,
   // Currency codes, and the other languages named in themselves in the language switch.
   "NT$",
   "US$",

@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { migrationFor } from "../../src/host/layout-migrations";
+import { MIGRATIONS, migrationFor } from "../../src/host/layout-migrations";
 import { tableBody } from "../../src/host/plan-rows";
 import { cellAddress, parseRange } from "../../src/shared/a1";
 import { inputCells } from "../../src/templates/cells";
@@ -124,6 +124,47 @@ describe("layout pin", () => {
       if (from > to) missing.push(`${template} has a record of version ${from}, newer than its ${to}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("reads an older layout's table rows by position only where its columns land in the current one", () => {
+    // A migration that reads the tables as the current layout's (no upgrade of its own) keeps each
+    // row's cells by position, moved right past the columns it says were inserted: the old
+    // layout's header at each kept position must be the current one's at its new position, and
+    // every input column of the current tables must come from an input column or an inserted one.
+    const problems: string[] = [];
+    for (const migration of MIGRATIONS) {
+      if (migration.upgrade) continue;
+      const path = recordPath(migration.template, migration.from);
+      if (!existsSync(path)) continue;
+      const old = JSON.parse(readFileSync(path, "utf8")) as LayoutRecord;
+      const target = recordPath(migration.template, migration.to);
+      if (!existsSync(target)) continue;
+      const now = (JSON.parse(readFileSync(target, "utf8")) as LayoutRecord).variants;
+      const inserted = migration.insertedColumns;
+      for (const [variant, layout] of Object.entries(old.variants))
+        for (const [table, before] of Object.entries(layout.tables)) {
+          const after = now[variant]?.tables[table];
+          if (!after) continue;
+          const moves = inserted?.tables.includes(table) ?? false;
+          const to = (j: number): number => (moves && inserted && j >= inserted.at ? j + inserted.count : j);
+          before.columns.forEach((header, j) => {
+            if (after.columns[to(j)] !== header)
+              problems.push(
+                `${migration.template} ${migration.from} -> ${migration.to}, ${variant}, ${table}: column ${j} "${header}" lands on "${after.columns[to(j)]}"`,
+              );
+          });
+          const fromInput = new Set(before.inputColumns.map(to));
+          for (const c of after.inputColumns) {
+            const isInserted =
+              moves && inserted !== undefined && c >= inserted.at && c < inserted.at + inserted.count;
+            if (!fromInput.has(c) && !isInserted)
+              problems.push(
+                `${migration.template} ${migration.from} -> ${migration.to}, ${variant}, ${table}: input column ${c} is filled from a calculated column`,
+              );
+          }
+        }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("reads the ROI's first layout only through names the migration knows", () => {

@@ -145,6 +145,7 @@ export const roi = {
   runLow: "Run-rate low",
   runBase: "Run-rate base",
   runHigh: "Run-rate high",
+  distribution: "Distribution",
   efficiency: "Efficiency",
   revenue: "Revenue",
   riskAvoided: "Risk avoided",

@@ -147,6 +147,7 @@ export const roi: RoiLabels = {
   runLow: "年化低值",
   runBase: "年化基準",
   runHigh: "年化高值",
+  distribution: "分布",
   efficiency: "效率",
   revenue: "營收",
   riskAvoided: "風險規避",

@@ -5,7 +5,9 @@
  * "Timing"): a row with a blank value is empty; a blank low or high is the base; a blank start
  * is month 0, a blank ramp a step, a blank spread one month, a blank risk 0; list values compare
  * as Excel compares text (case-insensitively), and a timing or kind the formulas do not name
- * counts as they count it (Company, Recurring).
+ * counts as they count it (Company, Recurring). A line's Distribution is read as the simulation
+ * functions read their line items' fourth column: blank is the run's distribution, a known shape
+ * in any case, anything else a problem naming the cell.
  */
 import type {
   BenefitLine,
@@ -15,6 +17,7 @@ import type {
   LineItemCase,
   WavePlan,
 } from "../../engine/line-items";
+import { LINE_DISTRIBUTIONS, type LineDistribution } from "../../engine/distributions";
 import { invalid, type Problem } from "../../engine/problem";
 import type { PaneStrings } from "../../i18n/bundle";
 import type { Locale } from "../../i18n/locale";
@@ -61,6 +64,11 @@ export type CaseReading =
       readonly paybackBenchmark: number;
       /** The sheet row (1-based) of each line, benefits and costs in the case's order. */
       readonly lineRows: { readonly benefits: readonly number[]; readonly costs: readonly number[] };
+      /**
+       * Each line's own distribution, benefits then costs as the case's lines (the engine's
+       * `lineDistributions`); null: the run's distribution.
+       */
+      readonly lineDistributions: readonly (LineDistribution | null)[];
       /** The sheet the tables are on (when read from a workbook). */
       readonly sheet?: string;
     }
@@ -107,7 +115,13 @@ function wavePlans(values: NameValues): Map<string, WavePlan> | null {
   return plans;
 }
 
-/** One table's rows as read (columns A..K of the body), with their sheet row numbers. */
+/** A line's Distribution cell: null when blank, the shape it names, or undefined for an unknown word. */
+function shapeOf(v: CellValue | undefined): LineDistribution | null | undefined {
+  if (blank(v) || (typeof v === "string" && v.trim() === "")) return null;
+  return LINE_DISTRIBUTIONS.find((d) => d.toLowerCase() === text(v));
+}
+
+/** One table's rows as read (columns A to Distribution of the body), with their sheet row numbers. */
 export interface TableRows {
   readonly rows: readonly (readonly CellValue[])[];
   /** The sheet row (1-based) of the first body row, for messages. */
@@ -116,7 +130,8 @@ export interface TableRows {
 
 /**
  * Reads the business case. `values` holds CASE_SETTING_NAMES and WAVE_NAMES; `tables` each
- * table's body rows, columns A (Line) to K (Risk).
+ * table's body rows, columns A (Line) to Q (Distribution); rows read only to K (Risk) have no
+ * distribution of their own.
  */
 export function readCase(
   values: NameValues,
@@ -158,6 +173,7 @@ export function readCase(
     argument: string,
     make: (row: readonly CellValue[], base: number, low: number, high: number, risk: number) => T,
     sheetRows: number[],
+    shapes: (LineDistribution | null)[],
   ): T[] | Problem => {
     const out: T[] = [];
     for (let i = 0; i < table.rows.length; i++) {
@@ -183,12 +199,22 @@ export function readCase(
         return invalid("notNumber", { ...at, got: String(got) });
       }
       if (!(low <= base && base <= high)) return invalid("lineItemOrder", { ...at, low, base, high });
+      const shape = shapeOf(row[COL.distribution]);
+      if (shape === undefined)
+        return invalid("choice", {
+          ...at,
+          column: columnLetters(COL.distribution),
+          choices: LINE_DISTRIBUTIONS.map((d) => `"${d}"`).join(", "),
+          got: String(row[COL.distribution]),
+        });
+      shapes.push(shape);
       out.push(make(row, base, low, high, risk));
       sheetRows.push(table.firstRow + i);
     }
     return out;
   };
   const lineRows = { benefits: [] as number[], costs: [] as number[] };
+  const shapes = { benefits: [] as (LineDistribution | null)[], costs: [] as (LineDistribution | null)[] };
   const benefits = lines(
     tables.benefits,
     ROI_TABLES.benefits,
@@ -208,6 +234,7 @@ export function readCase(
       };
     },
     lineRows.benefits,
+    shapes.benefits,
   );
   if (!Array.isArray(benefits)) return { ok: false, reason: "invalid", problem: benefits };
   const costs = lines(
@@ -224,12 +251,14 @@ export function readCase(
       risk,
     }),
     lineRows.costs,
+    shapes.costs,
   );
   if (!Array.isArray(costs)) return { ok: false, reason: "invalid", problem: costs };
   return {
     ok: true,
     paybackBenchmark: benchmark as number,
     lineRows,
+    lineDistributions: [...shapes.benefits, ...shapes.costs],
     businessCase: {
       benefits,
       costs,
@@ -252,7 +281,7 @@ export async function readCaseFrom(host: WorkbookHost): Promise<CaseReading> {
     const at = where[name];
     if (!at) return null;
     const range = parseRange(at.address);
-    const address = `A${range.top + 1}:${columnLetters(COL.risk)}${range.bottom + 1}`;
+    const address = `A${range.top + 1}:${columnLetters(COL.distribution)}${range.bottom + 1}`;
     return { rows: await host.readRange(at.sheet, address), firstRow: range.top + 1 };
   };
   const [benefits, costs, values] = await Promise.all([

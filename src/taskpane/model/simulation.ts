@@ -6,8 +6,8 @@
 import { ROI_LINE_NAMES } from "../../templates/roi";
 import { STRESS_NAMES } from "../../templates/stress";
 import { statisticsOf } from "../../engine/simulation-table";
-import type { ThreePoint } from "../../engine/distributions";
-import type { Problem } from "../../engine/problem";
+import { LINE_DISTRIBUTIONS, type LineItem } from "../../engine/distributions";
+import { invalid, type Problem } from "../../engine/problem";
 import {
   type LineItemModel,
   lineItemProblem,
@@ -41,18 +41,46 @@ export type LineItemReading =
   | { readonly ok: false; readonly reason: "missing" }
   | { readonly ok: false; readonly reason: "invalid"; readonly problem: Problem };
 
-function threePoints(rows: CellValue[][]): ThreePoint[] {
-  return rows.map((r) => ({
-    low: Number(r[0] ?? NaN),
-    base: Number(r[1] ?? NaN),
-    high: Number(r[2] ?? NaN),
-  }));
-}
-
-const blank = (v: CellValue): boolean => v === null || v === "";
+const blank = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /**
- * The lines the Stress sheet simulates (N×3 benefits, M×3 costs; LINE_ITEM_NAMES says where),
+ * Rows of low, base, high and optionally the line's distribution (the ROI tables' fourth column)
+ * as line items, or the problem of the first row whose shape is not one the simulation knows
+ * (compared as the functions compare it, case-insensitively; blank: the run's distribution).
+ */
+function lineItemsOf(rows: CellValue[][], argument: string): LineItem[] | Problem {
+  const items: LineItem[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    // Text or blanks in low, base or high become NaN, which lineItemProblem reports by row.
+    const [low, base, high] = [0, 1, 2].map((c): number => {
+      const v = rows[r][c];
+      return typeof v === "number" ? v : NaN;
+    });
+    const cell = rows[r][3];
+    if (blank(cell)) {
+      items.push({ low, base, high });
+      continue;
+    }
+    const distribution = LINE_DISTRIBUTIONS.find(
+      (d) => d.toLowerCase() === String(cell).trim().toLowerCase(),
+    );
+    if (!distribution)
+      return invalid("choice", {
+        argument,
+        row: r + 1,
+        column: 4,
+        choices: LINE_DISTRIBUTIONS.map((d) => `"${d}"`).join(", "),
+        got: String(cell),
+      });
+    items.push({ low, base, high, distribution });
+  }
+  return items;
+}
+
+/**
+ * The lines the Stress sheet simulates (N×3 benefits, M×3 costs, or ×4 with each line's
+ * distribution as the ROI tables give it; LINE_ITEM_NAMES says where),
  * checked as GENAI.SIMULATE_ROI checks them: a row left wholly blank (room for a line) is skipped.
  * "missing" without a Stress sheet: the ROI tables alone do not make one.
  */
@@ -65,10 +93,12 @@ export function readLineItems(values: NameValues): LineItemReading {
   const benefits = values[names.benefits];
   const costs = values[names.costs];
   if (!(own || linked) || !benefits || !costs) return { ok: false, reason: "missing" };
-  // Text or blanks in a line become NaN, which lineItemProblem reports by row.
-  const numeric = (rows: CellValue[][]): CellValue[][] =>
-    rows.filter((r) => !r.every(blank)).map((r) => r.map((v) => (typeof v === "number" ? v : NaN)));
-  const model = { benefits: threePoints(numeric(benefits)), costs: threePoints(numeric(costs)) };
+  const kept = (rows: CellValue[][]): CellValue[][] => rows.filter((r) => !r.every(blank));
+  const b = lineItemsOf(kept(benefits), names.benefits);
+  if (!Array.isArray(b)) return { ok: false, reason: "invalid", problem: b };
+  const c = lineItemsOf(kept(costs), names.costs);
+  if (!Array.isArray(c)) return { ok: false, reason: "invalid", problem: c };
+  const model = { benefits: b, costs: c };
   const problem = lineItemProblem(model, names);
   return problem ? { ok: false, reason: "invalid", problem } : { ok: true, model };
 }

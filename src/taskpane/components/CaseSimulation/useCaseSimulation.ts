@@ -82,6 +82,7 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
           trials,
           seed,
           distribution,
+          lineDistributions: reading.lineDistributions,
           paybackBenchmark: reading.paybackBenchmark,
         };
         const current = startCaseRun({ businessCase: c, options }, (done, total) =>

@@ -148,7 +148,13 @@ export function useStatisticSeek({ trials, seed, distribution }: SeekSettings) {
         const current = startSeek(
           {
             businessCase: c,
-            options: { trials, seed, distribution, paybackBenchmark: reading.paybackBenchmark },
+            options: {
+              trials,
+              seed,
+              distribution,
+              lineDistributions: reading.lineDistributions,
+              paybackBenchmark: reading.paybackBenchmark,
+            },
             goal,
             lever: seekLever,
           },
