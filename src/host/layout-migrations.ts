@@ -188,6 +188,14 @@ export const MIGRATIONS: readonly LayoutMigration[] = [
       "linked to the ROI sheet, each line row finds its line by position and the table holds the tornado, so it grows by appending rows; the simulation and the tornado read the ROI tables",
     ),
   ),
+  ...[1, 2, 3, 4].map((from) =>
+    sameInputs(
+      "stress",
+      from,
+      5,
+      "a Sampling setting (SimSampling) and the rank-correlation matrix over the lines above the line table, which moves down by the matrix's height; every input keeps its name or table",
+    ),
+  ),
 ];
 
 export function migrationFor(template: TemplateId, from: number | null, to: number): LayoutMigration | null {
