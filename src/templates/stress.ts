@@ -542,7 +542,6 @@ function correlationBlock(
   const last = top + n;
   const nowColumn = columnLetters(1 + n);
   const sameColumn = columnLetters(2 + n);
-  const statusRow = last + 1;
   const appliedRow = last + 2;
   const applied = `$B$${appliedRow}`;
   const flags = `$${sameColumn}$${first}:$${sameColumn}$${last}`;
@@ -600,7 +599,12 @@ function correlationBlock(
     .format(block.range(1, inUseLeft, n, inUseLeft + n - 1), "decimal")
     .format(block.cell(n + 2, 1), "integer");
   b.validate(block.range(1, 1, n, n), { kind: "decimal", min: -1, max: 1 }, "-1 – 1");
-  b.name(STRESS_NAMES.correlation, block.range(1, 1, n, n), L.correlation)
+  b.keyedName(
+    STRESS_NAMES.correlation,
+    block.range(1, 1, n, n),
+    L.correlation,
+    STRESS_NAMES.correlationLabels,
+  )
     .name(STRESS_NAMES.correlationLabels, block.column(0, 1, n), L.correlation)
     .name(STRESS_NAMES.correlationStatus, block.cell(n + 1, 1), L.correlationStatus)
     .name(STRESS_NAMES.correlationApplied, block.cell(n + 2, 1), L.correlationApplied)
