@@ -35,7 +35,7 @@ import type { CellValue } from "../../src/host/workbook-host";
 import { cellAddress, columnLetters, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
-import { SIMULATION_ROWS } from "../../src/templates/stress";
+import { SIMULATION_ROWS, STRESS_NAMES } from "../../src/templates/stress";
 import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, tableCell } from "./export-support";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
 import { editedXlsx } from "./xlsx-parts";
@@ -126,11 +126,19 @@ if (!soffice) {
         ),
       );
     };
-    /** SIMULATE_ROI's value column, as the custom function computes it for these line items. */
-    const simulated = (benefits: CellValue[][], costs: CellValue[][]): number[] =>
-      simulateRoiOf(benefits, costs, STORED_TRIALS, 1, "PERT")
+    /**
+     * SIMULATE_ROI's value column, as the custom function computes it for these line items and
+     * the matrix the Stress sheet passes it (StressCorrelationInUse, as LibreOffice computed it).
+     */
+    const simulated = (benefits: CellValue[][], costs: CellValue[][], correlation: CellValue[][]): number[] =>
+      simulateRoiOf(benefits, costs, STORED_TRIALS, 1, "PERT", "LHS", correlation)
         .slice(0, SIMULATION_ROWS)
         .map((row) => row[1] as number);
+    /** The matrix in use, a blank pair 0 and a blank diagonal 1 (as SIMULATE_ROI reads it). */
+    const matrixIn = (workbook: ExcelJS.Workbook): number[][] =>
+      named(workbook, STRESS_NAMES.correlationInUse).map((row, i) =>
+        row.map((v, j) => (v === null || v === "" ? (i === j ? 1 : 0) : Number(v))),
+      );
 
     beforeAll(async () => {
       office.folder = mkdtempSync(join(tmpdir(), "genai-lo-sim-"));
@@ -159,7 +167,11 @@ if (!soffice) {
         before: await Promise.all(
           cells.map(async (c) => (await host.readRange(c.sheet, c.address))[0][0] as number),
         ),
-        after: simulated(named(after, "BenefitThreePoint"), named(after, "CostThreePoint")),
+        after: simulated(
+          named(after, "BenefitThreePoint"),
+          named(after, "CostThreePoint"),
+          named(after, STRESS_NAMES.correlationInUse),
+        ),
       };
       copy = { before: statistics(before), after: statistics(after) };
       console.log(
@@ -178,6 +190,15 @@ if (!soffice) {
         if (path) rmSync(path, { recursive: true, force: true });
     });
 
+    it("computes the Stress sheet's matrix rule natively: the sample matrix matches the lines and is passed on", () => {
+      for (const workbook of [before, after]) {
+        expect(named(workbook, STRESS_NAMES.correlationApplied)).toEqual([[1]]);
+        expect(named(workbook, STRESS_NAMES.correlationStatus)[0][0]).toMatch(/^Matches the lines/);
+        // The sample's benefits correlate at 0.5: the copy's trials are correlated ones.
+        expect(matrixIn(workbook)[0][1]).toBe(0.5);
+      }
+    });
+
     it("leaves LibreOffice nothing cached: the trials' formulas lost their values", () => {
       // The trials alone: ROI and eight lines' samples for each of the stored trials.
       expect(stripped).toBeGreaterThan(STORED_TRIALS * 9);
@@ -190,7 +211,7 @@ if (!soffice) {
         named(workbook, name).map(([low, base, high]) => ({ low, base, high }) as ThreePoint);
       const simulation = new RoiSimulation(
         { benefits: items("BenefitThreePoint"), costs: items("CostThreePoint") },
-        { trials: STORED_TRIALS, seed: 1, distribution: "PERT" },
+        { trials: STORED_TRIALS, seed: 1, distribution: "PERT", correlation: matrixIn(workbook) },
       );
       simulation.run();
       return {
@@ -234,7 +255,11 @@ if (!soffice) {
         expect(Math.abs((value as number) - addIn.before[i])).toBeLessThan(1e-4),
       );
       // The custom function's code on the line items LibreOffice read gives the same figures.
-      const again = simulated(named(before, "BenefitThreePoint"), named(before, "CostThreePoint"));
+      const again = simulated(
+        named(before, "BenefitThreePoint"),
+        named(before, "CostThreePoint"),
+        named(before, STRESS_NAMES.correlationInUse),
+      );
       again.forEach((x, i) => expect(x).toBeCloseTo(addIn.before[i], 12));
     });
 
