@@ -278,7 +278,13 @@ if (!soffice) {
       const ws = after.getWorksheet(TRIALS_SHEET)!;
       const at = (address: string): number => cellValueOf(ws.getCell(address)) as number;
       const lines = 8;
-      const uniforms = simulationUniforms(lines, { trials: STORED_TRIALS, seed: 1, distribution: "PERT" });
+      // Reordered by the matrix the Stress sheet passes (the sample's, which matches its lines).
+      const uniforms = simulationUniforms(lines, {
+        trials: STORED_TRIALS,
+        seed: 1,
+        distribution: "PERT",
+        correlation: matrixIn(after),
+      });
       // The file as written holds them to the last bit (LibreOffice saves 15 digits).
       const stored = written.getWorksheet(TRIALS_SHEET)!;
       for (let t = 0; t < STORED_TRIALS; t++)
