@@ -16,11 +16,19 @@ import { addLine } from "../../src/taskpane/model/line-add";
 import { LINE_ITEM_NAMES, readLineItems } from "../../src/taskpane/model/simulation";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula } from "../../src/templates/plan";
-import { SAMPLE_CORRELATION, STRESS_NAMES, STRESS_SHEET, SIMULATION_ROWS } from "../../src/templates/stress";
+import { planModel } from "../../src/templates/index";
+import {
+  SAMPLE_CORRELATION,
+  STRESS_NAMES,
+  STRESS_SHEET,
+  STRESS_VERSION,
+  SIMULATION_ROWS,
+} from "../../src/templates/stress";
+import STRESS_V4 from "../golden/layouts/stress.v4.json";
 
 const OPTIONS = { data: "sample", currency: "NT$", locale: "en" } as const;
 
-async function value(host: MemoryHost, name: string): Promise<CellValue> {
+async function value_(host: MemoryHost, name: string): Promise<CellValue> {
   return (await host.readNames([name]))[name]?.[0]?.[0] ?? null;
 }
 
@@ -73,8 +81,8 @@ describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)
   it("gives the engine's correlated figures with the sample matrix, wider than independent lines", async () => {
     const host = new MemoryHost();
     await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "live" });
-    expect(await value(host, STRESS_NAMES.correlationApplied)).toBe(1);
-    expect(await value(host, STRESS_NAMES.correlationStatus)).toMatch(/^Matches the lines/);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toMatch(/^Matches the lines/);
     const matrix = asMatrix(
       (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [],
     );
@@ -119,8 +127,8 @@ describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)
 
     // A benefit line added: the costs move down one position, the matrix no longer fits.
     await addLine(host, { kind: "benefit", label: "Faster onboarding", amount: 3_000_000 }, "en");
-    expect(await value(host, STRESS_NAMES.correlationApplied)).toBe(0);
-    expect(await value(host, STRESS_NAMES.correlationStatus)).toMatch(
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(0);
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toMatch(
       /^Does not match: the model has 9 lines, the matrix 8/,
     );
     const unmatched = await spill(host);
@@ -132,7 +140,7 @@ describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)
     const plans = plansFor("stress", OPTIONS, await host.listSheets(), await readLineCounts(host));
     const result = await host.applyPlans(plans, { dialect: "live", policies: { [STRESS_SHEET]: "replace" } });
     expect(result.sheets[0].kept?.notCarried).toEqual([]);
-    expect(await value(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
     const labels = (
       (await host.readNames([STRESS_NAMES.correlationLabels]))[STRESS_NAMES.correlationLabels] ?? []
     ).map((r) => r[0]);
@@ -166,7 +174,7 @@ describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)
     if (!labels) throw new Error("no cost labels");
     const r = parseRange(labels.address);
     host.typeAsUser(labels.sheet, cellAddress(r.top + 3, r.left), "Enablement");
-    expect(await value(host, STRESS_NAMES.correlationStatus)).toBe(
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toBe(
       "Does not match: row 7 was written for “Training and change”, the line there is now “Enablement”. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
     );
     const plans = plansFor("stress", OPTIONS, await host.listSheets(), await readLineCounts(host));
@@ -174,6 +182,43 @@ describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)
     expect(result.sheets[0].kept?.notCarried).toEqual([
       "StressCorrelation: 0.25 between “Agent cost saved” and “Training and change” (a line no longer in the model)",
     ]);
-    expect(await value(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+  });
+
+  it("upgrades a Stress sheet of layout 4: every setting kept by name, the matrix and Sampling added", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planModel(["roi"], OPTIONS), { dialect: "live" });
+    // A layout-4 Stress sheet as the user left it: its named settings at layout 4's cells.
+    const v4 = STRESS_V4.variants["sample, linked"].names as Record<string, string>;
+    const typed: Record<string, CellValue> = {
+      Scenario: "Worst",
+      SimTrials: 5000,
+      SimSeed: 42,
+      SimDistribution: "Triangular",
+      TargetRoi: 0.5,
+    };
+    host.addSheet(STRESS_SHEET);
+    for (const [name, value] of Object.entries(typed)) host.typeAsUser(STRESS_SHEET, v4[name], value);
+    const hf = (host as unknown as { hf: { addNamedExpression: (n: string, e: string) => void } }).hf;
+    hf.addNamedExpression("GenAI_Template_stress", `=${STRESS_SHEET}!$A$1`);
+    hf.addNamedExpression("GenAI_Template_stress_version", "=4");
+    for (const name of Object.keys(typed)) {
+      const { top, left } = parseRange(v4[name]);
+      hf.addNamedExpression(name, `=${STRESS_SHEET}!$${String.fromCharCode(65 + left)}$${top + 1}`);
+    }
+    expect((await host.listSheets()).find((x) => x.name === STRESS_SHEET)?.templateVersion).toBe(4);
+
+    const result = await host.applyPlans(planModel(["stress"], OPTIONS, ["roi"]), {
+      dialect: "live",
+      policies: { [STRESS_SHEET]: "replace" },
+    });
+    expect(result.sheets[0]).toMatchObject({ outcome: "replaced" });
+    expect(result.sheets[0].kept?.notCarried).toEqual([]);
+    for (const [name, value] of Object.entries(typed)) expect(await value_(host, name)).toBe(value);
+    expect(await value_(host, STRESS_NAMES.sampling)).toBe("LHS");
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    expect((await host.listSheets()).find((x) => x.name === STRESS_SHEET)?.templateVersion).toBe(
+      STRESS_VERSION,
+    );
   });
 });
