@@ -99,8 +99,6 @@ export const BLANK_RULES: Readonly<Record<string, BlankRule>> = {
   SimSeed: { kind: "default", value: DEFAULT_SIMULATION.seed },
   SimDistribution: { kind: "default", value: DEFAULT_SIMULATION.distribution },
   SimSampling: { kind: "default", value: DEFAULT_SIMULATION.sampling },
-  /** A blank pair is 0 and a blank diagonal 1, as SIMULATE_ROI reads a blank pair. */
-  StressCorrelation: { kind: "zero" },
   TargetRoi: { kind: "zero" },
 };
 

@@ -557,7 +557,13 @@ function correlationBlock(
       same(`=${layout.lineNow(String(i + 1))}`),
       same(`=IF($A${first + i}=${nowColumn}${first + i},1,0)`),
       null,
-      ...layout.labels.map((_, j) => same(`=IF(${applied}=1,IF(${entry(i, j)}="","",${entry(i, j)}),"")`)),
+      // A line's correlation with itself is 1 by definition: the diagonal passed on is 1 whatever
+      // its cell holds (its cell is not an input).
+      ...layout.labels.map((_, j) =>
+        i === j
+          ? same(`=IF(${applied}=1,1,"")`)
+          : same(`=IF(${applied}=1,IF(${entry(i, j)}="","",${entry(i, j)}),"")`),
+      ),
     ]),
   ];
   const firstDiffering = `MATCH(0,${flags},0)`;
@@ -586,7 +592,7 @@ function correlationBlock(
   b.style(block.row(0, 0, 2 + n), "header")
     .style(block.cell(0, inUseLeft), "header")
     .style(block.column(0, 1, n), "label")
-    .style(block.range(1, 1, n, n), "input")
+    .style(block.range(1, 1, n, n), "constant")
     .style(block.range(1, 1 + n, n, 2 + n), "formula")
     .style(block.range(1, inUseLeft, n, inUseLeft + n - 1), "formula")
     .style(block.cell(n + 1, 0), "header")
@@ -594,6 +600,11 @@ function correlationBlock(
     .style(block.cell(n + 1, 1), "output")
     .style(block.cell(n + 2, 1), "output")
     .style(block.cell(n + 2, 2), "note");
+  // Every entry but the diagonal is an input.
+  for (let i = 1; i <= n; i++) {
+    if (i > 1) b.style(block.range(i, 1, i, i - 1), "input");
+    if (i < n) b.style(block.range(i, i + 1, i, n), "input");
+  }
   b.format(block.range(1, 1, n, n), "decimal")
     .format(block.range(1, 2 + n, n, 2 + n), "integer")
     .format(block.range(1, inUseLeft, n, inUseLeft + n - 1), "decimal")

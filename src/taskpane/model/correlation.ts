@@ -63,7 +63,8 @@ export function readCorrelation(values: NameValues, kept: readonly boolean[]): C
     rows.map((j) => {
       const v = cells[i]?.[j];
       const mirror = cells[j]?.[i];
-      if (i === j) return blank(v) ? 1 : Number(v);
+      // The diagonal is 1 by definition, as the sheet passes it whatever its cell holds.
+      if (i === j) return 1;
       if (!blank(v)) return typeof v === "number" ? v : NaN;
       return blank(mirror) ? 0 : typeof mirror === "number" ? mirror : NaN;
     }),
