@@ -6,6 +6,7 @@
  * protects: the block's cells equal in the live and portable dialects (the shareable copy computes
  * the rule natively), and a layout change that would move the matrix into the table.
  */
+import { bundleFor } from "../../src/i18n/bundles";
 import { MemoryHost } from "../../src/host/memory";
 import { tableBody } from "../../src/host/plan-rows";
 import type { CellValue } from "../../src/host/workbook-host";
@@ -113,6 +114,15 @@ describe("the Stress sheet's rank-correlation block", () => {
         .flatMap((c) => (isFormula(c) && c.live?.startsWith("=GENAI.SIMULATE_ROI(") ? [c.live] : []));
       expect(live).toHaveLength(1);
       expect(live[0]).toMatch(/,IF\(SimSampling="","LHS",SimSampling\),StressCorrelationInUse\)$/);
+    },
+  );
+
+  it.each(["zh-TW", "qps-ploc"] as const)(
+    "writes its status in the sheet's language (%s)",
+    async (locale) => {
+      const values = await built(planCompleteModel({ ...SAMPLE, locale }), "live");
+      expect(values[STRESS_NAMES.correlationStatus]).toEqual([[bundleFor(locale).stress.correlationMatches]]);
+      expect(values[STRESS_NAMES.correlationApplied]).toEqual([[1]]);
     },
   );
 });
