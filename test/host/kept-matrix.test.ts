@@ -6,7 +6,9 @@
  */
 import { keepInto, type KeptRange, type KeptSheet } from "../../src/host/kept-content";
 import { planCellAt } from "../../src/host/plan-rows";
-import { parseRange } from "../../src/shared/a1";
+import { OfficeHost } from "../../src/host/office";
+import { cellAddress, parseRange } from "../../src/shared/a1";
+import { fakeExcelRun } from "./excel-fake";
 import { planModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
 import { STRESS_NAMES } from "../../src/templates/stress";
@@ -83,5 +85,39 @@ describe("a matrix kept by label", () => {
       [0.2, 0.3, 1],
     ]);
     expect(report.notCarried).toEqual([]);
+  });
+});
+
+describe("a matrix kept by label through the Office host (recording fake of Excel)", () => {
+  it("reads the old matrix and its labels by name and writes each pair at its lines' new positions", async () => {
+    const { excel, run, isSetSupported } = fakeExcelRun();
+    const host = new OfficeHost(run, { isSetSupported });
+    const sample = ["Agent cost saved", "Capacity from shorter handling", "Retention"];
+    const costs = [
+      "Model API",
+      "Platform and infrastructure",
+      "People (build and run)",
+      "Training and change",
+      "Implementation",
+    ];
+    const before = stressPlan(sample, costs);
+    await host.applyPlans([before], { dialect: "live" });
+    const at = (plan: SheetPlan, i: number, j: number): string => {
+      const r = parseRange(plan.names.find((n) => n.name === STRESS_NAMES.correlation)!.range);
+      return cellAddress(r.top + i, r.left + j);
+    };
+    // Retention (line 3) with Model API (line 4): 0.6, typed in Excel.
+    excel.userEdit("Stress", at(before, 2, 3), 0.6);
+    excel.userEdit("Stress", at(before, 3, 2), 0.6);
+
+    // Rebuilt for one more benefit line: Model API moves to line 5.
+    const after = stressPlan([...sample, "Faster onboarding"], costs);
+    const result = await host.applyPlans([after], { dialect: "live", policies: { Stress: "replace" } });
+    expect(result.sheets[0].kept?.notCarried).toEqual([]);
+    const value = (i: number, j: number) => excel.cell("Stress", at(after, i, j))?.value ?? null;
+    expect([value(2, 4), value(4, 2)]).toEqual([0.6, 0.6]);
+    expect(value(0, 1)).toBe(0.5);
+    // The new line's row: blank off the diagonal.
+    expect([0, 1, 2, 4, 5].map((j) => value(3, j))).toEqual([null, null, null, null, null]);
   });
 });
