@@ -22,11 +22,25 @@ function shown(value: CellValue | undefined, blank: string): string {
   return String(value);
 }
 
-/** The note's text in the plan's locale. */
+/** The longest note (characters): the default note box shows about this much. */
+export const NOTE_LIMIT = 199;
+
+/**
+ * The note's text in the plan's locale. When the settings would make it longer than NOTE_LIMIT,
+ * the last ones are left out (an ellipsis says so): what computed it, the first settings (trials,
+ * seed) and that it no longer updates always fit.
+ */
 export function computedNoteText(note: ComputedNote, locale: Locale): string {
   const { notes: t, conventions: c } = bundleFor(locale);
   const fn = note.formula?.match(/GENAI\.[A-Z_]+/i)?.[0];
-  const settings = note.settings.map((s) => `${s.name} = ${shown(s.value, t.blank)}`).join(c.listSeparator);
-  const detail = [fn, settings].filter(Boolean).join(c.clauseSeparator);
-  return t.by.replace("{date}", note.date) + (detail ? c.open + detail + c.close : "") + t.value;
+  const text = (count: number): string => {
+    const listed = note.settings.slice(0, count).map((s) => `${s.name} = ${shown(s.value, t.blank)}`);
+    const more = count < note.settings.length ? ["…"] : [];
+    const settings = [...listed, ...more].join(c.listSeparator);
+    const detail = [fn, settings].filter(Boolean).join(c.clauseSeparator);
+    return t.by.replace("{date}", note.date) + (detail ? c.open + detail + c.close : "") + t.value;
+  };
+  let count = note.settings.length;
+  while (count > 0 && text(count).length > NOTE_LIMIT) count--;
+  return text(count);
 }

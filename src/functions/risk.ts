@@ -169,6 +169,17 @@ function readCorrelation(value: unknown, read: ReadModel): number[][] {
   return matrix;
 }
 
+/**
+ * No correlation: the argument omitted or blank, or a range whose every cell is blank (every pair
+ * 0, every diagonal 1: independent lines). A sheet that withholds a matrix which does not fit its
+ * lines passes such a range, and the spill then says nothing about a correlation.
+ */
+function noMatrix(value: unknown): boolean {
+  return (
+    isBlank(value) || (Array.isArray(value) && value.every((row) => Array.isArray(row) && row.every(isBlank)))
+  );
+}
+
 /** The arguments every simulation function shares, read and checked once. */
 export function readSimulation(
   benefits: unknown,
@@ -190,7 +201,7 @@ export function readSimulation(
       OPTION.distribution.default as LineDistribution,
     ),
     sampling: readChoice<Sampling>(sampling, "sampling", SAMPLINGS, OPTION.sampling.default as Sampling),
-    correlation: isBlank(correlation) ? null : readCorrelation(correlation, read),
+    correlation: noMatrix(correlation) ? null : readCorrelation(correlation, read),
   };
   const items = read.model.benefits.length + read.model.costs.length;
   const problem = workProblem(items, options.trials);

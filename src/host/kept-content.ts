@@ -85,9 +85,11 @@ export function keepTargets(plan: SheetPlan): KeepTargets {
     return inputs.some(({ row, column }) => contains(r, row, column));
   });
   const named = names.map((n) => parseRange(n.range));
+  // A matrix kept by label needs its labels as the old sheet has them.
+  const keys = names.flatMap((n) => (n.keyedBy === undefined ? [] : [n.keyedBy]));
   return {
     tables: plan.tables.map((t) => t.name),
-    names: names.map((n) => n.name),
+    names: [...names.map((n) => n.name), ...keys.filter((k) => !names.some((n) => n.name === k))],
     cells: inputs.filter(({ row, column }) => !named.some((r) => contains(r, row, column))),
   };
 }
@@ -295,7 +297,10 @@ export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; r
   }
   let names = 0;
   for (const n of out.names) {
-    const range = kept.names.get(n.name.toLowerCase());
+    const read = kept.names.get(n.name.toLowerCase());
+    const byLabel = read && n.keyedBy !== undefined ? keyedMatrix(out, n, read, kept) : null;
+    if (byLabel) notCarried.push(...byLabel.notCarried);
+    const range = byLabel ? byLabel.range : read;
     if (!range) continue;
     const r = parseRange(n.range);
     const before = fills.size;
@@ -337,6 +342,62 @@ export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; r
       notCarried,
     },
   };
+}
+
+/** A label as a key: text, trimmed; a blank label is "". */
+function labelKey(cell: KeptCell | undefined): string {
+  if (cell === undefined || cell === null || isFormula(cell)) return "";
+  return String(cell).trim();
+}
+
+/**
+ * A kept square matrix (a name with keyedBy) moved into the plan's rows and columns by label: the
+ * k-th row labelled X in the old matrix goes to the k-th row labelled X in the new one, and its
+ * column with it. A new line's row and column are blank (its diagonal the plan's); a pair whose
+ * line is gone is reported, when it held anything but 0. Null when the old labels were not read
+ * (the matrix is then kept by position, as any name).
+ */
+function keyedMatrix(
+  plan: SheetPlan,
+  name: SheetPlan["names"][number],
+  read: KeptRange,
+  kept: KeptSheet,
+): { range: KeptRange; notCarried: string[] } | null {
+  const oldLabels = kept.names.get((name.keyedBy ?? "").toLowerCase());
+  const labelsPlan = plan.names.find((n) => n.name === name.keyedBy);
+  if (!oldLabels || !labelsPlan) return null;
+  const where = parseRange(labelsPlan.range);
+  const newLabels = Array.from({ length: where.bottom - where.top + 1 }, (_, i) =>
+    labelKey(planCellAt(plan, where.top + i, where.left)),
+  );
+  const old = oldLabels.cells.map((row) => labelKey(row[0]));
+  // Row i of the new matrix: the old row with the same label and the same occurrence, or -1.
+  const used = new Set<number>();
+  const from = newLabels.map((label) => {
+    const at = old.findIndex((o, k) => o === label && !used.has(k));
+    if (at >= 0) used.add(at);
+    return at;
+  });
+  const cells = newLabels.map((_, i) =>
+    newLabels.map((__, j): KeptCell | undefined => {
+      const a = from[i];
+      const b = from[j];
+      if (a < 0 || b < 0) return i === j ? undefined : null;
+      return read.cells[a]?.[b];
+    }),
+  );
+  const notCarried: string[] = [];
+  for (let a = 0; a < old.length; a++)
+    for (let b = a + 1; b < old.length; b++) {
+      if (used.has(a) && used.has(b)) continue;
+      const value = read.cells[a]?.[b] ?? read.cells[b]?.[a];
+      if (value === undefined || !hasContent(value) || value === 0) continue;
+      const shown = isFormula(value) ? (value.live ?? "") : String(value);
+      notCarried.push(
+        `${name.name}: ${shown} between “${old[a] || "(blank)"}” and “${old[b] || "(blank)"}” (a line no longer in the model)`,
+      );
+    }
+  return { range: { top: read.top, left: read.left, cells }, notCarried };
 }
 
 /** A formula the user typed, as a plan cell: the same text in both dialects. */

@@ -226,7 +226,7 @@ export const MIGRATIONS: readonly LayoutMigration[] = [
       "stress",
       from,
       5,
-      "the pane's sensitivity block at the bottom, with the spider chart and the tornado at each line's P10 and P90",
+      "a Sampling setting (SimSampling) and the rank-correlation matrix over the lines above the line table, which moves down by the matrix's height; every input keeps its name or table; and the pane's sensitivity block at the bottom, with the spider chart and the tornado at each line's P10 and P90",
     ),
   ),
 ];

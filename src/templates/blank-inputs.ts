@@ -98,6 +98,7 @@ export const BLANK_RULES: Readonly<Record<string, BlankRule>> = {
   SimTrials: { kind: "default", value: DEFAULT_SIMULATION.trials },
   SimSeed: { kind: "default", value: DEFAULT_SIMULATION.seed },
   SimDistribution: { kind: "default", value: DEFAULT_SIMULATION.distribution },
+  SimSampling: { kind: "default", value: DEFAULT_SIMULATION.sampling },
   TargetRoi: { kind: "zero" },
 };
 

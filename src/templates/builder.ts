@@ -100,6 +100,12 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A square matrix of inputs whose rows and columns follow the labels under `labels` (NamePlan.keyedBy). */
+  keyedName(name: string, range: string, comment: string, labels: string): this {
+    this.names.push({ name, range, comment, keyedBy: labels });
+    return this;
+  }
+
   validate(range: string, rule: ValidationRule, message: string): this {
     this.validations.push({ range, rule, message });
     return this;

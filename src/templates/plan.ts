@@ -106,6 +106,11 @@ export interface NamePlan {
   /** Range on this sheet, e.g. "C7" or "C5:C11". */
   readonly range: string;
   readonly comment: string;
+  /**
+   * A square matrix whose rows and columns belong to the labels under this other name (one per
+   * row): a rebuild keeps its values by label, not by position (kept-content.ts).
+   */
+  readonly keyedBy?: string;
 }
 
 export type ValidationRule =

@@ -6,12 +6,13 @@
  * Defaults: benefits −30% / +20%, costs −10% / +30%.
  */
 import { bundleFor } from "../i18n/bundles";
-import { DEFAULT_SIMULATION, MAX_TRIALS } from "../engine/simulate";
+import { DEFAULT_SIMULATION, MAX_TRIALS, SAMPLINGS } from "../engine/simulate";
 import { SIMULATION_LABELS } from "../engine/simulation-table";
 import { SEED, TRIALS } from "../engine/inputs";
 import { DISTRIBUTIONS } from "../engine/distributions";
 import { SPIDER_PERCENTILES } from "../engine/case-simulation";
 import { orDefault } from "./blank-inputs";
+import { columnLetters } from "../shared/a1";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
 import { ROI_LINE_NAMES, seedLineItems } from "./roi";
@@ -43,6 +44,18 @@ export const STRESS_NAMES = {
   trials: "SimTrials",
   seed: "SimSeed",
   distribution: "SimDistribution",
+  /** Latin Hypercube ("LHS", the default) or plain Monte Carlo ("MC"). */
+  sampling: "SimSampling",
+  /** The rank-correlation matrix's entries (inputs): one row and column per line, benefits then costs. */
+  correlation: "StressCorrelation",
+  /** The matrix's row labels: the line each row (and the same column) was written for, as values. */
+  correlationLabels: "StressCorrelationLabels",
+  /** 1 when the matrix matches the current lines (count and label by position), else 0. */
+  correlationApplied: "StressCorrelationApplied",
+  /** The matrix's status in words. */
+  correlationStatus: "StressCorrelationStatus",
+  /** The matrix SIMULATE_ROI receives: the entries when they match the lines, else blank. */
+  correlationInUse: "StressCorrelationInUse",
   targetRoi: "TargetRoi",
   rankDecimals: "RankDecimals",
   benefits: "StressBenefits",
@@ -106,25 +119,27 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   b.width("A", 34);
   for (const c of "BCDEFGHIJKLMNO") b.width(c, 14);
 
-  // Scenario switch and settings (rows 4–9).
+  // Scenario switch and settings (rows 4–10).
   const settings = b.write("A4", [
     [L.scenario, "Base", L.scenarioNote],
     [L.trials, sample ? DEFAULT_SIMULATION.trials : null],
     [L.seed, sample ? DEFAULT_SIMULATION.seed : null],
     [L.distribution, sample ? DEFAULT_SIMULATION.distribution : null],
+    [L.sampling, sample ? DEFAULT_SIMULATION.sampling : null],
     [L.targetRoi, sample ? 0 : null],
     [L.rankDecimals, 6],
   ]);
   b.style(settings.cell(0, 0), "header")
     .style(settings.cell(0, 1), "input")
     .style(settings.cell(0, 2), "note");
-  b.style(settings.range(1, 1, 4, 1), "input").style(settings.cell(5, 1), "constant");
+  b.style(settings.range(1, 1, 5, 1), "input").style(settings.cell(6, 1), "constant");
   b.name(STRESS_NAMES.scenario, settings.cell(0, 1), L.scenario)
     .name(STRESS_NAMES.trials, settings.cell(1, 1), L.trials)
     .name(STRESS_NAMES.seed, settings.cell(2, 1), L.seed)
     .name(STRESS_NAMES.distribution, settings.cell(3, 1), L.distribution)
-    .name(STRESS_NAMES.targetRoi, settings.cell(4, 1), L.targetRoi)
-    .name(STRESS_NAMES.rankDecimals, settings.cell(5, 1), L.rankDecimals);
+    .name(STRESS_NAMES.sampling, settings.cell(4, 1), L.sampling)
+    .name(STRESS_NAMES.targetRoi, settings.cell(5, 1), L.targetRoi)
+    .name(STRESS_NAMES.rankDecimals, settings.cell(6, 1), L.rankDecimals);
   b.validate(settings.cell(0, 1), { kind: "list", values: SCENARIOS }, "Worst, Base, Best");
   b.validate(
     settings.cell(1, 1),
@@ -137,16 +152,45 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     `${SEED.min ?? 0} – ${SEED.max ?? Number.MAX_SAFE_INTEGER}`,
   );
   b.validate(settings.cell(3, 1), { kind: "list", values: DISTRIBUTIONS }, DISTRIBUTIONS.join(", "));
-  b.validate(settings.cell(4, 1), { kind: "decimal", min: -0.99, max: 100 }, "-99% – 10000%");
+  b.validate(settings.cell(4, 1), { kind: "list", values: SAMPLINGS }, SAMPLINGS.join(", "));
+  b.validate(settings.cell(5, 1), { kind: "decimal", min: -0.99, max: 100 }, "-99% – 10000%");
   b.format(settings.cell(1, 1), "integer")
     .format(settings.cell(2, 1), "integer")
-    .format(settings.cell(4, 1), "percent");
-  b.format(settings.cell(5, 1), "integer");
+    .format(settings.cell(5, 1), "percent");
+  b.format(settings.cell(6, 1), "integer");
 
-  // Line items (header row 11, items rows 12..18). Columns:
+  const benefitCount = `ROWS(${ROI_LINE_NAMES.benefits.labels})`;
+  const lineCount = `(${benefitCount}+ROWS(${ROI_LINE_NAMES.costs.labels}))`;
+  // The k-th line of Benefits then Costs (k a formula, 1 = the first), as the Stress table shows it.
+  const lineAt = (what: "labels" | "low" | "base" | "high", k: string): string =>
+    `IF(${k}<=${benefitCount},${roiLine("benefits", what, k)},IF(${k}<=${lineCount},${roiLine("costs", what, `(${k}-${benefitCount})`)},""))`;
+
+  // Rank-correlation matrix over the lines (rows 12.., above the line table so the table can grow
+  // by appending rows below without moving or splitting it).
+  const matrixTop = 12;
+  const matrix = correlationBlock(b, L, matrixTop, {
+    labels: withRoi
+      ? [
+          ...lines.benefits.map((line, i) => line.label ?? (line.base === null ? "" : `Benefit ${i + 1}`)),
+          ...lines.costs.map((line, i) => line.label ?? (line.base === null ? "" : `Cost ${i + 1}`)),
+        ]
+      : [...benefitLabels, ...costLabels],
+    benefits: nB,
+    // The usage-priced cost (the seed's Model API line) follows adoption like the benefits.
+    usage: withRoi
+      ? lines.costs.flatMap((line, i) => (line.kind === "Usage" ? [nB + i] : []))
+      : sample
+        ? [nB]
+        : [],
+    sample,
+    lineNow: (k) => (withRoi ? lineAt("labels", k) : `INDEX(${STRESS_NAMES.labels},${k})`),
+    lineCount: withRoi ? lineCount : `ROWS(${STRESS_NAMES.labels})`,
+  });
+
+  // Line items (header row below the matrix, one row per line). Columns:
   // A label, B kind, C low change, D high change, E low, F base, G high, H worst, I best,
   // J selected, K ROI at low, L ROI at high, M swing, N rank key, O order.
-  const top = 11;
+  const top = matrix.bottom + 2;
   const first = top + 1;
   const last = top + n;
   // Linked, row k of the table (1 = its first body row) shows the k-th line of Benefits then
@@ -154,8 +198,6 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   // grows by appending rows (Excel fills its calculated columns down), and a row beyond the lines
   // reads blank. The tables' names grow with them (structured references in Excel and the .xlsx).
   const position = `(ROW()-ROW($A$${top}))`;
-  const benefitCount = `ROWS(${ROI_LINE_NAMES.benefits.labels})`;
-  const lineCount = `(${benefitCount}+ROWS(${ROI_LINE_NAMES.costs.labels}))`;
   const r = (c: string, k: number): string => `${c}${first + k}`;
   const abs = (c: string): string => `$${c}$${first}:$${c}$${last}`;
   const kindIs = (k: number): string => `$B${first + k}="${L.benefit}"`;
@@ -173,22 +215,8 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     const isBenefit = k < nB;
     const kind = isBenefit ? L.benefit : L.cost;
     const changes = isBenefit ? DEFAULT_CHANGES.benefit : DEFAULT_CHANGES.cost;
-    const fromRoi = (what: "labels" | "low" | "base" | "high"): PlanCell => {
-      // The line of one table at position i. INDEX of an empty label reads 0 in some engines:
-      // keep an empty line empty. A line with a value but no label is named as GENAI.TORNADO
-      // names it ("Benefit 2", "Cost 1").
-      const line = (table: "benefits" | "costs", i: string): string => {
-        const names = ROI_LINE_NAMES[table];
-        const kind = table === "benefits" ? "Benefit" : "Cost";
-        const unnamed = `IF(INDEX(${names.base},${i})="","","${kind} "&${i})`;
-        return what === "labels"
-          ? `IF(INDEX(${names.labels},${i})="",${unnamed},INDEX(${names.labels},${i}))`
-          : `INDEX(${names[what]},${i})`;
-      };
-      return same(
-        `=IF(${position}<=${benefitCount},${line("benefits", position)},IF(${position}<=${lineCount},${line("costs", `(${position}-${benefitCount})`)},""))`,
-      );
-    };
+    const fromRoi = (what: "labels" | "low" | "base" | "high"): PlanCell =>
+      same(`=${lineAt(what, position)}`);
     const label: PlanCell = withRoi ? fromRoi("labels") : isBenefit ? benefitLabels[k] : costLabels[k - nB];
     const base: PlanCell = withRoi
       ? fromRoi("base")
@@ -301,7 +329,7 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   const simLive = (i: number, j: number): PlanFormula => ({
     live:
       i === 0 && j === 0
-        ? `=GENAI.SIMULATE_ROI(${lineArguments},${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")})`
+        ? `=GENAI.SIMULATE_ROI(${lineArguments},${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")},${orDefault("SimSampling")},${STRESS_NAMES.correlationInUse})`
         : null,
     portable: null,
   });
@@ -510,4 +538,158 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
 
   b.freeze(2, 1);
   return b.build();
+}
+
+/**
+ * The line of one ROI table at position i (a formula). INDEX of an empty label reads 0 in some
+ * engines: keep an empty line empty. A line with a value but no label is named as GENAI.TORNADO
+ * names it ("Benefit 2", "Cost 1").
+ */
+function roiLine(table: "benefits" | "costs", what: "labels" | "low" | "base" | "high", i: string): string {
+  const names = ROI_LINE_NAMES[table];
+  const kind = table === "benefits" ? "Benefit" : "Cost";
+  const unnamed = `IF(INDEX(${names.base},${i})="","","${kind} "&${i})`;
+  return what === "labels"
+    ? `IF(INDEX(${names.labels},${i})="",${unnamed},INDEX(${names.labels},${i}))`
+    : `INDEX(${names[what]},${i})`;
+}
+
+/** Sample rank correlations: benefits share one driver (adoption), as does a usage-priced cost. */
+export const SAMPLE_CORRELATION = { benefitPairs: 0.5, usageWithBenefit: 0.3 } as const;
+
+/**
+ * A sentence of the bundle as a formula: its {placeholders} replaced by formula expressions. The
+ * sentence may not hold a straight double quote: HyperFormula does not read the doubled quote
+ * inside a formula's text, so the bundles quote with “ ” or 「 」.
+ */
+function wordsFormula(text: string, values: Readonly<Record<string, string>>): string {
+  if (text.includes('"')) throw new Error(`a double quote in a sentence written into a formula: ${text}`);
+  const parts = text.split(/\{(\w+)\}/);
+  return parts
+    .map((part, i) => (i % 2 === 1 ? (values[part] ?? `"{${part}}"`) : `"${part}"`))
+    .filter((part) => part !== '""')
+    .join("&");
+}
+
+interface CorrelationLayout {
+  /** The lines' labels when the sheet is built, benefits then costs. */
+  readonly labels: readonly string[];
+  /** How many of them are benefits. */
+  readonly benefits: number;
+  /** Indexes (into labels) of usage-priced cost lines. */
+  readonly usage: readonly number[];
+  readonly sample: boolean;
+  /** The current label of the k-th line (k a formula, 1-based). */
+  readonly lineNow: (k: string) => string;
+  /** The current number of lines (a formula). */
+  readonly lineCount: string;
+}
+
+/**
+ * The rank-correlation block: a labelled square of inputs over the lines, beside each row the line
+ * now at its position and whether it is the same, the status in words, the 1/0 the simulation
+ * follows, and the matrix the simulation receives (the entries while they match the lines, blank
+ * otherwise: a blank matrix is no correlation, so a matrix is never applied to lines it was not
+ * written for). Returns the block's last row (1-based).
+ */
+function correlationBlock(
+  b: SheetBuilder,
+  L: ReturnType<typeof bundleFor>["stress"],
+  top: number,
+  layout: CorrelationLayout,
+): { bottom: number } {
+  const n = layout.labels.length;
+  const isBenefit = (i: number): boolean => i < layout.benefits;
+  const isUsage = (i: number): boolean => layout.usage.includes(i);
+  const sampleValue = (i: number, j: number): number | null => {
+    if (i === j) return 1;
+    if (!layout.sample) return null;
+    if (isBenefit(i) && isBenefit(j)) return SAMPLE_CORRELATION.benefitPairs;
+    if ((isBenefit(i) && isUsage(j)) || (isUsage(i) && isBenefit(j)))
+      return SAMPLE_CORRELATION.usageWithBenefit;
+    return 0;
+  };
+  const first = top + 1;
+  const last = top + n;
+  const nowColumn = columnLetters(1 + n);
+  const sameColumn = columnLetters(2 + n);
+  const appliedRow = last + 2;
+  const applied = `$B$${appliedRow}`;
+  const flags = `$${sameColumn}$${first}:$${sameColumn}$${last}`;
+  const labelsRange = `$A$${first}:$A$${last}`;
+  const nowRange = `$${nowColumn}$${first}:$${nowColumn}$${last}`;
+  const inUseLeft = 4 + n;
+  const entry = (i: number, j: number): string => `${columnLetters(1 + j)}${first + i}`;
+  const rows: PlanCell[][] = [
+    [L.correlation, ...layout.labels, L.correlationLineNow, L.correlationSameLine, null, L.correlationInUse],
+    ...layout.labels.map((label, i): PlanCell[] => [
+      label,
+      ...layout.labels.map((_, j) => sampleValue(i, j)),
+      same(`=${layout.lineNow(String(i + 1))}`),
+      same(`=IF($A${first + i}=${nowColumn}${first + i},1,0)`),
+      null,
+      // A line's correlation with itself is 1 by definition: the diagonal passed on is 1 whatever
+      // its cell holds (its cell is not an input).
+      ...layout.labels.map((_, j) =>
+        i === j
+          ? same(`=IF(${applied}=1,1,"")`)
+          : same(`=IF(${applied}=1,IF(${entry(i, j)}="","",${entry(i, j)}),"")`),
+      ),
+    ]),
+  ];
+  const firstDiffering = `MATCH(0,${flags},0)`;
+  const status = same(
+    `=IF(${layout.lineCount}<>${n},${wordsFormula(L.correlationCountDiffers, {
+      lines: layout.lineCount,
+      rows: String(n),
+    })},IF(SUM(${flags})=${n},${wordsFormula(L.correlationMatches, {})},${wordsFormula(
+      L.correlationLabelDiffers,
+      {
+        row: firstDiffering,
+        matrix: `INDEX(${labelsRange},${firstDiffering})`,
+        line: `INDEX(${nowRange},${firstDiffering})`,
+      },
+    )}))`,
+  );
+  const block = b.write(`A${top}`, [
+    ...rows,
+    [L.correlationStatus, status],
+    [
+      L.correlationApplied,
+      same(`=IF(AND(${layout.lineCount}=${n},SUM(${flags})=${n}),1,0)`),
+      L.correlationNote,
+    ],
+  ]);
+  b.style(block.row(0, 0, 2 + n), "header")
+    .style(block.cell(0, inUseLeft), "header")
+    .style(block.column(0, 1, n), "label")
+    .style(block.range(1, 1, n, n), "constant")
+    .style(block.range(1, 1 + n, n, 2 + n), "formula")
+    .style(block.range(1, inUseLeft, n, inUseLeft + n - 1), "formula")
+    .style(block.cell(n + 1, 0), "header")
+    .style(block.cell(n + 2, 0), "header")
+    .style(block.cell(n + 1, 1), "output")
+    .style(block.cell(n + 2, 1), "output")
+    .style(block.cell(n + 2, 2), "note");
+  // Every entry but the diagonal is an input.
+  for (let i = 1; i <= n; i++) {
+    if (i > 1) b.style(block.range(i, 1, i, i - 1), "input");
+    if (i < n) b.style(block.range(i, i + 1, i, n), "input");
+  }
+  b.format(block.range(1, 1, n, n), "decimal")
+    .format(block.range(1, 2 + n, n, 2 + n), "integer")
+    .format(block.range(1, inUseLeft, n, inUseLeft + n - 1), "decimal")
+    .format(block.cell(n + 2, 1), "integer");
+  b.validate(block.range(1, 1, n, n), { kind: "decimal", min: -1, max: 1 }, "-1 – 1");
+  b.keyedName(
+    STRESS_NAMES.correlation,
+    block.range(1, 1, n, n),
+    L.correlation,
+    STRESS_NAMES.correlationLabels,
+  )
+    .name(STRESS_NAMES.correlationLabels, block.column(0, 1, n), L.correlation)
+    .name(STRESS_NAMES.correlationStatus, block.cell(n + 1, 1), L.correlationStatus)
+    .name(STRESS_NAMES.correlationApplied, block.cell(n + 2, 1), L.correlationApplied)
+    .name(STRESS_NAMES.correlationInUse, block.range(1, inUseLeft, n, inUseLeft + n - 1), L.correlationInUse);
+  return { bottom: appliedRow };
 }

@@ -38,7 +38,7 @@ import { cellAddress, columnLetters, parseCell, parseRange } from "../../src/sha
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
 import { COL } from "../../src/templates/roi-lines";
-import { SIMULATION_ROWS } from "../../src/templates/stress";
+import { SIMULATION_ROWS, STRESS_NAMES } from "../../src/templates/stress";
 import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, tableCell } from "./export-support";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
 import { editedXlsx } from "./xlsx-parts";
@@ -130,11 +130,19 @@ if (!soffice) {
         ),
       );
     };
-    /** SIMULATE_ROI's value column, as the custom function computes it for these line items. */
-    const simulated = (benefits: CellValue[][], costs: CellValue[][]): number[] =>
-      simulateRoiOf(benefits, costs, STORED_TRIALS, 1, "PERT")
+    /**
+     * SIMULATE_ROI's value column, as the custom function computes it for these line items and
+     * the matrix the Stress sheet passes it (StressCorrelationInUse, as LibreOffice computed it).
+     */
+    const simulated = (benefits: CellValue[][], costs: CellValue[][], correlation: CellValue[][]): number[] =>
+      simulateRoiOf(benefits, costs, STORED_TRIALS, 1, "PERT", "LHS", correlation)
         .slice(0, SIMULATION_ROWS)
         .map((row) => row[1] as number);
+    /** The matrix in use, a blank pair 0 and a blank diagonal 1 (as SIMULATE_ROI reads it). */
+    const matrixIn = (workbook: ExcelJS.Workbook): number[][] =>
+      named(workbook, STRESS_NAMES.correlationInUse).map((row, i) =>
+        row.map((v, j) => (v === null || v === "" ? (i === j ? 1 : 0) : Number(v))),
+      );
 
     beforeAll(async () => {
       office.folder = mkdtempSync(join(tmpdir(), "genai-lo-sim-"));
@@ -170,8 +178,16 @@ if (!soffice) {
         before: await Promise.all(
           cells.map(async (c) => (await host.readRange(c.sheet, c.address))[0][0] as number),
         ),
-        after: simulated(named(after, "BenefitThreePoint"), named(after, "CostThreePoint")),
-        shaped: simulated(named(shaped, "BenefitThreePoint"), named(shaped, "CostThreePoint")),
+        after: simulated(
+          named(after, "BenefitThreePoint"),
+          named(after, "CostThreePoint"),
+          named(after, STRESS_NAMES.correlationInUse),
+        ),
+        shaped: simulated(
+          named(shaped, "BenefitThreePoint"),
+          named(shaped, "CostThreePoint"),
+          named(shaped, STRESS_NAMES.correlationInUse),
+        ),
       };
       copy = { before: statistics(before), after: statistics(after), shaped: statistics(shaped) };
       console.log(
@@ -188,6 +204,15 @@ if (!soffice) {
     afterAll(() => {
       for (const path of [office.folder, office.profile])
         if (path) rmSync(path, { recursive: true, force: true });
+    });
+
+    it("computes the Stress sheet's matrix rule natively: the sample matrix matches the lines and is passed on", () => {
+      for (const workbook of [before, after]) {
+        expect(named(workbook, STRESS_NAMES.correlationApplied)).toEqual([[1]]);
+        expect(named(workbook, STRESS_NAMES.correlationStatus)[0][0]).toMatch(/^Matches the lines/);
+        // The sample's benefits correlate at 0.5: the copy's trials are correlated ones.
+        expect(matrixIn(workbook)[0][1]).toBe(0.5);
+      }
     });
 
     it("leaves LibreOffice nothing cached: the trials' formulas lost their values", () => {
@@ -208,7 +233,7 @@ if (!soffice) {
         });
       const simulation = new RoiSimulation(
         { benefits: items("BenefitThreePoint"), costs: items("CostThreePoint") },
-        { trials: STORED_TRIALS, seed: 1, distribution: "PERT" },
+        { trials: STORED_TRIALS, seed: 1, distribution: "PERT", correlation: matrixIn(workbook) },
       );
       simulation.run();
       return {
@@ -252,7 +277,11 @@ if (!soffice) {
         expect(Math.abs((value as number) - addIn.before[i])).toBeLessThan(1e-4),
       );
       // The custom function's code on the line items LibreOffice read gives the same figures.
-      const again = simulated(named(before, "BenefitThreePoint"), named(before, "CostThreePoint"));
+      const again = simulated(
+        named(before, "BenefitThreePoint"),
+        named(before, "CostThreePoint"),
+        named(before, STRESS_NAMES.correlationInUse),
+      );
       again.forEach((x, i) => expect(x).toBeCloseTo(addIn.before[i], 12));
     });
 
@@ -290,7 +319,13 @@ if (!soffice) {
       const ws = after.getWorksheet(TRIALS_SHEET)!;
       const at = (address: string): number => cellValueOf(ws.getCell(address)) as number;
       const lines = 8;
-      const uniforms = simulationUniforms(lines, { trials: STORED_TRIALS, seed: 1, distribution: "PERT" });
+      // Reordered by the matrix the Stress sheet passes (the sample's, which matches its lines).
+      const uniforms = simulationUniforms(lines, {
+        trials: STORED_TRIALS,
+        seed: 1,
+        distribution: "PERT",
+        correlation: matrixIn(after),
+      });
       // The file as written holds them to the last bit (LibreOffice saves 15 digits).
       const stored = written.getWorksheet(TRIALS_SHEET)!;
       for (let t = 0; t < STORED_TRIALS; t++)

@@ -18,6 +18,7 @@ import {
 import { lookupOf, readPlanValues, type ValueLookup } from "../../src/export/values";
 import { writeWorkbook } from "../../src/export/xlsx";
 import { MemoryHost } from "../../src/host/memory";
+import { STRESS_NAMES } from "../../src/templates/stress";
 import type { CellValue } from "../../src/host/workbook-host";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
@@ -72,6 +73,13 @@ function namedValues(plans: readonly SheetPlan[], lookup: ValueLookup, name: str
   );
 }
 
+/** The matrix the sheet's SIMULATE_ROI receives (StressCorrelationInUse): a blank pair 0, a blank diagonal 1. */
+function matrixInUse(plans: readonly SheetPlan[], lookup: ValueLookup): number[][] {
+  return namedValues(plans, lookup, STRESS_NAMES.correlationInUse).map((row, i) =>
+    row.map((v, j) => (v === null || v === "" ? (i === j ? 1 : 0) : Number(v))),
+  );
+}
+
 const threePoints = (rows: CellValue[][]) =>
   rows
     .filter((row) => row.some((v) => v !== null && v !== ""))
@@ -113,8 +121,14 @@ describe("withLiveSimulations", () => {
     expect(planCell(trials, "A3")).toBe(
       "The model asks for 10,000 trials; this copy stores 2,000, so its statistics are the add-in's for 2,000 trials with the same seed.",
     );
-    // Eight lines (three benefits, five costs): uniforms in columns K..R from row 16.
-    const uniforms = simulationUniforms(8, { trials: STORED_TRIALS, seed: 1, distribution: "PERT" });
+    // Eight lines (three benefits, five costs): uniforms in columns K..R from row 16, reordered by
+    // the Stress sheet's matrix, which matches the lines (the sample's benefits correlate).
+    const uniforms = simulationUniforms(8, {
+      trials: STORED_TRIALS,
+      seed: 1,
+      distribution: "PERT",
+      correlation: matrixInUse(plans, lookup),
+    });
     for (const t of [0, 1, 999, STORED_TRIALS - 1])
       for (let j = 0; j < 8; j++) expect(planCell(trials, cellAddress(15 + t, 10 + j))).toBe(uniforms[j][t]);
     expect(planCell(trials, cellAddress(15 + STORED_TRIALS, 10))).toBeNull();
@@ -127,7 +141,13 @@ describe("withLiveSimulations", () => {
         benefits: threePoints(namedValues(plans, lookup, "BenefitThreePoint")),
         costs: threePoints(namedValues(plans, lookup, "CostThreePoint")),
       },
-      { trials: STORED_TRIALS, seed: 1, distribution: "PERT", sampling: "LHS" },
+      {
+        trials: STORED_TRIALS,
+        seed: 1,
+        distribution: "PERT",
+        sampling: "LHS",
+        correlation: matrixInUse(plans, lookup),
+      },
     );
     const stress = stressOf(live.plans);
     const anchor = parseCell(live.simulations[0].anchor);
@@ -138,6 +158,32 @@ describe("withLiveSimulations", () => {
     expect(formulaOf(stress, cellAddress(anchor.row + 3, anchor.column + 1))).toBe(
       `=_xlfn.PERCENTILE.INC(${TRIALS_SHEET}!$B$16:$B$2015,0.5)`,
     );
+  });
+
+  it("follows the sheet's rule: a matrix that does not match the lines is not applied, so the uniforms are independent", () => {
+    // What the Stress sheet computes when the lines changed after its build: the matrix not
+    // applied (0) and the matrix the simulation receives blank.
+    const inUse = plans
+      .find((p) => p.template === "stress")!
+      .names.find((n) => n.name === STRESS_NAMES.correlationInUse)!;
+    const r = parseRange(inUse.range);
+    const unmatched: ValueLookup = (sheet, row, column) =>
+      sheet === "Stress" && row >= r.top && row <= r.bottom && column >= r.left && column <= r.right
+        ? ""
+        : lookup(sheet, row, column);
+    const trials = trialsOf(withLiveSimulations(plans, unmatched).plans);
+    const independent = simulationUniforms(8, { trials: STORED_TRIALS, seed: 1, distribution: "PERT" });
+    const correlated = simulationUniforms(8, {
+      trials: STORED_TRIALS,
+      seed: 1,
+      distribution: "PERT",
+      correlation: matrixInUse(plans, lookup),
+    });
+    for (const t of [0, 1, 999])
+      for (let j = 0; j < 8; j++)
+        expect(planCell(trials, cellAddress(15 + t, 10 + j))).toBe(independent[j][t]);
+    // The two differ, so the test tells them apart.
+    expect(independent.map((u) => u.slice(0, 10))).not.toEqual(correlated.map((u) => u.slice(0, 10)));
   });
 
   it("stores every trial when the model asks for no more than the limit", () => {

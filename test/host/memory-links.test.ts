@@ -3,6 +3,9 @@
  * and every formula on other sheets that reads them follows, including spills whose size changes.
  */
 import { MemoryHost } from "../../src/host/memory";
+import { tableBody } from "../../src/host/plan-rows";
+import { cellAddress } from "../../src/shared/a1";
+import { STRESS_TABLE } from "../../src/templates/stress";
 import { SheetBuilder, dual } from "../../src/templates/builder";
 import { planCompleteModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
@@ -73,7 +76,10 @@ describe("links between sheets in MemoryHost", () => {
     const roi = plans.find((p) => p.template === "roi") as SheetPlan;
     const stressBase = async (): Promise<unknown> =>
       (await host.readNames(["RoiBenefitBase"])).RoiBenefitBase;
-    const stressLine = async (): Promise<unknown> => (await host.readRange("Stress", "F12"))[0][0];
+    // The Stress table's first line's base, found from the plan (the correlation block is above it).
+    const stressPlan = plans.find((p) => p.template === "stress") as SheetPlan;
+    const firstBase = cellAddress(tableBody(stressPlan, STRESS_TABLE)!.top, 5);
+    const stressLine = async (): Promise<unknown> => (await host.readRange("Stress", firstBase))[0][0];
     expect(await stressLine()).toBe(7_200_000);
     await host.writeCells([{ sheet: "ROI", address: nameCell(roi, "AgentsAfter"), values: [[40]] }]);
     expect(await stressLine()).toBe(4_800_000);

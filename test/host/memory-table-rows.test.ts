@@ -8,7 +8,8 @@
  * shows every line whatever rows it gains or loses.
  */
 import { MemoryHost } from "../../src/host/memory";
-import { parseCell } from "../../src/shared/a1";
+import { cellAddress, parseCell } from "../../src/shared/a1";
+import { tableBody } from "../../src/host/plan-rows";
 import { cellInDialect, blockRange } from "../../src/templates/cells";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type Dialect } from "../../src/templates/plan";
@@ -168,11 +169,21 @@ describe("MemoryHost table rows", () => {
     await host.applyPlans([stressTemplate({ data: "sample", currency: "NT$", locale: "en", linkedTo: [] })], {
       dialect: "live",
     });
-    const label = sheetView(host, "Stress").cells[11][0];
+    // The table's first line, found from the plan (the correlation block sits above the table).
+    const body = tableBody(
+      host.appliedPlans().find((p) => p.sheet === "Stress")!,
+      "StressLineItems",
+    )!;
+    const [first, kind, header] = [
+      cellAddress(body.top, 0),
+      cellAddress(body.top, 1),
+      cellAddress(body.top - 1, 0),
+    ];
+    const label = sheetView(host, "Stress").cells[body.top][0];
     expect(label).toMatchObject({ label: true, input: false });
-    await host.writeCells([{ sheet: "Stress", address: "A12", values: [["Agent hours saved"]] }]);
-    expect((await host.readRange("Stress", "A12"))[0][0]).toBe("Agent hours saved");
-    await expect(host.writeCells([{ sheet: "Stress", address: "A12", values: [[5]] }])).rejects.toThrow(
+    await host.writeCells([{ sheet: "Stress", address: first, values: [["Agent hours saved"]] }]);
+    expect((await host.readRange("Stress", first))[0][0]).toBe("Agent hours saved");
+    await expect(host.writeCells([{ sheet: "Stress", address: first, values: [[5]] }])).rejects.toThrow(
       /label takes text/,
     );
     // The tornado reads the new name; a save or shareable copy carries it.
@@ -183,11 +194,11 @@ describe("MemoryHost table rows", () => {
     const plan = host.appliedPlans().find((p) => p.sheet === "Stress");
     expect(plan?.blocks.some((b) => b.cells.flat().includes("Agent hours saved"))).toBe(true);
     // A line's kind (formulas compare it) and headers stay as built.
-    expect(sheetView(host, "Stress").cells[11][1]?.label).toBeUndefined();
-    await expect(host.writeCells([{ sheet: "Stress", address: "B12", values: [["Other"]] }])).rejects.toThrow(
+    expect(sheetView(host, "Stress").cells[body.top][1]?.label).toBeUndefined();
+    await expect(host.writeCells([{ sheet: "Stress", address: kind, values: [["Other"]] }])).rejects.toThrow(
       /not an input cell/,
     );
-    await expect(host.writeCells([{ sheet: "Stress", address: "A11", values: [["x"]] }])).rejects.toThrow(
+    await expect(host.writeCells([{ sheet: "Stress", address: header, values: [["x"]] }])).rejects.toThrow(
       /not an input cell/,
     );
   });

@@ -24,6 +24,7 @@ import {
   screen,
   setName,
   SETTLE,
+  sheetCorrelation,
   waitFor,
   within,
 } from "./pane-support";
@@ -53,7 +54,14 @@ function settings(trials: string, seed: string): void {
 async function engine(host: MemoryHost, trials: number, seed: number) {
   const reading = await readCaseFrom(host);
   if (!reading.ok) throw new Error("no business case");
-  const options = { trials, seed, distribution: "PERT" as const, paybackBenchmark: reading.paybackBenchmark };
+  const options = {
+    trials,
+    seed,
+    distribution: "PERT" as const,
+    // The sample's Stress sheet correlates its lines: the panel simulates with its matrix.
+    correlation: await sheetCorrelation(host),
+    paybackBenchmark: reading.paybackBenchmark,
+  };
   return { options, summary: simulateBusinessCase(reading.businessCase, options) };
 }
 

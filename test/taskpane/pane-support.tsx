@@ -42,6 +42,16 @@ export async function builtHost(options: ModelOptions = SAMPLE): Promise<MemoryH
   return host;
 }
 
+/**
+ * The Stress sheet's rank-correlation matrix as typed (a blank pair 0, a blank diagonal 1): the
+ * pane's simulations use it while it matches the lines, as the sample's does.
+ */
+export async function sheetCorrelation(host: MemoryHost): Promise<number[][]> {
+  const cells = (await host.readNames(["StressCorrelation"])).StressCorrelation;
+  if (!cells) throw new Error("no correlation matrix on the Stress sheet");
+  return cells.map((row, i) => row.map((v, j) => (v === null || v === "" ? (i === j ? 1 : 0) : Number(v))));
+}
+
 export async function nameValue(host: MemoryHost, name: string): Promise<CellValue> {
   const values = (await host.readNames([name]))[name];
   if (!values) throw new Error(`name ${name} is not defined`);

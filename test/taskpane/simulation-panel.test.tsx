@@ -16,6 +16,7 @@ import {
   screen,
   setName,
   SETTLE,
+  sheetCorrelation,
   waitFor,
   within,
 } from "./pane-support";
@@ -25,7 +26,11 @@ const simulate = () => within(panelOf("simulate"));
 async function engineSummary(host: MemoryHost, options: SimulationOptions) {
   const reading = readLineItems(await host.readNames(LINE_ITEM_NAMES));
   if (!reading.ok) throw new Error("no line items");
-  const simulation = new RoiSimulation(reading.model, options);
+  // The sample's Stress sheet correlates its lines: the panel simulates with its matrix.
+  const simulation = new RoiSimulation(reading.model, {
+    ...options,
+    correlation: await sheetCorrelation(host),
+  });
   simulation.run();
   return simulation.summary();
 }

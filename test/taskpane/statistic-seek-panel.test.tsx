@@ -28,6 +28,7 @@ import {
   panelOf,
   renderPane,
   SETTLE,
+  sheetCorrelation,
   waitFor,
   within,
 } from "./pane-support";
@@ -57,6 +58,8 @@ async function engineSeek(host: MemoryHost, goal: StatisticGoal, lever: SeekLeve
     trials: TRIALS,
     seed: SEED,
     distribution: "PERT" as const,
+    // The sample's Stress sheet correlates its lines: the seek simulates with its matrix.
+    correlation: await sheetCorrelation(host),
     paybackBenchmark: reading.paybackBenchmark,
   };
   return { reading, result: seekStatistic(reading.businessCase, options, goal, lever, SEEK_TOLERANCE) };
@@ -107,6 +110,7 @@ describe("Simulate panel: goal seek on a simulated statistic", () => {
       trials: TRIALS,
       seed: SEED,
       distribution: "PERT" as const,
+      correlation: await sheetCorrelation(host),
       paybackBenchmark: reading.paybackBenchmark,
     };
     const goalValue = Math.round(

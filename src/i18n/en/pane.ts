@@ -237,6 +237,16 @@ export const pane = {
   useCaseLinesFailed: "The lines could not be added",
   recommendedMark: "(recommended)",
 
+  // Simulate: the rank-correlation matrix of the Stress sheet
+  correlationUsed: "Lines correlated by the Stress sheet's rank-correlation matrix, as typed.",
+  correlationAdjusted:
+    "The Stress sheet's rank-correlation matrix is not consistent (not positive semi-definite): the simulation used the nearest consistent matrix below instead (largest change {change}).",
+  correlationAdjustedTitle: "Correlation adjusted",
+  correlationUnmatched:
+    "The Stress sheet's rank-correlation matrix was not applied: the lines were simulated independently.",
+  correlationInvalid: "The Stress sheet's rank-correlation matrix cannot be used: {detail}",
+  correlationTable: "Rank correlation in use",
+  correlationLine: "Line",
   // Simulate: the whole business case
   caseHeading: "Whole business case",
   caseIntro:

@@ -28,6 +28,20 @@ export const stress = {
   trials: "Trials",
   seed: "Seed",
   distribution: "Distribution",
+  sampling: "Sampling",
+  correlation: "Rank correlation (Spearman)",
+  correlationNote:
+    "Inputs from -1 to 1 (a blank pair counts as 0), one row and column per line, labelled with the line each was written for",
+  correlationLineNow: "Line at this position now",
+  correlationSameLine: "Same line (1 = yes)",
+  correlationStatus: "Matrix status",
+  correlationApplied: "Matrix applied (1 = yes, 0 = no)",
+  correlationInUse: "Matrix the simulation uses (blank when it does not match the lines)",
+  correlationMatches: "Matches the lines: the simulation uses it.",
+  correlationCountDiffers:
+    "Does not match: the model has {lines} lines, the matrix {rows}. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
+  correlationLabelDiffers:
+    "Does not match: row {row} was written for “{matrix}”, the line there is now “{line}”. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
   simulation: "Monte Carlo simulation of annual ROI",
   statistic: "Statistic",
   value: "Value",

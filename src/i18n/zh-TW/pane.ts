@@ -224,6 +224,15 @@ export const pane: PaneStrings = {
   useCaseLinesNoRoom: "貢獻表沒有空列可放:{list}。",
   useCaseLinesNeedSheets: "請先建立投資組合與 ROI 工作表。",
   useCaseLinesFailed: "無法加入項目",
+  // 模擬:壓力測試工作表的等級相關矩陣
+  correlationUsed: "各項目依壓力測試工作表的等級相關矩陣(照輸入值)相關。",
+  correlationAdjusted:
+    "壓力測試工作表的等級相關矩陣不一致(非半正定):模擬改用下方最接近的一致矩陣(最大變動 {change})。",
+  correlationAdjustedTitle: "相關矩陣已調整",
+  correlationUnmatched: "未套用壓力測試工作表的等級相關矩陣:各項目以獨立方式模擬。",
+  correlationInvalid: "無法使用壓力測試工作表的等級相關矩陣:{detail}",
+  correlationTable: "使用中的等級相關",
+  correlationLine: "項目",
   recommendedMark: "(建議)",
   caseHeading: "完整商業論證",
   caseIntro:

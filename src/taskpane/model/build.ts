@@ -5,7 +5,13 @@
  * function the hosts apply.
  */
 import { decidePlacements, defaultPolicy } from "../../host/placement";
-import type { Conflict, ExistingSheetPolicy, SheetInfo, WorkbookHost } from "../../host/workbook-host";
+import type {
+  CellValue,
+  Conflict,
+  ExistingSheetPolicy,
+  SheetInfo,
+  WorkbookHost,
+} from "../../host/workbook-host";
 import { ROI_LINE_NAMES } from "../../templates/roi";
 import { EMPTY_LINE } from "../../templates/roi-lines";
 import { planModel, type ModelOptions } from "../../templates/index";
@@ -30,16 +36,33 @@ export function presentTemplates(sheets: readonly SheetInfo[]): TemplateId[] {
 export interface LineCounts {
   readonly benefits: number;
   readonly costs: number;
+  /**
+   * Each row's line as the Stress sheet names it (its label; "Benefit 2" for a line with a value
+   * and no label; blank for an empty row), so the rebuilt correlation matrix is labelled with the
+   * lines it is written for.
+   */
+  readonly labels?: { readonly benefits: readonly string[]; readonly costs: readonly string[] };
 }
 
 /** The line tables' current row counts, or null when the workbook has no ROI sheet. */
 export async function readLineCounts(host: WorkbookHost): Promise<LineCounts | null> {
   const { benefits, costs } = ROI_LINE_NAMES;
-  const v = await host.readNames([benefits.labels, costs.labels]);
+  const v = await host.readNames([benefits.labels, costs.labels, benefits.base, costs.base]);
   const b = v[benefits.labels];
   const c = v[costs.labels];
   if (!b || !c) return null;
-  return { benefits: b.length, costs: c.length };
+  const named = (labels: CellValue[][], base: CellValue[][] | null, kind: string): string[] =>
+    labels.map((row, i) => {
+      const label = row[0];
+      if (label !== null && label !== "") return String(label);
+      const value = base?.[i]?.[0];
+      return value === null || value === undefined || value === "" ? "" : `${kind} ${i + 1}`;
+    });
+  return {
+    benefits: b.length,
+    costs: c.length,
+    labels: { benefits: named(b, v[benefits.base], "Benefit"), costs: named(c, v[costs.base], "Cost") },
+  };
 }
 
 /**
@@ -59,8 +82,12 @@ export function plansFor(
   const linked = [...selectionOf(target), ...present].includes("roi");
   if (!lineCounts || !linked) return plans;
   // Linked to the ROI sheet, the Stress sheet reads only how many lines each table has.
-  const empty = (n: number) => Array.from({ length: n }, () => EMPTY_LINE);
-  const lines = { benefits: empty(lineCounts.benefits), costs: empty(lineCounts.costs) };
+  const empty = (n: number, labels: readonly string[] | undefined) =>
+    Array.from({ length: n }, (_, i) => ({ ...EMPTY_LINE, label: labels?.[i] || null }));
+  const lines = {
+    benefits: empty(lineCounts.benefits, lineCounts.labels?.benefits),
+    costs: empty(lineCounts.costs, lineCounts.labels?.costs),
+  };
   return plans.map((plan) =>
     plan.template === "stress"
       ? planModel(["stress"], { ...options, lines }, [...selectionOf(target), ...present])[0]

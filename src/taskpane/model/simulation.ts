@@ -32,7 +32,12 @@ export const LINE_ITEM_NAMES = [
   STRESS_NAMES.labels,
   STRESS_NAMES.tornado,
 ] as const;
-export const SETTING_NAMES = [STRESS_NAMES.trials, STRESS_NAMES.seed, STRESS_NAMES.distribution] as const;
+export const SETTING_NAMES = [
+  STRESS_NAMES.trials,
+  STRESS_NAMES.seed,
+  STRESS_NAMES.distribution,
+  STRESS_NAMES.sampling,
+] as const;
 /** Trials per chunk: about 5 ms of work each, so progress moves smoothly and Cancel is heard. */
 export const CHUNK_TRIALS = 5_000;
 
@@ -101,6 +106,20 @@ export function readLineItems(values: NameValues): LineItemReading {
   const model = { benefits: b, costs: c };
   const problem = lineItemProblem(model, names);
   return problem ? { ok: false, reason: "invalid", problem } : { ok: true, model };
+}
+
+/**
+ * Which rows of the lines the Stress sheet simulates (benefits' rows, then costs') hold a line:
+ * a row left wholly blank is skipped, as readLineItems and GENAI.SIMULATE_ROI skip it. The
+ * correlation matrix's rows are these rows.
+ */
+export function keptLineRows(values: NameValues): boolean[] {
+  const linked = !!values[STRESS_NAMES.tornado];
+  const own = !linked && !!values[STRESS_NAMES.benefits] && !!values[STRESS_NAMES.costs];
+  const names = own
+    ? [STRESS_NAMES.benefits, STRESS_NAMES.costs]
+    : [ROI_LINE_NAMES.benefits.threePoint, ROI_LINE_NAMES.costs.threePoint];
+  return names.flatMap((name) => (values[name] ?? []).map((row) => !row.every(blank)));
 }
 
 /** Yields to the event loop (a macrotask, so React can paint and clicks get through). */

@@ -7,6 +7,7 @@ import { fill, formatNumber, numberLocale } from "../../model/format";
 import { Histogram } from "../Histogram";
 import { RunControls, WriteResults } from "../SimulationActions";
 import { CHART_HEIGHT, CHART_WIDTH, cdfPolyline, spiderLines, tornadoBars } from "./case-view";
+import { CorrelationNote } from "../CorrelationNote";
 import { type CaseSettings, useCaseSimulation } from "./useCaseSimulation";
 import { useCaseSimulationStyles } from "./useCaseSimulationStyles.styles";
 
@@ -100,6 +101,7 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
           const maxBin = chosen.bins[chosen.bins.length - 1]?.to ?? 0;
           return (
             <>
+              <CorrelationNote reading={run.correlation} />
               <table className={styles.table} data-testid="case-statistics">
                 <thead>
                   <tr>

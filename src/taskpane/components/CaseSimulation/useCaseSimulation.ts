@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CaseOutput, CaseSimulationOptions } from "../../../engine/case-simulation";
 import type { LineDistribution } from "../../../engine/distributions";
-import { workProblem } from "../../../engine/simulate";
+import { type Sampling, workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
 import {
   PANE_CASE_ROWS,
@@ -27,6 +27,8 @@ import {
 } from "../../model/case-run";
 import { caseUnreadableMessage, readCaseFrom } from "../../model/case-reading";
 import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
+import { type CorrelationReading, correlationOption, readCaseCorrelation } from "../../model/correlation";
+import { fill } from "../../model/format";
 
 export type CaseRun =
   | { readonly kind: "idle" }
@@ -37,6 +39,8 @@ export type CaseRun =
       readonly kind: "done";
       readonly options: CaseSimulationOptions;
       readonly result: CaseRunResult;
+      /** What the run did with the Stress sheet's rank-correlation matrix. */
+      readonly correlation: CorrelationReading;
       readonly at: Date;
     };
 
@@ -44,9 +48,11 @@ export interface CaseSettings {
   readonly trials: number | null;
   readonly seed: number | null;
   readonly distribution: LineDistribution;
+  /** The Stress sheet's Sampling setting. */
+  readonly sampling: Sampling;
 }
 
-export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) {
+export function useCaseSimulation({ trials, seed, distribution, sampling }: CaseSettings) {
   const { host, locale, strings: s, now, currency } = usePane();
   const [run, setRun] = useState<CaseRun>({ kind: "idle" });
   const [output, setOutput] = useState<CaseOutput>("npv");
@@ -78,11 +84,19 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
             kind: "unavailable",
             message: s.invalidCase.replace("{detail}", formatProblem(tooMuch, locale)),
           });
+        const correlation = await readCaseCorrelation(host);
+        if (correlation.kind === "invalid")
+          return setRun({
+            kind: "unavailable",
+            message: fill(s.correlationInvalid, { detail: formatProblem(correlation.problem, locale) }),
+          });
         const options: CaseSimulationOptions = {
           trials,
           seed,
           distribution,
           lineDistributions: reading.lineDistributions,
+          sampling,
+          correlation: correlationOption(correlation),
           paybackBenchmark: reading.paybackBenchmark,
         };
         const current = startCaseRun({ businessCase: c, options }, (done, total) =>
@@ -92,12 +106,12 @@ export function useCaseSimulation({ trials, seed, distribution }: CaseSettings) 
         const result = await current.finished;
         if (job.current === current) job.current = null;
         if (!result) return setRun({ kind: "cancelled" });
-        setRun({ kind: "done", options, result, at: now() });
+        setRun({ kind: "done", options, result, correlation, at: now() });
       } catch (error) {
         setRun({ kind: "unavailable", message: caseFailureMessage(error, s) });
       }
     })();
-  }, [host, trials, seed, distribution, s, locale, now, dismissWrite]);
+  }, [host, trials, seed, distribution, sampling, s, locale, now, dismissWrite]);
 
   const cancel = useCallback(() => job.current?.cancel(), []);
 

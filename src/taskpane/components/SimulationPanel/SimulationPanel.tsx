@@ -4,6 +4,7 @@ import { MAX_TRIALS } from "../../../engine/simulate";
 import { usePane } from "../../context/pane-context";
 import { fill, numberLocale } from "../../model/format";
 import { CaseSimulation } from "../CaseSimulation";
+import { CorrelationNote } from "../CorrelationNote";
 import { Histogram } from "../Histogram";
 import { RunControls, WriteResults } from "../SimulationActions";
 import { StatisticSeek } from "../StatisticSeek";
@@ -89,6 +90,7 @@ export function SimulationPanel() {
           <Text as="h3" weight="semibold" className={styles.heading}>
             {s.percentiles}
           </Text>
+          <CorrelationNote reading={run.correlation} />
           <Histogram bins={run.bins} title={s.histogram} {...histogramText(run, s, locale)} />
           <table className={styles.table} data-testid="simulation-percentiles">
             <thead>
@@ -128,12 +130,14 @@ export function SimulationPanel() {
         trials={p.trials}
         seed={p.seed}
         distribution={p.distribution}
+        sampling={p.sampling}
         disabled={!p.trialsValid || !p.seedValid}
       />
       <StatisticSeek
         trials={p.trials}
         seed={p.seed}
         distribution={p.distribution}
+        sampling={p.sampling}
         disabled={!p.trialsValid || !p.seedValid}
       />
     </section>

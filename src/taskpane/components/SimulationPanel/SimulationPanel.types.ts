@@ -1,5 +1,6 @@
 import type { HistogramBin } from "../../../engine/statistics";
 import type { SimulationOptions, SimulationSummary } from "../../../engine/simulate";
+import type { CorrelationReading } from "../../model/correlation";
 
 export type SimulationRun =
   | { readonly kind: "idle" }
@@ -12,6 +13,8 @@ export type SimulationRun =
       readonly options: SimulationOptions;
       readonly summary: SimulationSummary;
       readonly bins: readonly HistogramBin[];
+      /** What the run did with the Stress sheet's rank-correlation matrix. */
+      readonly correlation: CorrelationReading;
       readonly at: Date;
       /** The Stress sheet the line items came from. */
       readonly sheet: string;

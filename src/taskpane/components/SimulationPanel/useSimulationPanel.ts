@@ -5,7 +5,13 @@
  */
 import { SEED, TRIALS } from "../../../engine/inputs";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { DEFAULT_SIMULATION, MAX_TRIALS, type SimulationOptions } from "../../../engine/simulate";
+import {
+  DEFAULT_SIMULATION,
+  MAX_TRIALS,
+  type Sampling,
+  SAMPLINGS,
+  type SimulationOptions,
+} from "../../../engine/simulate";
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
@@ -15,6 +21,7 @@ import { usePane } from "../../context/pane-context";
 import { useWorkbookValues } from "../../hooks/useWorkbookValues";
 import {
   type ChunkedRun,
+  keptLineRows,
   LINE_ITEM_NAMES,
   paneSimulationCells,
   readLineItems,
@@ -22,6 +29,8 @@ import {
   SETTING_NAMES,
 } from "../../model/simulation";
 import { figureOf } from "../../model/summary";
+import { CORRELATION_NAMES, correlationOption, readCorrelation } from "../../model/correlation";
+import { fill } from "../../model/format";
 import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
 import type { SimulationRun } from "./SimulationPanel.types";
 
@@ -39,6 +48,8 @@ export function useSimulationPanel() {
   const [trialsText, setTrialsText] = useState(String(DEFAULT_SIMULATION.trials));
   const [seedText, setSeedText] = useState(String(DEFAULT_SIMULATION.seed));
   const [distribution, setDistribution] = useState<Distribution>(DEFAULT_SIMULATION.distribution);
+  // The Stress sheet's Sampling setting (blank: the engine's default, as the sheet's formula reads it).
+  const [sampling, setSampling] = useState<Sampling>(DEFAULT_SIMULATION.sampling);
   const [run, setRun] = useState<SimulationRun>({ kind: "idle" });
   const { write, writeBlock, dismissWrite } = usePaneBlockWrite(STRESS_NAMES.paneSimulation, {
     rows: PANE_SIMULATION_ROWS,
@@ -60,6 +71,11 @@ export function useSimulationPanel() {
       (d) => dist.kind === "text" && d.toLowerCase() === dist.text.toLowerCase(),
     );
     if (known) setDistribution(known);
+    const how = figureOf(values, STRESS_NAMES.sampling);
+    setSampling(
+      SAMPLINGS.find((m) => how.kind === "text" && m.toLowerCase() === how.text.toLowerCase()) ??
+        DEFAULT_SIMULATION.sampling,
+    );
   }, [values, build, buildCount]);
 
   useEffect(() => () => job.current?.cancel(), []);
@@ -70,13 +86,12 @@ export function useSimulationPanel() {
 
   const start = useCallback(() => {
     if (trials === null || seed === null) return;
-    const options: SimulationOptions = { trials, seed, distribution };
     dismissWrite();
     setRun({ kind: "running", done: 0, total: trials });
     void (async () => {
       try {
         const [items, where] = await Promise.all([
-          host.readNames(LINE_ITEM_NAMES),
+          host.readNames([...LINE_ITEM_NAMES, ...CORRELATION_NAMES]),
           host.locateNames([STRESS_NAMES.labels]),
         ]);
         const reading = readLineItems(items);
@@ -92,6 +107,19 @@ export function useSimulationPanel() {
                 );
           return setRun({ kind: "unavailable", message });
         }
+        const correlation = readCorrelation(items, keptLineRows(items));
+        if (correlation.kind === "invalid")
+          return setRun({
+            kind: "unavailable",
+            message: fill(s.correlationInvalid, { detail: formatProblem(correlation.problem, locale) }),
+          });
+        const options: SimulationOptions = {
+          trials,
+          seed,
+          distribution,
+          sampling,
+          correlation: correlationOption(correlation),
+        };
         const current = runInChunks(reading.model, options, (done, total) =>
           setRun({ kind: "running", done, total }),
         );
@@ -107,6 +135,7 @@ export function useSimulationPanel() {
           options,
           summary,
           bins: histogram(simulation.results(), HISTOGRAM_BINS),
+          correlation,
           at,
           sheet,
         });
@@ -115,7 +144,7 @@ export function useSimulationPanel() {
         setRun({ kind: "unavailable", message: error instanceof Error ? error.message : String(error) });
       }
     })();
-  }, [host, trials, seed, distribution, s, locale, now, recordRun, dismissWrite]);
+  }, [host, trials, seed, distribution, sampling, s, locale, now, recordRun, dismissWrite]);
 
   const cancel = useCallback(() => job.current?.cancel(), []);
 
@@ -135,6 +164,7 @@ export function useSimulationPanel() {
     seedValid: seed !== null,
     distribution,
     setDistribution,
+    sampling,
     ready: values !== null,
     stressPresent,
     run,

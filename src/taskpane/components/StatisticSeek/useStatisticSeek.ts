@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SeekLever, StatisticGoal, StatisticSeek } from "../../../engine/case-simulation";
 import type { LineDistribution } from "../../../engine/distributions";
-import { workProblem } from "../../../engine/simulate";
+import { type Sampling, workProblem } from "../../../engine/simulate";
 import { formatProblem } from "../../../i18n/messages";
 import { columnLetters } from "../../../shared/a1";
 import { COL } from "../../../templates/roi-lines";
@@ -18,7 +18,9 @@ import { usePane } from "../../context/pane-context";
 import { useInputWriter } from "../../hooks/useInputWriter";
 import { type CaseJob, caseFailureMessage, startSeek } from "../../model/case-run";
 import { caseUnreadableMessage, readCaseFrom } from "../../model/case-reading";
+import { correlationOption, readCaseCorrelation } from "../../model/correlation";
 import { DRIVERS, readDriver } from "../../model/drivers";
+import { fill } from "../../model/format";
 
 /** The lever as the pane lists it: the two named inputs, then every line ("b0", "c2", ...). */
 export type LeverKey = "realisation" | "adoption" | `b${number}` | `c${number}`;
@@ -50,6 +52,8 @@ export interface SeekSettings {
   readonly trials: number | null;
   readonly seed: number | null;
   readonly distribution: LineDistribution;
+  /** The Stress sheet's Sampling setting. */
+  readonly sampling?: Sampling;
 }
 
 /** The goal's target as typed: a percentage for the loss probability, an amount for the P10. */
@@ -62,7 +66,7 @@ export function parseTarget(statistic: StatisticGoal["statistic"], text: string)
   return v;
 }
 
-export function useStatisticSeek({ trials, seed, distribution }: SeekSettings) {
+export function useStatisticSeek({ trials, seed, distribution, sampling }: SeekSettings) {
   const { host, locale, strings: s, buildCount } = usePane();
   const writer = useInputWriter();
   const [statistic, setStatistic] = useState<StatisticGoal["statistic"]>("lossProbability");
@@ -144,6 +148,13 @@ export function useStatisticSeek({ trials, seed, distribution }: SeekSettings) {
           const sheet = reading.sheet ?? "";
           line = { label: found.label, base, cell: `${sheet}!${columnLetters(COL.base)}${row}` };
         }
+        // The same correlation as the whole-case simulation: the Stress sheet's matrix while it matches.
+        const correlation = await readCaseCorrelation(host);
+        if (correlation.kind === "invalid")
+          return setState({
+            kind: "unavailable",
+            message: fill(s.correlationInvalid, { detail: formatProblem(correlation.problem, locale) }),
+          });
         const goal: StatisticGoal = { statistic, target };
         const current = startSeek(
           {
@@ -153,6 +164,8 @@ export function useStatisticSeek({ trials, seed, distribution }: SeekSettings) {
               seed,
               distribution,
               lineDistributions: reading.lineDistributions,
+              sampling,
+              correlation: correlationOption(correlation),
               paybackBenchmark: reading.paybackBenchmark,
             },
             goal,
@@ -169,7 +182,7 @@ export function useStatisticSeek({ trials, seed, distribution }: SeekSettings) {
         setState({ kind: "unavailable", message: caseFailureMessage(error, s) });
       }
     })();
-  }, [host, trials, seed, distribution, target, statistic, lever, s, locale]);
+  }, [host, trials, seed, distribution, sampling, target, statistic, lever, s, locale]);
 
   const cancel = useCallback(() => job.current?.cancel(), []);
 

@@ -14,7 +14,7 @@ export function StatusMessage({ intent, title, lines, action, onDismiss }: Statu
   const s = useStrings();
   const styles = useStatusMessageStyles();
   return (
-    <MessageBar intent={intent} layout="multiline" className={styles.root}>
+    <MessageBar intent={intent} layout="multiline" className={styles.root} data-intent={intent}>
       <MessageBarBody>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {lines.map((line, i) => (

@@ -1,0 +1,1 @@
+export { CorrelationNote } from "./CorrelationNote";

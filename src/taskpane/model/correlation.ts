@@ -1,0 +1,100 @@
+/**
+ * The Stress sheet's rank-correlation matrix as the pane's simulations use it: one reader for the
+ * annual-ROI panel and the whole-business-case panels. It follows the sheet's own rule (the
+ * matrix applies only while it matches the current lines: StressCorrelationApplied), reads a blank
+ * pair as 0 and a blank diagonal as 1 as GENAI.SIMULATE_ROI does, keeps the rows of the lines the
+ * run simulates (an empty line is left out with its row and column), and runs the engine's own
+ * check, so the pane can show the nearest consistent matrix it simulates with when the typed one
+ * is not positive semi-definite.
+ */
+import { checkCorrelation } from "../../engine/correlation";
+import type { Problem } from "../../engine/problem";
+import { correlationProblem } from "../../engine/simulate";
+import type { CellValue, WorkbookHost } from "../../host/workbook-host";
+import { ROI_LINE_NAMES } from "../../templates/roi";
+import { STRESS_NAMES } from "../../templates/stress";
+import type { NameValues } from "./summary";
+
+/** The names the reader needs (with the lines' own names, which the caller reads). */
+export const CORRELATION_NAMES = [
+  STRESS_NAMES.correlation,
+  STRESS_NAMES.correlationLabels,
+  STRESS_NAMES.correlationApplied,
+  STRESS_NAMES.correlationStatus,
+] as const;
+
+export type CorrelationReading =
+  /** No matrix on the Stress sheet (none built, or a layout before the matrix): independent lines. */
+  | { readonly kind: "none" }
+  /** The matrix does not match the current lines: independent lines, and the sheet's words why. */
+  | { readonly kind: "unmatched"; readonly status: string }
+  /** The matrix cannot be used (a value outside −1..1, not symmetric, …). */
+  | { readonly kind: "invalid"; readonly problem: Problem }
+  | {
+      readonly kind: "applied";
+      /** The matrix the simulation uses, over the simulated lines (after the engine's check). */
+      readonly matrix: number[][];
+      /** True when the typed matrix was not consistent and the nearest consistent one is used. */
+      readonly adjusted: boolean;
+      readonly largestChange: number;
+      /** The simulated lines' labels, in the matrix's order. */
+      readonly labels: readonly string[];
+    };
+
+const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || v === "";
+
+/**
+ * The matrix for a run whose lines are the matrix's rows for which `kept` is true (the sheet's
+ * rows, benefits then costs, blank rows included).
+ */
+export function readCorrelation(values: NameValues, kept: readonly boolean[]): CorrelationReading {
+  const cells = values[STRESS_NAMES.correlation];
+  if (!cells || cells.length === 0) return { kind: "none" };
+  const status = values[STRESS_NAMES.correlationStatus]?.[0]?.[0];
+  const applied = values[STRESS_NAMES.correlationApplied]?.[0]?.[0];
+  const statusText = typeof status === "string" ? status : "";
+  // The sheet's own verdict first; then the pane's lines must be the matrix's rows too.
+  if (applied !== 1 || kept.length !== cells.length) return { kind: "unmatched", status: statusText };
+  const labels = (values[STRESS_NAMES.correlationLabels] ?? []).map((row) =>
+    blank(row[0]) ? "" : String(row[0]),
+  );
+  const rows = kept.flatMap((keep, i) => (keep ? [i] : []));
+  const matrix = rows.map((i) =>
+    rows.map((j) => {
+      const v = cells[i]?.[j];
+      const mirror = cells[j]?.[i];
+      // The diagonal is 1 by definition, as the sheet passes it whatever its cell holds.
+      if (i === j) return 1;
+      if (!blank(v)) return typeof v === "number" ? v : NaN;
+      return blank(mirror) ? 0 : typeof mirror === "number" ? mirror : NaN;
+    }),
+  );
+  const problem = correlationProblem(matrix, rows.length, STRESS_NAMES.correlation);
+  if (problem) return { kind: "invalid", problem };
+  const check = checkCorrelation(matrix);
+  return {
+    kind: "applied",
+    matrix: check.matrix,
+    adjusted: check.adjusted,
+    largestChange: check.largestChange,
+    labels: rows.map((i) => labels[i] ?? ""),
+  };
+}
+
+/** The matrix a run passes to the engine: the one in use, or none (independent lines). */
+export function correlationOption(reading: CorrelationReading): number[][] | null {
+  return reading.kind === "applied" ? reading.matrix : null;
+}
+
+/**
+ * The matrix for the whole business case, whose lines are the ROI tables' rows with a value (a
+ * row with a blank base is empty and left out, as the case reader leaves it out).
+ */
+export async function readCaseCorrelation(host: WorkbookHost): Promise<CorrelationReading> {
+  const { benefits, costs } = ROI_LINE_NAMES;
+  const values = await host.readNames([...CORRELATION_NAMES, benefits.base, costs.base]);
+  const kept = [benefits.base, costs.base].flatMap((name) =>
+    (values[name] ?? []).map((row) => !blank(row[0])),
+  );
+  return readCorrelation(values, kept);
+}

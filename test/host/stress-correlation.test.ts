@@ -1,0 +1,224 @@
+/**
+ * The Stress sheet's rank-correlation matrix in the in-memory workbook (HyperFormula), live
+ * dialect: the sheet's GENAI.SIMULATE_ROI with the sample matrix gives the engine's correlated
+ * figures, and a wider P5–P95 than independent lines; a matrix is never applied to lines it was not
+ * written for (a benefit line added after the build moves the costs down: the status says the
+ * matrix does not match and the simulation runs the lines independently); a rebuild carries the
+ * user's pair by label to its lines' new positions, and the simulation uses it again.
+ */
+import { type Matrix } from "../../src/engine/correlation";
+import { DEFAULT_SIMULATION, simulateRoi, type SimulationSummary } from "../../src/engine/simulate";
+import { MemoryHost } from "../../src/host/memory";
+import type { CellValue } from "../../src/host/workbook-host";
+import { cellAddress, parseRange } from "../../src/shared/a1";
+import { plansFor, readLineCounts } from "../../src/taskpane/model/build";
+import { addLine } from "../../src/taskpane/model/line-add";
+import { LINE_ITEM_NAMES, readLineItems } from "../../src/taskpane/model/simulation";
+import { planCompleteModel } from "../../src/templates/index";
+import { isFormula } from "../../src/templates/plan";
+import { planModel } from "../../src/templates/index";
+import {
+  SAMPLE_CORRELATION,
+  STRESS_NAMES,
+  STRESS_SHEET,
+  STRESS_VERSION,
+  SIMULATION_ROWS,
+} from "../../src/templates/stress";
+import STRESS_V4 from "../golden/layouts/stress.v4.json";
+
+const OPTIONS = { data: "sample", currency: "NT$", locale: "en" } as const;
+
+async function value_(host: MemoryHost, name: string): Promise<CellValue> {
+  return (await host.readNames([name]))[name]?.[0]?.[0] ?? null;
+}
+
+/** A matrix as SIMULATE_ROI reads a range: a blank pair 0, a blank diagonal 1. */
+function asMatrix(rows: CellValue[][]): number[][] {
+  return rows.map((row, i) => row.map((v, j) => (v === null || v === "" ? (i === j ? 1 : 0) : Number(v))));
+}
+
+/** The sheet's spill: the seven statistics' values, in order. */
+async function spill(host: MemoryHost): Promise<{ values: number[]; rows: CellValue[][] }> {
+  const plan = host.appliedPlans().find((p) => p.template === "stress");
+  if (!plan) throw new Error("no Stress sheet");
+  for (const block of plan.blocks) {
+    const origin = parseRange(block.at);
+    for (const [r, line] of block.cells.entries())
+      for (const [c, cell] of line.entries())
+        if (isFormula(cell) && (cell.live ?? "").startsWith("=GENAI.SIMULATE_ROI")) {
+          const at = `${cellAddress(origin.top + r, origin.left + c)}:${cellAddress(origin.top + r + SIMULATION_ROWS, origin.left + c + 1)}`;
+          const rows = await host.readRange(plan.sheet, at);
+          return { values: rows.slice(0, SIMULATION_ROWS).map((row) => Number(row[1])), rows };
+        }
+  }
+  throw new Error("no SIMULATE_ROI on the Stress sheet");
+}
+
+function figures(s: SimulationSummary): number[] {
+  return [s.mean, s.p5, s.p10, s.p50, s.p90, s.p95, s.probabilityOfLoss];
+}
+
+/** The engine's run on the lines the sheet simulates, with the sheet's settings. */
+async function engineRun(host: MemoryHost, correlation: Matrix | null, sampling: "LHS" | "MC" = "LHS") {
+  const reading = readLineItems(await host.readNames(LINE_ITEM_NAMES));
+  if (!reading.ok) throw new Error("the lines cannot be read");
+  return simulateRoi(reading.model, { ...DEFAULT_SIMULATION, sampling, correlation });
+}
+
+/** Where a pair of the matrix is: the cell at row i, column j of StressCorrelation. */
+async function pairCell(host: MemoryHost, i: number, j: number): Promise<string> {
+  const at = (await host.locateNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation];
+  if (!at) throw new Error("no matrix");
+  const r = parseRange(at.address);
+  return cellAddress(r.top + i, r.left + j);
+}
+
+function expectFigures(actual: number[], expected: number[]): void {
+  actual.forEach((x, k) => expect(x).toBeCloseTo(expected[k], 9));
+}
+
+describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)", () => {
+  it("gives the engine's correlated figures with the sample matrix, wider than independent lines", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "live" });
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toMatch(/^Matches the lines/);
+    const matrix = asMatrix(
+      (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [],
+    );
+    // The seed's three benefits, then the Model API line (usage-priced), then the other costs.
+    expect(matrix[0][1]).toBe(SAMPLE_CORRELATION.benefitPairs);
+    expect(matrix[2][3]).toBe(SAMPLE_CORRELATION.usageWithBenefit);
+    expect(matrix[3][4]).toBe(0);
+
+    const sheet = await spill(host);
+    const correlated = await engineRun(host, matrix);
+    const independent = await engineRun(host, null);
+    expectFigures(sheet.values, figures(correlated));
+    // The spill says the matrix was used as given (it is consistent).
+    expect(sheet.rows[SIMULATION_ROWS][0]).toBe("Correlation as given");
+    const width = (s: SimulationSummary): number => s.p95 - s.p5;
+    // Seed model, 10,000 LHS trials: P5–P95 about 1.92 with the sample matrix, 1.62 independent.
+    expect(width(correlated)).toBeGreaterThan(width(independent) * 1.1);
+    expect(sheet.values[5] - sheet.values[1]).toBeCloseTo(width(correlated), 9);
+
+    // The sampling setting reaches the function: plain Monte Carlo gives the engine's MC figures.
+    await host.writeCells([
+      {
+        sheet: STRESS_SHEET,
+        address: (await host.locateNames([STRESS_NAMES.sampling]))[STRESS_NAMES.sampling]!.address,
+        values: [["MC"]],
+      },
+    ]);
+    expectFigures((await spill(host)).values, figures(await engineRun(host, matrix, "MC")));
+  });
+
+  it("is not applied to lines it was not written for, and a rebuild carries a pair by label", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "live" });
+    // The user's pair: Retention (benefit 3) with Model API (cost 1, line 4) at 0.6.
+    const [retention, modelApi] = [2, 3];
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, retention, modelApi), 0.6);
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, modelApi, retention), 0.6);
+    const edited = asMatrix(
+      (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [],
+    );
+    expectFigures((await spill(host)).values, figures(await engineRun(host, edited)));
+
+    // A benefit line added: the costs move down one position, the matrix no longer fits.
+    await addLine(host, { kind: "benefit", label: "Faster onboarding", amount: 3_000_000 }, "en");
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(0);
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toMatch(
+      /^Does not match: the model has 9 lines, the matrix 8/,
+    );
+    const unmatched = await spill(host);
+    expectFigures(unmatched.values, figures(await engineRun(host, null)));
+    // Independent, and the spill says nothing of a correlation.
+    expect([null, ""]).toContain(unmatched.rows[SIMULATION_ROWS][0]);
+
+    // The pane's rebuild of the Stress sheet, keeping the inputs.
+    const plans = plansFor("stress", OPTIONS, await host.listSheets(), await readLineCounts(host));
+    const result = await host.applyPlans(plans, { dialect: "live", policies: { [STRESS_SHEET]: "replace" } });
+    expect(result.sheets[0].kept?.notCarried).toEqual([]);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    const labels = (
+      (await host.readNames([STRESS_NAMES.correlationLabels]))[STRESS_NAMES.correlationLabels] ?? []
+    ).map((r) => r[0]);
+    expect(labels.slice(0, 5)).toEqual([
+      "Agent cost saved",
+      "Capacity from shorter handling",
+      "Retention",
+      "Faster onboarding",
+      "Model API",
+    ]);
+    const rebuilt = asMatrix(
+      (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [],
+    );
+    // The pair follows its lines: Model API is now line 5.
+    expect(rebuilt[retention][4]).toBe(0.6);
+    expect(rebuilt[4][retention]).toBe(0.6);
+    expect(rebuilt[0][1]).toBe(SAMPLE_CORRELATION.benefitPairs);
+    // The new line: a blank row and column (independent), its diagonal 1.
+    const raw = (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [];
+    expect(raw[3].filter((_, j) => j !== 3).every((v) => v === null || v === "")).toBe(true);
+    expect(raw[3][3]).toBe(1);
+    expectFigures((await spill(host)).values, figures(await engineRun(host, rebuilt)));
+  });
+
+  it("reports a pair whose line is gone as not carried", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "live" });
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, 0, 6), 0.25);
+    // The Training line renamed on the ROI sheet: its old label has no line any more.
+    const labels = (await host.locateNames(["RoiCostLabels"])).RoiCostLabels;
+    if (!labels) throw new Error("no cost labels");
+    const r = parseRange(labels.address);
+    host.typeAsUser(labels.sheet, cellAddress(r.top + 3, r.left), "Enablement");
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toBe(
+      "Does not match: row 7 was written for “Training and change”, the line there is now “Enablement”. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
+    );
+    const plans = plansFor("stress", OPTIONS, await host.listSheets(), await readLineCounts(host));
+    const result = await host.applyPlans(plans, { dialect: "live", policies: { [STRESS_SHEET]: "replace" } });
+    expect(result.sheets[0].kept?.notCarried).toEqual([
+      "StressCorrelation: 0.25 between “Agent cost saved” and “Training and change” (a line no longer in the model)",
+    ]);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+  });
+
+  it("upgrades a Stress sheet of layout 4: every setting kept by name, the matrix and Sampling added", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planModel(["roi"], OPTIONS), { dialect: "live" });
+    // A layout-4 Stress sheet as the user left it: its named settings at layout 4's cells.
+    const v4 = STRESS_V4.variants["sample, linked"].names as Record<string, string>;
+    const typed: Record<string, CellValue> = {
+      Scenario: "Worst",
+      SimTrials: 5000,
+      SimSeed: 42,
+      SimDistribution: "Triangular",
+      TargetRoi: 0.5,
+    };
+    host.addSheet(STRESS_SHEET);
+    for (const [name, value] of Object.entries(typed)) host.typeAsUser(STRESS_SHEET, v4[name], value);
+    const hf = (host as unknown as { hf: { addNamedExpression: (n: string, e: string) => void } }).hf;
+    hf.addNamedExpression("GenAI_Template_stress", `=${STRESS_SHEET}!$A$1`);
+    hf.addNamedExpression("GenAI_Template_stress_version", "=4");
+    for (const name of Object.keys(typed)) {
+      const { top, left } = parseRange(v4[name]);
+      hf.addNamedExpression(name, `=${STRESS_SHEET}!$${String.fromCharCode(65 + left)}$${top + 1}`);
+    }
+    expect((await host.listSheets()).find((x) => x.name === STRESS_SHEET)?.templateVersion).toBe(4);
+
+    const result = await host.applyPlans(planModel(["stress"], OPTIONS, ["roi"]), {
+      dialect: "live",
+      policies: { [STRESS_SHEET]: "replace" },
+    });
+    expect(result.sheets[0]).toMatchObject({ outcome: "replaced" });
+    expect(result.sheets[0].kept?.notCarried).toEqual([]);
+    for (const [name, value] of Object.entries(typed)) expect(await value_(host, name)).toBe(value);
+    expect(await value_(host, STRESS_NAMES.sampling)).toBe("LHS");
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    expect((await host.listSheets()).find((x) => x.name === STRESS_SHEET)?.templateVersion).toBe(
+      STRESS_VERSION,
+    );
+  });
+});
