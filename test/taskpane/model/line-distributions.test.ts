@@ -17,6 +17,7 @@ import { formatProblem } from "../../../src/i18n/messages";
 import { cellAddress, parseCell, rangeAddress } from "../../../src/shared/a1";
 import { readCase, readCaseFrom } from "../../../src/taskpane/model/case-reading";
 import { caseRun } from "../../../src/taskpane/model/case-run";
+import { correlationOption, readCaseCorrelation } from "../../../src/taskpane/model/correlation";
 import { LINE_ITEM_NAMES, readLineItems } from "../../../src/taskpane/model/simulation";
 import { planCompleteModel } from "../../../src/templates/index";
 import { isFormula, type SheetPlan } from "../../../src/templates/plan";
@@ -88,10 +89,15 @@ describe("each line's Distribution", () => {
       STRESS_NAMES.seed,
       STRESS_NAMES.distribution,
     ]);
+    // The sample's rank-correlation matrix, which the sheet's SIMULATE_ROI applies while it
+    // matches the lines (it does: only shapes changed), read as the pane reads it.
+    const correlation = correlationOption(await readCaseCorrelation(host));
+    expect(correlation).not.toBeNull();
     const options = {
       trials: settings[STRESS_NAMES.trials]?.[0][0] as number,
       seed: settings[STRESS_NAMES.seed]?.[0][0] as number,
       distribution: settings[STRESS_NAMES.distribution]?.[0][0] as LineDistribution,
+      correlation,
     };
     expect(options.distribution).toBe("PERT");
     const benefitShapes: (LineDistribution | null)[] = benefits.map((_, i) => (i === 0 ? "Uniform" : null));
