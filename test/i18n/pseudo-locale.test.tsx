@@ -10,6 +10,7 @@
  */
 import { isPseudo } from "../../scripts/pseudo-locale";
 import { LINE_DISTRIBUTIONS } from "../../src/engine/distributions";
+import { SAMPLINGS } from "../../src/engine/sampling";
 import { MemoryHost } from "../../src/host/memory";
 import { bundleFor } from "../../src/i18n/bundles";
 import { planModel, TEMPLATES } from "../../src/templates";
@@ -24,8 +25,10 @@ const DECLARED_ENGLISH = new Set<string>([
   "Worst",
   "Base",
   "Best",
-  // Each line's shape, as SIMULATE_ROI and the ROI tables' Distribution column spell it.
+  // Each line's shape, as SIMULATE_ROI and the ROI tables' Distribution column spell it, and the
+  // sampling, as SIMULATE_ROI and the Stress sheet's Sampling setting spell it.
   ...LINE_DISTRIBUTIONS,
+  ...SAMPLINGS,
   // Currency codes, and the other languages named in themselves in the language switch.
   "NT$",
   "US$",

@@ -46,5 +46,6 @@ export const zhTW: Bundle = {
     "notes.trials.alpha",
     "notes.trials.beta",
     "notes.trials.roi",
+    "stress.percentilePoint",
   ],
 };
