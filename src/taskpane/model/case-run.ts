@@ -22,9 +22,13 @@ import {
 } from "../../engine/case-simulation";
 import type { LineItemCase } from "../../engine/line-items";
 import type { CellValue } from "../../host/workbook-host";
+import type { LineDistribution } from "../../engine/distributions";
+import type { Sampling } from "../../engine/simulate";
 import type { PaneStrings } from "../../i18n/bundle";
 import type { SemanticFormat } from "../../templates/plan";
 import { PANE_SENSITIVITY_COLUMNS, PANE_SENSITIVITY_LINES } from "../../templates/stress";
+import type { CaseReading } from "./case-reading";
+import { type CorrelationReading, correlationOption } from "./correlation";
 import { fill } from "./format";
 import { nextTask } from "./simulation";
 
@@ -240,6 +244,33 @@ export function startSeek(
     }
   })();
   return { finished, cancel: () => void (cancelled = true) };
+}
+
+/** The Stress sheet's run settings the whole-case panels take (trials and seed once entered). */
+export interface CaseRunSettings {
+  readonly trials: number;
+  readonly seed: number;
+  readonly distribution: LineDistribution;
+  /** Blank on the sheet or not given: the engine's default (Latin Hypercube). */
+  readonly sampling?: Sampling;
+}
+
+/**
+ * One whole-case run's options, the same for the simulation and the statistic goal seek: the
+ * panel's settings, each line's own distribution and the payback benchmark as read from the ROI
+ * sheet, and the Stress sheet's matrix while it applies.
+ */
+export function caseRunOptions(
+  settings: CaseRunSettings,
+  reading: Extract<CaseReading, { ok: true }>,
+  correlation: CorrelationReading,
+): CaseSimulationOptions {
+  return {
+    ...settings,
+    lineDistributions: reading.lineDistributions,
+    correlation: correlationOption(correlation),
+    paybackBenchmark: reading.paybackBenchmark,
+  };
 }
 
 /**

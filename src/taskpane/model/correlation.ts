@@ -11,8 +11,12 @@ import { checkCorrelation } from "../../engine/correlation";
 import type { Problem } from "../../engine/problem";
 import { correlationProblem } from "../../engine/simulate";
 import type { CellValue, WorkbookHost } from "../../host/workbook-host";
+import type { PaneStrings } from "../../i18n/bundle";
+import type { Locale } from "../../i18n/locale";
+import { formatProblem } from "../../i18n/messages";
 import { ROI_LINE_NAMES } from "../../templates/roi";
 import { STRESS_NAMES } from "../../templates/stress";
+import { fill } from "./format";
 import type { NameValues } from "./summary";
 
 /** The names the reader needs (with the lines' own names, which the caller reads). */
@@ -79,6 +83,17 @@ export function readCorrelation(values: NameValues, kept: readonly boolean[]): C
     largestChange: check.largestChange,
     labels: rows.map((i) => labels[i] ?? ""),
   };
+}
+
+/** What the pane says when the matrix cannot be used (a run does not start), or null. */
+export function correlationRefusal(
+  reading: CorrelationReading,
+  s: PaneStrings,
+  locale: Locale,
+): string | null {
+  return reading.kind === "invalid"
+    ? fill(s.correlationInvalid, { detail: formatProblem(reading.problem, locale) })
+    : null;
 }
 
 /** The matrix a run passes to the engine: the one in use, or none (independent lines). */

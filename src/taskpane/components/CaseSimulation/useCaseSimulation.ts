@@ -21,14 +21,14 @@ import {
   type CaseJob,
   type CaseRunResult,
   caseFailureMessage,
+  caseRunOptions,
   paneCaseCells,
   paneSensitivityCells,
   startCaseRun,
 } from "../../model/case-run";
 import { caseUnreadableMessage, readCaseFrom } from "../../model/case-reading";
 import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
-import { type CorrelationReading, correlationOption, readCaseCorrelation } from "../../model/correlation";
-import { fill } from "../../model/format";
+import { type CorrelationReading, correlationRefusal, readCaseCorrelation } from "../../model/correlation";
 
 export type CaseRun =
   | { readonly kind: "idle" }
@@ -85,20 +85,9 @@ export function useCaseSimulation({ trials, seed, distribution, sampling }: Case
             message: s.invalidCase.replace("{detail}", formatProblem(tooMuch, locale)),
           });
         const correlation = await readCaseCorrelation(host);
-        if (correlation.kind === "invalid")
-          return setRun({
-            kind: "unavailable",
-            message: fill(s.correlationInvalid, { detail: formatProblem(correlation.problem, locale) }),
-          });
-        const options: CaseSimulationOptions = {
-          trials,
-          seed,
-          distribution,
-          lineDistributions: reading.lineDistributions,
-          sampling,
-          correlation: correlationOption(correlation),
-          paybackBenchmark: reading.paybackBenchmark,
-        };
+        const refusal = correlationRefusal(correlation, s, locale);
+        if (refusal) return setRun({ kind: "unavailable", message: refusal });
+        const options = caseRunOptions({ trials, seed, distribution, sampling }, reading, correlation);
         const current = startCaseRun({ businessCase: c, options }, (done, total) =>
           setRun({ kind: "running", done, total }),
         );

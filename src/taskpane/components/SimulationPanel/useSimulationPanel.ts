@@ -29,8 +29,12 @@ import {
   SETTING_NAMES,
 } from "../../model/simulation";
 import { figureOf } from "../../model/summary";
-import { CORRELATION_NAMES, correlationOption, readCorrelation } from "../../model/correlation";
-import { fill } from "../../model/format";
+import {
+  CORRELATION_NAMES,
+  correlationOption,
+  correlationRefusal,
+  readCorrelation,
+} from "../../model/correlation";
 import { usePaneBlockWrite } from "../../hooks/usePaneBlockWrite";
 import type { SimulationRun } from "./SimulationPanel.types";
 
@@ -108,11 +112,8 @@ export function useSimulationPanel() {
           return setRun({ kind: "unavailable", message });
         }
         const correlation = readCorrelation(items, keptLineRows(items));
-        if (correlation.kind === "invalid")
-          return setRun({
-            kind: "unavailable",
-            message: fill(s.correlationInvalid, { detail: formatProblem(correlation.problem, locale) }),
-          });
+        const refusal = correlationRefusal(correlation, s, locale);
+        if (refusal) return setRun({ kind: "unavailable", message: refusal });
         const options: SimulationOptions = {
           trials,
           seed,

@@ -16,11 +16,10 @@ import { COL } from "../../../templates/roi-lines";
 import { ROI_NAMES } from "../../../templates/roi";
 import { usePane } from "../../context/pane-context";
 import { useInputWriter } from "../../hooks/useInputWriter";
-import { type CaseJob, caseFailureMessage, startSeek } from "../../model/case-run";
+import { type CaseJob, caseFailureMessage, caseRunOptions, startSeek } from "../../model/case-run";
 import { caseUnreadableMessage, readCaseFrom } from "../../model/case-reading";
-import { correlationOption, readCaseCorrelation } from "../../model/correlation";
+import { correlationRefusal, readCaseCorrelation } from "../../model/correlation";
 import { DRIVERS, readDriver } from "../../model/drivers";
-import { fill } from "../../model/format";
 
 /** The lever as the pane lists it: the two named inputs, then every line ("b0", "c2", ...). */
 export type LeverKey = "realisation" | "adoption" | `b${number}` | `c${number}`;
@@ -150,24 +149,13 @@ export function useStatisticSeek({ trials, seed, distribution, sampling }: SeekS
         }
         // The same correlation as the whole-case simulation: the Stress sheet's matrix while it matches.
         const correlation = await readCaseCorrelation(host);
-        if (correlation.kind === "invalid")
-          return setState({
-            kind: "unavailable",
-            message: fill(s.correlationInvalid, { detail: formatProblem(correlation.problem, locale) }),
-          });
+        const refusal = correlationRefusal(correlation, s, locale);
+        if (refusal) return setState({ kind: "unavailable", message: refusal });
         const goal: StatisticGoal = { statistic, target };
         const current = startSeek(
           {
             businessCase: c,
-            options: {
-              trials,
-              seed,
-              distribution,
-              lineDistributions: reading.lineDistributions,
-              sampling,
-              correlation: correlationOption(correlation),
-              paybackBenchmark: reading.paybackBenchmark,
-            },
+            options: caseRunOptions({ trials, seed, distribution, sampling }, reading, correlation),
             goal,
             lever: seekLever,
           },
