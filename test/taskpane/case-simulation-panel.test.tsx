@@ -16,8 +16,9 @@ import { paneCaseCells, registerCaseWorker } from "../../src/taskpane/model/case
 import { fill } from "../../src/taskpane/model/format";
 import {
   builtHost,
-  FIXED_NOW,
   fireEvent,
+  FIXED_NOW,
+  openSimulate,
   openTab,
   panelOf,
   renderPane,
@@ -25,30 +26,19 @@ import {
   setName,
   SETTLE,
   sheetCorrelation,
+  simulatePanel,
+  simulationSettings,
   waitFor,
-  within,
 } from "./pane-support";
 
-const simulate = () => within(panelOf("simulate"));
+const simulate = simulatePanel;
 
-async function openSimulate(host: MemoryHost): Promise<void> {
-  renderPane(host);
-  openTab("Simulate");
-  // The ROI simulation's button waits for the Stress sheet's settings, which fill the fields.
-  await waitFor(
-    () =>
-      expect(simulate().getByRole("button", { name: "Run simulation" })).toHaveProperty("disabled", false),
-    SETTLE,
-  );
+async function openCaseSimulation(host: MemoryHost): Promise<void> {
+  await openSimulate(host);
   expect(simulate().getByRole("button", { name: "Simulate the business case" })).toHaveProperty(
     "disabled",
     false,
   );
-}
-
-function settings(trials: string, seed: string): void {
-  fireEvent.change(simulate().getByRole("spinbutton", { name: "Trials" }), { target: { value: trials } });
-  fireEvent.change(simulate().getByRole("spinbutton", { name: "Seed" }), { target: { value: seed } });
 }
 
 async function engine(host: MemoryHost, trials: number, seed: number) {
@@ -68,8 +58,8 @@ async function engine(host: MemoryHost, trials: number, seed: number) {
 describe("Simulate panel: the whole business case", () => {
   it("shows the engine's annual ROI, PV ROI, NPV and payback, the payback probabilities and four charts", async () => {
     const host = await builtHost();
-    await openSimulate(host);
-    settings("3000", "5");
+    await openCaseSimulation(host);
+    simulationSettings("3000", "5");
     fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
     const table = await simulate().findByTestId("case-statistics", undefined, SETTLE);
     const { summary } = await engine(host, 3000, 5);
@@ -97,8 +87,8 @@ describe("Simulate panel: the whole business case", () => {
 
   it("writes the results to the Stress sheet's PaneBusinessCase cells", async () => {
     const host = await builtHost();
-    await openSimulate(host);
-    settings("2000", "9");
+    await openCaseSimulation(host);
+    simulationSettings("2000", "9");
     fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
     await simulate().findByTestId("case-statistics", undefined, SETTLE);
     fireEvent.click(simulate().getByRole("button", { name: "Write the business case to the Stress sheet" }));
@@ -225,8 +215,8 @@ describe("Simulate panel: the whole business case", () => {
 
   it("stops when cancelled", async () => {
     const host = await builtHost();
-    await openSimulate(host);
-    settings("1000000", "1");
+    await openCaseSimulation(host);
+    simulationSettings("1000000", "1");
     fireEvent.click(simulate().getByRole("button", { name: "Simulate the business case" }));
     fireEvent.click(await simulate().findByRole("button", { name: "Cancel" }, SETTLE));
     expect(await simulate().findByText("Simulation cancelled.", undefined, SETTLE)).toBeTruthy();

@@ -18,16 +18,17 @@ import { STRESS_NAMES, STRESS_SHEET } from "../../src/templates/stress";
 import {
   builtHost,
   fireEvent,
+  openSimulate,
   openTab,
-  panelOf,
   renderPane,
   screen,
   SETTLE,
+  simulatePanel,
+  simulationSettings,
   waitFor,
-  within,
 } from "./pane-support";
 
-const simulate = () => within(panelOf("simulate"));
+const simulate = simulatePanel;
 
 /** Three benefits judged pairwise in a way no joint distribution allows. */
 const INCONSISTENT: readonly [number, number, number][] = [
@@ -57,14 +58,8 @@ async function engineStatistics(host: MemoryHost, options: SimulationOptions): P
 }
 
 async function runAnnual(host: MemoryHost): Promise<number[]> {
-  renderPane(host);
-  openTab("Simulate");
-  await waitFor(
-    () =>
-      expect(simulate().getByRole("button", { name: "Run simulation" })).toHaveProperty("disabled", false),
-    SETTLE,
-  );
-  fireEvent.change(simulate().getByRole("spinbutton", { name: "Trials" }), { target: { value: "4000" } });
+  await openSimulate(host);
+  simulationSettings("4000");
   fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
   await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
   return [...screen.getByTestId("simulation-percentiles").querySelectorAll("tbody tr")].map((tr) =>

@@ -89,4 +89,33 @@ export async function findInPanel(text: string | RegExp): Promise<HTMLElement> {
   return within(panel()).findByText(text, undefined, SETTLE);
 }
 
+/** Queries scoped to the Simulate tab's panel. */
+export const simulatePanel = () => within(panelOf("simulate"));
+
+/**
+ * Renders the pane on a host and opens the Simulate tab, waiting until the annual-ROI simulation
+ * can run: its button waits for the Stress sheet's settings, which fill the fields.
+ */
+export async function openSimulate(host: MemoryHost): Promise<void> {
+  renderPane(host);
+  openTab("Simulate");
+  await waitFor(
+    () =>
+      expect(simulatePanel().getByRole("button", { name: "Run simulation" })).toHaveProperty(
+        "disabled",
+        false,
+      ),
+    SETTLE,
+  );
+}
+
+/** Types the Simulate panel's trials and, when given, its seed. */
+export function simulationSettings(trials: string, seed?: string): void {
+  fireEvent.change(simulatePanel().getByRole("spinbutton", { name: "Trials" }), {
+    target: { value: trials },
+  });
+  if (seed !== undefined)
+    fireEvent.change(simulatePanel().getByRole("spinbutton", { name: "Seed" }), { target: { value: seed } });
+}
+
 export { fireEvent, screen, waitFor, within };

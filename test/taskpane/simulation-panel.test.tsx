@@ -7,8 +7,9 @@ import { LINE_ITEM_NAMES, readLineItems, statisticsOf } from "../../src/taskpane
 import { planModel } from "../../src/templates/index";
 import {
   builtHost,
-  FIXED_NOW,
   fireEvent,
+  FIXED_NOW,
+  openSimulate,
   openTab,
   panelOf,
   renderPane,
@@ -17,11 +18,12 @@ import {
   setName,
   SETTLE,
   sheetCorrelation,
-  waitFor,
+  simulatePanel,
+  simulationSettings,
   within,
 } from "./pane-support";
 
-const simulate = () => within(panelOf("simulate"));
+const simulate = simulatePanel;
 
 async function engineSummary(host: MemoryHost, options: SimulationOptions) {
   const reading = readLineItems(await host.readNames(LINE_ITEM_NAMES));
@@ -35,21 +37,6 @@ async function engineSummary(host: MemoryHost, options: SimulationOptions) {
   return simulation.summary();
 }
 
-async function openSimulate(host: MemoryHost): Promise<void> {
-  renderPane(host);
-  openTab("Simulate");
-  await waitFor(
-    () =>
-      expect(simulate().getByRole("button", { name: "Run simulation" })).toHaveProperty("disabled", false),
-    SETTLE,
-  );
-}
-
-function settings(trials: string, seed: string): void {
-  fireEvent.change(simulate().getByRole("spinbutton", { name: "Trials" }), { target: { value: trials } });
-  fireEvent.change(simulate().getByRole("spinbutton", { name: "Seed" }), { target: { value: seed } });
-}
-
 const statistics = () =>
   [...screen.getByTestId("simulation-percentiles").querySelectorAll("tbody tr")].map((tr) => ({
     label: tr.querySelector("th")!.textContent,
@@ -61,7 +48,7 @@ describe("Simulate panel", () => {
     const host = await builtHost();
     await openSimulate(host);
     expect(simulate().getByRole("spinbutton", { name: "Trials" })).toHaveProperty("value", "10000"); // the Stress sheet's setting
-    settings("20000", "7");
+    simulationSettings("20000", "7");
     fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
     expect(await simulate().findByRole("progressbar", undefined, SETTLE)).toBeTruthy();
     await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
@@ -85,7 +72,7 @@ describe("Simulate panel", () => {
   it("simulates with the triangular distribution when chosen", async () => {
     const host = await builtHost();
     await openSimulate(host);
-    settings("5000", "3");
+    simulationSettings("5000", "3");
     fireEvent.click(simulate().getByRole("radio", { name: "Triangular" }));
     fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
     await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
@@ -98,7 +85,7 @@ describe("Simulate panel", () => {
   it("writes trials, seed, distribution, the statistics and the run time to the Stress sheet's PaneSimulation cells", async () => {
     const host = await builtHost();
     await openSimulate(host);
-    settings("12000", "42");
+    simulationSettings("12000", "42");
     fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
     await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
     fireEvent.click(simulate().getByRole("button", { name: "Write results to the Stress sheet" }));
@@ -117,7 +104,7 @@ describe("Simulate panel", () => {
   it("feeds the summary's P(ROI<0) until the Stress sheet's inputs change", async () => {
     const host = await builtHost();
     await openSimulate(host);
-    settings("5000", "1");
+    simulationSettings("5000", "1");
     fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
     await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
     const summary = within(panelOf("summary"));
@@ -134,7 +121,7 @@ describe("Simulate panel", () => {
   it("stops when cancelled", async () => {
     const host = await builtHost();
     await openSimulate(host);
-    settings("1000000", "1");
+    simulationSettings("1000000", "1");
     fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
     fireEvent.click(await simulate().findByRole("button", { name: "Cancel" }, SETTLE));
     expect(await simulate().findByText("Simulation cancelled.", undefined, SETTLE)).toBeTruthy();
@@ -144,7 +131,7 @@ describe("Simulate panel", () => {
   it("refuses trials outside 1–1,000,000", async () => {
     const host = await builtHost();
     await openSimulate(host);
-    settings("0", "1");
+    simulationSettings("0", "1");
     expect(simulate().getByText("Enter a whole number from 1 to 1,000,000.")).toBeTruthy();
     expect(simulate().getByRole("button", { name: "Run simulation" })).toHaveProperty("disabled", true);
   });

@@ -24,31 +24,23 @@ import {
   builtHost,
   fireEvent,
   nameValue,
+  openSimulate,
   openTab,
-  panelOf,
   renderPane,
   SETTLE,
   sheetCorrelation,
+  simulatePanel,
+  simulationSettings,
   waitFor,
-  within,
 } from "./pane-support";
 
-const simulate = () => within(panelOf("simulate"));
+const simulate = simulatePanel;
 const TRIALS = 600;
 const SEED = 11;
 
 async function openSeek(host: MemoryHost): Promise<void> {
-  renderPane(host);
-  openTab("Simulate");
-  await waitFor(
-    () =>
-      expect(simulate().getByRole("button", { name: "Run simulation" })).toHaveProperty("disabled", false),
-    SETTLE,
-  );
-  fireEvent.change(simulate().getByRole("spinbutton", { name: "Trials" }), {
-    target: { value: String(TRIALS) },
-  });
-  fireEvent.change(simulate().getByRole("spinbutton", { name: "Seed" }), { target: { value: String(SEED) } });
+  await openSimulate(host);
+  simulationSettings(String(TRIALS), String(SEED));
 }
 
 async function engineSeek(host: MemoryHost, goal: StatisticGoal, lever: SeekLever) {
