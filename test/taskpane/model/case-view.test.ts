@@ -7,16 +7,9 @@ import {
   spiderLines,
   tornadoBars,
 } from "../../../src/taskpane/components/CaseSimulation/case-view";
+import { sensitivityLine } from "./sensitivity-fixture";
 
-const line = (label: string, index: number, outputs: number[]) => ({
-  label,
-  index,
-  inputs: outputs,
-  outputs,
-  low: outputs[0],
-  high: outputs[outputs.length - 1],
-  swing: Math.abs(outputs[outputs.length - 1] - outputs[0]),
-});
+const line = sensitivityLine;
 
 const result: SensitivityResult = {
   output: "npv",

@@ -8,6 +8,7 @@ import type { CellWrite, NameLocation } from "../../../src/host/workbook-host";
 import { paneSensitivityCells } from "../../../src/taskpane/model/case-run";
 import { writePaneBlocks } from "../../../src/taskpane/model/pane-block";
 import { PANE_SENSITIVITY_COLUMNS, PANE_SENSITIVITY_LINES } from "../../../src/templates/stress";
+import { sensitivityLine } from "./sensitivity-fixture";
 
 function fakeHost(names: Record<string, NameLocation | null>) {
   const writes: CellWrite[][] = [];
@@ -63,15 +64,7 @@ describe("writePaneBlocks", () => {
 });
 
 describe("paneSensitivityCells", () => {
-  const line = (label: string, index: number, outputs: number[]) => ({
-    label,
-    index,
-    inputs: outputs,
-    outputs,
-    low: outputs[0],
-    high: outputs[outputs.length - 1],
-    swing: Math.abs(outputs[outputs.length - 1] - outputs[0]),
-  });
+  const line = sensitivityLine;
   const result: SensitivityResult = {
     output: "paybackMonths",
     percentiles: [0.1, 0.3, 0.5, 0.7, 0.9],
