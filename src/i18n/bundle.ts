@@ -56,7 +56,6 @@ export interface Bundle {
   readonly messages: MessageTable;
   readonly messageWords: MessageWords;
   readonly pane: PaneStrings;
-  readonly preview: PreviewStrings;
   readonly results: ResultTexts;
   readonly portfolio: PortfolioLabels;
   readonly rollout: RolloutLabels;

@@ -18,7 +18,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent } from "react";
-import type { Bundle, PreviewStrings } from "../i18n/bundle";
+import type { PreviewStrings } from "../i18n/bundle";
+import type { PreviewBundle } from "../i18n/preview-bundles";
 import type { Activity } from "../host/remote/client";
 import type { SessionStatus } from "../host/remote/protocol";
 import { stepText } from "../taskpane/components/BuildPanel/useBuildMessages";
@@ -116,7 +117,7 @@ function stateText(status: SessionStatus | null, t: PreviewStrings): string {
  * comes as a kind, a sheet and a range (ApplyProgress) and is worded here as the pane words it;
  * a step with no kind (a call that reports only counts) reads with its name alone.
  */
-export function progressText(activity: Activity, bundle: Bundle): string {
+export function progressText(activity: Activity, bundle: PreviewBundle): string {
   const { preview: t, pane } = bundle;
   const name = t[STEP_NAMES[activity.method] ?? "stepWorking"];
   const p = activity.progress;

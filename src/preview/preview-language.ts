@@ -3,13 +3,12 @@
  * handed down from the page so the frame and the pane never disagree.
  */
 import { createContext, useContext } from "react";
-import type { Bundle } from "../i18n/bundle";
-import { bundleFor } from "../i18n/bundles";
 import type { Locale } from "../i18n/locale";
+import { previewBundleFor, type PreviewBundle } from "../i18n/preview-bundles";
 
 export const PreviewLanguage = createContext<Locale>("en");
 
-/** The frame's bundle. */
-export function usePreviewBundle(): Bundle {
-  return bundleFor(useContext(PreviewLanguage));
+/** The frame's bundle: the pane's language with the preview's own words. */
+export function usePreviewBundle(): PreviewBundle {
+  return previewBundleFor(useContext(PreviewLanguage));
 }

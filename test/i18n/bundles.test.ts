@@ -6,6 +6,7 @@
 import { isPseudo } from "../../scripts/pseudo-locale";
 import { ALL_LOCALES, BUNDLES } from "../../src/i18n/bundles";
 import { LOCALES, localeFromLanguageTag } from "../../src/i18n/locale";
+import { PREVIEW_STRINGS } from "../../src/i18n/preview-bundles";
 
 /** Chinese characters, and the full-width punctuation Chinese text uses (the list separator "、"). */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -18,10 +19,16 @@ function leaves(value: unknown, path = ""): [string, string][] {
   return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
 }
 
-/** Everything but the language's metadata, its number conventions and the declared exceptions. */
+/**
+ * Everything but the language's metadata, its number conventions and the declared exceptions, and
+ * the preview's own words, which live beside the bundle.
+ */
 function texts(locale: keyof typeof BUNDLES): Map<string, string> {
   const { meta: _meta, conventions, sameAsEnglish: _same, ...tables } = BUNDLES[locale];
-  return new Map([...leaves(tables), ...leaves({ units: conventions.units }, "conventions")]);
+  return new Map([
+    ...leaves({ ...tables, preview: PREVIEW_STRINGS[locale] }),
+    ...leaves({ units: conventions.units }, "conventions"),
+  ]);
 }
 
 const en = texts("en");

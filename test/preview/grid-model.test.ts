@@ -2,7 +2,7 @@
  * The preview grid's rules, without a browser: what a cell shows, how it looks (workbook colours,
  * conditional formats), how rows and columns are sized and windowed, and how typed text is read.
  */
-import { bundleFor } from "../../src/i18n/bundles";
+import { PREVIEW_STRINGS } from "../../src/i18n/preview-bundles";
 import type { CellView, SheetView } from "../../src/preview/sheet-view";
 import {
   EditHistory,
@@ -251,10 +251,10 @@ describe("editing rules", () => {
     expect(plan.cells).toEqual([{ row: 1, column: 0, before: "Chat", after: null }]);
     expect(plan.formulas).toBe(2);
     expect(plan.locked).toBe(2);
-    expect(clearMessage(plan, bundleFor("en").preview)).toBe(
+    expect(clearMessage(plan, PREVIEW_STRINGS.en)).toBe(
       "Cleared 1 cell; left 2 cells with formulas (they are never cleared) and 2 cells that are not inputs.",
     );
-    expect(clearMessage({ cells: plan.cells, formulas: 0, locked: 0 }, bundleFor("en").preview)).toBeNull();
+    expect(clearMessage({ cells: plan.cells, formulas: 0, locked: 0 }, PREVIEW_STRINGS.en)).toBeNull();
   });
 
   it("undoes and redoes in order, and a new edit drops what could be redone", () => {

@@ -16,7 +16,7 @@ import type { FromWorker, ToWorker } from "../../src/host/remote/protocol";
 import type { PortLike, serve as serveFn } from "../../src/host/remote/server";
 import type { invalid as invalidFn } from "../../src/engine/problem";
 import type { toExcelError as toExcelErrorFn } from "../../src/functions/boundary";
-import { bundleFor } from "../../src/i18n/bundles";
+import { previewBundleFor } from "../../src/i18n/preview-bundles";
 import { progressText } from "../../src/preview/FileBar";
 import { PreviewRoot } from "../../src/preview/PreviewRoot";
 import type { WorkbookSession as Session } from "../../src/preview/workbook-session";
@@ -165,9 +165,11 @@ describe("The preview's language", () => {
         total: 9,
       },
     };
-    expect(progressText(activity, bundleFor("zh-TW"))).toBe(
+    expect(progressText(activity, previewBundleFor("zh-TW"))).toBe(
       "建立中：在 ROI 寫入儲存格 A1:R2000(第 3 步,共 9 步)",
     );
-    expect(progressText(activity, bundleFor("en"))).toBe("Building: writing cells A1:R2000 on ROI (3 of 9)");
+    expect(progressText(activity, previewBundleFor("en"))).toBe(
+      "Building: writing cells A1:R2000 on ROI (3 of 9)",
+    );
   });
 });

@@ -9,7 +9,7 @@ import type { Bundle } from "../bundle";
 import { en } from "../en";
 
 /** Every string leaf of `table`, pseudo-localised. */
-function pseudo<T extends object>(table: T): T {
+export function pseudo<T extends object>(table: T): T {
   return Object.fromEntries(
     Object.entries(table).map(([key, value]) => [
       key,
@@ -24,7 +24,6 @@ export const qpsPloc: Bundle = {
   messages: pseudo(en.messages),
   messageWords: pseudo(en.messageWords),
   pane: pseudo(en.pane),
-  preview: pseudo(en.preview),
   results: pseudo(en.results),
   portfolio: pseudo(en.portfolio),
   rollout: pseudo(en.rollout),

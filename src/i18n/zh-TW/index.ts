@@ -5,7 +5,6 @@ import { messages, messageWords } from "./messages";
 import { notes } from "./notes";
 import { pane } from "./pane";
 import { portfolio } from "./portfolio";
-import { preview } from "./preview";
 import { results } from "./results";
 import { roi } from "./roi";
 import { rollout } from "./rollout";
@@ -19,7 +18,6 @@ export const zhTW: Bundle = {
   messages,
   messageWords,
   pane,
-  preview,
   results,
   portfolio,
   rollout,
