@@ -1,23 +1,13 @@
 /**
- * The browser preview's own words (file bar, grid, sheet tabs), per language, apart from the
- * add-in's bundles: the add-in never shows them, so they stay out of its download. A preview
- * bundle is the language's add-in bundle with these words beside it.
+ * What the browser preview says in a language: the add-in's bundle with the preview's own words
+ * (PREVIEW_STRINGS) beside it.
  */
 import type { Bundle, PreviewStrings } from "./bundle";
-import { bundleFor, type Locale } from "./bundles";
-import { preview as en } from "./en/preview";
-import { pseudo } from "./qps-ploc";
-import { preview as zhTW } from "./zh-TW/preview";
+import { bundleFor, type Locale, PREVIEW_STRINGS } from "./bundles";
 
 export interface PreviewBundle extends Bundle {
   readonly preview: PreviewStrings;
 }
-
-export const PREVIEW_STRINGS: Readonly<Record<Locale, PreviewStrings>> = {
-  en,
-  "zh-TW": zhTW,
-  "qps-ploc": pseudo(en),
-};
 
 const made = new Map<Locale, PreviewBundle>();
 

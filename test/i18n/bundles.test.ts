@@ -4,9 +4,8 @@
  * every text translated except the few a bundle declares the same as English.
  */
 import { isPseudo } from "../../scripts/pseudo-locale";
-import { ALL_LOCALES, BUNDLES } from "../../src/i18n/bundles";
+import { ALL_LOCALES, BUNDLES, PREVIEW_STRINGS } from "../../src/i18n/bundles";
 import { LOCALES, localeFromLanguageTag } from "../../src/i18n/locale";
-import { PREVIEW_STRINGS } from "../../src/i18n/preview-bundles";
 
 /** Chinese characters, and the full-width punctuation Chinese text uses (the list separator "、"). */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;

@@ -2,7 +2,7 @@
  * The preview grid's rules, without a browser: what a cell shows, how it looks (workbook colours,
  * conditional formats), how rows and columns are sized and windowed, and how typed text is read.
  */
-import { PREVIEW_STRINGS } from "../../src/i18n/preview-bundles";
+import { PREVIEW_STRINGS } from "../../src/i18n/bundles";
 import type { CellView, SheetView } from "../../src/preview/sheet-view";
 import {
   EditHistory,
