@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PREVIEW_STRINGS } from "../src/i18n/bundles";
 import { pngSize } from "./helpers/png";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -87,5 +88,25 @@ describe("the production build in dist/", () => {
     expect(bundles.length).toBeGreaterThanOrEqual(3);
     const offenders = bundles.filter((file) => /hyperformula/i.test(readDist(file)));
     expect(offenders).toEqual([]);
+  });
+
+  it("leaves the browser preview's own words out of what Excel loads (the add-in never shows them)", () => {
+    // Whole texts that do not occur by chance (English phrases of three words or more, Chinese ones
+    // of five characters or more), as written and as an ASCII-only minifier would escape them.
+    const phrase = (text: unknown): text is string =>
+      typeof text === "string" &&
+      !text.includes("{") &&
+      (text.trim().split(/\s+/).length >= 3 || /^[\u3400-\u9fff]{5,}$/.test(text));
+    const texts = [...Object.values(PREVIEW_STRINGS.en), ...Object.values(PREVIEW_STRINGS["zh-TW"])].filter(
+      phrase,
+    );
+    const words = texts.flatMap((text) => [text, JSON.stringify(text).slice(1, -1)]);
+    expect(texts.length).toBeGreaterThan(20);
+    const bundles = fs.readdirSync(DIST).filter((file) => file.endsWith(".js"));
+    const found = bundles.flatMap((file) => {
+      const code = readDist(file);
+      return [...new Set(words)].filter((text) => code.includes(text)).map((text) => `${file}: ${text}`);
+    });
+    expect(found).toEqual([]);
   });
 });
