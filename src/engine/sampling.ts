@@ -289,6 +289,34 @@ function rankKernel(capacity: number): RankKernel {
 }
 
 /**
+ * One line item of an independent Latin Hypercube block: a Fisher-Yates shuffle of the m strata
+ * whose every draw r = U·(i + 1) picks the stratum ⌊r⌋ for trial i and gives its jitter r − ⌊r⌋;
+ * the draw (stratum + jitter)/m is read through `table` and added to sums[i]. A function of its
+ * own, called once per item and block, so V8 optimises it as a whole.
+ */
+function latinHypercubeColumn(
+  rng: Sfc32,
+  permutation: Int32Array,
+  table: Float64Array,
+  sums: Float64Array,
+  m: number,
+): void {
+  const width = 1 / m;
+  const size = table.length - 1;
+  for (let i = 0; i < m; i++) permutation[i] = i;
+  for (let i = m - 1; i >= 0; i--) {
+    const r = rng.next() * (i + 1);
+    const at = r | 0;
+    const stratum = permutation[at];
+    permutation[at] = permutation[i];
+    permutation[i] = stratum;
+    const x = (stratum + (r - at)) * width * size;
+    const cell = x | 0;
+    sums[i] += table[cell] + (x - cell) * (table[cell + 1] - table[cell]);
+  }
+}
+
+/**
  * Receives one line item of a correlated block: the trial order[r] gets the item's r-th smallest
  * draw, sorted[offset + r].
  */
@@ -326,21 +354,7 @@ export class BlockSampler {
    */
   latinHypercubeInto(table: Float64Array, sums: Float64Array, m: number): void {
     if (!this.scratch || this.scratch.capacity < m) this.scratch = new Scratch(m, this.items, false);
-    const permutation = this.scratch.permutation;
-    const rng = this.rng;
-    const width = 1 / m;
-    const size = table.length - 1;
-    for (let i = 0; i < m; i++) permutation[i] = i;
-    for (let i = m - 1; i >= 0; i--) {
-      const r = rng.next() * (i + 1);
-      const at = r | 0;
-      const stratum = permutation[at];
-      permutation[at] = permutation[i];
-      permutation[i] = stratum;
-      const x = (stratum + (r - at)) * width * size;
-      const cell = x | 0;
-      sums[i] += table[cell] + (x - cell) * (table[cell + 1] - table[cell]);
-    }
+    latinHypercubeColumn(this.rng, this.scratch.permutation, table, sums, m);
   }
 
   /**
