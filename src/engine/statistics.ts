@@ -59,33 +59,38 @@ export function histogram(sample: ArrayLike<number>, binCount: number): Histogra
  * equal-width buckets, one gathers the values of the buckets that hold a wanted rank; only
  * those (a few dozen per rank) are sorted. Linear time whatever the ranks (a sort would be
  * n·log n, repeated quickselects a pass each). Does not modify `sample`.
+ *
+ * Each pass is a function of its own: a function whose first long loop V8 compiles on stack
+ * replacement, before the code after it has run, leaves that code unoptimised call after call.
  */
 export function orderStatistics(sample: Float64Array, ranks: readonly number[]): number[] {
   const n = sample.length;
   const out = new Array<number>(ranks.length);
   if (n === 0) return out.fill(NaN);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = sample[i];
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
+  const range = new Float64Array(2);
+  sampleRange(sample, range);
+  const min = range[0];
+  const spread = range[1] - min;
   const bucketCount = Math.max(1, Math.min(BUCKETS_MAX, n >>> 3));
-  const spread = max - min;
   // A range that is 0 (or overflows) puts everything in one bucket: then it is a plain sort.
   const scale = spread > 0 && Number.isFinite(spread) ? bucketCount / spread : 0;
   const last = bucketCount - 1;
-  const bucketOf = (x: number): number => {
-    const b = ((x - min) * scale) | 0;
-    return b > last ? last : b;
-  };
   const counts = new Int32Array(bucketCount + 1);
-  for (let i = 0; i < n; i++) counts[bucketOf(sample[i]) + 1]++;
-  for (let b = 0; b < bucketCount; b++) counts[b + 1] += counts[b]; // counts[b] = values before bucket b
-  const clamped = ranks.map((k) => Math.min(n - 1, Math.max(0, Math.floor(k))));
-  // The bucket holding rank k: the last b with counts[b] ≤ k.
-  const bucketOfRank = clamped.map((k) => {
+  countBuckets(sample, counts, min, scale, last);
+  // counts[b] = values before bucket b (the running total in a local, not chained through memory)
+  let total = 0;
+  for (let b = 0; b <= bucketCount; b++) {
+    const count = counts[b];
+    total += count;
+    counts[b] = total;
+  }
+  // Per wanted rank: the rank clamped to the sample, and the bucket holding it (the last b with
+  // counts[b] ≤ k). Plain loops over typed arrays: callbacks here sent V8 back to the interpreter.
+  const wanted = ranks.length;
+  const clamped = new Int32Array(wanted);
+  const bucketOfRank = new Int32Array(wanted);
+  for (let i = 0; i < wanted; i++) {
+    const k = Math.min(n - 1, Math.max(0, Math.floor(ranks[i])));
     let lo = 0;
     let hi = last;
     while (lo < hi) {
@@ -93,33 +98,74 @@ export function orderStatistics(sample: Float64Array, ranks: readonly number[]):
       if (counts[mid] <= k) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
-  });
-  const wanted = [...new Set(bucketOfRank)].sort((a, b) => a - b);
-  const start = new Map<number, number>();
+    clamped[i] = k;
+    bucketOfRank[i] = lo;
+  }
+  // Where each wanted bucket's values go in `picked` (−1: not wanted), buckets in value order.
+  const fill = new Int32Array(bucketCount).fill(-1);
+  const ascending = bucketOfRank.slice().sort();
   let size = 0;
-  for (const b of wanted) {
-    start.set(b, size);
+  for (let i = 0; i < wanted; i++) {
+    const b = ascending[i];
+    if (fill[b] >= 0) continue;
+    fill[b] = size;
     size += counts[b + 1] - counts[b];
   }
+  const start = new Int32Array(wanted);
+  for (let i = 0; i < wanted; i++) start[i] = fill[bucketOfRank[i]];
   const picked = new Float64Array(size);
-  const fill = new Int32Array(bucketCount);
-  const isWanted = new Uint8Array(bucketCount);
-  for (const b of wanted) {
-    isWanted[b] = 1;
-    fill[b] = start.get(b) ?? 0;
-  }
-  for (let i = 0; i < n; i++) {
-    const x = sample[i];
-    const b = bucketOf(x);
-    if (isWanted[b]) picked[fill[b]++] = x;
-  }
+  gatherBuckets(sample, fill, picked, min, scale, last);
   picked.sort();
-  clamped.forEach((k, i) => {
-    const b = bucketOfRank[i];
-    out[i] = picked[(start.get(b) ?? 0) + (k - counts[b])];
-  });
+  for (let i = 0; i < wanted; i++) out[i] = picked[start[i] + (clamped[i] - counts[bucketOfRank[i]])];
   return out;
+}
+
+/** range[0] = the smallest value of a non-empty sample, range[1] = the largest. */
+function sampleRange(sample: Float64Array, range: Float64Array): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < sample.length; i++) {
+    const x = sample[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  range[0] = min;
+  range[1] = max;
+}
+
+/** counts[b + 1] += the values in bucket b = min(last, ⌊(x − min)·scale⌋). */
+function countBuckets(
+  sample: Float64Array,
+  counts: Int32Array,
+  min: number,
+  scale: number,
+  last: number,
+): void {
+  for (let i = 0; i < sample.length; i++) {
+    const b = ((sample[i] - min) * scale) | 0;
+    counts[(b > last ? last : b) + 1]++;
+  }
+}
+
+/** Copies every value whose bucket has a place (fill[b] ≥ 0) to picked[fill[b]++]. */
+function gatherBuckets(
+  sample: Float64Array,
+  fill: Int32Array,
+  picked: Float64Array,
+  min: number,
+  scale: number,
+  last: number,
+): void {
+  for (let i = 0; i < sample.length; i++) {
+    const x = sample[i];
+    let b = ((x - min) * scale) | 0;
+    if (b > last) b = last;
+    const at = fill[b];
+    if (at >= 0) {
+      picked[at] = x;
+      fill[b] = at + 1;
+    }
+  }
 }
 
 /** Buckets for bucket selection: about 8 values each, at most this many. */
@@ -242,12 +288,17 @@ export function wilsonInterval(hits: number, n: number, z = Z95): [number, numbe
 export function variance(values: ArrayLike<number>, average = mean(values)): number {
   const n = values.length;
   if (n < 2) return NaN;
+  return squaredDeviations(values, average) / (n - 1);
+}
+
+/** Σ (x − average)², a loop of its own (see `orderStatistics`). */
+function squaredDeviations(values: ArrayLike<number>, average: number): number {
   let s = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const d = values[i] - average;
     s += d * d;
   }
-  return s / (n - 1);
+  return s;
 }
 
 /**

@@ -111,6 +111,56 @@ describe("Latin Hypercube sampling", () => {
     }
   });
 
+  it("draws, on every path (independent or correlated, Latin Hypercube or Monte Carlo), bit for bit the ROI that simulationUniforms' draws give", () => {
+    // The shareable copy recomputes each trial from simulationUniforms; the simulation's own
+    // paths (draws read straight into the sums, in blocks, with per-line shapes) must agree to
+    // the last bit, whatever the block sizes (17 trials: blocks of 2 and 1; 25,001: uneven).
+    const model: LineItemModel = {
+      benefits: SEED_STRESS_MODEL.benefits.map((item, j) =>
+        j === 1 ? { ...item, distribution: "Uniform" } : item,
+      ),
+      costs: SEED_STRESS_MODEL.costs.map((item, j) =>
+        j === 2 ? { ...item, distribution: "Triangular" } : item,
+      ),
+    };
+    const items = [...model.benefits, ...model.costs];
+    const tables = items.map((item) => quantileTable(item, item.distribution ?? "PERT"));
+    for (const trials of [17, 25_001])
+      for (const sampling of ["LHS", "MC"] as const)
+        for (const correlation of [null, seedCorrelation()]) {
+          const options: SimulationOptions = {
+            trials,
+            seed: 11,
+            distribution: "PERT",
+            sampling,
+            correlation,
+          };
+          const u = simulationUniforms(7, options);
+          const simulation = new RoiSimulation(model, options);
+          simulation.run();
+          const roi = simulation.results();
+          let mismatches = 0;
+          for (let t = 0; t < trials; t++) {
+            let b = 0;
+            let c = 0;
+            for (let j = 0; j < 7; j++) {
+              const x = u[j][t] * 4096;
+              const i = x | 0;
+              const draw = tables[j][i] + (x - i) * (tables[j][i + 1] - tables[j][i]);
+              if (j < 3) b += draw;
+              else c += draw;
+            }
+            if (!Object.is(roi[t], (b - c) / c)) mismatches++;
+          }
+          expect({ trials, sampling, correlated: correlation !== null, mismatches }).toEqual({
+            trials,
+            sampling,
+            correlated: correlation !== null,
+            mismatches: 0,
+          });
+        }
+  });
+
   it("estimates the mean far more precisely than plain Monte Carlo on the seed model (standard error over many seeds)", () => {
     // The true sampling spread of the mean, measured over 40 seeds, not the engine's own estimate.
     const spread = (sampling: "LHS" | "MC"): number => {
