@@ -5,6 +5,7 @@ import { RoiSimulation, type SimulationOptions } from "../../src/engine/simulate
 import { MemoryHost } from "../../src/host/memory";
 import { LINE_ITEM_NAMES, readLineItems, statisticsOf } from "../../src/taskpane/model/simulation";
 import { planModel } from "../../src/templates/index";
+import { STRESS_NAMES } from "../../src/templates/stress";
 import {
   builtHost,
   fireEvent,
@@ -80,6 +81,47 @@ describe("Simulate panel", () => {
       await engineSummary(host, { trials: 5_000, seed: 3, distribution: "Triangular" }),
     );
     expect(statistics().map((s) => s.value)).toEqual(expected);
+  });
+
+  it("follows the Stress sheet's Sampling as it is when the run starts, and refuses one the sheet refuses", async () => {
+    const host = await builtHost();
+    await openSimulate(host);
+    // Changed on the sheet after the pane opened: the pane has no field of its own for it.
+    await setName(host, STRESS_NAMES.sampling, "mc");
+    expect(
+      await simulate().findByText(
+        "Sampling: plain Monte Carlo (the Stress sheet's setting).",
+        undefined,
+        SETTLE,
+      ),
+    ).toBeTruthy();
+    simulationSettings("3000", "4");
+    fireEvent.click(simulate().getByRole("button", { name: "Run simulation" }));
+    await simulate().findByTestId("simulation-percentiles", undefined, SETTLE);
+    const mc = statisticsOf(
+      await engineSummary(host, { trials: 3000, seed: 4, distribution: "PERT", sampling: "MC" }),
+    );
+    const lhs = statisticsOf(
+      await engineSummary(host, { trials: 3000, seed: 4, distribution: "PERT", sampling: "LHS" }),
+    );
+    expect(statistics().map((x) => x.value)).toEqual(mc);
+    expect(mc).not.toEqual(lhs);
+
+    // Pasted over the cell's list (a paste skips Excel's validation).
+    const at = (await host.locateNames([STRESS_NAMES.sampling]))[STRESS_NAMES.sampling]!;
+    host.typeAsUser(at.sheet, at.address, "Sobol");
+    expect(
+      await simulate().findByText(
+        /Sampling setting reads “Sobol”: type LHS \(Latin Hypercube\) or MC/,
+        undefined,
+        SETTLE,
+      ),
+    ).toBeTruthy();
+    expect(simulate().getByRole("button", { name: "Run simulation" })).toHaveProperty("disabled", true);
+    expect(simulate().getByRole("button", { name: "Simulate the business case" })).toHaveProperty(
+      "disabled",
+      true,
+    );
   });
 
   it("writes trials, seed, distribution, the statistics and the run time to the Stress sheet's PaneSimulation cells", async () => {

@@ -195,6 +195,11 @@ export const pane = {
   simulationProgress: "{done} of {total} trials",
   simulationCancelled: "Simulation cancelled.",
   needStressSimulation: "Build the Stress sheet to run a simulation.",
+  samplingFromSheet: "Sampling: {method} (the Stress sheet's setting).",
+  samplingLhs: "Latin Hypercube",
+  samplingMc: "plain Monte Carlo",
+  samplingInvalid:
+    "The Stress sheet's Sampling setting reads “{value}”: type LHS (Latin Hypercube) or MC (plain Monte Carlo) there, or leave it blank for LHS.",
   invalidLineItems: "The Stress sheet's line items cannot be simulated: {detail}",
   percentiles: "Results",
   statistic: "Statistic",

@@ -185,6 +185,11 @@ export const pane: PaneStrings = {
   simulationProgress: "已完成 {done} 次,共 {total} 次試驗",
   simulationCancelled: "模擬已取消。",
   needStressSimulation: "請建立壓力測試工作表以執行模擬。",
+  samplingFromSheet: "抽樣方法:{method}(壓力測試工作表的設定)。",
+  samplingLhs: "拉丁超立方抽樣",
+  samplingMc: "一般蒙地卡羅",
+  samplingInvalid:
+    "壓力測試工作表的抽樣方法為「{value}」:請在該處輸入 LHS(拉丁超立方抽樣)或 MC(一般蒙地卡羅),或留白以使用 LHS。",
   invalidLineItems: "壓力測試工作表的項目無法模擬:{detail}",
   percentiles: "結果",
   statistic: "統計量",

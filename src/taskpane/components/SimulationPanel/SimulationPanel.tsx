@@ -1,6 +1,6 @@
 import { Body1, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
-import { MAX_TRIALS } from "../../../engine/simulate";
+import { DEFAULT_SIMULATION, MAX_TRIALS } from "../../../engine/simulate";
 import { usePane } from "../../context/pane-context";
 import { fill, numberLocale } from "../../model/format";
 import { CaseSimulation } from "../CaseSimulation";
@@ -31,6 +31,7 @@ export function SimulationPanel() {
         {s.simulateIntro}
       </Body1>
       {p.ready && !p.stressPresent && <StatusMessage intent="info" lines={[s.needStressSimulation]} />}
+      {p.stressPresent && p.samplingProblem && <StatusMessage intent="error" lines={[p.samplingProblem]} />}
       <div className={styles.settings}>
         <Field
           label={s.trials}
@@ -76,10 +77,15 @@ export function SimulationPanel() {
           ))}
         </RadioGroup>
       </Field>
+      {p.stressPresent && p.sampling && (
+        <Text as="p" size={200} data-testid="simulation-sampling">
+          {fill(s.samplingFromSheet, { method: p.sampling === "MC" ? s.samplingMc : s.samplingLhs })}
+        </Text>
+      )}
       <RunControls
         run={run}
         label={s.runSimulation}
-        disabled={!p.stressPresent || !p.trialsValid || !p.seedValid}
+        disabled={!p.stressPresent || !p.trialsValid || !p.seedValid || p.sampling === null}
         onStart={p.start}
         onCancel={p.cancel}
         statusClassName={styles.status}
@@ -130,15 +136,15 @@ export function SimulationPanel() {
         trials={p.trials}
         seed={p.seed}
         distribution={p.distribution}
-        sampling={p.sampling}
-        disabled={!p.trialsValid || !p.seedValid}
+        sampling={p.sampling ?? DEFAULT_SIMULATION.sampling}
+        disabled={!p.trialsValid || !p.seedValid || p.sampling === null}
       />
       <StatisticSeek
         trials={p.trials}
         seed={p.seed}
         distribution={p.distribution}
-        sampling={p.sampling}
-        disabled={!p.trialsValid || !p.seedValid}
+        sampling={p.sampling ?? DEFAULT_SIMULATION.sampling}
+        disabled={!p.trialsValid || !p.seedValid || p.sampling === null}
       />
     </section>
   );

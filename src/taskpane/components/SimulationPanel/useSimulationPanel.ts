@@ -15,6 +15,7 @@ import {
 import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions";
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
+import { fill } from "../../model/format";
 import { inputToEnter, isErrorValue } from "../../model/unavailable";
 import { PANE_SIMULATION_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
@@ -28,7 +29,7 @@ import {
   runInChunks,
   SETTING_NAMES,
 } from "../../model/simulation";
-import { figureOf } from "../../model/summary";
+import { type Figure, figureOf } from "../../model/summary";
 import {
   CORRELATION_NAMES,
   correlationOption,
@@ -46,14 +47,25 @@ function wholeIn(text: string, min: number, max: number): number | null {
   return text.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
+/**
+ * The Stress sheet's Sampling setting as the sheet's SIMULATE_ROI reads it: blank is the engine's
+ * default, LHS or MC in any case is that method, anything else is refused (null), as the sheet
+ * refuses it with #VALUE!.
+ */
+export function samplingOf(figure: Figure): Sampling | null {
+  if (figure.kind === "missing") return DEFAULT_SIMULATION.sampling;
+  if (figure.kind !== "text") return null;
+  if (figure.text === "") return DEFAULT_SIMULATION.sampling;
+  const text = figure.text.trim().toLowerCase();
+  return SAMPLINGS.find((m) => m.toLowerCase() === text) ?? null;
+}
+
 export function useSimulationPanel() {
   const { host, buildCount, locale, strings: s, recordRun, now } = usePane();
   const { values, build } = useWorkbookValues([...LINE_ITEM_NAMES, ...SETTING_NAMES]);
   const [trialsText, setTrialsText] = useState(String(DEFAULT_SIMULATION.trials));
   const [seedText, setSeedText] = useState(String(DEFAULT_SIMULATION.seed));
   const [distribution, setDistribution] = useState<Distribution>(DEFAULT_SIMULATION.distribution);
-  // The Stress sheet's Sampling setting (blank: the engine's default, as the sheet's formula reads it).
-  const [sampling, setSampling] = useState<Sampling>(DEFAULT_SIMULATION.sampling);
   const [run, setRun] = useState<SimulationRun>({ kind: "idle" });
   const { write, writeBlock, dismissWrite } = usePaneBlockWrite(STRESS_NAMES.paneSimulation, {
     rows: PANE_SIMULATION_ROWS,
@@ -75,12 +87,23 @@ export function useSimulationPanel() {
       (d) => dist.kind === "text" && d.toLowerCase() === dist.text.toLowerCase(),
     );
     if (known) setDistribution(known);
-    const how = figureOf(values, STRESS_NAMES.sampling);
-    setSampling(
-      SAMPLINGS.find((m) => how.kind === "text" && m.toLowerCase() === how.text.toLowerCase()) ??
-        DEFAULT_SIMULATION.sampling,
-    );
   }, [values, build, buildCount]);
+
+  // Sampling has no field in the pane: every run follows the Stress sheet's setting as it is now,
+  // so the pane and the sheet's own simulation never differ by method.
+  const samplingFigure = values ? figureOf(values, STRESS_NAMES.sampling) : null;
+  const sampling = samplingFigure ? samplingOf(samplingFigure) : DEFAULT_SIMULATION.sampling;
+  const samplingProblem =
+    sampling === null && samplingFigure
+      ? fill(s.samplingInvalid, {
+          value:
+            samplingFigure.kind === "number"
+              ? String(samplingFigure.value)
+              : samplingFigure.kind === "text"
+                ? samplingFigure.text
+                : "",
+        })
+      : null;
 
   useEffect(() => () => job.current?.cancel(), []);
 
@@ -89,7 +112,7 @@ export function useSimulationPanel() {
   const stressPresent = !!values?.[STRESS_NAMES.labels];
 
   const start = useCallback(() => {
-    if (trials === null || seed === null) return;
+    if (trials === null || seed === null || sampling === null) return;
     dismissWrite();
     setRun({ kind: "running", done: 0, total: trials });
     void (async () => {
@@ -166,6 +189,7 @@ export function useSimulationPanel() {
     distribution,
     setDistribution,
     sampling,
+    samplingProblem,
     ready: values !== null,
     stressPresent,
     run,
