@@ -199,6 +199,9 @@ export function readCase(
         return invalid("notNumber", { ...at, got: String(got) });
       }
       if (!(low <= base && base <= high)) return invalid("lineItemOrder", { ...at, low, base, high });
+      // A cost below zero is refused as GENAI.SIMULATE_ROI and the annual-ROI simulation refuse
+      // it: a rebate belongs among the benefits, where it cannot turn ROI's denominator over.
+      if (argument === ROI_TABLES.costs && low < 0) return invalid("atLeast", { ...at, min: 0, got: low });
       const shape = shapeOf(row[COL.distribution]);
       if (shape === undefined)
         return invalid("choice", {

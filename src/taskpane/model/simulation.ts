@@ -3,7 +3,7 @@
  * LineItemModel, a chunked run of RoiSimulation that yields to the event loop between chunks
  * (the pane stays responsive and can cancel), and the cells the pane records on the Stress sheet.
  */
-import { ROI_LINE_NAMES } from "../../templates/roi";
+import { ROI_LINE_NAMES, ROI_TABLES } from "../../templates/roi";
 import { STRESS_NAMES } from "../../templates/stress";
 import { statisticsOf } from "../../engine/simulation-table";
 import { LINE_DISTRIBUTIONS, type LineItem } from "../../engine/distributions";
@@ -89,23 +89,45 @@ function lineItemsOf(rows: CellValue[][], argument: string): LineItem[] | Proble
  * checked as GENAI.SIMULATE_ROI checks them: a row left wholly blank (room for a line) is skipped.
  * "missing" without a Stress sheet: the ROI tables alone do not make one.
  */
-export function readLineItems(values: NameValues): LineItemReading {
+export function readLineItems(
+  values: NameValues,
+  firstRows: Readonly<Record<string, number>> = {},
+): LineItemReading {
   const linked = !!values[STRESS_NAMES.tornado];
   const own = !linked && !!values[STRESS_NAMES.benefits] && !!values[STRESS_NAMES.costs];
   const names = own
     ? { benefits: STRESS_NAMES.benefits, costs: STRESS_NAMES.costs }
     : { benefits: ROI_LINE_NAMES.benefits.threePoint, costs: ROI_LINE_NAMES.costs.threePoint };
+  // A problem names what the user sees: the ROI sheet's Benefits / Costs table and the line's row
+  // (the sheet's row where firstRows gives where each name starts, else the row in the table;
+  // blank rows count, as on the sheet), not the workbook name the simulation reads.
+  const shown = own ? names : ROI_TABLES;
   const benefits = values[names.benefits];
   const costs = values[names.costs];
   if (!(own || linked) || !benefits || !costs) return { ok: false, reason: "missing" };
-  const kept = (rows: CellValue[][]): CellValue[][] => rows.filter((r) => !r.every(blank));
-  const b = lineItemsOf(kept(benefits), names.benefits);
-  if (!Array.isArray(b)) return { ok: false, reason: "invalid", problem: b };
-  const c = lineItemsOf(kept(costs), names.costs);
-  if (!Array.isArray(c)) return { ok: false, reason: "invalid", problem: c };
+  const keptRows = (rows: CellValue[][]): number[] => rows.flatMap((r, i) => (r.every(blank) ? [] : [i]));
+  const at = { benefits: keptRows(benefits), costs: keptRows(costs) };
+  const tableRow = (problem: Problem): Problem => {
+    const row = problem.params.row;
+    const name = problem.params.argument === shown.costs ? names.costs : names.benefits;
+    const side = name === names.costs ? at.costs : at.benefits;
+    return typeof row === "number" && side[row - 1] !== undefined
+      ? { ...problem, params: { ...problem.params, row: side[row - 1] + (firstRows[name] ?? 1) } }
+      : problem;
+  };
+  const b = lineItemsOf(
+    at.benefits.map((i) => benefits[i]),
+    shown.benefits,
+  );
+  if (!Array.isArray(b)) return { ok: false, reason: "invalid", problem: tableRow(b) };
+  const c = lineItemsOf(
+    at.costs.map((i) => costs[i]),
+    shown.costs,
+  );
+  if (!Array.isArray(c)) return { ok: false, reason: "invalid", problem: tableRow(c) };
   const model = { benefits: b, costs: c };
-  const problem = lineItemProblem(model, names);
-  return problem ? { ok: false, reason: "invalid", problem } : { ok: true, model };
+  const problem = lineItemProblem(model, shown);
+  return problem ? { ok: false, reason: "invalid", problem: tableRow(problem) } : { ok: true, model };
 }
 
 /**

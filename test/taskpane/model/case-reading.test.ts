@@ -87,6 +87,19 @@ describe("readCaseFrom", () => {
         params: expect.objectContaining({ argument: "Benefits", row: 41 }),
       }),
     });
+    // A cost below zero, refused as the annual-ROI simulation and GENAI.SIMULATE_ROI refuse it.
+    const rebate = readCase(settings, {
+      benefits: { rows: [row(1, 2)], firstRow: 40 },
+      costs: { rows: [row(1, 2), row(-3, -2)], firstRow: 50 },
+    });
+    expect(rebate).toEqual({
+      ok: false,
+      reason: "invalid",
+      problem: expect.objectContaining({
+        key: "atLeast",
+        params: expect.objectContaining({ argument: "Costs", row: 51, min: 0, got: -3 }),
+      }),
+    });
     const text = readCase(settings, {
       benefits: { rows: [row(1, "many")], firstRow: 40 },
       costs: { rows: [], firstRow: 50 },

@@ -45,6 +45,22 @@ describe("Simulation model", () => {
       reason: "invalid",
       problem: { key: "lineItemOrder", params: { row: 1 } },
     });
+    // Linked to the ROI tables: a problem names the table the user sees and the line's sheet row,
+    // counting the blank row the simulation skips.
+    const linked = {
+      StressTornado: [[null]],
+      BenefitThreePoint: [[1, 2, 3, null]],
+      CostThreePoint: [
+        [1, 1, 2, null],
+        [null, null, null, null],
+        [-5, 1, 2, null],
+      ],
+    };
+    expect(readLineItems(linked, { CostThreePoint: 30 })).toMatchObject({
+      ok: false,
+      problem: { key: "atLeast", params: { argument: "Costs", row: 32, got: -5 } },
+    });
+    expect(readLineItems(linked)).toMatchObject({ problem: { params: { argument: "Costs", row: 3 } } });
     expect(readLineItems({ StressBenefits: null, StressCosts: null })).toEqual({
       ok: false,
       reason: "missing",

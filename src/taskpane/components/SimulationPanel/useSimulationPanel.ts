@@ -16,6 +16,7 @@ import { type Distribution, DISTRIBUTIONS } from "../../../engine/distributions"
 import { histogram } from "../../../engine/statistics";
 import { formatProblem } from "../../../i18n/messages";
 import { fill } from "../../model/format";
+import { parseRange } from "../../../shared/a1";
 import { inputToEnter, isErrorValue } from "../../model/unavailable";
 import { PANE_SIMULATION_ROWS, STRESS_NAMES } from "../../../templates/stress";
 import { usePane } from "../../context/pane-context";
@@ -119,9 +120,12 @@ export function useSimulationPanel() {
       try {
         const [items, where] = await Promise.all([
           host.readNames([...LINE_ITEM_NAMES, ...CORRELATION_NAMES]),
-          host.locateNames([STRESS_NAMES.labels]),
+          host.locateNames([STRESS_NAMES.labels, ...LINE_ITEM_NAMES]),
         ]);
-        const reading = readLineItems(items);
+        const firstRows = Object.fromEntries(
+          Object.entries(where).flatMap(([name, at]) => (at ? [[name, parseRange(at.address).top + 1]] : [])),
+        );
+        const reading = readLineItems(items, firstRows);
         if (!reading.ok) {
           const message =
             reading.reason === "missing"
