@@ -109,6 +109,20 @@ describe("the pane and the Stress sheet's rank-correlation matrix", () => {
     expect(simulate().getByText(/^Does not match: the model has 9 lines, the matrix 8\./)).toBeTruthy();
   });
 
+  it("says the lines ran independently when every pair is 0, not that they were correlated", async () => {
+    const host = await builtHost();
+    const size = (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation]!.length;
+    const zeros: [number, number, number][] = [];
+    for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) zeros.push([i, j, 0]);
+    await typePairs(host, zeros);
+    const shown = await runAnnual(host);
+    expect(shown).toEqual(await engineStatistics(host, { ...OPTIONS, correlation: null }));
+    expect(
+      simulate().getByText(/^Lines independent: the Stress sheet's rank-correlation matrix/),
+    ).toBeTruthy();
+    expect(simulate().queryByText(/correlated by the Stress sheet's rank-correlation matrix/)).toBeNull();
+  });
+
   it("shows the adjusted matrix in the whole-business-case panel too", async () => {
     const host = await builtHost();
     await typePairs(host, INCONSISTENT);

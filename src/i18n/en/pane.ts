@@ -244,6 +244,7 @@ export const pane = {
 
   // Simulate: the rank-correlation matrix of the Stress sheet
   correlationUsed: "Lines correlated by the Stress sheet's rank-correlation matrix, as typed.",
+  correlationNone: "Lines independent: the Stress sheet's rank-correlation matrix has no pair other than 0.",
   correlationAdjusted:
     "The Stress sheet's rank-correlation matrix is not consistent (not positive semi-definite): the simulation used the nearest consistent matrix below instead (largest change {change}).",
   correlationAdjustedTitle: "Correlation adjusted",

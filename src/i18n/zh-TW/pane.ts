@@ -231,6 +231,7 @@ export const pane: PaneStrings = {
   useCaseLinesFailed: "無法加入項目",
   // 模擬:壓力測試工作表的等級相關矩陣
   correlationUsed: "各項目依壓力測試工作表的等級相關矩陣(照輸入值)相關。",
+  correlationNone: "各項目彼此獨立:壓力測試工作表的等級相關矩陣中沒有非 0 的配對。",
   correlationAdjusted:
     "壓力測試工作表的等級相關矩陣不一致(非半正定):模擬改用下方最接近的一致矩陣(最大變動 {change})。",
   correlationAdjustedTitle: "相關矩陣已調整",

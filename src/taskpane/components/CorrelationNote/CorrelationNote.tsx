@@ -30,7 +30,11 @@ export function CorrelationNote({ reading }: { readonly reading: CorrelationRead
         lines={[fill(s.correlationInvalid, { detail: formatProblem(reading.problem, locale) })]}
       />
     );
-  if (!reading.adjusted) return <StatusMessage intent="info" lines={[s.correlationUsed]} />;
+  if (!reading.adjusted) {
+    // A matrix of blanks and zeros correlates nothing: say so rather than "correlated".
+    const independent = reading.matrix.every((row, i) => row.every((x, j) => i === j || x === 0));
+    return <StatusMessage intent="info" lines={[independent ? s.correlationNone : s.correlationUsed]} />;
+  }
   return (
     <div className={styles.root}>
       <StatusMessage
