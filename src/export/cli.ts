@@ -59,13 +59,12 @@ Options:
   --data <kind>       sample (the seed's worked example) or blank (default: sample)
   --locale <locale>   ${LOCALES.join(" or ")} (default: en)
   --currency <symbol> currency shown in formats (default: NT$)
-  --rows <n>          use-case rows on the Portfolio sheet, 1 to ${MAX_ROWS.toLocaleString("en-US")} (default: ${DEFAULT_PORTFOLIO_ROWS})
-  -v, --verbose       also list the parts, workbook names, tables and notes written, and
-                      validate the file with the Open XML SDK validator (needs the .NET SDK)
   --rows <n>          use-case rows on the Portfolio sheet, 1 to ${MAX_ROWS.toLocaleString("en-US")} (default: ${DEFAULT_PORTFOLIO_ROWS}):
                       with sample data, the ten sample use cases, then empty rows for your own
   --generated         fill the rows after the sample use cases with generated ones (made-up,
                       reproducible figures: for benchmarks and trials at scale)
+  -v, --verbose       also list the parts, workbook names, tables and notes written, and
+                      validate the file with the Open XML SDK validator (needs the .NET SDK)
   -h, --help          show this help`;
 
 /** A bad command line: the message names the option and what it accepts. */

@@ -91,8 +91,18 @@ describe("genai-roi workbook", () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
     expect(result.out).toContain("Usage: genai-roi workbook --out <file.xlsx>");
-    for (const option of ["--sheets", "--data", "--locale", "--currency", "--rows"])
-      expect(result.out).toContain(option);
+    // Each option once, each at the start of its own line.
+    for (const option of [
+      "--out",
+      "--sheets",
+      "--data",
+      "--locale",
+      "--currency",
+      "--rows",
+      "--generated",
+      "--verbose",
+    ])
+      expect(result.out.match(new RegExp(`^ +(-\\w, )?${option} `, "gm"))).toHaveLength(1);
   });
 
   it.each([
