@@ -118,7 +118,9 @@ export async function writePackage(
   const workbook = buildWorkbook(excel, written, computed, options.now);
   finishLiveSimulations(workbook, simulations);
   options.extend?.(workbook, excel);
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Stored, not deflated: finishPackage opens the package again and compresses every part once
+  // when it writes the final bytes, so deflating here would be inflated and deflated again.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const finished = await finishPackage(bytes, workbookNames(written), jszip, tableFormulas(written));
   return { ...finished, plans: written };
