@@ -50,6 +50,7 @@ import {
 import { registerExcelRounding } from "./excel-rounding";
 import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
+import { installEdgeIndex } from "./graph-edges";
 import {
   markedSheet,
   type Pending,
@@ -176,6 +177,8 @@ export class MemoryHost implements WorkbookHost {
     registerGenaiPlugin();
     registerExcelRounding();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
+    // Rows that all read the same name would otherwise make building a large sheet quadratic.
+    installEdgeIndex(this.hf);
     this.writer = new PlanWriter(this.hf, this.records);
   }
 
