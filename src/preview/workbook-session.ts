@@ -183,7 +183,6 @@ export class WorkbookSession implements Served {
     this.emitStatus();
   }
 
-  /** The GENAI functions' messages in the pane's language (they run here, in the worker). */
   /**
    * The grid's view of a sheet, built here in the worker from what the workbook tells of it: only
    * the view's plain data crosses to the page.
@@ -192,6 +191,7 @@ export class WorkbookSession implements Served {
     return sheetView(this.host, sheet, window);
   }
 
+  /** The GENAI functions' messages in the pane's language (they run here, in the worker). */
   setLocale(locale: Locale): void {
     setMessageLocale(locale);
   }
