@@ -178,7 +178,7 @@ function calculatedAlike(
  * lines, so a rebuild keeps as many rows as they have now). A table without either (every cell the
  * template's formula) shows lines that live elsewhere, one per row, and its plan counts them.
  */
-function userRows(plan: SheetPlan, table: string): boolean {
+export function rowsAreUsers(plan: SheetPlan, table: string): boolean {
   const body = tableBody(plan, table);
   if (!body) return true;
   return [...keptPlaces(plan)].some((key) => {
@@ -229,7 +229,7 @@ function defaultColumns(plan: SheetPlan): Map<string, Map<number, string>> {
 /**
  * The plan with the kept content put in (see the file's comment), and what was kept. Tables take
  * their row count first (the user's, or at least the plan's for a table whose rows are not the
- * user's: userRows), so everything below them moves as the rows do.
+ * user's: rowsAreUsers), so everything below them moves as the rows do.
  */
 export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; report: KeepReport } {
   if (kept.tables.size + kept.names.size + kept.cells.size + kept.notCarried.length === 0)
@@ -247,7 +247,7 @@ export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; r
     // A table that holds nothing of the user's has rows derived from elsewhere (the linked Stress
     // table shows the ROI tables' lines by position): the plan counted them, so it keeps at least
     // those; a row it holds beyond them is kept, in case the user typed into it.
-    out = resized(out, t.name, userRows(plan, t.name) ? rowsOf(range) : Math.max(rowsOf(range), planned));
+    out = resized(out, t.name, rowsAreUsers(plan, t.name) ? rowsOf(range) : Math.max(rowsOf(range), planned));
     const after = tableBody(out, t.name);
     const rows = after ? after.bottom - after.top + 1 : 0;
     tables.push({ name: t.name, rows, planned });
