@@ -266,4 +266,32 @@ describe("a matrix kept by label through the Office host (recording fake of Exce
     // The new line's row: blank off the diagonal.
     expect([0, 1, 2, 4, 5].map((j) => value(3, j))).toEqual([null, null, null, null, null]);
   });
+
+  it("reads a mirror formula as typed: kept while nothing moves, reported and blank once its lines move", async () => {
+    const { excel, run, isSetSupported } = fakeExcelRun();
+    const host = new OfficeHost(run, { isSetSupported });
+    const sample = ["Agent cost saved", "Capacity from shorter handling", "Retention"];
+    const costs = ["Model API", "Platform and infrastructure"];
+    const before = stressPlan(sample, costs);
+    await host.applyPlans([before], { dialect: "live" });
+    const at = (plan: SheetPlan, i: number, j: number): string => {
+      const r = parseRange(plan.names.find((n) => n.name === STRESS_NAMES.correlation)!.range);
+      return cellAddress(r.top + i, r.left + j);
+    };
+    excel.userEdit("Stress", at(before, 2, 3), 0.6);
+    excel.userEdit("Stress", at(before, 3, 2), `=${at(before, 2, 3)}`);
+
+    const same = await host.applyPlans([before], { dialect: "live", policies: { Stress: "replace" } });
+    expect(same.sheets[0].kept?.notCarried).toEqual([]);
+    expect(excel.cell("Stress", at(before, 3, 2))?.formula).toBe(`=${at(before, 2, 3)}`);
+
+    const after = stressPlan([...sample, "Faster onboarding"], costs);
+    const moved = await host.applyPlans([after], { dialect: "live", policies: { Stress: "replace" } });
+    expect(moved.sheets[0].kept?.notCarried).toEqual([
+      `StressCorrelation: =${at(before, 2, 3)} between “Model API” and “Retention” (a formula whose pair moves in the rebuilt matrix, where it would read other cells: type it again)`,
+    ]);
+    expect(excel.cell("Stress", at(after, 2, 4))?.value).toBe(0.6);
+    const mirror = excel.cell("Stress", at(after, 4, 2));
+    expect([mirror?.formula ?? null, mirror?.value ?? null]).toEqual([null, null]);
+  });
 });
