@@ -14,6 +14,7 @@
 import { parseCell, parseRange, type RangeRef } from "../shared/a1";
 import { inputCells } from "../templates/cells";
 import { isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
+import { formulaReads } from "./formula-reads";
 import { relativeForm } from "./formula-rows";
 import type { KeepReport } from "./workbook-host";
 
@@ -172,6 +173,20 @@ function calculatedAlike(
   return true;
 }
 
+/**
+ * Whether a table's rows are the user's: its body holds an input or a line's label (the user adds
+ * lines, so a rebuild keeps as many rows as they have now). A table without either (every cell the
+ * template's formula) shows lines that live elsewhere, one per row, and its plan counts them.
+ */
+export function rowsAreUsers(plan: SheetPlan, table: string): boolean {
+  const body = tableBody(plan, table);
+  if (!body) return true;
+  return [...keptPlaces(plan)].some((key) => {
+    const [row, column] = key.split(",").map(Number);
+    return row >= body.top && row <= body.bottom && column >= body.left && column <= body.right;
+  });
+}
+
 /** Rows of a kept table that hold anything (trailing empty rows Excel keeps count too). */
 function rowsOf(range: KeptRange): number {
   return Math.max(1, range.cells.length);
@@ -213,7 +228,8 @@ function defaultColumns(plan: SheetPlan): Map<string, Map<number, string>> {
 
 /**
  * The plan with the kept content put in (see the file's comment), and what was kept. Tables take
- * the user's row count first, so everything below them moves as the rows do.
+ * their row count first (the user's, or at least the plan's for a table whose rows are not the
+ * user's: rowsAreUsers), so everything below them moves as the rows do.
  */
 export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; report: KeepReport } {
   if (kept.tables.size + kept.names.size + kept.cells.size + kept.notCarried.length === 0)
@@ -228,7 +244,10 @@ export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; r
     if (!range) continue;
     const before = tableBody(out, t.name);
     const planned = before ? before.bottom - before.top + 1 : 0;
-    out = resized(out, t.name, rowsOf(range));
+    // A table that holds nothing of the user's has rows derived from elsewhere (the linked Stress
+    // table shows the ROI tables' lines by position): the plan counted them, so it keeps at least
+    // those; a row it holds beyond them is kept, in case the user typed into it.
+    out = resized(out, t.name, rowsAreUsers(plan, t.name) ? rowsOf(range) : Math.max(rowsOf(range), planned));
     const after = tableBody(out, t.name);
     const rows = after ? after.bottom - after.top + 1 : 0;
     tables.push({ name: t.name, rows, planned });
@@ -344,18 +363,37 @@ export function keepInto(plan: SheetPlan, kept: KeptSheet): { plan: SheetPlan; r
   };
 }
 
-/** A label as a key: text, trimmed; a blank label is "". */
-function labelKey(cell: KeptCell | undefined): string {
+/** A label as the sheet holds it: its text, a blank label "". */
+function labelText(cell: KeptCell | undefined): string {
   if (cell === undefined || cell === null || isFormula(cell)) return "";
-  return String(cell).trim();
+  return String(cell);
+}
+
+/**
+ * A label as the sheet compares it: the matrix applies only while each of its labels "=" the line
+ * now at its position, and Excel's "=" on text ignores case but not spaces or accents
+ * ("Model API" = "MODEL API"; "Model API " and "Model API" differ). The carry compares alike, so a
+ * pair the sheet applies before a rebuild is applied after it.
+ */
+function labelKey(label: string): string {
+  return label.toLowerCase();
+}
+
+/** A pair's content as a sentence shows it. */
+function shownPair(value: KeptCell): string {
+  return isFormula(value) ? (value.live ?? "") : String(value);
 }
 
 /**
  * A kept square matrix (a name with keyedBy) moved into the plan's rows and columns by label: the
- * k-th row labelled X in the old matrix goes to the k-th row labelled X in the new one, and its
- * column with it. A new line's row and column are blank (its diagonal the plan's); a pair whose
- * line is gone is reported, when it held anything but 0. Null when the old labels were not read
- * (the matrix is then kept by position, as any name).
+ * row labelled X in the old matrix goes to the row labelled X in the new one, and its column with
+ * it. A new line's row and column are blank (its diagonal the plan's). Reported as not carried,
+ * when it held anything but 0: a pair whose line is gone; a pair of a label that names more than
+ * one line (in the old matrix or among the lines now), since nothing tells which of them it was
+ * written for, unless the labels are the same, row for row, as the sheet's own check requires to
+ * apply the matrix (then nothing moves); a formula whose pair moves or that reads cells of the
+ * sheet the rebuild rewrites (see carriedFormulas). Null when the old labels were not read (the
+ * matrix is then kept by position, as any name).
  */
 function keyedMatrix(
   plan: SheetPlan,
@@ -368,36 +406,128 @@ function keyedMatrix(
   if (!oldLabels || !labelsPlan) return null;
   const where = parseRange(labelsPlan.range);
   const newLabels = Array.from({ length: where.bottom - where.top + 1 }, (_, i) =>
-    labelKey(planCellAt(plan, where.top + i, where.left)),
+    labelText(planCellAt(plan, where.top + i, where.left)),
   );
-  const old = oldLabels.cells.map((row) => labelKey(row[0]));
-  // Row i of the new matrix: the old row with the same label and the same occurrence, or -1.
-  const used = new Set<number>();
-  const from = newLabels.map((label) => {
-    const at = old.findIndex((o, k) => o === label && !used.has(k));
-    if (at >= 0) used.add(at);
-    return at;
+  const old = oldLabels.cells.map((row) => labelText(row[0]));
+  const sameLines =
+    old.length === newLabels.length && old.every((o, k) => labelKey(o) === labelKey(newLabels[k]));
+  const counts = (labels: readonly string[]): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const l of labels) out.set(labelKey(l), (out.get(labelKey(l)) ?? 0) + 1);
+    return out;
+  };
+  const [oldCounts, newCounts] = [counts(old), counts(newLabels)];
+  const repeated = (label: string): boolean =>
+    !sameLines && ((oldCounts.get(labelKey(label)) ?? 0) > 1 || (newCounts.get(labelKey(label)) ?? 0) > 1);
+  // Row i of the new matrix: the old row with the same label, or -1 (a new line, or a label that
+  // does not say which line it is).
+  const from = newLabels.map((label, i) => {
+    if (sameLines) return i;
+    if (repeated(label)) return -1;
+    return old.findIndex((o) => labelKey(o) === labelKey(label));
   });
+  const used = new Set(from.filter((a) => a >= 0));
+  const matrix = parseRange(name.range);
+  const carried = carriedFormulas(plan.sheet, matrix, read, from);
+  const notCarried: string[] = [];
   const cells = newLabels.map((_, i) =>
     newLabels.map((__, j): KeptCell | undefined => {
       const a = from[i];
       const b = from[j];
       if (a < 0 || b < 0) return i === j ? undefined : null;
-      return read.cells[a]?.[b];
+      const value = read.cells[a]?.[b];
+      if (i === j || value === undefined || !isFormula(value) || carried.kept.has(`${i},${j}`)) return value;
+      notCarried.push(
+        `${name.name}: ${shownPair(value)} between “${newLabels[i] || "(blank)"}” and “${newLabels[j] || "(blank)"}” (${
+          carried.moves.has(`${i},${j}`)
+            ? "a formula whose pair moves in the rebuilt matrix, where it would read other cells"
+            : "a formula reading cells the rebuild rewrites"
+        }: type it again)`,
+      );
+      // Blank: the simulation takes the other triangle's entry (a blank pair mirrors it).
+      return null;
     }),
   );
-  const notCarried: string[] = [];
   for (let a = 0; a < old.length; a++)
     for (let b = a + 1; b < old.length; b++) {
       if (used.has(a) && used.has(b)) continue;
       const value = read.cells[a]?.[b] ?? read.cells[b]?.[a];
       if (value === undefined || !hasContent(value) || value === 0) continue;
-      const shown = isFormula(value) ? (value.live ?? "") : String(value);
+      const many = [old[a], old[b]].find((l) => repeated(l));
       notCarried.push(
-        `${name.name}: ${shown} between “${old[a] || "(blank)"}” and “${old[b] || "(blank)"}” (a line no longer in the model)`,
+        `${name.name}: ${shownPair(value)} between “${old[a] || "(blank)"}” and “${old[b] || "(blank)"}” (${
+          many === undefined
+            ? "a line no longer in the model"
+            : `more than one line is labelled “${many || "(blank)"}”, so which one it was written for is not known`
+        })`,
       );
     }
   return { range: { top: read.top, left: read.left, cells }, notCarried };
+}
+
+/**
+ * The formula pairs of a kept matrix that a rebuild may write back as typed, by new "i,j": a
+ * formula means the same after the rebuild only if every cell of this sheet it reads holds what it
+ * held, and the rebuild rewrites them all but the matrix's pairs that stay where they were with
+ * what they held. So a formula is kept when each cell of this sheet it reads is such a pair and,
+ * if its own pair moves, its value does not depend on where it is: =ROI!B5 or =0.3 anywhere, a
+ * mirror =E15 while neither pair moves. A mirror whose lines move reads another pair: left out,
+ * as any formula the text cannot prove or that reads cells around the matrix; the user types it
+ * again. `moves`: the formulas left out because their pair moves (each cell they read is a pair).
+ */
+function carriedFormulas(
+  sheet: string,
+  matrix: RangeRef,
+  read: KeptRange,
+  from: readonly number[],
+): { kept: Set<string>; moves: Set<string> } {
+  const inPlace = (i: number, j: number): boolean =>
+    read.top === matrix.top && read.left === matrix.left && from[i] === i && from[j] === j;
+  const moves = new Set<string>();
+  const formulas = new Map<string, ReturnType<typeof formulaReads>>();
+  // Pairs kept in place with what they held: values and blanks now, formulas while they prove so.
+  const stays = new Set<string>();
+  from.forEach((a, i) =>
+    from.forEach((b, j) => {
+      if (a < 0 || b < 0 || i === j) return;
+      const value = read.cells[a]?.[b];
+      if (value === undefined) return;
+      const key = `${i},${j}`;
+      if (!isFormula(value)) {
+        if (inPlace(i, j)) stays.add(key);
+        return;
+      }
+      const reads = value.live === null ? null : formulaReads(value.live, sheet);
+      const inMatrix = (r: RangeRef): boolean =>
+        r.top >= matrix.top && r.left >= matrix.left && r.bottom <= matrix.bottom && r.right <= matrix.right;
+      if (!inPlace(i, j) && reads !== null && reads.ranges.every(inMatrix)) moves.add(key);
+      formulas.set(key, reads);
+      if (reads && (inPlace(i, j) || !reads.positional)) stays.add(key);
+    }),
+  );
+  // A cell read stays what it was only if it is a pair kept in place (the diagonal and every
+  // cell around the matrix are the plan's again).
+  const readsKept = (r: RangeRef): boolean => {
+    if (r.top < matrix.top || r.left < matrix.left || r.bottom > matrix.bottom || r.right > matrix.right)
+      return false;
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let column = r.left; column <= r.right; column++) {
+        const [i, j] = [row - matrix.top, column - matrix.left];
+        if (!inPlace(i, j) || !stays.has(`${i},${j}`)) return false;
+      }
+    return true;
+  };
+  // Drop the formulas that read a cell not kept, until none does (a formula reading a dropped one
+  // is dropped in turn).
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [key, reads] of formulas) {
+      if (!stays.has(key) || !reads || reads.ranges.every(readsKept)) continue;
+      stays.delete(key);
+      changed = true;
+    }
+  }
+  return { kept: new Set([...formulas.keys()].filter((key) => stays.has(key))), moves };
 }
 
 /** A formula the user typed, as a plan cell: the same text in both dialects. */

@@ -3,17 +3,21 @@
  * the plan's cell positions, the same in OfficeHost (against the recording Excel fake, whose
  * tables grow when a user types right below them, as Excel's do) and MemoryHost: a row typed
  * below a table, a fourth benefit line, a value typed over a line's default low, a formula typed
- * into an input, and sheets of the ROI's first and fourth layouts, upgraded.
+ * into an input, and sheets of the ROI's first and fourth layouts, upgraded. A table whose rows
+ * are not the user's (the linked Stress table, a row per ROI line) gets at least its planned rows.
  */
 import { MemoryHost } from "../../src/host/memory";
 import { OfficeHost } from "../../src/host/office";
 import { planCellAt, tableBody } from "../../src/host/plan-rows";
 import type { CellValue, WorkbookHost } from "../../src/host/workbook-host";
-import { cellAddress, parseCell } from "../../src/shared/a1";
+import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
+import { plansFor, readLineCounts } from "../../src/taskpane/model/build";
+import { addLine } from "../../src/taskpane/model/line-add";
 import { inputCells } from "../../src/templates/cells";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
 import { COL } from "../../src/templates/roi-lines";
+import { STRESS_NAMES, STRESS_TABLE } from "../../src/templates/stress";
 import { fakeExcelRun } from "./excel-fake";
 import ROI_V1 from "../golden/layouts/roi.v1.json";
 import { sheetView } from "../../src/preview/sheet-view";
@@ -144,6 +148,33 @@ describe.each(HOSTS)("%s rebuilding with the user's inputs", (_, make) => {
       expect(labels?.map((r) => r[0])).toContain("Faster contract review");
       const after = (await s.host.readNames(["AnnualBenefits"])).AnnualBenefits?.[0][0];
       expect(Number(after) - Number(before)).toBeCloseTo(240_000, 3);
+    }
+  });
+
+  it("gives the linked Stress table a row per ROI line when lines were added with the pane closed", async () => {
+    // Lines added to the ROI tables without the Stress rows the pane appends (typed in Excel with
+    // the pane closed): the Stress table is one row per line, whatever rows it had before.
+    const s = make();
+    const blank = { ...SAMPLE, data: "blank" as const };
+    await s.host.applyPlans(planCompleteModel(blank), { dialect: "live" });
+    const before = body(planOf(planCompleteModel(blank), "stress"), STRESS_TABLE);
+    await addLine(s.host, { kind: "benefit", label: "Faster onboarding", amount: 1_000 }, "en");
+    for (const label of ["Model API", "Platform", "People", "Training"])
+      await addLine(s.host, { kind: "cost", label, amount: 100 }, "en");
+    const counts = await readLineCounts(s.host);
+    const lines = (counts?.benefits ?? 0) + (counts?.costs ?? 0);
+    expect(lines).toBeGreaterThan(before.bottom - before.top + 1);
+
+    const plans = plansFor("stress", blank, await s.host.listSheets(), counts);
+    const result = await s.host.applyPlans(plans, { dialect: "live", policies: { Stress: "replace" } });
+
+    expect(result.sheets[0].kept?.tables).toEqual([{ name: STRESS_TABLE, rows: lines, planned: lines }]);
+    const where = (await s.host.locateNames([STRESS_NAMES.labels]))[STRESS_NAMES.labels];
+    const r = parseRange(where?.address ?? "A1");
+    expect(r.bottom - r.top + 1).toBe(lines);
+    if (s.computes) {
+      const labels = (await s.host.readNames([STRESS_NAMES.labels]))[STRESS_NAMES.labels]?.map((x) => x[0]);
+      expect(labels).toEqual(expect.arrayContaining(["Faster onboarding", "Model API", "Training"]));
     }
   });
 

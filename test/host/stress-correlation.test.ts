@@ -4,18 +4,23 @@
  * figures, and a wider P5–P95 than independent lines; a matrix is never applied to lines it was not
  * written for (a benefit line added after the build moves the costs down: the status says the
  * matrix does not match and the simulation runs the lines independently); a rebuild carries the
- * user's pair by label to its lines' new positions, and the simulation uses it again.
+ * user's pair by label to its lines' new positions, and the simulation uses it again. Labels
+ * compare in the carry as in the sheet's check (a case-only rename carries, a trailing space does
+ * not); a label two lines share carries no pair; a formula pair comes back only where what it
+ * reads stays, never reading another cell, and is reported otherwise.
  */
 import { type Matrix } from "../../src/engine/correlation";
 import { DEFAULT_SIMULATION, simulateRoi, type SimulationSummary } from "../../src/engine/simulate";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { cellAddress, parseRange } from "../../src/shared/a1";
+import { sheetView } from "../../src/preview/sheet-view";
+import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { plansFor, readLineCounts } from "../../src/taskpane/model/build";
 import { addLine } from "../../src/taskpane/model/line-add";
 import { LINE_ITEM_NAMES, readLineItems } from "../../src/taskpane/model/simulation";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula } from "../../src/templates/plan";
+import { ROI_LINE_NAMES } from "../../src/templates/roi";
 import { planModel } from "../../src/templates/index";
 import {
   SAMPLE_CORRELATION,
@@ -71,6 +76,27 @@ async function pairCell(host: MemoryHost, i: number, j: number): Promise<string>
   if (!at) throw new Error("no matrix");
   const r = parseRange(at.address);
   return cellAddress(r.top + i, r.left + j);
+}
+
+/** The pane's "rebuild, keep inputs" of the Stress sheet; what it could not carry. */
+async function rebuild(host: MemoryHost): Promise<{ notCarried: readonly string[] }> {
+  const plans = plansFor("stress", OPTIONS, await host.listSheets(), await readLineCounts(host));
+  const result = await host.applyPlans(plans, { dialect: "live", policies: { [STRESS_SHEET]: "replace" } });
+  return { notCarried: result.sheets[0].kept?.notCarried ?? [] };
+}
+
+/** The k-th cost line (0 = the first) renamed on the ROI sheet, as typed in Excel. */
+async function renameCost(host: MemoryHost, k: number, label: string): Promise<void> {
+  const labels = (await host.locateNames([ROI_LINE_NAMES.costs.labels]))[ROI_LINE_NAMES.costs.labels];
+  if (!labels) throw new Error("no cost labels");
+  const r = parseRange(labels.address);
+  host.typeAsUser(labels.sheet, cellAddress(r.top + k, r.left), label);
+}
+
+/** The formula a Stress cell holds, or null. */
+function formulaAt(host: MemoryHost, address: string): string | null {
+  const { row, column } = parseCell(address);
+  return sheetView(host, STRESS_SHEET).cells[row]?.[column]?.formula ?? null;
 }
 
 function expectFigures(actual: number[], expected: number[]): void {
@@ -183,6 +209,98 @@ describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)
       "StressCorrelation: 0.25 between “Agent cost saved” and “Training and change” (a line no longer in the model)",
     ]);
     expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+  });
+
+  it("carries a line renamed in case only, as the sheet's check matches it, and not one the check does not match", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "live" });
+    const [retention, modelApi] = [2, 3];
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, retention, modelApi), 0.6);
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, modelApi, retention), 0.6);
+    // The Model API line renamed on the ROI sheet in capitals: the sheet's = ignores case.
+    await renameCost(host, 0, "MODEL API");
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toMatch(/^Matches the lines/);
+    expect((await rebuild(host)).notCarried).toEqual([]);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    // A benefit added, rebuilt: the pairs follow "MODEL API" to line 5.
+    await addLine(host, { kind: "benefit", label: "Faster onboarding", amount: 3_000_000 }, "en");
+    expect((await rebuild(host)).notCarried).toEqual([]);
+    const matrix = asMatrix(
+      (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [],
+    );
+    expect([matrix[retention][4], matrix[4][retention], matrix[0][4]]).toEqual([
+      0.6,
+      0.6,
+      SAMPLE_CORRELATION.usageWithBenefit,
+    ]);
+    expectFigures((await spill(host)).values, figures(await engineRun(host, matrix)));
+    // A trailing space makes another label for the sheet's =: no match, and the rebuild says so.
+    await renameCost(host, 0, "MODEL API ");
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toMatch(/^Does not match: row 5/);
+    expect((await rebuild(host)).notCarried).toContain(
+      "StressCorrelation: 0.6 between “Retention” and “MODEL API” (a line no longer in the model)",
+    );
+  });
+
+  it("reports the pairs of a label two lines share instead of giving them to one", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "live" });
+    // The platform line renamed "Model API": two lines now carry that label.
+    await renameCost(host, 1, "Model API");
+    const { notCarried } = await rebuild(host);
+    const why = "more than one line is labelled “Model API”, so which one it was written for is not known";
+    expect(notCarried).toEqual(
+      ["Agent cost saved", "Capacity from shorter handling", "Retention"].map(
+        (benefit) =>
+          `StressCorrelation: ${SAMPLE_CORRELATION.usageWithBenefit} between “${benefit}” and “Model API” (${why})`,
+      ),
+    );
+    const raw = (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [];
+    for (const line of [3, 4]) {
+      expect(raw[line].filter((_, j) => j !== line).every((v) => v === null || v === "")).toBe(true);
+      expect(raw.filter((_, i) => i !== line).every((row) => row[line] === null || row[line] === "")).toBe(
+        true,
+      );
+    }
+    expect(raw[0][1]).toBe(SAMPLE_CORRELATION.benefitPairs);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+  });
+
+  it("never lets a formula pair mean something else: kept only where what it reads stays, reported otherwise", async () => {
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(OPTIONS), { dialect: "live" });
+    const [retention, modelApi] = [2, 3];
+    const upper = await pairCell(host, retention, modelApi);
+    expect(upper).toBe("E15");
+    host.typeAsUser(STRESS_SHEET, upper, 0.6);
+    // The mirror reads the pair; another pair reads a cell the rebuild does not keep.
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, modelApi, retention), `=${upper}`);
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, 0, 5), "=$Z$1");
+    host.typeAsUser(STRESS_SHEET, "Z1", 0.2);
+
+    // Rebuilt with the same lines: the mirror stays as typed, =$Z$1 would read a blank.
+    expect((await rebuild(host)).notCarried).toEqual([
+      "StressCorrelation: =$Z$1 between “Agent cost saved” and “People (build and run)” (a formula reading cells the rebuild rewrites: type it again)",
+    ]);
+    expect(formulaAt(host, await pairCell(host, modelApi, retention))).toBe(`=${upper}`);
+    expect(formulaAt(host, await pairCell(host, 0, 5))).toBeNull();
+
+    // A benefit added: the lines move, the mirror would read another pair. Reported, left blank:
+    // the simulation mirrors the upper triangle, so the matrix stays symmetric and applied.
+    await addLine(host, { kind: "benefit", label: "Faster onboarding", amount: 3_000_000 }, "en");
+    expect((await rebuild(host)).notCarried).toEqual([
+      `StressCorrelation: =${upper} between “Model API” and “Retention” (a formula whose pair moves in the rebuilt matrix, where it would read other cells: type it again)`,
+    ]);
+    const raw = (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [];
+    expect([raw[retention][4], raw[4][retention]]).toEqual([0.6, null]);
+    expect(formulaAt(host, await pairCell(host, 4, retention))).toBeNull();
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    const sheet = await spill(host);
+    expect(sheet.rows[SIMULATION_ROWS][0]).toBe("Correlation as given");
+    const mirrored = asMatrix(raw).map((row, i) =>
+      row.map((v, j) => (raw[i][j] === null ? asMatrix(raw)[j][i] : v)),
+    );
+    expectFigures(sheet.values, figures(await engineRun(host, mirrored)));
   });
 
   it("upgrades a Stress sheet of layout 4: every setting kept by name, the matrix and Sampling added", async () => {
