@@ -60,10 +60,14 @@ import { usePreviewBundle } from "./preview-language";
 import { fill } from "../taskpane/model/format";
 
 /**
- * The scroller's size until the browser has reported it (and in a test page, which lays nothing
- * out): a wide window, so a page without layout still shows a sheet's first screens.
+ * The scroller's size in a page that lays nothing out (a test page: its size reads 0): a wide
+ * window, so such a page still shows a sheet's first screens.
  */
-export const UNMEASURED_VIEWPORT = { width: 1600, height: 800 } as const;
+export const UNMEASURED_VIEWPORT = { width: 1600, height: 1600 } as const;
+
+/** Rows and columns rendered beyond those in view on either side, so a scroll shows no gap. */
+export const ROW_OVERSCAN = 12;
+export const COLUMN_OVERSCAN = 3;
 
 interface Viewport {
   readonly top: number;
@@ -112,7 +116,9 @@ export function Grid(props: GridProps) {
   );
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
-  const [viewport, setViewport] = useState<Viewport>({ top: 0, left: 0, ...UNMEASURED_VIEWPORT });
+  // Unmeasured (0 × 0) until the first layout effect: the first render holds only the frozen
+  // panes and the margin, and the measured window is rendered before the browser paints.
+  const [viewport, setViewport] = useState<Viewport>({ top: 0, left: 0, width: 0, height: 0 });
   // The scroll position as last set or reported, read by the scroll-into-view effect instead of
   // the scroller's own scrollTop (reading that makes the browser lay out the page first).
   const viewportRef = useRef(viewport);
@@ -218,8 +224,25 @@ export function Grid(props: GridProps) {
     }
   }, []);
 
-  // Keep the selected cell in view (below the headers and frozen panes), from the known sizes.
+  // The scroller's size, measured once as the grid mounts (the page is being laid out for its first
+  // paint anyway); later changes come from the ResizeObserver below.
   useLayoutEffect(() => {
+    const box = scroller.current;
+    const size =
+      box && (box.clientWidth > 0 || box.clientHeight > 0)
+        ? { width: box.clientWidth, height: box.clientHeight }
+        : UNMEASURED_VIEWPORT;
+    const next = { ...viewportRef.current, ...size };
+    viewportRef.current = next;
+    setViewport(next);
+  }, []);
+
+  // Keep the selected cell in view (below the headers and frozen panes), from the known sizes:
+  // when the selection moves or the sheet's sizes change, not on every re-read of the sheet, or
+  // a recalculation would scroll the sheet back to the selection while the user scrolls away.
+  const { row: selectedRow, column: selectedColumn } = selected;
+  useLayoutEffect(() => {
+    const selected = { row: selectedRow, column: selectedColumn };
     if (selected.row >= view.rows || selected.column >= view.columns) return;
     const { top, left, width, height } = viewportRef.current;
     const nextTop =
@@ -243,7 +266,7 @@ export function Grid(props: GridProps) {
           )
         : left;
     scrollTo(nextTop, nextLeft);
-  }, [selected, layout, view.rows, view.columns, scrollTo]);
+  }, [selectedRow, selectedColumn, layout, view.rows, view.columns, scrollTo]);
 
   // The scroller's size, as the browser reports it after laying out (no measuring on demand).
   useEffect(() => {
@@ -412,7 +435,7 @@ export function Grid(props: GridProps) {
     layout.rowTops,
     Math.max(0, viewport.top - HEADER_HEIGHT_PX),
     viewport.height,
-    Math.ceil(viewport.height / ROW_HEIGHT_PX),
+    ROW_OVERSCAN,
   );
   const first = Math.max(body.first, layout.frozenRows);
   const { onRowsInView } = props;
@@ -422,6 +445,7 @@ export function Grid(props: GridProps) {
     layout.frozenColumns,
     viewport.left,
     viewport.width - ROW_HEADER_WIDTH_PX,
+    COLUMN_OVERSCAN,
   );
   // One object while the window stands, so the memoised rows see no change when it does not move.
   const columns = useColumnWindow(columnSpan);

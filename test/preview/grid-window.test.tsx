@@ -14,7 +14,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
-import { Grid, UNMEASURED_VIEWPORT } from "../../src/preview/Grid";
+import { COLUMN_OVERSCAN, Grid, ROW_OVERSCAN, UNMEASURED_VIEWPORT } from "../../src/preview/Grid";
 import {
   DEFAULT_COLUMN_WIDTH_PX,
   ROW_HEIGHT_PX,
@@ -94,8 +94,8 @@ const key = (name: string, init: { ctrlKey?: boolean } = {}): void => {
 /** At most the rows and columns of the unmeasured viewport, each with its margin either side. */
 const ROWS_IN_VIEW = Math.ceil(UNMEASURED_VIEWPORT.height / ROW_HEIGHT_PX);
 const COLUMNS_IN_VIEW = Math.ceil(UNMEASURED_VIEWPORT.width / DEFAULT_COLUMN_WIDTH_PX);
-const MOST_ROWS = 3 * ROWS_IN_VIEW + 2;
-const MOST_COLUMNS = COLUMNS_IN_VIEW + 2 * 3 + 2;
+const MOST_ROWS = ROWS_IN_VIEW + 2 * ROW_OVERSCAN + 2;
+const MOST_COLUMNS = COLUMNS_IN_VIEW + 2 * COLUMN_OVERSCAN + 2;
 
 jest.setTimeout(60_000);
 
