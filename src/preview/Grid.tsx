@@ -237,6 +237,20 @@ export function Grid(props: GridProps) {
     setViewport(next);
   }, []);
 
+  // Each sheet opens where it was left, as in Excel (a sheet not seen yet: at its top-left corner),
+  // not at the scroll position of the sheet shown before it.
+  const scrolledTo = useRef(new Map<string, { top: number; left: number }>());
+  const shownSheet = useRef(view.name);
+  useLayoutEffect(() => {
+    const was = shownSheet.current;
+    if (was === view.name) return;
+    const { top, left } = viewportRef.current;
+    scrolledTo.current.set(was, { top, left });
+    shownSheet.current = view.name;
+    const back = scrolledTo.current.get(view.name) ?? { top: 0, left: 0 };
+    scrollTo(back.top, back.left);
+  }, [view.name, scrollTo]);
+
   // Keep the selected cell in view (below the headers and frozen panes), from the known sizes:
   // when the selection moves or the sheet's sizes change, not on every re-read of the sheet, or
   // a recalculation would scroll the sheet back to the selection while the user scrolls away.

@@ -24,7 +24,12 @@ import {
 import type { CellView, SheetView } from "../../src/preview/sheet-view";
 import { cellAddress } from "../../src/shared/a1";
 
-function bigSheet(rows: number, columns: number, freeze: SheetView["freeze"] = null): SheetView {
+function bigSheet(
+  rows: number,
+  columns: number,
+  freeze: SheetView["freeze"] = null,
+  name = "Big",
+): SheetView {
   const cells: CellView[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: CellView[] = [];
@@ -32,7 +37,7 @@ function bigSheet(rows: number, columns: number, freeze: SheetView["freeze"] = n
     cells.push(line);
   }
   return {
-    name: "Big",
+    name,
     template: null,
     version: null,
     dialect: null,
@@ -73,12 +78,18 @@ function GridOf({ view }: { view: SheetView }) {
   );
 }
 
-function renderGrid(view: SheetView): void {
-  render(
+function renderGrid(view: SheetView): (next: SheetView) => void {
+  const { rerender } = render(
     <FluentProvider theme={webLightTheme}>
       <GridOf view={view} />
     </FluentProvider>,
   );
+  return (next) =>
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <GridOf view={next} />
+      </FluentProvider>,
+    );
 }
 
 const grid = (): HTMLElement => screen.getByTestId("preview-grid");
@@ -166,5 +177,23 @@ describe("the grid's window of cells", () => {
     expect(cell(0, 0)).not.toBeNull();
     expect(cell(2_000, 0)).not.toBeNull();
     expect(renderedCells().length).toBeLessThanOrEqual(MOST_ROWS * (MOST_COLUMNS + 1));
+  });
+
+  it("opens each sheet where it was left, and a sheet not seen yet at its top", () => {
+    const big = bigSheet(5_000, 30);
+    const other = bigSheet(5_000, 30, null, "Other");
+    const show = renderGrid(big);
+    const scroller = grid().parentElement as HTMLElement;
+    act(() => {
+      scroller.scrollTop = 3_000 * ROW_HEIGHT_PX;
+      fireEvent.scroll(scroller);
+    });
+    expect(cell(3_000, 0)).not.toBeNull();
+    act(() => show(other));
+    expect(document.querySelector('[data-address="Other!A1"]')).not.toBeNull();
+    expect(document.querySelector('[data-address="Other!A3001"]')).toBeNull();
+    act(() => show(big));
+    expect(cell(3_000, 0)).not.toBeNull();
+    expect(cell(0, 0)).toBeNull();
   });
 });
