@@ -10,12 +10,17 @@
  * Ctrl+Y undo and redo the grid's edits; Ctrl+"+" and Ctrl+"-" insert and delete table rows, also
  * offered on the context menu. A range is selected by dragging, Shift+click or Shift+arrows.
  *
- * Speed: only the used range is rendered, and a sheet with more than VIRTUALISE_FROM rows renders
- * only the rows in view (plus a margin) between two spacer rows, so a 5,000-row portfolio scrolls
- * without rendering 100,000 cells. The view may carry only the cells of some rows (the workbook
- * sends the rows around those in view, which the grid reports through onRowsInView); a row whose
- * cells have not arrived yet shows empty and cannot be edited until they do. Rows are memoised:
- * moving the selection re-renders two rows.
+ * Speed: only the cells in view (plus a margin) are in the page, for every sheet: the rows in
+ * view between two spacer rows, and in each of them the frozen columns and the columns in view
+ * between two spacer cells. A 5,000-row portfolio is 100,000 cells and the ROI sheet 5,000 with
+ * their layout objects; rendering them all took the browser seconds after every change. The
+ * scroll position and the scroller's size are kept in state (scroll events, a ResizeObserver), so
+ * bringing the selected cell into view is computed from the known column widths and row heights
+ * and never makes the browser measure the page. The view may carry only the cells of some rows
+ * (the workbook sends the rows around those in view, which the grid reports through
+ * onRowsInView); a row whose cells have not arrived yet shows empty and cannot be edited until
+ * they do. Rows are memoised and compare their cells by content: moving the selection re-renders
+ * two rows, and a recalculation only the rows whose cells changed.
  */
 import { mergeClasses } from "@fluentui/react-components";
 import {
@@ -40,19 +45,37 @@ import {
   entryValue,
   isEditable,
   rowLoaded,
+  scrollToShow,
   selectionRange,
   singleCell,
+  visibleColumns,
   visibleRows,
+  type ColumnWindow,
   type GridSelection,
   type RowCommand,
 } from "./grid-model";
-import { GridRow, cellId, useLayout, type Editing } from "./GridRow";
+import { GridRow, cellId, renderedColumns, useLayout, type Editing } from "./GridRow";
 import { HEADER_HEIGHT_PX, ROW_HEADER_WIDTH_PX, Z, useGridStyles } from "./useGridStyles.styles";
 import { usePreviewBundle } from "./preview-language";
 import { fill } from "../taskpane/model/format";
 
-/** Sheets with more rows than this render only the rows in view. */
-export const VIRTUALISE_FROM = 200;
+/**
+ * The scroller's size in a page that lays nothing out (a test page: its size reads 0): a wide
+ * window, so such a page still shows a sheet's first screens.
+ */
+export const UNMEASURED_VIEWPORT = { width: 1600, height: 1600 } as const;
+
+/** Rows and columns rendered beyond those in view on either side, so a scroll shows no gap. */
+export const ROW_OVERSCAN = 12;
+export const COLUMN_OVERSCAN = 3;
+
+interface Viewport {
+  readonly top: number;
+  readonly left: number;
+  /** The scroller's inner size (without its scroll bars), px. */
+  readonly width: number;
+  readonly height: number;
+}
 
 export interface GridProps {
   readonly view: SheetView;
@@ -85,10 +108,20 @@ export function Grid(props: GridProps) {
   const range = selectionRange(selection);
   const styles = useGridStyles();
   const layout = useLayout(view);
-  const conditional = useMemo(() => conditionalIndex(view.conditionalFormats), [view.conditionalFormats]);
+  // By content: each re-read of the sheet brings the same rules as new objects.
+  const conditionalKey = JSON.stringify(view.conditionalFormats);
+  const conditional = useMemo(
+    () => conditionalIndex(JSON.parse(conditionalKey) as SheetView["conditionalFormats"]),
+    [conditionalKey],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const table = useRef<HTMLTableElement>(null);
-  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  // Unmeasured (0 × 0) until the first layout effect: the first render holds only the frozen
+  // panes and the margin, and the measured window is rendered before the browser paints.
+  const [viewport, setViewport] = useState<Viewport>({ top: 0, left: 0, width: 0, height: 0 });
+  // The scroll position as last set or reported, read by the scroll-into-view effect instead of
+  // the scroller's own scrollTop (reading that makes the browser lay out the page first).
+  const viewportRef = useRef(viewport);
   const [edit, setEditing] = useState<Editing | null>(null);
   // An edit belongs to its sheet: switching sheets drops it.
   const editing = edit && edit.sheet === view.name ? edit : null;
@@ -178,32 +211,106 @@ export function Grid(props: GridProps) {
     [cellAt, currency, onCommit, move, focusGrid],
   );
 
-  // Keep the selected cell in view (below the headers and frozen panes).
-  useLayoutEffect(() => {
+  const scrollTo = useCallback((top: number, left: number) => {
     const box = scroller.current;
-    if (!box || selected.row >= view.rows || selected.column >= view.columns) return;
-    const frozenHeight = layout.rowTops[layout.frozenRows];
-    const frozenWidth = layout.columnLefts[layout.frozenColumns];
-    if (selected.row >= layout.frozenRows) {
-      const top = HEADER_HEIGHT_PX + layout.rowTops[selected.row];
-      const bottom = HEADER_HEIGHT_PX + layout.rowTops[selected.row + 1];
-      if (top < box.scrollTop + HEADER_HEIGHT_PX + frozenHeight)
-        box.scrollTop = top - HEADER_HEIGHT_PX - frozenHeight;
-      else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
+    const was = viewportRef.current;
+    if (top === was.top && left === was.left) return;
+    const next = { ...was, top, left };
+    viewportRef.current = next;
+    setViewport(next);
+    if (box) {
+      if (top !== was.top) box.scrollTop = top;
+      if (left !== was.left) box.scrollLeft = left;
     }
-    if (selected.column >= layout.frozenColumns) {
-      const left = ROW_HEADER_WIDTH_PX + layout.columnLefts[selected.column];
-      const right = ROW_HEADER_WIDTH_PX + layout.columnLefts[selected.column + 1];
-      if (left < box.scrollLeft + ROW_HEADER_WIDTH_PX + frozenWidth)
-        box.scrollLeft = left - ROW_HEADER_WIDTH_PX - frozenWidth;
-      else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
-    }
-  }, [selected, layout, view.rows, view.columns]);
+  }, []);
 
+  // The scroller's size, measured once as the grid mounts (the page is being laid out for its first
+  // paint anyway); later changes come from the ResizeObserver below.
   useLayoutEffect(() => {
     const box = scroller.current;
-    if (box) setViewport({ top: box.scrollTop, height: box.clientHeight || 800 });
-  }, [view.name]);
+    const size =
+      box && (box.clientWidth > 0 || box.clientHeight > 0)
+        ? { width: box.clientWidth, height: box.clientHeight }
+        : UNMEASURED_VIEWPORT;
+    const next = { ...viewportRef.current, ...size };
+    viewportRef.current = next;
+    setViewport(next);
+  }, []);
+
+  // Each sheet opens where it was left, as in Excel (a sheet not seen yet: at its top-left corner),
+  // not at the scroll position of the sheet shown before it.
+  const scrolledTo = useRef(new Map<string, { top: number; left: number }>());
+  const shownSheet = useRef(view.name);
+  useLayoutEffect(() => {
+    const was = shownSheet.current;
+    if (was === view.name) return;
+    const { top, left } = viewportRef.current;
+    scrolledTo.current.set(was, { top, left });
+    shownSheet.current = view.name;
+    const back = scrolledTo.current.get(view.name) ?? { top: 0, left: 0 };
+    scrollTo(back.top, back.left);
+  }, [view.name, scrollTo]);
+
+  // Keep the selected cell in view (below the headers and frozen panes), from the known sizes:
+  // when the selection moves or the sheet's sizes change, not on every re-read of the sheet, or
+  // a recalculation would scroll the sheet back to the selection while the user scrolls away.
+  const { row: selectedRow, column: selectedColumn } = selected;
+  useLayoutEffect(() => {
+    const selected = { row: selectedRow, column: selectedColumn };
+    if (selected.row >= view.rows || selected.column >= view.columns) return;
+    const { top, left, width, height } = viewportRef.current;
+    const nextTop =
+      selected.row >= layout.frozenRows
+        ? scrollToShow(
+            HEADER_HEIGHT_PX + layout.rowTops[selected.row],
+            HEADER_HEIGHT_PX + layout.rowTops[selected.row + 1],
+            HEADER_HEIGHT_PX + layout.rowTops[layout.frozenRows],
+            top,
+            height,
+          )
+        : top;
+    const nextLeft =
+      selected.column >= layout.frozenColumns
+        ? scrollToShow(
+            ROW_HEADER_WIDTH_PX + layout.columnLefts[selected.column],
+            ROW_HEADER_WIDTH_PX + layout.columnLefts[selected.column + 1],
+            ROW_HEADER_WIDTH_PX + layout.columnLefts[layout.frozenColumns],
+            left,
+            width,
+          )
+        : left;
+    scrollTo(nextTop, nextLeft);
+  }, [selectedRow, selectedColumn, layout, view.rows, view.columns, scrollTo]);
+
+  // The scroller's size, as the browser reports it after laying out (no measuring on demand).
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      // clientWidth/Height are fresh here: the browser has just laid out to report the size.
+      const width = box.clientWidth;
+      const height = box.clientHeight;
+      if (width === 0 && height === 0) return;
+      const was = viewportRef.current;
+      if (was.width === width && was.height === height) return;
+      const next = { ...was, width, height };
+      viewportRef.current = next;
+      setViewport(next);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  const onScroll = useCallback((event: { currentTarget: HTMLDivElement }) => {
+    const box = event.currentTarget;
+    const was = viewportRef.current;
+    const top = box.scrollTop;
+    const left = box.scrollLeft;
+    if (top === was.top && left === was.left) return;
+    const next = { ...was, top, left };
+    viewportRef.current = next;
+    setViewport(next);
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (editingRef.current) return;
@@ -332,19 +439,30 @@ export function Grid(props: GridProps) {
     [finishEdit],
   );
   const onEditBlur = useCallback(() => finishEdit("commit"), [finishEdit]);
+  // The rows get handlers that stay the same object while the sheet's view changes under them:
+  // a handler that changed with every re-read of the sheet would render every row again.
+  const rowDoubleClick = useLatest(onCellDoubleClick);
+  const rowEditKeyDown = useLatest(onEditKeyDown);
+  const rowEditBlur = useLatest(onEditBlur);
 
-  const virtual = view.rows > VIRTUALISE_FROM;
-  const body = virtual
-    ? visibleRows(
-        layout.rowTops,
-        Math.max(0, viewport.top - HEADER_HEIGHT_PX),
-        viewport.height,
-        Math.ceil(viewport.height / ROW_HEIGHT_PX),
-      )
-    : { first: 0, last: view.rows - 1 };
+  const body = visibleRows(
+    layout.rowTops,
+    Math.max(0, viewport.top - HEADER_HEIGHT_PX),
+    viewport.height,
+    ROW_OVERSCAN,
+  );
   const first = Math.max(body.first, layout.frozenRows);
   const { onRowsInView } = props;
   useEffect(() => onRowsInView?.(first, Math.max(first, body.last)), [onRowsInView, first, body.last]);
+  const columnSpan = visibleColumns(
+    layout.columnLefts,
+    layout.frozenColumns,
+    viewport.left,
+    viewport.width - ROW_HEADER_WIDTH_PX,
+    COLUMN_OVERSCAN,
+  );
+  // One object while the window stands, so the memoised rows see no change when it does not move.
+  const columns = useColumnWindow(columnSpan);
   // A row the view does not carry yet renders as blank cells.
   const blankLine = useMemo(() => new Array<CellView | null>(view.columns).fill(null), [view.columns]);
   const rowIndexes: number[] = [];
@@ -352,6 +470,9 @@ export function Grid(props: GridProps) {
   for (let r = first; r <= body.last; r++) rowIndexes.push(r);
   const topSpacer = layout.rowTops[first] - layout.rowTops[layout.frozenRows];
   const bottomSpacer = layout.rowTops[view.rows] - layout.rowTops[Math.max(first, body.last + 1)];
+  const shownColumns = renderedColumns(columns);
+  // The table's columns: row header, frozen and visible columns, and a spacer for each gap.
+  const tableColumns = 1 + shownColumns.length + (columns.before > 0 ? 1 : 0) + (columns.after > 0 ? 1 : 0);
 
   const tableWidth = ROW_HEADER_WIDTH_PX + layout.columnLefts[view.columns];
   const activeId =
@@ -363,10 +484,13 @@ export function Grid(props: GridProps) {
   const renderRow = (r: number) => (
     <GridRow
       key={r}
-      view={view}
+      sheet={view.name}
+      template={view.template}
+      locale={view.locale}
       row={r}
       line={view.cells[r]?.length ? view.cells[r] : blankLine}
       layout={layout}
+      columns={columns}
       currency={currency}
       conditional={conditional}
       selectedColumn={r === selected.row ? selected.column : -1}
@@ -376,22 +500,35 @@ export function Grid(props: GridProps) {
       onCellMouseDown={onCellMouseDown}
       onCellMouseEnter={onCellMouseEnter}
       onCellContextMenu={onCellContextMenu}
-      onCellDoubleClick={onCellDoubleClick}
+      onCellDoubleClick={rowDoubleClick}
       onEditChange={onEditChange}
-      onEditKeyDown={onEditKeyDown}
-      onEditBlur={onEditBlur}
+      onEditKeyDown={rowEditKeyDown}
+      onEditBlur={rowEditBlur}
     />
+  );
+  const spacerRow = (height: number) => (
+    <tr aria-hidden style={{ height: `${height}px` }}>
+      <td className={styles.spacer} colSpan={tableColumns} />
+    </tr>
+  );
+  const columnHeader = (c: number) => (
+    <th
+      key={c}
+      scope="col"
+      aria-colindex={c + 2}
+      className={mergeClasses(styles.header, c >= range.left && c <= range.right && styles.headerActive)}
+      style={
+        c < layout.frozenColumns
+          ? { left: `${ROW_HEADER_WIDTH_PX + layout.columnLefts[c]}px`, zIndex: Z.frozenColumnHeader }
+          : undefined
+      }
+    >
+      {columnLetters(c)}
+    </th>
   );
 
   return (
-    <div
-      ref={scroller}
-      className={styles.scroller}
-      style={{ maxHeight: props.height }}
-      onScroll={(event) =>
-        setViewport({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
-      }
-    >
+    <div ref={scroller} className={styles.scroller} style={{ maxHeight: props.height }} onScroll={onScroll}>
       <table
         ref={table}
         className={styles.table}
@@ -412,54 +549,55 @@ export function Grid(props: GridProps) {
         onKeyDown={onKeyDown}
         data-testid="preview-grid"
         data-sheet={view.name}
-        data-virtualised={virtual ? "true" : undefined}
+        data-rows-shown={`${first + 1}-${body.last + 1}`}
+        data-columns-shown={`${columnLetters(columns.first)}-${columnLetters(columns.last)}`}
       >
         <colgroup>
           <col style={{ width: `${ROW_HEADER_WIDTH_PX}px` }} />
-          {layout.widths.map((width, c) => (
-            <col key={c} style={{ width: `${width}px` }} />
+          {shownColumns.slice(0, columns.frozen).map((c) => (
+            <col key={c} style={{ width: `${layout.widths[c]}px` }} />
           ))}
+          {columns.before > 0 && <col style={{ width: `${columns.before}px` }} />}
+          {shownColumns.slice(columns.frozen).map((c) => (
+            <col key={c} style={{ width: `${layout.widths[c]}px` }} />
+          ))}
+          {columns.after > 0 && <col style={{ width: `${columns.after}px` }} />}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            <th className={mergeClasses(styles.header, styles.corner)} aria-label={t.corner} />
-            {layout.widths.map((_, c) => (
-              <th
-                key={c}
-                scope="col"
-                className={mergeClasses(
-                  styles.header,
-                  c >= range.left && c <= range.right && styles.headerActive,
-                )}
-                style={
-                  c < layout.frozenColumns
-                    ? {
-                        left: `${ROW_HEADER_WIDTH_PX + layout.columnLefts[c]}px`,
-                        zIndex: Z.frozenColumnHeader,
-                      }
-                    : undefined
-                }
-              >
-                {columnLetters(c)}
-              </th>
-            ))}
+            <th
+              className={mergeClasses(styles.header, styles.corner)}
+              aria-label={t.corner}
+              aria-colindex={1}
+            />
+            {shownColumns.slice(0, columns.frozen).map(columnHeader)}
+            {columns.before > 0 && <th aria-hidden className={styles.header} />}
+            {shownColumns.slice(columns.frozen).map(columnHeader)}
+            {columns.after > 0 && <th aria-hidden className={styles.header} />}
           </tr>
         </thead>
         <tbody>
           {rowIndexes.slice(0, layout.frozenRows).map(renderRow)}
-          {topSpacer > 0 && (
-            <tr aria-hidden style={{ height: `${topSpacer}px` }}>
-              <td className={styles.spacer} colSpan={view.columns + 1} />
-            </tr>
-          )}
+          {topSpacer > 0 && spacerRow(topSpacer)}
           {rowIndexes.slice(layout.frozenRows).map(renderRow)}
-          {bottomSpacer > 0 && (
-            <tr aria-hidden style={{ height: `${bottomSpacer}px` }}>
-              <td className={styles.spacer} colSpan={view.columns + 1} />
-            </tr>
-          )}
+          {bottomSpacer > 0 && spacerRow(bottomSpacer)}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** A function of constant identity that calls the latest `fn` given (set once each render commits). */
+function useLatest<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
+/** The same window object for as long as its bounds stay the same. */
+function useColumnWindow(span: ColumnWindow): ColumnWindow {
+  const { frozen, first, last, before, after } = span;
+  return useMemo(() => ({ frozen, first, last, before, after }), [frozen, first, last, before, after]);
 }

@@ -144,12 +144,7 @@ const rowHeightFor = (sizePt: number): number =>
 export function rowHeightsPx(
   view: Pick<SheetView, "cells"> & Partial<Pick<SheetView, "fontRows">>,
 ): number[] {
-  if (view.fontRows) {
-    const heights = new Array<number>(view.cells.length).fill(ROW_HEIGHT_PX);
-    for (const { row, sizePt } of view.fontRows)
-      if (row < heights.length) heights[row] = rowHeightFor(sizePt);
-    return heights;
-  }
+  if (view.fontRows) return rowHeightsFromFonts(view.cells.length, view.fontRows);
   return view.cells.map((line) => {
     let sizePt = 0;
     for (const cell of line) {
@@ -158,6 +153,16 @@ export function rowHeightsPx(
     }
     return rowHeightFor(sizePt);
   });
+}
+
+/** Heights in px of `rows` rows, of which those in `fontRows` hold a larger font. */
+export function rowHeightsFromFonts(
+  rows: number,
+  fontRows: readonly { readonly row: number; readonly sizePt: number }[],
+): number[] {
+  const heights = new Array<number>(rows).fill(ROW_HEIGHT_PX);
+  for (const { row, sizePt } of fontRows) if (row < rows) heights[row] = rowHeightFor(sizePt);
+  return heights;
 }
 
 /** The view carries the cells of this row (a view of some rows only leaves the others empty). */
@@ -213,6 +218,65 @@ export function visibleRows(
   const first = Math.max(0, indexAt(offsetsPx, scrollTop) - overscan);
   const last = Math.min(count - 1, indexAt(offsetsPx, scrollTop + viewportHeight) + overscan);
   return { first, last };
+}
+
+/**
+ * The columns to render for a horizontal scroll position: the frozen columns always (they stay
+ * on screen), then the scrolling columns that meet the visible width, plus `overscan` on either
+ * side. `before` and `after` are the widths (px) of the columns left out between the frozen ones
+ * and `first`, and after `last`: the grid stands a spacer in for each, so the table keeps its
+ * width and the scroll bar its range. `scrollLeft` and `viewportWidth` are in the coordinates of
+ * the columns (the row header's width already taken off).
+ */
+export interface ColumnWindow {
+  readonly frozen: number;
+  readonly first: number;
+  readonly last: number;
+  readonly before: number;
+  readonly after: number;
+}
+
+export function visibleColumns(
+  leftsPx: readonly number[],
+  frozen: number,
+  scrollLeft: number,
+  viewportWidth: number,
+  overscan = 3,
+): ColumnWindow {
+  const count = leftsPx.length - 1;
+  const fixed = Math.min(frozen, count);
+  if (count <= fixed) return { frozen: fixed, first: fixed, last: fixed - 1, before: 0, after: 0 };
+  // What the frozen columns cover is not seen through: the scrolling columns in view start
+  // behind them, at scrollLeft + their width.
+  const span = visibleRows(leftsPx, scrollLeft + leftsPx[fixed], viewportWidth - leftsPx[fixed], overscan);
+  const first = Math.max(fixed, span.first);
+  const last = Math.max(first, span.last);
+  return {
+    frozen: fixed,
+    first,
+    last,
+    before: leftsPx[first] - leftsPx[fixed],
+    after: leftsPx[count] - leftsPx[last + 1],
+  };
+}
+
+/**
+ * The scroll position that brings the span [start, end) of the content into a view of
+ * `clientSize` at `scroll`, where the first `hidden` px of the view are covered (headers and
+ * frozen panes): the same position when it is already in view, else the nearest one that shows
+ * it, as Excel scrolls no further than it must. Computed from known sizes, so moving the
+ * selection never makes the browser measure the page.
+ */
+export function scrollToShow(
+  start: number,
+  end: number,
+  hidden: number,
+  scroll: number,
+  clientSize: number,
+): number {
+  if (start < scroll + hidden) return Math.max(0, start - hidden);
+  if (end > scroll + clientSize) return Math.max(0, end - clientSize);
+  return scroll;
 }
 
 const PERCENT_FORMATS = new Set(["percent", "percentPrecise", "gantt"]);

@@ -49,6 +49,23 @@ export function numberFormat(format: SemanticFormat, currency: string, units: Un
  * Formats a value as Excel would show it with `numberFormat` (for the preview grid and the
  * pane's summary). Covers exactly the formats above.
  */
+/**
+ * Number formatters by locale and options, made once: `toLocaleString` with options builds a new
+ * Intl.NumberFormat on every call, which made formatting a screenful of cells a visible part of
+ * rendering the preview's grid. The same formatter gives the same text.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function localeNumber(value: number, locale: string, options: Intl.NumberFormatOptions): string {
+  const key = `${locale}|${options.minimumFractionDigits ?? ""}|${options.maximumFractionDigits ?? ""}|${options.useGrouping === false ? 0 : 1}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value);
+}
+
 export function formatValue(
   value: number | string | boolean | null | undefined,
   format: SemanticFormat | undefined,
@@ -58,21 +75,21 @@ export function formatValue(
 ): string {
   if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
   const n = (digits: number, min = 0): string =>
-    value.toLocaleString(locale, { minimumFractionDigits: min, maximumFractionDigits: digits });
+    localeNumber(value, locale, { minimumFractionDigits: min, maximumFractionDigits: digits });
   switch (format) {
     case "currency":
       return value < 0
-        ? `-${currency}${(-value).toLocaleString(locale, { maximumFractionDigits: 0 })}`
+        ? `-${currency}${localeNumber(-value, locale, { maximumFractionDigits: 0 })}`
         : `${currency}${n(0)}`;
     case "currencyPrecise":
       return value < 0
-        ? `-${currency}${(-value).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+        ? `-${currency}${localeNumber(-value, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
         : `${currency}${n(2, 2)}`;
     // Excel's 0.0% has no thousands separator: 10.094 shows as 1009.4%.
     case "percent":
-      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`;
+      return `${localeNumber(value * 100, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`;
     case "percentPrecise":
-      return `${(value * 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false })}%`;
+      return `${localeNumber(value * 100, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false })}%`;
     case "gantt":
       return value === 0 ? "" : `${Math.round(value * 100)}%`;
     case "number":

@@ -31,7 +31,7 @@ import {
   type OpenedPreview,
   ROOT,
 } from "./browser";
-import { text, until as untilWithin } from "./waits";
+import { revealCell, text, until as untilWithin } from "./waits";
 import { sheetView } from "../../src/preview/sheet-view";
 
 const DOCS_SCREENSHOT = path.join(ROOT, "docs", "images", "preview.png");
@@ -163,7 +163,8 @@ describeInBrowser("the preview in a real browser", () => {
   let pageErrors: string[] = [];
   const timings: Record<string, number> = {};
 
-  const cell = (address: string): Locator => page.locator(`[data-address="${address}"]`);
+  /** The cell a workbook name points at, scrolled into the page (the grid renders the cells in view). */
+  const shown = (name: string): Promise<Locator> => revealCell(page, addressOf(name));
   const pane = (): Locator => page.getByTestId("preview-pane");
   const sheetTab = (name: string): Locator =>
     page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
@@ -220,8 +221,8 @@ describeInBrowser("the preview in a real browser", () => {
     });
     for (const sheet of ["Portfolio", "Rollout", "ROI", "Stress"]) await sheetTab(sheet).waitFor();
     await sheetTab("ROI").click();
-    await waitForText(cell(addressOf("AnnualROI")), "639.6%", "the ROI sheet's annual ROI");
-    await waitForText(cell(addressOf("AgentsAfter")), "35", "agents after AI");
+    await waitForText(await shown("AnnualROI"), "639.6%", "the ROI sheet's annual ROI");
+    await waitForText(await shown("AgentsAfter"), "35", "agents after AI");
     await paneTab("Summary").click();
     await waitForTextContaining(
       pane().getByTestId("summary-annual-roi"),
@@ -229,7 +230,7 @@ describeInBrowser("the preview in a real browser", () => {
       "the summary's annual ROI",
     );
     // Select the ROI cell: the grid scrolls to the line items and the formula bar shows GENAI.ROI.
-    await cell(addressOf("AnnualROI")).click();
+    await (await shown("AnnualROI")).click();
     await until(
       "the formula bar",
       () => page.getByTestId("formula-bar").inputValue(),
@@ -245,19 +246,19 @@ describeInBrowser("the preview in a real browser", () => {
   it("recalculates ROI, payback and the summary when agents after AI goes from 35 to 40 in the grid", async () => {
     const roiText = formatValue(expected.roi, "percent", CURRENCY);
     const paybackText = formatValue(expected.payback, expected.paybackFormat, CURRENCY);
-    const paybackBefore = await text(cell(addressOf("PaybackMonths")));
+    const paybackBefore = await text(await shown("PaybackMonths"));
     await timed("edit_ms", async () => {
-      await cell(addressOf("AgentsAfter")).click();
+      await (await shown("AgentsAfter")).click();
       await page.keyboard.press("F2");
       const editor = page.getByLabel(`Edit ${addressOf("AgentsAfter")}`);
       await editor.waitFor();
       await editor.fill("40");
       await page.keyboard.press("Enter");
-      await waitForText(cell(addressOf("AnnualROI")), roiText, "the ROI after the edit");
+      await waitForText(await shown("AnnualROI"), roiText, "the ROI after the edit");
     });
     expect(roiText).not.toBe("639.6%");
-    expect(await text(cell(addressOf("AgentsAfter")))).toBe("40");
-    await waitForText(cell(addressOf("PaybackMonths")), paybackText, "the payback after the edit");
+    expect(await text(await shown("AgentsAfter"))).toBe("40");
+    await waitForText(await shown("PaybackMonths"), paybackText, "the payback after the edit");
     expect(paybackText).not.toBe(paybackBefore);
     await waitForTextContaining(pane().getByTestId("summary-annual-roi"), roiText, "the summary's ROI");
     await waitForTextContaining(
@@ -265,7 +266,7 @@ describeInBrowser("the preview in a real browser", () => {
       formatValue(expected.payback, "months", CURRENCY),
       "the summary's payback",
     );
-    await cell(addressOf("AnnualROI")).click();
+    await (await shown("AnnualROI")).click();
     await shoot("02-after-edit");
   }, 120_000);
 
@@ -275,7 +276,7 @@ describeInBrowser("the preview in a real browser", () => {
       await paneTab("What-if").click();
       // A controlled radio: it turns checked once the write to the Stress sheet has come back.
       await pane().getByRole("radio", { name: "Worst" }).click();
-      await waitForText(cell(addressOf("AnnualROI")), worstText, "the ROI in the Worst scenario");
+      await waitForText(await shown("AnnualROI"), worstText, "the ROI in the Worst scenario");
     });
     await paneTab("Summary").click();
     await waitForTextContaining(

@@ -27,6 +27,8 @@ import {
   parseEntry,
   rowHeightsPx,
   spillWidths,
+  scrollToShow,
+  visibleColumns,
   visibleRows,
 } from "../../src/preview/grid-model";
 import { COLORS, LOOKS } from "../../src/templates/theme";
@@ -144,6 +146,34 @@ describe("sizes and windowing", () => {
     expect(visibleRows(tops, 20_000, 400, 5)).toEqual({ first: 995, last: 1025 });
     expect(visibleRows(tops, 0, 400, 5)).toEqual({ first: 0, last: 25 });
     expect(visibleRows(offsets([]), 0, 400)).toEqual({ first: 0, last: -1 });
+  });
+
+  it("renders the frozen columns and those in view, with the widths left out on either side", () => {
+    const lefts = offsets(new Array<number>(100).fill(50));
+    // Two frozen columns (100 px) and a 500 px view scrolled 1,000 px: columns 22..29 show.
+    const window = visibleColumns(lefts, 2, 1_000, 500, 3);
+    expect(window).toEqual({ frozen: 2, first: 19, last: 33, before: 17 * 50, after: 66 * 50 });
+    // The widths add up to the sheet's: frozen + before + rendered + after.
+    expect(100 + window.before + (window.last - window.first + 1) * 50 + window.after).toBe(lefts[100]);
+    expect(visibleColumns(lefts, 2, 0, 500, 3)).toMatchObject({ first: 2, before: 0 });
+    expect(visibleColumns(lefts, 0, 1e6, 500, 3)).toMatchObject({ last: 99, after: 0 });
+    expect(visibleColumns(offsets([50, 50]), 2, 0, 500)).toEqual({
+      frozen: 2,
+      first: 2,
+      last: 1,
+      before: 0,
+      after: 0,
+    });
+  });
+
+  it("scrolls no further than it must to show a span below what covers the top of the view", () => {
+    // In view: no scroll.
+    expect(scrollToShow(300, 322, 44, 200, 400)).toBe(200);
+    // Under the headers and frozen rows (44 px): its top goes just below them.
+    expect(scrollToShow(220, 242, 44, 200, 400)).toBe(176);
+    // Below the view: its bottom goes to the view's bottom.
+    expect(scrollToShow(700, 722, 44, 200, 400)).toBe(322);
+    expect(scrollToShow(10, 32, 44, 0, 400)).toBe(0);
   });
 });
 

@@ -33,4 +33,27 @@ describe("number formats", () => {
     expect(formatValue("Beyond 36 months", "months", "NT$")).toBe("Beyond 36 months");
     expect(formatValue(null, "currency", "NT$")).toBe("");
   });
+
+  it("formats with the same text whichever formats were asked for before (formatters are kept)", () => {
+    // Formatters are made once per locale and options: a cached one must never leak the options
+    // of another format (grouping, decimals) into the text.
+    const values = [0, 0.5, -0.125, 1234.5678, -98765.4321, 10.094, 1e9 + 0.123456789];
+    const formats = [
+      "currency",
+      "currencyPrecise",
+      "percent",
+      "percentPrecise",
+      "number",
+      "decimal",
+    ] as const;
+    const first = formats.map((f) => values.map((v) => formatValue(v, f, "NT$", "en-US")));
+    const again = [...formats].reverse().map((f) => values.map((v) => formatValue(v, f, "NT$", "en-US")));
+    expect(again.reverse()).toEqual(first);
+    expect(formatValue(1234.5678, "number", "NT$", "en-US")).toBe(
+      (1234.5678).toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 2 }),
+    );
+    expect(formatValue(10.094, "percent", "NT$", "en-US")).toBe("1009.4%");
+    expect(formatValue(1234.5, "decimal", "NT$", "en-US")).toBe("1,234.50");
+    expect(formatValue(1234.5, "number", "NT$", "de-DE")).toBe("1.234,5");
+  });
 });

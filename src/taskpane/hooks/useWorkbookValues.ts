@@ -1,7 +1,9 @@
 /**
  * Values of workbook names, kept current: read on mount, after every build, and after the host
- * reports a change (debounced: one recalculation in Excel fires an event per sheet, and a slider
- * drag fires many).
+ * reports a change. The first change is read at once (an edit's figures show as soon as the
+ * workbook has them); the changes that follow within CHANGE_DEBOUNCE_MS (one recalculation in
+ * Excel fires an event per sheet, and a slider drag fires many) are read together once that
+ * time has passed without one: at most one read per period, and the last change always read.
  */
 import { useEffect, useState } from "react";
 import type { CellValue } from "../../host/workbook-host";
@@ -39,9 +41,24 @@ export function useWorkbookValues(names: readonly string[]): WorkbookValues {
       }
     };
     void read();
+    // Changes seen since the last read, while a quiet period runs.
+    let pending = false;
+    const quiet = (): void => {
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!pending) return;
+        pending = false;
+        void read();
+        quiet();
+      }, CHANGE_DEBOUNCE_MS);
+    };
     const unsubscribe = host.onChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void read(), CHANGE_DEBOUNCE_MS);
+      if (timer !== undefined) {
+        pending = true;
+        return;
+      }
+      void read();
+      quiet();
     });
     return () => {
       alive = false;
