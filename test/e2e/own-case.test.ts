@@ -17,7 +17,7 @@ import { parseRange } from "../../src/shared/a1";
 import { formatValue } from "../../src/templates/formats";
 import { planCompleteModel } from "../../src/templates/index";
 import { ARTIFACTS, describeInBrowser as browserSuite, openPreview, type OpenedPreview } from "./browser";
-import { revealCell, text, until as untilWithin } from "./waits";
+import { forEachGridScreen, revealCell, text, until as untilWithin } from "./waits";
 
 const STEP_TIMEOUT_MS = 60_000;
 
@@ -115,46 +115,9 @@ describeInBrowser("a user's own case typed through the preview's grid", () => {
    */
   async function wholeSheetText(): Promise<string> {
     const parts: string[] = [];
-    const size = await page.evaluate(() => {
-      const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
-      return box
-        ? {
-            height: box.scrollHeight,
-            width: box.scrollWidth,
-            stepY: box.clientHeight / 2,
-            stepX: box.clientWidth / 2,
-          }
-        : null;
+    await forEachGridScreen(page, async () => {
+      parts.push((await page.getByRole("grid").first().textContent()) ?? "");
     });
-    if (!size) return "";
-    for (let top = 0; top < size.height; top += size.stepY)
-      for (let left = 0; left < size.width; left += size.stepX) {
-        await page.evaluate(
-          ({ top, left }) =>
-            new Promise<void>((resolve) => {
-              const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
-              if (box) {
-                box.scrollTop = top;
-                box.scrollLeft = left;
-              }
-              requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-            }),
-          { top, left },
-        );
-        parts.push((await page.getByRole("grid").first().textContent()) ?? "");
-      }
-    // Back to the top-left corner, where the user (and the next test) started.
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
-          if (box) {
-            box.scrollTop = 0;
-            box.scrollLeft = 0;
-          }
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-        }),
-    );
     return parts.join("\n");
   }
 

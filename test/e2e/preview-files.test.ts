@@ -21,6 +21,7 @@ import { startPreviewServer, type PreviewServer } from "../../scripts/preview-se
 import { planCompleteModel } from "../../src/templates/index";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../src/templates/portfolio";
 import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium";
+import { forEachGridScreen } from "./waits";
 
 /** "ROI!B6"-style address of the cell a workbook name of the default complete model points at. */
 function addressOf(name: string): string {
@@ -71,39 +72,12 @@ async function outputs(page: Page): Promise<Outputs> {
     await page.locator(`[data-testid="preview-grid"][data-sheet="${sheet}"]`).waitFor();
     // The grid renders the cells in view (and a margin): every cell is read by scrolling over the
     // whole sheet, a screen at a time, down and across, as a user would.
-    const size = await page.evaluate(() => {
-      const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
-      return box
-        ? {
-            height: box.scrollHeight,
-            width: box.scrollWidth,
-            stepY: box.clientHeight / 2,
-            stepX: box.clientWidth / 2,
-          }
-        : { height: 1, width: 1, stepY: 1, stepX: 1 };
-    });
-    const positions: { top: number; left: number }[] = [];
-    for (let top = 0; top < size.height; top += size.stepY)
-      for (let left = 0; left < size.width; left += size.stepX) positions.push({ top, left });
-    positions.push({ top: 0, left: 0 });
-    for (const at of positions) {
-      await page.evaluate(
-        ({ top, left }) =>
-          new Promise<void>((resolve) => {
-            const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
-            if (box) {
-              box.scrollTop = top;
-              box.scrollLeft = left;
-            }
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-          }),
-        at,
-      );
+    await forEachGridScreen(page, async () => {
       const cells = await page.$$eval(`[data-address^="${sheet}!"]`, (elements) =>
         elements.map((e) => [(e as HTMLElement).dataset.address ?? "", (e.textContent ?? "").trim()]),
       );
       for (const [address, text] of cells) out[address] = text;
-    }
+    });
   }
   for (const id of SUMMARY) out[id] = ((await page.getByTestId(id).textContent()) ?? "").trim();
   return out;

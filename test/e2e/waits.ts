@@ -53,3 +53,45 @@ export async function revealCell(page: Page, address: string, timeoutMs = 30_000
   await locator.waitFor({ state: "attached", timeout: timeoutMs });
   return locator;
 }
+
+/** Scrolls the preview's grid to a position and resolves once the cells there have rendered. */
+async function scrollGrid(page: Page, at: { top: number; left: number }): Promise<void> {
+  await page.evaluate(
+    ({ top, left }) =>
+      new Promise<void>((resolve) => {
+        const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
+        if (box) {
+          box.scrollTop = top;
+          box.scrollLeft = left;
+        }
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+    at,
+  );
+}
+
+/**
+ * Visits the whole active sheet as a user reads it: the grid renders only the cells in view (and a
+ * margin), so it is scrolled a half screen at a time, down and across, and `visit` runs once each
+ * screen has rendered; then back to the top-left corner, where the user (and the next step) began.
+ */
+export async function forEachGridScreen(page: Page, visit: () => Promise<void>): Promise<void> {
+  const size = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
+    return box
+      ? {
+          height: box.scrollHeight,
+          width: box.scrollWidth,
+          stepY: box.clientHeight / 2,
+          stepX: box.clientWidth / 2,
+        }
+      : null;
+  });
+  if (!size) return;
+  for (let top = 0; top < size.height; top += size.stepY)
+    for (let left = 0; left < size.width; left += size.stepX) {
+      await scrollGrid(page, { top, left });
+      await visit();
+    }
+  await scrollGrid(page, { top: 0, left: 0 });
+}
