@@ -35,22 +35,37 @@ export const text = async (locator: Locator): Promise<string> => ((await locator
  * The cell at `address` ("Sheet!B61") once it is in the page: the grid renders only the cells in
  * view (plus a margin), so a cell further down or right is scrolled to first, as a user scrolls
  * to it. The scroll is estimated from Excel's default sizes (22 px rows, 64 px columns; the
- * sheet's own are as large or larger), which lands the cell within the rendered margin.
+ * sheet's own are as large or larger), which lands the cell within the rendered margin. It is
+ * made once the grid shows the cell's sheet, and again until the cell is there: a sheet that has
+ * just been opened puts its own scroll position back as it renders, as it would under a user.
  */
 export async function revealCell(page: Page, address: string, timeoutMs = 30_000): Promise<Locator> {
   const locator = page.locator(`[data-address="${address}"]`);
-  if ((await locator.count()) > 0) return locator;
-  const { row, column } = parseCell(address.slice(address.lastIndexOf("!") + 1));
-  await page.evaluate(
-    ({ row, column }) => {
-      const box = document.querySelector('[data-testid="preview-grid"]')?.parentElement;
-      if (!box) return;
-      box.scrollTop = Math.max(0, (row - 8) * 22);
-      box.scrollLeft = Math.max(0, (column - 3) * 64);
-    },
-    { row, column },
-  );
-  await locator.waitFor({ state: "attached", timeout: timeoutMs });
+  const bang = address.lastIndexOf("!");
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  const { row, column } = parseCell(address.slice(bang + 1));
+  const deadline = Date.now() + timeoutMs;
+  while ((await locator.count()) === 0) {
+    if (Date.now() > deadline)
+      throw new Error(`${address} was not rendered within ${timeoutMs} ms of scrolling to it`);
+    await page.evaluate(
+      ({ row, column, sheet }) =>
+        new Promise<void>((resolve) => {
+          const grid = document.querySelector('[data-testid="preview-grid"]');
+          const box = grid?.parentElement;
+          if (box && grid?.getAttribute("data-sheet") === sheet) {
+            box.scrollTop = Math.max(0, (row - 8) * 22);
+            box.scrollLeft = Math.max(0, (column - 3) * 64);
+          }
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        }),
+      { row, column, sheet },
+    );
+    await page.waitForTimeout(50);
+  }
   return locator;
 }
 
