@@ -14,7 +14,7 @@
 import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { ARTIFACTS, describeInBrowser as browserSuite, openPreview, type OpenedPreview } from "./browser";
-import { text, until as untilWithin } from "./waits";
+import { revealCell, text, until as untilWithin } from "./waits";
 
 const STEP_TIMEOUT_MS = 60_000;
 
@@ -45,18 +45,21 @@ describeInBrowser("the preview's grid edits like Excel", () => {
   async function waitForText(address: string, expected: string): Promise<void> {
     await until(
       `${address} to show ${JSON.stringify(expected)}`,
-      () => text(cell(address)),
+      async () => text(await revealCell(page, address)),
       (t) => t === expected,
     );
   }
 
   /** The texts of a row's cells from column A, as the grid shows them. */
   async function rowTexts(sheet: string, row: number, letters: string): Promise<string[]> {
-    return Promise.all([...letters].map((c) => text(cell(`${sheet}!${c}${row}`))));
+    // One at a time: each is scrolled to, as a user reads a row wider than the screen.
+    const texts: string[] = [];
+    for (const c of letters) texts.push(await text(await revealCell(page, `${sheet}!${c}${row}`)));
+    return texts;
   }
 
   async function menu(address: string, item: string): Promise<void> {
-    await cell(address).click({ button: "right" });
+    await (await revealCell(page, address)).click({ button: "right" });
     await page.getByRole("menuitem", { name: item }).click();
   }
 
@@ -68,8 +71,8 @@ describeInBrowser("the preview's grid edits like Excel", () => {
         const scores: number[] = [];
         const ranks: number[] = [];
         for (let r = firstRow; r <= lastRow; r++) {
-          const score = await text(cell(`Portfolio!I${r}`));
-          const rank = await text(cell(`Portfolio!K${r}`));
+          const score = await text(await revealCell(page, `Portfolio!I${r}`));
+          const rank = await text(await revealCell(page, `Portfolio!K${r}`));
           if (score === "") continue;
           scores.push(Number(score));
           ranks.push(Number(rank));
