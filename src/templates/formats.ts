@@ -46,10 +46,6 @@ export function numberFormat(format: SemanticFormat, currency: string, units: Un
 }
 
 /**
- * Formats a value as Excel would show it with `numberFormat` (for the preview grid and the
- * pane's summary). Covers exactly the formats above.
- */
-/**
  * Number formatters by locale and options, made once: `toLocaleString` with options builds a new
  * Intl.NumberFormat on every call, which made formatting a screenful of cells a visible part of
  * rendering the preview's grid. The same formatter gives the same text.
@@ -66,6 +62,10 @@ function localeNumber(value: number, locale: string, options: Intl.NumberFormatO
   return formatter.format(value);
 }
 
+/**
+ * Formats a value as Excel would show it with `numberFormat` (for the preview grid and the
+ * pane's summary). Covers exactly the formats above.
+ */
 export function formatValue(
   value: number | string | boolean | null | undefined,
   format: SemanticFormat | undefined,
