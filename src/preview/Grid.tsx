@@ -45,7 +45,7 @@ import {
   entryValue,
   isEditable,
   rowLoaded,
-  scrollToShow,
+  scrollToShowItem,
   selectionRange,
   singleCell,
   visibleColumns,
@@ -259,27 +259,17 @@ export function Grid(props: GridProps) {
     const selected = { row: selectedRow, column: selectedColumn };
     if (selected.row >= view.rows || selected.column >= view.columns) return;
     const { top, left, width, height } = viewportRef.current;
-    const nextTop =
-      selected.row >= layout.frozenRows
-        ? scrollToShow(
-            HEADER_HEIGHT_PX + layout.rowTops[selected.row],
-            HEADER_HEIGHT_PX + layout.rowTops[selected.row + 1],
-            HEADER_HEIGHT_PX + layout.rowTops[layout.frozenRows],
-            top,
-            height,
-          )
-        : top;
-    const nextLeft =
-      selected.column >= layout.frozenColumns
-        ? scrollToShow(
-            ROW_HEADER_WIDTH_PX + layout.columnLefts[selected.column],
-            ROW_HEADER_WIDTH_PX + layout.columnLefts[selected.column + 1],
-            ROW_HEADER_WIDTH_PX + layout.columnLefts[layout.frozenColumns],
-            left,
-            width,
-          )
-        : left;
-    scrollTo(nextTop, nextLeft);
+    scrollTo(
+      scrollToShowItem(selected.row, layout.frozenRows, layout.rowTops, HEADER_HEIGHT_PX, top, height),
+      scrollToShowItem(
+        selected.column,
+        layout.frozenColumns,
+        layout.columnLefts,
+        ROW_HEADER_WIDTH_PX,
+        left,
+        width,
+      ),
+    );
   }, [selectedRow, selectedColumn, layout, view.rows, view.columns, scrollTo]);
 
   // The scroller's size, as the browser reports it after laying out (no measuring on demand).

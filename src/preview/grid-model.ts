@@ -279,6 +279,29 @@ export function scrollToShow(
   return scroll;
 }
 
+/**
+ * Along one axis (rows or columns): the scroll position that shows item `index`, where
+ * `starts[k]` is where item k begins past a header of `header` px and the first `frozen` items
+ * are frozen (always in view, so the position stays).
+ */
+export function scrollToShowItem(
+  index: number,
+  frozen: number,
+  starts: readonly number[],
+  header: number,
+  scroll: number,
+  clientSize: number,
+): number {
+  if (index < frozen) return scroll;
+  return scrollToShow(
+    header + starts[index],
+    header + starts[index + 1],
+    header + starts[frozen],
+    scroll,
+    clientSize,
+  );
+}
+
 const PERCENT_FORMATS = new Set(["percent", "percentPrecise", "gantt"]);
 
 /** The text an edit starts from: the value as typed, a percentage with its sign. */
