@@ -307,6 +307,10 @@ export function Grid(props: GridProps) {
     const { row, column } = selectionRef.current.focus;
     const ctrl = event.ctrlKey || event.metaKey;
     const page = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT_PX) - 2);
+    // As in Excel, Home and Ctrl+Home go to the first row and column past the frozen panes (the
+    // top-left of the scrolling pane), which brings the sheet back to its top-left corner.
+    const homeRow = layout.frozenRows < view.rows ? layout.frozenRows : 0;
+    const homeColumn = layout.frozenColumns < view.columns ? layout.frozenColumns : 0;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [row - 1, column],
       ArrowDown: [row + 1, column],
@@ -314,7 +318,7 @@ export function Grid(props: GridProps) {
       ArrowRight: [row, column + 1],
       PageUp: [row - page, column],
       PageDown: [row + page, column],
-      Home: ctrl ? [0, 0] : [row, 0],
+      Home: ctrl ? [homeRow, homeColumn] : [row, homeColumn],
       End: ctrl ? [view.rows - 1, view.columns - 1] : [row, view.columns - 1],
     };
     const target = moves[event.key];

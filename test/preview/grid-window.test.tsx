@@ -154,14 +154,24 @@ describe("the grid's window of cells", () => {
     key("PageUp");
     const up = document.getElementById(grid().getAttribute("aria-activedescendant") ?? "");
     expect(up?.dataset.address).toMatch(/^Big!AD49\d\d$/);
-    // A frozen cell is on screen wherever the sheet is scrolled; the first cell under the panes
-    // brings the sheet back to its top-left corner.
+    // Ctrl+Home, as in Excel, selects the first cell past the frozen panes and brings the sheet
+    // back to its top-left corner.
     key("Home", { ctrlKey: true });
-    expect(cell(0, 0)?.getAttribute("aria-selected")).toBe("true");
-    key("ArrowDown");
-    key("ArrowRight");
     expect(cell(1, 1)?.getAttribute("aria-selected")).toBe("true");
     expect(cell(4_999, 29)).toBeNull();
+    expect(cell(4_900, 1)).toBeNull();
+    // Home goes to the row's first column past the frozen one.
+    key("PageDown");
+    key("End");
+    key("Home");
+    const home = document.getElementById(grid().getAttribute("aria-activedescendant") ?? "");
+    expect(home?.dataset.address).toMatch(/^Big!B\d+$/);
+    expect(cell(1, 29)).toBeNull();
+    // A frozen cell is still reached by the arrows.
+    key("ArrowLeft");
+    expect(
+      document.getElementById(grid().getAttribute("aria-activedescendant") ?? "")?.dataset.address,
+    ).toMatch(/^Big!A\d+$/);
   });
 
   it("follows the scroll bar: scrolling down and right renders the cells there", () => {
