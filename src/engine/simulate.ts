@@ -141,6 +141,8 @@ export class RoiSimulation {
   private readonly roi: Float64Array;
   /** Plain Monte Carlo's uniforms for one block, item-major (empty for the other samplings). */
   private readonly uniforms: Float64Array;
+  /** The run's uniforms drawn beforehand (`simulationUniforms`), read instead of the sampler. */
+  private readonly design: readonly Float64Array[] | null;
   /** Per trial of the current block: the sum of the benefit lines, and of the cost lines. */
   private readonly benefitSums: Float64Array;
   private readonly costSums: Float64Array;
@@ -150,11 +152,23 @@ export class RoiSimulation {
   private computed = 0;
   private completed = 0;
 
-  constructor(model: LineItemModel, options: SimulationOptions) {
+  /**
+   * `design`, when given, is `simulationUniforms(items, options)` for these options (a kept
+   * design, see design-cache.ts): the run reads it instead of drawing, with the same draws, sums
+   * and results. Throws when its shape does not fit the run.
+   */
+  constructor(
+    model: LineItemModel,
+    options: SimulationOptions,
+    design: readonly Float64Array[] | null = null,
+  ) {
     this.trials = options.trials;
     this.sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
     this.benefitCount = model.benefits.length;
     const items = [...model.benefits, ...model.costs];
+    if (design && (design.length !== items.length || design.some((u) => u.length !== options.trials)))
+      throw new Error("the sampling design does not fit the simulation's line items and trials");
+    this.design = design;
     this.tables = items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
     this.correlation = options.correlation ? checkCorrelation(options.correlation) : null;
     const scoreFactor = scoreFactorOf(this.correlation);
@@ -167,7 +181,7 @@ export class RoiSimulation {
     this.benefitSums = new Float64Array(largest);
     this.costSums = new Float64Array(largest);
     this.lineSums = items.map((_, j) => (j < this.benefitCount ? this.benefitSums : this.costSums));
-    const monteCarlo = this.sampling === "MC" && !this.sampler.correlated;
+    const monteCarlo = this.sampling === "MC" && !this.sampler.correlated && !design;
     this.uniforms = new Float64Array(monteCarlo ? largest * items.length : 0);
   }
 
@@ -199,7 +213,11 @@ export class RoiSimulation {
     benefitSums.fill(0, 0, m);
     costSums.fill(0, 0, m);
     const sampler = this.sampler;
-    if (sampler.fusable) {
+    const design = this.design;
+    if (design) {
+      // Drawn beforehand: item j's uniforms for this block start at the block's first trial.
+      for (let j = 0; j < tables.length; j++) addDraws(design[j], this.computed, tables[j], lineSums[j], m);
+    } else if (sampler.fusable) {
       // Independent Latin Hypercube: each draw goes straight into its line's sum.
       for (let j = 0; j < tables.length; j++) sampler.latinHypercubeInto(tables[j], lineSums[j], m);
     } else if (sampler.correlated) {

@@ -3,6 +3,7 @@
  * The three simulation functions read the same arguments the same way (`readSimulation`), so
  * one model with one seed gives the same trials in each of them.
  */
+import { DesignCache } from "../engine/design-cache";
 import { LINE_DISTRIBUTIONS, type LineDistribution, type LineItem } from "../engine/distributions";
 import {
   correlationProblem,
@@ -209,8 +210,17 @@ export function readSimulation(
   return { model: read.model, options };
 }
 
+/**
+ * The sampling designs the simulation functions share: a recalculation after a line's value
+ * changes, and each statistic of one simulation (SIMULATE_ROI, SIM_PERCENTILE, SIM_TARGET with
+ * the same arguments), reads the kept draws instead of drawing them again.
+ */
+const designs = new DesignCache();
+
 function run(request: SimulationRequest): RoiSimulation {
-  const simulation = new RoiSimulation(request.model, request.options);
+  const { model, options } = request;
+  const design = designs.designFor(model.benefits.length + model.costs.length, options);
+  const simulation = new RoiSimulation(model, options, design);
   simulation.run();
   return simulation;
 }
