@@ -128,7 +128,12 @@ const STEP_KINDS: Record<ApplyStep, ApplyStepKind> = {
  * costs an ulp or two), and only `smartRounding: false` would give the exact double, at the cost
  * of HyperFormula's near-equality comparisons.
  */
-const ENGINE_CONFIG = { licenseKey: "gpl-v3", precisionRounding: 15 } as const;
+/**
+ * HyperFormula set to compare text as Excel does: case-insensitive but accent-sensitive ("Módel"
+ * is not "Model" in `=` or COUNTIF). HyperFormula's default ignores accents, so a Stress line
+ * check would match where Excel does not.
+ */
+const ENGINE_CONFIG = { licenseKey: "gpl-v3", precisionRounding: 15, accentSensitive: true } as const;
 
 export interface MemoryHostOptions {
   /**
