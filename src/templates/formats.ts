@@ -26,8 +26,10 @@ export function numberFormat(format: SemanticFormat, currency: string, units: Un
       return "0.00%";
     case "gantt":
       return '0%;-0%;""';
+    // General, not #,##0.##: Excel shows a whole number in #,##0.## with a trailing point ("14.",
+    // "1,000,000."), and these inputs (months, headcounts, scores, counts) are mostly whole.
     case "number":
-      return "#,##0.##";
+      return "General";
     case "decimal":
       return "#,##0.00##";
     case "integer":
@@ -36,8 +38,10 @@ export function numberFormat(format: SemanticFormat, currency: string, units: Un
       return `0.0 ${quoted(units.months)}`;
     case "hours":
       return `#,##0 ${quoted(units.hours)}`;
+    // Two decimals, as ScoreDecimals rounds them: with one, 88.75 and 88.8 looked equal while
+    // ranking apart.
     case "score":
-      return "0.0";
+      return "0.00";
     case "seconds":
       return `0.0 ${quoted(units.seconds)}`;
     case "text":
@@ -53,13 +57,26 @@ export function numberFormat(format: SemanticFormat, currency: string, units: Un
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function localeNumber(value: number, locale: string, options: Intl.NumberFormatOptions): string {
-  const key = `${locale}|${options.minimumFractionDigits ?? ""}|${options.maximumFractionDigits ?? ""}|${options.useGrouping === false ? 0 : 1}`;
+  const key = `${locale}|${options.minimumFractionDigits ?? ""}|${options.maximumFractionDigits ?? ""}|${options.maximumSignificantDigits ?? ""}|${options.useGrouping === false ? 0 : 1}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.NumberFormat(locale, options);
     formatters.set(key, formatter);
   }
   return formatter.format(value);
+}
+
+/**
+ * Excel's General format in a column of ordinary width: no grouping, at most 10 significant
+ * digits, an exponent for very large or very small magnitudes (1E+11, 1E-06).
+ */
+function general(value: number, locale: string): string {
+  const magnitude = Math.abs(value);
+  if (value === 0 || (magnitude >= 1e-5 && magnitude < 1e11))
+    return localeNumber(value, locale, { maximumSignificantDigits: 10, useGrouping: false });
+  const [mantissa, exponent] = value.toExponential(5).split("e");
+  const power = Number(exponent);
+  return `${Number(mantissa)}E${power < 0 ? "-" : "+"}${String(Math.abs(power)).padStart(2, "0")}`;
 }
 
 /**
@@ -93,7 +110,7 @@ export function formatValue(
     case "gantt":
       return value === 0 ? "" : `${Math.round(value * 100)}%`;
     case "number":
-      return n(2);
+      return general(value, locale);
     case "decimal":
       return n(4, 2);
     case "integer":
@@ -103,7 +120,7 @@ export function formatValue(
     case "hours":
       return `${n(0)} ${units.hours}`;
     case "score":
-      return value.toFixed(1);
+      return value.toFixed(2);
     case "seconds":
       return `${value.toFixed(1)} ${units.seconds}`;
     default:

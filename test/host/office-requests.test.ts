@@ -78,7 +78,7 @@ describe("OfficeHost requests", () => {
     expect(excel.stats.syncs).toBeLessThan(chunks + 3); // several chunks per request
     expect(excel.stats.largestPayloadBytes).toBeLessThan(4_000_000);
     expect(excel.cell("Big", "R5000")?.formula).toBe("=GENAI.QUADRANT_SCORE(C5001,D5001,E5001,F5001)*17");
-    expect(excel.numberFormatAt("Big", "R5000")).toBe("0.0");
+    expect(excel.numberFormatAt("Big", "R5000")).toBe("0.00");
     expect(excel.snapshot().tables).toEqual([
       { id: expect.any(String), name: "BigTable", sheet: "Big", range: "A1:R5000" },
     ]);

@@ -26,9 +26,11 @@ describe("number formats", () => {
     expect(formatValue(0.504, "gantt", "NT$")).toBe("50%");
   });
 
-  it("shows months, scores and seconds with one decimal and text as it is", () => {
+  it("shows months and seconds with one decimal, scores with the two ScoreDecimals keeps, and text as it is", () => {
+    expect(numberFormat("score", "NT$")).toBe("0.00");
     expect(formatValue(6.0321, "months", "NT$")).toBe("6.0 mo");
-    expect(formatValue(88.75, "score", "NT$")).toBe("88.8");
+    expect(formatValue(88.75, "score", "NT$")).toBe("88.75");
+    expect(formatValue(88.8, "score", "NT$")).toBe("88.80");
     expect(formatValue(2.1, "seconds", "NT$")).toBe("2.1 s");
     expect(formatValue("Beyond 36 months", "months", "NT$")).toBe("Beyond 36 months");
     expect(formatValue(null, "currency", "NT$")).toBe("");
@@ -49,11 +51,22 @@ describe("number formats", () => {
     const first = formats.map((f) => values.map((v) => formatValue(v, f, "NT$", "en-US")));
     const again = [...formats].reverse().map((f) => values.map((v) => formatValue(v, f, "NT$", "en-US")));
     expect(again.reverse()).toEqual(first);
-    expect(formatValue(1234.5678, "number", "NT$", "en-US")).toBe(
-      (1234.5678).toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 2 }),
-    );
+    expect(formatValue(1234.5678, "number", "NT$", "en-US")).toBe("1234.5678");
     expect(formatValue(10.094, "percent", "NT$", "en-US")).toBe("1009.4%");
     expect(formatValue(1234.5, "decimal", "NT$", "en-US")).toBe("1,234.50");
-    expect(formatValue(1234.5, "number", "NT$", "de-DE")).toBe("1.234,5");
+    expect(formatValue(1234.5, "number", "NT$", "de-DE")).toBe("1234,5");
+  });
+
+  it("shows plain numbers as Excel's General does: no trailing point on a whole number", () => {
+    // #,##0.## would show 14 as "14." in Excel.
+    expect(numberFormat("number", "NT$")).toBe("General");
+    expect(formatValue(14, "number", "NT$", "en-US")).toBe("14");
+    expect(formatValue(1_000_000, "number", "NT$", "en-US")).toBe("1000000");
+    expect(formatValue(1.5, "number", "NT$", "en-US")).toBe("1.5");
+    expect(formatValue(-0.125, "number", "NT$", "en-US")).toBe("-0.125");
+    expect(formatValue(0.1 + 0.2, "number", "NT$", "en-US")).toBe("0.3");
+    expect(formatValue(0, "number", "NT$", "en-US")).toBe("0");
+    expect(formatValue(123_456_789_012, "number", "NT$", "en-US")).toBe("1.23457E+11");
+    expect(formatValue(-2.5e-7, "number", "NT$", "en-US")).toBe("-2.5E-07");
   });
 });
