@@ -554,6 +554,13 @@ export interface StatisticSeek {
   readonly evaluations: number;
   /** True when the goal is met over the whole range (even at the lever's least helpful end). */
   readonly metEverywhere: boolean;
+  /**
+   * True when the statistic is the same at both ends of the lever's range: the lever does not
+   * move it (the adoption target and annual ROI, which counts a year at full adoption; a one-off
+   * cost line and annual ROI). With common random numbers "the same" is exact. The answer then
+   * says nothing about the lever: met or not, it is met or missed whatever the lever's value.
+   */
+  readonly unmoved: boolean;
 }
 
 function statisticOf(summary: CaseSimulationSummary, goal: StatisticGoal): number {
@@ -641,10 +648,11 @@ export function* seekStatisticSteps(
   let bad = upward ? min : max;
   const best = at(good);
   yield evaluations;
-  if (!met(best)) return { value: null, statistic: best, evaluations, metEverywhere: false };
   const worst = at(bad);
   yield evaluations;
-  if (met(worst)) return { value: bad, statistic: worst, evaluations, metEverywhere: true };
+  const unmoved = best === worst;
+  if (!met(best)) return { value: null, statistic: best, evaluations, metEverywhere: false, unmoved };
+  if (met(worst)) return { value: bad, statistic: worst, evaluations, metEverywhere: true, unmoved };
   let value = best;
   while (Math.abs(good - bad) > tolerance) {
     const mid = (good + bad) / 2;
@@ -655,7 +663,7 @@ export function* seekStatisticSteps(
       value = v;
     } else bad = mid;
   }
-  return { value: good, statistic: value, evaluations, metEverywhere: false };
+  return { value: good, statistic: value, evaluations, metEverywhere: false, unmoved: false };
 }
 
 /** `seekStatisticSteps` run to its answer in one go. */

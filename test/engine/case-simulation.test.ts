@@ -371,6 +371,21 @@ describe("seekStatistic", () => {
     );
   });
 
+  it("says when the lever does not move the statistic: the adoption target and annual ROI", () => {
+    // Annual ROI counts a year at full adoption, so the adoption target cannot change it: whether
+    // the goal is met or not, the answer must not read as "met even at 0% adoption".
+    const lever = { kind: "adoptionTarget", current: 0.9 } as const;
+    for (const target of [1, 0]) {
+      const found = seekStatistic(c, seek, { statistic: "lossProbability", target }, lever);
+      expect(found.unmoved).toBe(true);
+    }
+    // The NPV follows the adoption curve: the same lever moves its P10.
+    expect(seekStatistic(c, seek, { statistic: "npvP10", target: 0 }, lever).unmoved).toBe(false);
+    expect(seekStatistic(c, seek, { statistic: "lossProbability", target: 0.05 }, realisation).unmoved).toBe(
+      false,
+    );
+  });
+
   it("moves the adoption target by scaling the company curve and every wave: identity at today's target", () => {
     const current = 0.9;
     const lever = { kind: "adoptionTarget", current } as const;
@@ -415,7 +430,7 @@ describe("seekStatistic", () => {
 
   it("says when the goal holds over the lever's whole range, and refuses a line that does not exist", () => {
     const easy = seekStatistic(c, seek, { statistic: "lossProbability", target: 1 }, realisation);
-    expect(easy).toEqual(expect.objectContaining({ value: 0, metEverywhere: true }));
+    expect(easy).toEqual(expect.objectContaining({ value: 0, metEverywhere: true, unmoved: false }));
     expect(() =>
       seekStatistic(
         c,

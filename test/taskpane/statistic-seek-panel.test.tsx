@@ -86,6 +86,19 @@ describe("Simulate panel: goal seek on a simulated statistic", () => {
     );
   }, 120_000);
 
+  it("says the adoption target does not change P(annual ROI < 0), not that the goal holds even at 0%", async () => {
+    const host = await builtHost();
+    await openSeek(host);
+    fireEvent.change(simulate().getByRole("textbox", { name: "Target (%)" }), { target: { value: "5" } });
+    fireEvent.change(simulate().getByRole("combobox", { name: "Lever" }), { target: { value: "adoption" } });
+    fireEvent.click(simulate().getByRole("button", { name: "Find the value" }));
+    const [text] = await answers();
+    expect(text).toMatch(
+      /^Adoption target does not change P\(annual ROI < 0\): it is \d+(\.\d)?% anywhere from 0\.0% – 100\.0%\. Choose another lever\.$/,
+    );
+    expect(simulate().queryByRole("button", { name: "Apply" })).toBeNull();
+  }, 120_000);
+
   it("answers for one cost line with the most it may cost and where to type it, writing nothing", async () => {
     const host = await builtHost();
     await openSeek(host);

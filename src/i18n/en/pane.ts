@@ -312,6 +312,8 @@ export const pane = {
     "No value of {lever} from {range} meets the goal: at best {statistic} is {value} (goal {target}).",
   seekAlways:
     "The goal holds over the whole range of {lever} ({range}): {statistic} is {value} even at {at}.",
+  seekUnmoved:
+    "{lever} does not change {statistic}: it is {value} anywhere from {range}. Choose another lever.",
   seekTypeLine: "The line's value is yours: type it into {cell} to accept it.",
   seekApplied: "Written to the workbook; the sheets recalculate with it.",
 } as const;

@@ -293,6 +293,7 @@ export const pane: PaneStrings = {
   seekMost: "{lever}最多可為 {at}:此時{statistic}為 {value}(目標 {target})。",
   seekNever: "{lever}在 {range} 之間沒有任何值能達成目標:{statistic}最佳為 {value}(目標 {target})。",
   seekAlways: "{lever}在整個範圍內({range})都能達成目標:即使為 {at},{statistic}仍為 {value}。",
+  seekUnmoved: "{lever}不會改變{statistic}:在 {range} 之間都是 {value}。請選擇其他槓桿。",
   seekTypeLine: "此項目的數值屬於您:若接受,請輸入到 {cell}。",
   seekApplied: "已寫入活頁簿;各工作表會隨之重新計算。",
 };

@@ -55,6 +55,9 @@ export function seekAnswerText(
   const [min, max] = SEEK_RANGE[lever.kind];
   const range = `${leverText(answer, min, s, currency, locale).value} – ${leverText(answer, max, s, currency, locale).value}`;
   const name = leverText(answer, 0, s, currency, locale).name;
+  // A lever that does not move the statistic answers nothing: say so, not "met even at 0%".
+  if (result.unmoved)
+    return [fill(s.seekUnmoved, { lever: name, range, statistic: stat.name, value: stat.value })];
   if (result.value === null)
     return [
       fill(s.seekNever, { lever: name, range, statistic: stat.name, value: stat.value, target: stat.target }),
