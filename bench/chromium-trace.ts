@@ -11,6 +11,9 @@ import * as fs from "node:fs";
 import type { CDPSession, Page } from "playwright-core";
 
 const CATEGORIES = [
+  // "toplevel" carries the RunTask events that delimit each task (Chromium 156 no longer puts
+  // them under devtools.timeline): without it the summary finds no task at all.
+  "toplevel",
   "devtools.timeline",
   "v8.execute",
   "disabled-by-default-v8.cpu_profiler",
