@@ -11,6 +11,9 @@ import * as fs from "node:fs";
 import type { CDPSession, Page } from "playwright-core";
 
 const CATEGORIES = [
+  // "toplevel" carries the events that delimit each task (TASK_EVENTS below): without it the
+  // summary finds no task at all.
+  "toplevel",
   "devtools.timeline",
   "v8.execute",
   "disabled-by-default-v8.cpu_profiler",
@@ -126,6 +129,9 @@ function selfTimes(samples: readonly Sample[], from = -Infinity, to = Infinity, 
     .map(([frame, us]) => ({ frame, ms: Math.round(us / 100) / 10 }));
 }
 
+/** A task of a thread's loop: "RunTask" in older Chromium, "ThreadControllerImpl::RunTask" in 156. */
+const TASK_EVENTS = new Set(["RunTask", "ThreadControllerImpl::RunTask"]);
+
 /** Reads the trace of one page: its renderer's threads only. */
 export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceSummary {
   const threadNames = new Map<string, string>();
@@ -135,7 +141,7 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceS
   const key = (e: TraceEvent): string => `${e.pid}:${e.tid}`;
   const mainKeys = [...threadNames].filter(([, n]) => n === "CrRendererMain").map(([k]) => k);
   // The page's renderer: the one whose main thread ran the most tasks (about:blank has few).
-  const runTasks = events.filter((e) => e.ph === "X" && e.name === "RunTask" && e.dur !== undefined);
+  const runTasks = events.filter((e) => e.ph === "X" && TASK_EVENTS.has(e.name) && e.dur !== undefined);
   const busyByKey = new Map<string, number>();
   for (const e of runTasks) busyByKey.set(key(e), (busyByKey.get(key(e)) ?? 0) + e.dur!);
   const mainKey = mainKeys.sort((a, b) => (busyByKey.get(b) ?? 0) - (busyByKey.get(a) ?? 0))[0];

@@ -58,6 +58,11 @@ interface SizeFigures {
   readonly scoreEditMs: number;
   readonly longestTaskMs: number;
   readonly longTasks: number;
+  /**
+   * Every long task: when it began, in ms from the build's click (negative: while the page
+   * loaded), and how long it took; what the profiling run prints to tell the steps apart.
+   */
+  readonly tasks: readonly { readonly at: number; readonly ms: number }[];
 }
 
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
@@ -158,6 +163,7 @@ async function measureSize(url: string, rows: number, profiling?: Profiling): Pr
       roiEditMs: roiShown - roiStart,
       longestTaskMs: longest,
       longTasks: tasks.length,
+      tasks: tasks.map((t) => ({ at: Math.round(t.start - buildStart), ms: Math.round(t.duration) })),
     };
   } catch (error) {
     const shot = path.join(os.tmpdir(), `genai-bench-preview-${rows}.png`);

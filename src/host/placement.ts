@@ -5,7 +5,13 @@
  * contract (pure: no workbook is touched), so the dialog's prediction is what the host then does.
  */
 import { canKeep } from "./layout-migrations";
-import { type Conflict, type ExistingSheetPolicy, type ApplyOptions, type SheetInfo } from "./workbook-host";
+import {
+  type Conflict,
+  type ExistingSheetPolicy,
+  type ApplyOptions,
+  type PlanOutline,
+  type SheetInfo,
+} from "./workbook-host";
 import type { SheetPlan } from "../templates/plan";
 
 /** Excel's limit on sheet-name length. */
@@ -31,7 +37,7 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
  * sheet that drives the model, whatever the user renamed it to), else the sheet of the plan's
  * name (compared as Excel compares names), else none.
  */
-export function landingSheet(plan: SheetPlan, sheets: readonly SheetInfo[]): SheetInfo | null {
+export function landingSheet(plan: PlanOutline, sheets: readonly SheetInfo[]): SheetInfo | null {
   return (
     sheets.find((s) => s.drivesModel && s.template === plan.template) ??
     sheets.find((s) => sameName(s.name, plan.sheet)) ??
@@ -40,12 +46,13 @@ export function landingSheet(plan: SheetPlan, sheets: readonly SheetInfo[]): She
 }
 
 /** Whether a replace carries the existing sheet's inputs into the plan: same template, same layout. */
-export function keepsInputsOf(existing: SheetInfo, plan: SheetPlan): boolean {
-  return canKeep(plan, existing.template, existing.templateVersion);
+export function keepsInputsOf(existing: SheetInfo, plan: PlanOutline): boolean {
+  // canKeep reads the plan's template and layout version only: an outline is enough.
+  return canKeep(plan as SheetPlan, existing.template, existing.templateVersion);
 }
 
 /** Non-empty existing sheets that plans would land on. Empty sheets are simply reused. */
-export function planConflicts(plans: readonly SheetPlan[], sheets: readonly SheetInfo[]): Conflict[] {
+export function planConflicts(plans: readonly PlanOutline[], sheets: readonly SheetInfo[]): Conflict[] {
   const out: Conflict[] = [];
   for (const plan of plans) {
     const existing = landingSheet(plan, sheets);
@@ -73,8 +80,8 @@ export function defaultPolicy(conflict: Conflict): ExistingSheetPolicy {
   return conflict.keepsInputs ? "replace" : "cancel";
 }
 
-export interface PlacementDecision {
-  readonly plan: SheetPlan;
+export interface PlacementDecision<P extends PlanOutline = SheetPlan> {
+  readonly plan: P;
   /** What happens to the plan's sheet. */
   readonly outcome: "create" | "reuseEmpty" | "replace" | "keepBoth" | "skip";
   /** The name the new sheet will have. */
@@ -99,13 +106,13 @@ function policyFor(options: Pick<ApplyOptions, "policies">, sheet: string): Exis
  * Decides, for each plan in order, where it goes. Names taken by earlier decisions of the same
  * call count as taken, so two new sheets or copies never collide.
  */
-export function decidePlacements(
-  plans: readonly SheetPlan[],
+export function decidePlacements<P extends PlanOutline>(
+  plans: readonly P[],
   sheets: readonly SheetInfo[],
   options: Pick<ApplyOptions, "policies" | "keepInputs">,
-): PlacementDecision[] {
+): PlacementDecision<P>[] {
   const taken = sheets.map((s) => s.name);
-  return plans.map((plan): PlacementDecision => {
+  return plans.map((plan): PlacementDecision<P> => {
     const existing = landingSheet(plan, sheets);
     const none = { existing, keepInputs: false, copyName: null };
     if (!existing) {

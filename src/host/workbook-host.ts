@@ -4,6 +4,7 @@
  * in-memory workbook computed by HyperFormula for the browser preview and the tests.
  */
 import type { Locale } from "../i18n/locale";
+import type { ModelOptions } from "../templates/index";
 import {
   type Dialect,
   type SemanticFormat,
@@ -225,6 +226,46 @@ export interface ChangeEvent {
 
 export type Unsubscribe = () => void;
 
+/** What the pane asks a build for, as plain data: the plans are made from it (src/taskpane/model/build.ts). */
+export interface BuildRequest {
+  /** "complete" builds all four sheets; otherwise one template. */
+  readonly target: TemplateId | "complete";
+  readonly options: ModelOptions;
+}
+
+/** Rows of the ROI sheet's line tables in the workbook now (rows typed or added since its build). */
+export interface LineCounts {
+  readonly benefits: number;
+  readonly costs: number;
+  /**
+   * Each row's line as the Stress sheet names it (its label; "Benefit 2" for a line with a value
+   * and no label; blank for an empty row), so the rebuilt correlation matrix is labelled with the
+   * lines it is written for.
+   */
+  readonly labels?: { readonly benefits: readonly string[]; readonly costs: readonly string[] };
+}
+
+/** Of a plan, what placing it reads (which sheet it lands on, whether a rebuild keeps inputs). */
+export type PlanOutline = Pick<SheetPlan, "template" | "version" | "sheet" | "currency">;
+
+/**
+ * A build planned where the workbook lives, and what it would run into: everything the pane asks
+ * the user about, without the plans' cells. The host keeps the plans under `ticket` until they
+ * are applied (applyBuild) or another build is prepared.
+ */
+export interface PreparedBuild {
+  readonly ticket: number;
+  readonly outlines: readonly PlanOutline[];
+  /** The sheets as read when the build was planned (what placement decides from). */
+  readonly sheets: readonly SheetInfo[];
+  /** The line counts the plans were made with (planning again with them gives the same plans). */
+  readonly lineCounts: LineCounts | null;
+  readonly conflicts: readonly Conflict[];
+  readonly nameConflicts: readonly NameConflict[];
+  /** What a rebuild keeping inputs keeps of each conflicting sheet (keepPreview); empty without conflicts. */
+  readonly keeps: Readonly<Record<string, KeepReport>>;
+}
+
 export interface WorkbookHost {
   /** Sheets in tab order. */
   listSheets(): Promise<SheetInfo[]>;
@@ -245,6 +286,18 @@ export interface WorkbookHost {
   keepPreview?(plans: readonly SheetPlan[]): Promise<Record<string, KeepReport>>;
   /** Applies plans in order, all or nothing per call. */
   applyPlans(plans: readonly SheetPlan[], options: ApplyOptions): Promise<ApplyResult>;
+  /**
+   * Plans a build where the workbook lives and reads what it would run into, for a workbook on
+   * another thread (the preview's worker): a 5,000-row plan is then neither made on the pane's
+   * thread nor copied across to it. Hosts without it (Excel, a MemoryHost on the pane's thread)
+   * are given the plans the pane makes, by the same function (planBuild in the pane's model).
+   */
+  prepareBuild?(request: BuildRequest): Promise<PreparedBuild>;
+  /**
+   * Applies the plans prepareBuild kept under `ticket`, as applyPlans would. Refused when another
+   * build was prepared since, or the workbook was replaced.
+   */
+  applyBuild?(ticket: number, options: ApplyOptions): Promise<ApplyResult>;
   /** Values of a range on a sheet (computed values, not formulas). */
   readRange(sheet: string, address: string): Promise<CellValue[][]>;
   /** Values of workbook names; a missing name gives null. */

@@ -51,6 +51,8 @@ const useStyles = makeStyles({
 
 const STEP_NAMES: Record<string, keyof PreviewStrings> = {
   applyPlans: "stepBuilding",
+  prepareBuild: "stepBuilding",
+  applyBuild: "stepBuilding",
   openWorkbook: "stepOpening",
   saveWorkbook: "stepSaving",
   writeCells: "stepRecalculating",

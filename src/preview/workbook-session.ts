@@ -15,7 +15,17 @@ import { MemoryHost } from "../host/memory";
 import { isSnapshot, type WorkbookSnapshot } from "../host/memory-snapshot";
 import type { SessionStatus } from "../host/remote/protocol";
 import { methodOf, type Served } from "../host/remote/server";
-import type { ApplyProgress, ChangeEvent, Unsubscribe } from "../host/workbook-host";
+import type {
+  ApplyOptions,
+  ApplyProgress,
+  ApplyResult,
+  BuildRequest,
+  ChangeEvent,
+  PreparedBuild,
+  Unsubscribe,
+} from "../host/workbook-host";
+import type { SheetPlan } from "../templates/plan";
+import { outlineOf, planBuild } from "../taskpane/model/build";
 import { shareableFileName } from "../taskpane/model/share";
 import { type RowWindow, type SheetView, sheetView } from "./sheet-view";
 import { addPlainSheets, readWorkbookFile, saveWorkbookFile } from "./workbook-file";
@@ -58,6 +68,8 @@ const SESSION_METHODS = new Set([
   "flush",
   "setLocale",
   "sheetView",
+  "prepareBuild",
+  "applyBuild",
 ]);
 
 export class WorkbookSession implements Served {
@@ -72,6 +84,13 @@ export class WorkbookSession implements Served {
   /** Increments when the workbook is replaced (opened, new, restored): the page remounts its pane. */
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The plans of the build prepared last, for the workbook they were planned against. */
+  private prepared: {
+    readonly ticket: number;
+    readonly plans: SheetPlan[];
+    readonly host: MemoryHost;
+  } | null = null;
+  private tickets = 0;
   private readonly changeListeners = new Set<(event: ChangeEvent) => void>();
   private readonly statusListeners = new Set<(status: SessionStatus) => void>();
   private readonly loaded: Promise<void>;
@@ -189,6 +208,37 @@ export class WorkbookSession implements Served {
    */
   sheetView(sheet: string, window: RowWindow | null = null): SheetView {
     return sheetView(this.host, sheet, window);
+  }
+
+  /**
+   * The pane's build, planned here next to the workbook (planBuild, as the pane plans for Excel):
+   * the page sends the request and gets back outlines and what the build runs into, so a
+   * 5,000-row plan is neither made on the page's thread nor copied across. The plans wait here
+   * for applyBuild.
+   */
+  async prepareBuild(request: BuildRequest): Promise<PreparedBuild> {
+    const host = this.host;
+    const planned = await planBuild(host, request);
+    const ticket = ++this.tickets;
+    this.prepared = { ticket, plans: planned.plans, host };
+    return {
+      ticket,
+      outlines: planned.plans.map(outlineOf),
+      sheets: planned.sheets,
+      lineCounts: planned.lineCounts,
+      conflicts: planned.conflicts,
+      nameConflicts: planned.nameConflicts,
+      keeps: planned.keeps,
+    };
+  }
+
+  /** Applies the prepared build's plans; refused for an older ticket or a replaced workbook. */
+  async applyBuild(ticket: number, options: ApplyOptions): Promise<ApplyResult> {
+    const prepared = this.prepared;
+    if (!prepared || prepared.ticket !== ticket || prepared.host !== this.host)
+      throw new Error("The workbook changed since this build was planned: build again.");
+    this.prepared = null;
+    return this.host.applyPlans(prepared.plans, options);
   }
 
   /** The GENAI functions' messages in the pane's language (they run here, in the worker). */

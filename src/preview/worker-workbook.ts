@@ -9,7 +9,14 @@ import type { WorkbookSession } from "./workbook-session";
 
 type SessionCalls = Pick<
   WorkbookSession,
-  "openWorkbook" | "saveWorkbook" | "newWorkbook" | "flush" | "setLocale" | "sheetView"
+  | "openWorkbook"
+  | "saveWorkbook"
+  | "newWorkbook"
+  | "flush"
+  | "setLocale"
+  | "sheetView"
+  | "prepareBuild"
+  | "applyBuild"
 >;
 
 /** readSheet answers with functions, which cannot cross to the page: the session's sheetView does. */

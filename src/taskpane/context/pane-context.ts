@@ -7,7 +7,7 @@ import { createContext, useContext } from "react";
 import type { Locale } from "../../i18n/locale";
 import type { Bundle, PaneStrings } from "../../i18n/bundle";
 import type { WorkbookHost } from "../../host/workbook-host";
-import type { SheetPlan } from "../../templates/plan";
+import type { BuiltSheet } from "../model/build";
 
 export type PaneTab = "build" | "summary" | "whatIf" | "simulate";
 export const PANE_TABS: readonly PaneTab[] = ["build", "summary", "whatIf", "simulate"];
@@ -34,9 +34,9 @@ export interface PaneContextValue {
   readonly currency: string;
   /** Counts successful builds: panels re-read their saved values and re-locate inputs after one. */
   readonly buildCount: number;
-  /** The plans of the last build of each template, under the sheet names they got. */
-  readonly builtPlans: readonly SheetPlan[];
-  readonly recordBuild: (plans: readonly SheetPlan[]) => void;
+  /** The sheets of the last build of each template, under the names they got, with their plans. */
+  readonly builtSheets: readonly BuiltSheet[];
+  readonly recordBuild: (sheets: readonly BuiltSheet[]) => void;
   /** The pane's last run while it is newer than the Stress sheet's inputs, else null. */
   readonly lastRun: PaneRun | null;
   readonly recordRun: (run: PaneRun) => void;

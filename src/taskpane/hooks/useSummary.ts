@@ -2,7 +2,7 @@
  * The live summary, formatted as the sheets show it. P(ROI<0) comes from the Stress sheet's
  * simulation, or from the pane's own run while that is newer than the Stress sheet's inputs.
  */
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { usePane } from "../context/pane-context";
 import { keepStressInStep } from "../model/line-add";
 import { fill, formatFigure, formatNumber, numberLocale } from "../model/format";
@@ -63,7 +63,8 @@ const FIGURE_NAMES = [
 export function useSummary(): SummaryView {
   const { host, currency, locale, strings: s, lastRun } = usePane();
   const { values, error } = useWorkbookValues(SUMMARY_NAMES);
-  const summary = readSummary(values ?? {});
+  // Read once per read of the workbook, not on every render of the pane.
+  const summary = useMemo(() => readSummary(values ?? {}), [values]);
   // Lines typed below the ROI tables in Excel: a linked Stress sheet gets the rows it lacks at
   // once. A refused append leaves the rows short (the Stress sheet then covers the first lines);
   // the next change of the workbook tries again.

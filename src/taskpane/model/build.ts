@@ -6,9 +6,16 @@
  */
 import { decidePlacements, defaultPolicy } from "../../host/placement";
 import type {
+  ApplyOptions,
+  ApplyResult,
+  BuildRequest,
   CellValue,
   Conflict,
   ExistingSheetPolicy,
+  KeepReport,
+  LineCounts,
+  NameConflict,
+  PlanOutline,
   SheetInfo,
   WorkbookHost,
 } from "../../host/workbook-host";
@@ -16,6 +23,8 @@ import { ROI_LINE_NAMES } from "../../templates/roi";
 import { EMPTY_LINE } from "../../templates/roi-lines";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
+
+export type { BuildRequest, LineCounts } from "../../host/workbook-host";
 
 /** "complete" builds all four sheets; otherwise one template. */
 export type BuildTarget = TemplateId | "complete";
@@ -30,18 +39,6 @@ export function selectionOf(target: BuildTarget): TemplateId[] {
 /** Templates whose sheets are in the workbook: new sheets link to them through their names. */
 export function presentTemplates(sheets: readonly SheetInfo[]): TemplateId[] {
   return TEMPLATE_IDS.filter((id) => sheets.some((s) => s.template === id));
-}
-
-/** Rows of the ROI sheet's line tables in the workbook now (rows typed or added since its build). */
-export interface LineCounts {
-  readonly benefits: number;
-  readonly costs: number;
-  /**
-   * Each row's line as the Stress sheet names it (its label; "Benefit 2" for a line with a value
-   * and no label; blank for an empty row), so the rebuilt correlation matrix is labelled with the
-   * lines it is written for.
-   */
-  readonly labels?: { readonly benefits: readonly string[]; readonly costs: readonly string[] };
 }
 
 /** The line tables' current row counts, or null when the workbook has no ROI sheet. */
@@ -95,6 +92,112 @@ export function plansFor(
   );
 }
 
+/** A build's plans and what they would run into, read from the workbook the plans are for. */
+export interface PlannedBuild {
+  readonly plans: SheetPlan[];
+  readonly sheets: SheetInfo[];
+  readonly lineCounts: LineCounts | null;
+  readonly conflicts: Conflict[];
+  readonly nameConflicts: NameConflict[];
+  readonly keeps: Record<string, KeepReport>;
+}
+
+/**
+ * Plans a build against the workbook as it is now and reads what it would run into: the one way a
+ * build is decided, run by the pane for Excel and by the preview's worker next to its workbook.
+ */
+export async function planBuild(host: WorkbookHost, request: BuildRequest): Promise<PlannedBuild> {
+  const sheets = await host.listSheets();
+  const lineCounts = await readLineCounts(host);
+  const plans = plansFor(request.target, request.options, sheets, lineCounts);
+  const conflicts = await host.conflicts(plans);
+  const nameConflicts = await host.nameConflicts(plans);
+  const keeps = conflicts.length > 0 ? ((await host.keepPreview?.(plans)) ?? {}) : {};
+  return { plans, sheets, lineCounts, conflicts, nameConflicts, keeps };
+}
+
+/** A plan's outline: what the pane predicts placements from and remembers of a built sheet. */
+export function outlineOf(plan: SheetPlan): PlanOutline {
+  return { template: plan.template, version: plan.version, sheet: plan.sheet, currency: plan.currency };
+}
+
+/** A build ready to apply once the user has decided about what it runs into. */
+export interface ReadyBuild {
+  readonly request: BuildRequest;
+  readonly outlines: readonly PlanOutline[];
+  readonly sheets: readonly SheetInfo[];
+  readonly conflicts: readonly Conflict[];
+  readonly nameConflicts: readonly NameConflict[];
+  readonly keeps: Readonly<Record<string, KeepReport>>;
+  /** Applies the plans with the user's choices, where they were made. */
+  apply(options: ApplyOptions): Promise<ApplyResult>;
+  /**
+   * The plans themselves (the shareable copy reuses them). Where the host planned them, they are
+   * planned again here, on first use, from the same request, sheets and line counts: the same
+   * plans (planning is a pure function of those).
+   */
+  plans(): readonly SheetPlan[];
+}
+
+/**
+ * Readies a build: where the host plans next to its workbook (prepareBuild), only the request
+ * goes to it and only outlines come back; otherwise the plans are made here and handed to
+ * applyPlans. Either way planBuild decides what is built.
+ */
+export async function prepareBuild(host: WorkbookHost, request: BuildRequest): Promise<ReadyBuild> {
+  if (host.prepareBuild && host.applyBuild) {
+    const applyBuild = host.applyBuild.bind(host);
+    const prepared = await host.prepareBuild(request);
+    let plans: SheetPlan[] | null = null;
+    return {
+      request,
+      outlines: prepared.outlines,
+      sheets: prepared.sheets,
+      conflicts: prepared.conflicts,
+      nameConflicts: prepared.nameConflicts,
+      keeps: prepared.keeps,
+      apply: (options) => applyBuild(prepared.ticket, options),
+      plans: () =>
+        (plans ??= plansFor(request.target, request.options, prepared.sheets, prepared.lineCounts)),
+    };
+  }
+  const planned = await planBuild(host, request);
+  return {
+    request,
+    outlines: planned.plans.map(outlineOf),
+    sheets: planned.sheets,
+    conflicts: planned.conflicts,
+    nameConflicts: planned.nameConflicts,
+    keeps: planned.keeps,
+    apply: (options) => host.applyPlans(planned.plans, options),
+    plans: () => planned.plans,
+  };
+}
+
+/** A sheet the pane built this session: its template, the name it got, and its plan on demand. */
+export interface BuiltSheet {
+  readonly template: TemplateId;
+  readonly sheet: string;
+  readonly currency: string;
+  /** The plan it was built from, under the name it got ("ROI (2)" after keep both). */
+  readonly plan: () => SheetPlan;
+}
+
+/** The sheets a build made, from its result: each under the name it got, skipped ones left out. */
+export function builtSheets(ready: ReadyBuild, result: ApplyResult): BuiltSheet[] {
+  return result.sheets
+    .filter((s) => s.outcome !== "skipped")
+    .flatMap((s) => {
+      const outline = ready.outlines.find((p) => p.template === s.template);
+      if (!outline) return [];
+      const plan = (): SheetPlan => ({
+        ...ready.plans().find((p) => p.template === s.template)!,
+        sheet: s.sheet,
+      });
+      return [{ template: s.template, sheet: s.sheet, currency: outline.currency, plan }];
+    });
+}
+
 export type Policies = Record<string, ExistingSheetPolicy>;
 
 /** The choice per conflicting sheet when the user has not chosen: the hosts' own default. */
@@ -120,7 +223,7 @@ export const CHOICES: readonly ExistingSheetPolicy[] = ["replace", "keepBoth", "
  * current choices: the dialog says it before anything is written, and the host then does it.
  */
 export function predictChoices(
-  plans: readonly SheetPlan[],
+  plans: readonly PlanOutline[],
   sheets: readonly SheetInfo[],
   conflicts: readonly Conflict[],
   policies: Policies,

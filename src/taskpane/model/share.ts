@@ -1,10 +1,11 @@
 /**
  * Which plans a shareable copy is made from: one per template sheet in the workbook, the sheet
- * the workbook's names point at (after "keep both" the newest copy drives the model). A plan the
- * pane built this session is reused; otherwise the template is planned again with the pane's
+ * the workbook's names point at (after "keep both" the newest copy drives the model). The plan of
+ * a sheet the pane built this session is reused; otherwise the template is planned again with the pane's
  * options, with as many portfolio rows as the sheet has.
  */
 import type { WorkbookHost } from "../../host/workbook-host";
+import type { BuiltSheet } from "./build";
 import { sameName } from "../../host/placement";
 import { planModel, type ModelOptions } from "../../templates/index";
 import { type SheetPlan, TEMPLATE_IDS, type TemplateId } from "../../templates/plan";
@@ -23,7 +24,7 @@ export const ANCHOR_NAMES: Record<TemplateId, string> = {
 
 export async function plansToShare(
   host: Pick<WorkbookHost, "locateNames" | "readNames">,
-  built: readonly SheetPlan[],
+  built: readonly BuiltSheet[],
   options: ModelOptions,
 ): Promise<SheetPlan[]> {
   const where = await host.locateNames(TEMPLATE_IDS.map((t) => ANCHOR_NAMES[t]));
@@ -34,7 +35,7 @@ export async function plansToShare(
   return present.map((template) => {
     const sheet = where[ANCHOR_NAMES[template]]!.sheet;
     const known = built.find((p) => p.template === template && sameName(p.sheet, sheet));
-    if (known) return known;
+    if (known) return known.plan();
     const [plan] = planModel(
       [template],
       { ...options, rows: template === "portfolio" ? rows : options.rows },

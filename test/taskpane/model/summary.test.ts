@@ -30,6 +30,28 @@ describe("readSummary", () => {
     ]);
   });
 
+  it("keeps the same top use cases as sorting the whole portfolio, ties in table order (one pass)", () => {
+    // A seeded walk over many ties, blanks and unranked rows: the one-pass selection must agree
+    // with the full stable sort it replaces, for every count.
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let trial = 0; trial < 50; trial++) {
+      const size = 1 + next(60);
+      const names = Array.from({ length: size }, (_, i) => (next(8) === 0 ? "" : `U${i}`));
+      const ranks = Array.from({ length: size }, () => (next(10) === 0 ? "" : 1 + next(6)));
+      const values = { UseCaseNames: column(...names), UseCaseRanks: column(...ranks) };
+      const sorted = names
+        .map((name, i) => ({ name, rank: ranks[i], order: i }))
+        .filter(
+          (u): u is { name: string; rank: number; order: number } =>
+            u.name !== "" && typeof u.rank === "number",
+        )
+        .sort((a, b) => a.rank - b.rank || a.order - b.order)
+        .map(({ name, rank }) => ({ name, rank }));
+      for (const count of [1, 3, 5]) expect(topUseCases(values, count)).toEqual(sorted.slice(0, count));
+    }
+  });
+
   it("groups departments by wave, waves in order, blanks left out", () => {
     const waves = wavePlan({
       DepartmentNames: column("Sales", "IT", "HR", null, "Legal"),

@@ -8,10 +8,9 @@ import type { SelectTabData, SelectTabEvent } from "@fluentui/react-components";
 import { setMessageLocale } from "../../../functions/boundary";
 import type { Locale } from "../../../i18n/locale";
 import { bundleFor } from "../../../i18n/bundles";
-import type { SheetPlan } from "../../../templates/plan";
 import { type PaneContextValue, type PaneRun, type PaneTab, PANE_TABS } from "../../context/pane-context";
 import { downloadWorkbook } from "../../deliver";
-import { CURRENCIES } from "../../model/build";
+import { type BuiltSheet, CURRENCIES } from "../../model/build";
 import type { AppProps } from "./App.types";
 
 /** How long after the pane writes its run's results their change events are still its own (Excel delivers them late). */
@@ -40,7 +39,7 @@ export function useApp(props: AppProps): AppState {
   const [tab, setTab] = useState<PaneTab>("build");
   const tabChosen = useRef(false);
   const [buildCount, setBuildCount] = useState(0);
-  const [builtPlans, setBuiltPlans] = useState<readonly SheetPlan[]>([]);
+  const [builtSheets, setBuiltSheets] = useState<readonly BuiltSheet[]>([]);
   const [lastRun, setLastRun] = useState<PaneRun | null>(null);
   const ownWrites = useRef(0);
 
@@ -84,11 +83,11 @@ export function useApp(props: AppProps): AppState {
     }
   }, []);
 
-  const recordBuild = useCallback((plans: readonly SheetPlan[]) => {
-    if (plans.length > 0) setCurrency(plans[0].currency);
-    setBuiltPlans((before) => [
-      ...before.filter((p) => !plans.some((q) => q.template === p.template)),
-      ...plans,
+  const recordBuild = useCallback((sheets: readonly BuiltSheet[]) => {
+    if (sheets.length > 0) setCurrency(sheets[0].currency);
+    setBuiltSheets((before) => [
+      ...before.filter((p) => !sheets.some((q) => q.template === p.template)),
+      ...sheets,
     ]);
     setBuildCount((n) => n + 1);
   }, []);
@@ -115,7 +114,7 @@ export function useApp(props: AppProps): AppState {
       bundle: bundleFor(locale),
       currency,
       buildCount,
-      builtPlans,
+      builtSheets,
       recordBuild,
       lastRun,
       recordRun: setLastRun,
@@ -129,7 +128,7 @@ export function useApp(props: AppProps): AppState {
       locale,
       currency,
       buildCount,
-      builtPlans,
+      builtSheets,
       recordBuild,
       lastRun,
       writingRunResults,

@@ -7,8 +7,8 @@ import type {
   NameConflict,
   SheetInfo,
 } from "../../../host/workbook-host";
-import type { SampleOrBlank, SheetPlan } from "../../../templates/plan";
-import type { BuildTarget, ChoiceOutcome, Policies } from "../../model/build";
+import type { SampleOrBlank } from "../../../templates/plan";
+import type { BuildTarget, ChoiceOutcome, Policies, ReadyBuild } from "../../model/build";
 
 export type BuildStatus =
   | { readonly kind: "idle" }
@@ -22,7 +22,8 @@ export type BuildStatus =
 /** A build held back until the user decides about the sheets it would land on. */
 export interface PendingBuild {
   readonly target: BuildTarget;
-  readonly plans: readonly SheetPlan[];
+  /** The build as planned (where the host plans it), applied once the user confirms. */
+  readonly ready: ReadyBuild;
   readonly conflicts: readonly Conflict[];
   readonly policies: Policies;
   /** The sheets as read when the build was asked for (the predictions' ground). */

@@ -5,17 +5,18 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import type { ExistingSheetPolicy, Recovery } from "../../../host/workbook-host";
-import type { SampleOrBlank, SheetPlan } from "../../../templates/plan";
+import type { SampleOrBlank } from "../../../templates/plan";
 import { DEFAULT_PORTFOLIO_ROWS } from "../../../templates/portfolio";
 import { usePane } from "../../context/pane-context";
 import {
   type BuildTarget,
+  builtSheets,
   CURRENCIES,
   defaultPolicies,
-  plansFor,
-  readLineCounts,
+  prepareBuild,
   predictChoices,
   type Policies,
+  type ReadyBuild,
   validRows,
 } from "../../model/build";
 import type { BuildOptionsState, BuildStatus, PendingBuild } from "./BuildPanel.types";
@@ -67,22 +68,20 @@ export function useBuildPanel(): BuildPanelState {
   const apply = useCallback(
     async (
       target: BuildTarget,
-      plans: readonly SheetPlan[],
+      ready: ReadyBuild,
       policies: Policies,
       takeNames: readonly string[] = [],
     ): Promise<void> => {
       setStatus({ kind: "building", target, progress: null });
       try {
-        const result = await host.applyPlans(plans, {
+        const result = await ready.apply({
           dialect: "live",
           policies,
           takeNames,
           onProgress: (progress) => setStatus({ kind: "building", target, progress }),
         });
-        // Remember each built plan under the name its sheet got ("ROI (2)" after keep both).
-        const applied = result.sheets
-          .filter((s) => s.outcome !== "skipped")
-          .map((s) => ({ ...plans.find((p) => p.template === s.template)!, sheet: s.sheet }));
+        // Remember each built sheet under the name it got ("ROI (2)" after keep both).
+        const applied = builtSheets(ready, result);
         if (applied.length > 0) recordBuild(applied);
         setStatus({ kind: "done", result });
       } catch (error) {
@@ -99,26 +98,18 @@ export function useBuildPanel(): BuildPanelState {
       void (async () => {
         try {
           await recover();
-          const sheets = await host.listSheets();
-          const plans = plansFor(
-            target,
-            { data, currency, locale, rows },
-            sheets,
-            await readLineCounts(host),
-          );
-          const conflicts = await host.conflicts(plans);
-          const nameConflicts = await host.nameConflicts(plans);
-          if (conflicts.length === 0 && nameConflicts.length === 0) return await apply(target, plans, {});
+          const ready = await prepareBuild(host, { target, options: { data, currency, locale, rows } });
+          const { conflicts, nameConflicts, sheets, outlines, keeps } = ready;
+          if (conflicts.length === 0 && nameConflicts.length === 0) return await apply(target, ready, {});
           const policies = defaultPolicies(conflicts);
-          const keeps = conflicts.length > 0 ? ((await host.keepPreview?.(plans)) ?? {}) : {};
           setPending({
             keeps,
             target,
-            plans,
+            ready,
             sheets,
             conflicts,
             policies,
-            predictions: predictChoices(plans, sheets, conflicts, policies),
+            predictions: predictChoices(outlines, sheets, conflicts, policies),
             nameConflicts,
             takeNames: [],
           });
@@ -135,7 +126,11 @@ export function useBuildPanel(): BuildPanelState {
     setPending((p) => {
       if (!p) return p;
       const policies = { ...p.policies, [sheet]: policy };
-      return { ...p, policies, predictions: predictChoices(p.plans, p.sheets, p.conflicts, policies) };
+      return {
+        ...p,
+        policies,
+        predictions: predictChoices(p.ready.outlines, p.sheets, p.conflicts, policies),
+      };
     });
   }, []);
 
@@ -149,7 +144,7 @@ export function useBuildPanel(): BuildPanelState {
     if (!pending) return;
     if (pending.nameConflicts.some((c) => !pending.takeNames.includes(c.name))) return;
     setPending(null);
-    void apply(pending.target, pending.plans, pending.policies, pending.takeNames);
+    void apply(pending.target, pending.ready, pending.policies, pending.takeNames);
   }, [pending, apply]);
 
   const cancel = useCallback(() => {

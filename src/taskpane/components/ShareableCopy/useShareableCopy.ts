@@ -20,7 +20,7 @@ export function useShareableCopy(): {
   make: () => void;
   dismiss: () => void;
 } {
-  const { host, builtPlans, locale, currency, deliverWorkbook, now } = usePane();
+  const { host, builtSheets, locale, currency, deliverWorkbook, now } = usePane();
   const [status, setStatus] = useState<ShareStatus>({ kind: "idle" });
 
   const make = useCallback(() => {
@@ -28,7 +28,7 @@ export function useShareableCopy(): {
     void (async () => {
       try {
         const options = { data: "sample" as const, currency, locale, rows: DEFAULT_PORTFOLIO_ROWS };
-        const plans = await plansToShare(host, builtPlans, options);
+        const plans = await plansToShare(host, builtSheets, options);
         if (plans.length === 0) return setStatus({ kind: "noSheets" });
         const { makeShareableCopy } = await import(
           /* webpackChunkName: "shareable" */ "../../../export/shareable"
@@ -42,7 +42,7 @@ export function useShareableCopy(): {
         setStatus({ kind: "failed", error });
       }
     })();
-  }, [host, builtPlans, locale, currency, deliverWorkbook, now]);
+  }, [host, builtSheets, locale, currency, deliverWorkbook, now]);
 
   const dismiss = useCallback(() => setStatus({ kind: "idle" }), []);
   return { status, make, dismiss };
