@@ -15,11 +15,11 @@ import { orDefault } from "./blank-inputs";
 import { columnLetters } from "../shared/a1";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
-import { ROI_LINE_NAMES, seedLineItems } from "./roi";
+import { ROI_LINE_NAMES, ROI_TABLES, seedLineItems } from "./roi";
 import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
-export const STRESS_VERSION = 5;
+export const STRESS_VERSION = 6;
 /** The Stress sheet's line table. */
 export const STRESS_TABLE = "StressLineItems";
 export const SCENARIOS = ["Worst", "Base", "Best"] as const;
@@ -50,7 +50,10 @@ export const STRESS_NAMES = {
   correlation: "StressCorrelation",
   /** The matrix's row labels: the line each row (and the same column) was written for, as values. */
   correlationLabels: "StressCorrelationLabels",
-  /** 1 when the matrix matches the current lines (count and label by position), else 0. */
+  /**
+   * 1 when the matrix matches the current lines (count and label by position, every line with a
+   * value labelled), else 0.
+   */
   correlationApplied: "StressCorrelationApplied",
   /** The matrix's status in words. */
   correlationStatus: "StressCorrelationStatus",
@@ -168,12 +171,12 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   // Rank-correlation matrix over the lines (rows 12.., above the line table so the table can grow
   // by appending rows below without moving or splitting it).
   const matrixTop = 12;
+  // A line without a label has no identity of its own: its row of the matrix is labelled blank
+  // (never by its position, which a sort of the table gives to another line), and the matrix
+  // does not apply while such a line has a value (see correlationBlock).
   const matrix = correlationBlock(b, L, matrixTop, {
     labels: withRoi
-      ? [
-          ...lines.benefits.map((line, i) => line.label ?? (line.base === null ? "" : `Benefit ${i + 1}`)),
-          ...lines.costs.map((line, i) => line.label ?? (line.base === null ? "" : `Cost ${i + 1}`)),
-        ]
+      ? [...lines.benefits, ...lines.costs].map((line) => line.label ?? "")
       : [...benefitLabels, ...costLabels],
     benefits: nB,
     // The usage-priced cost (the seed's Model API line) follows adoption like the benefits.
@@ -183,8 +186,18 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
         ? [nB]
         : [],
     sample,
-    lineNow: (k) => (withRoi ? lineAt("labels", k) : `INDEX(${STRESS_NAMES.labels},${k})`),
+    lineNow: (k) =>
+      withRoi
+        ? `IF(${k}<=${benefitCount},${lineIdentity("benefits", k, L)},IF(${k}<=${lineCount},${lineIdentity("costs", `(${k}-${benefitCount})`, L)},""))`
+        : `INDEX(${STRESS_NAMES.labels},${k})`,
     lineCount: withRoi ? lineCount : `ROWS(${STRESS_NAMES.labels})`,
+    // Linked, the k-th matrix row's line is in the Benefits table, else the Costs table.
+    place: withRoi
+      ? {
+          table: (k) => `IF(${k}<=${benefitCount},"${ROI_TABLES.benefits}","${ROI_TABLES.costs}")`,
+          row: (k) => `IF(${k}<=${benefitCount},${k},${k}-${benefitCount})`,
+        }
+      : null,
   });
 
   // Line items (header row below the matrix, one row per line). Columns:
@@ -554,6 +567,21 @@ function roiLine(table: "benefits" | "costs", what: "labels" | "low" | "base" | 
     : `INDEX(${names[what]},${i})`;
 }
 
+/**
+ * The line of one ROI table at position i as the correlation matrix identifies it (a formula): its
+ * label; blank for an empty line; the words for "no label" for a line with a value but no label,
+ * which no label of the matrix can match (its name by position, "Benefit 2", would match whatever
+ * line a sort of the table puts there).
+ */
+function lineIdentity(
+  table: "benefits" | "costs",
+  i: string,
+  L: ReturnType<typeof bundleFor>["stress"],
+): string {
+  const names = ROI_LINE_NAMES[table];
+  return `IF(INDEX(${names.labels},${i})="",IF(INDEX(${names.base},${i})="","","${L.correlationNoLabel}"),INDEX(${names.labels},${i}))`;
+}
+
 /** Sample rank correlations: benefits share one driver (adoption), as does a usage-priced cost. */
 export const SAMPLE_CORRELATION = { benefitPairs: 0.5, usageWithBenefit: 0.3 } as const;
 
@@ -583,6 +611,11 @@ interface CorrelationLayout {
   readonly lineNow: (k: string) => string;
   /** The current number of lines (a formula). */
   readonly lineCount: string;
+  /**
+   * Where the k-th line is typed (formulas: the table's name, the row in its body), for the words
+   * that ask to label a line; null when every line has its label on this sheet.
+   */
+  readonly place: { readonly table: (k: string) => string; readonly row: (k: string) => string } | null;
 }
 
 /**
@@ -626,7 +659,11 @@ function correlationBlock(
       label,
       ...layout.labels.map((_, j) => sampleValue(i, j)),
       same(`=${layout.lineNow(String(i + 1))}`),
-      same(`=IF($A${first + i}=${nowColumn}${first + i},1,0)`),
+      // A line without a label ("no label" in the column before) is never the same line: the
+      // words are not a label, even where the matrix row holds the same text.
+      same(
+        `=IF(AND($A${first + i}=${nowColumn}${first + i},${nowColumn}${first + i}<>"${L.correlationNoLabel}"),1,0)`,
+      ),
       null,
       // A line's correlation with itself is 1 by definition: the diagonal passed on is 1 whatever
       // its cell holds (its cell is not an input).
@@ -638,18 +675,26 @@ function correlationBlock(
     ]),
   ];
   const firstDiffering = `MATCH(0,${flags},0)`;
+  const differs = wordsFormula(L.correlationLabelDiffers, {
+    row: firstDiffering,
+    matrix: `INDEX(${labelsRange},${firstDiffering})`,
+    line: `INDEX(${nowRange},${firstDiffering})`,
+  });
+  // A line with a value and no label comes first after the count: a rebuild cannot carry a pair
+  // to it, only its label can identify it.
+  const place = layout.place;
+  const firstUnlabelled = `MATCH("${L.correlationNoLabel}",${nowRange},0)`;
+  const unlabelled = place
+    ? `IF(COUNTIF(${nowRange},"${L.correlationNoLabel}")>0,${wordsFormula(L.correlationUnlabelled, {
+        table: place.table(firstUnlabelled),
+        row: place.row(firstUnlabelled),
+      })},`
+    : "";
   const status = same(
     `=IF(${layout.lineCount}<>${n},${wordsFormula(L.correlationCountDiffers, {
       lines: layout.lineCount,
       rows: String(n),
-    })},IF(SUM(${flags})=${n},${wordsFormula(L.correlationMatches, {})},${wordsFormula(
-      L.correlationLabelDiffers,
-      {
-        row: firstDiffering,
-        matrix: `INDEX(${labelsRange},${firstDiffering})`,
-        line: `INDEX(${nowRange},${firstDiffering})`,
-      },
-    )}))`,
+    })},${unlabelled}IF(SUM(${flags})=${n},${wordsFormula(L.correlationMatches, {})},${differs}))${place ? ")" : ""}`,
   );
   const block = b.write(`A${top}`, [
     ...rows,

@@ -42,6 +42,9 @@ export const stress = {
     "Does not match: the model has {lines} lines, the matrix {rows}. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
   correlationLabelDiffers:
     "Does not match: row {row} was written for “{matrix}”, the line there is now “{line}”. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
+  correlationNoLabel: "(no label)",
+  correlationUnlabelled:
+    "Does not match: label the line in row {row} of the {table} table on the ROI sheet to correlate it. A line with a value and no label cannot be told from another line, so the matrix is not applied and the lines are simulated independently.",
   simulation: "Monte Carlo simulation of annual ROI",
   statistic: "Statistic",
   value: "Value",
