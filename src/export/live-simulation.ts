@@ -259,7 +259,8 @@ interface Reproduced {
 /** Reads the spill's arguments as SIMULATE_ROI reads them; null when they cannot be read. */
 function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced | null {
   const args = callArguments(live, FUNCTION);
-  if (!args || args.length < 2 || args.length > 7) return null;
+  // The eighth, value_if_empty, changes nothing a model with lines computes.
+  if (!args || args.length < 2 || args.length > 8) return null;
   const benefitsName = rangeName(args[0], names);
   const costsName = rangeName(args[1], names);
   const distribution = args[4] ?? "";
@@ -267,7 +268,7 @@ function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced 
   if (!benefitsName || !costsName || /GENAI\./i.test(distribution)) return null;
   let values: unknown[];
   try {
-    values = args.map((a) => (a === "" ? null : asArgument(evaluate(a, names, lookup))));
+    values = args.slice(0, 7).map((a) => (a === "" ? null : asArgument(evaluate(a, names, lookup))));
   } catch (error) {
     if (error instanceof Unreadable) return null;
     throw error;

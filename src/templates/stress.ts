@@ -11,11 +11,11 @@ import { SIMULATION_LABELS } from "../engine/simulation-table";
 import { SEED, TRIALS } from "../engine/inputs";
 import { DISTRIBUTIONS } from "../engine/distributions";
 import { SPIDER_PERCENTILES } from "../engine/case-simulation";
-import { orDefault } from "./blank-inputs";
+import { enterText, orDefault } from "./blank-inputs";
 import { columnLetters } from "../shared/a1";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
-import { ROI_LINE_NAMES, ROI_TABLES, seedLineItems } from "./roi";
+import { ROI_LINE_NAMES, ROI_SHEET, ROI_TABLES, seedLineItems } from "./roi";
 import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
@@ -245,10 +245,11 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     // Alone, low and high are ordered by value, also for a negative base (a line that costs
     // where it should save): the smaller of the two changed values is the low.
     const changed = (c: "C" | "D"): string => `${r("F", k)}*(1+${r(c, k)})`;
+    // A line without a base is a blank row (room for a line), skipped by the simulation.
     const bound = (c: "C" | "D"): PlanCell =>
       withRoi
         ? fromRoi(c === "C" ? "low" : "high")
-        : same(`=${c === "C" ? "MIN" : "MAX"}(${changed("C")},${changed("D")})`);
+        : same(`=IF(${r("F", k)}="","",${c === "C" ? "MIN" : "MAX"}(${changed("C")},${changed("D")}))`);
     // Tornado columns (linked): the table's k-th row shows the line ranked k by swing.
     const tornadoColumn = (j: number): PlanCell => {
       const source = ["A", "K", "L", "M"][j];
@@ -337,12 +338,26 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     ? `${ROI_LINE_NAMES.benefits.threePoint},${ROI_LINE_NAMES.costs.threePoint}`
     : `${STRESS_NAMES.benefits},${STRESS_NAMES.costs}`;
 
+  // What a model without lines yet shows where the simulation and the tornado sit: what to enter
+  // and where (the simulation's own #VALUE! "benefits is empty" would read as a fault).
+  const R = bundleFor(options.locale).roi;
+  const linesMissing = withRoi
+    ? L.linesMissing
+        .replace("{sheet}", ROI_SHEET)
+        .replace("{benefits}", R.benefitsTable)
+        .replace("{costs}", R.costsTable)
+        .replace("{benefitColumn}", R.annualValue)
+        .replace("{costColumn}", R.amount)
+    : enterText(options.locale, L.linesMissingAlone, STRESS_SHEET, items.range(1, 5, n, 5));
+  // Alone, a line is a row with a base: none among the benefits or the costs leaves nothing to run.
+  const noLines = `OR(COUNT($F$${first}:$F$${first + nB - 1})=0,COUNT($F$${first + nB}:$F$${last})=0)`;
+
   // Monte Carlo (a live spill; it has no native form, so a shared copy carries its values).
   const simTop = last + 2;
   const simLive = (i: number, j: number): PlanFormula => ({
     live:
       i === 0 && j === 0
-        ? `=GENAI.SIMULATE_ROI(${lineArguments},${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")},${orDefault("SimSampling")},${STRESS_NAMES.correlationInUse})`
+        ? `=GENAI.SIMULATE_ROI(${lineArguments},${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")},${orDefault("SimSampling")},${STRESS_NAMES.correlationInUse},"${linesMissing}")`
         : null,
     portable: null,
   });
@@ -373,11 +388,17 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
       anchor: { from: `G${simTop}`, to: `N${simTop + SIMULATION_ROWS + 8}` },
     });
   } else {
+    // Each cell reads its row of GENAI.TORNADO (a blank where it has none), as the linked table's
+    // tornado columns do; the first says what to enter while no benefit or no cost has a base.
     const tornadoCell = (k: number, j: number): PlanFormula => {
       const source = ["A", "K", "L", "M"][j];
+      const guard = (formula: string): string =>
+        k === 0 && j === 0 ? `=IF(${noLines},"${linesMissing}",${formula})` : `=${formula}`;
       return {
-        live: k === 0 && j === 0 ? `=GENAI.TORNADO(${lineArguments},StressLabels)` : null,
-        portable: `=IFERROR(INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0)),"")`,
+        live: guard(
+          `IFERROR(INDEX(GENAI.TORNADO(${lineArguments},StressLabels),$A${tornadoTop + 1 + k},${j + 1}),"")`,
+        ),
+        portable: guard(`IFERROR(INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0)),"")`),
       };
     };
     const tornado = b.write(`A${tornadoTop}`, [
@@ -417,14 +438,18 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     [L.breakEven, L.value],
     [
       L.shareForTarget,
-      dual(`=IF(${SB}<=0,"",${breakEvenLive})`, `=IF(${SB}<=0,"",(1+TargetRoi)*${SC}/${SB})`),
+      // Blank until both benefits and costs are typed (GENAI.BREAKEVEN refuses costs of 0).
+      dual(
+        `=IF(OR(${SB}<=0,${SC}<=0),"",${breakEvenLive})`,
+        `=IF(OR(${SB}<=0,${SC}<=0),"",(1+TargetRoi)*${SC}/${SB})`,
+      ),
     ],
     [
       L.shareForPayback,
       withRoi
         ? dual(
-            `=IF(${throughBenchmark("RoiMonthlyBenefits")}<=0,"",GENAI.BREAKEVEN(${throughBenchmark("RoiMonthlyBenefits")},${throughBenchmark("RoiMonthlyCosts")}))`,
-            `=IF(${throughBenchmark("RoiMonthlyBenefits")}<=0,"",${throughBenchmark("RoiMonthlyCosts")}/${throughBenchmark("RoiMonthlyBenefits")})`,
+            `=IF(OR(${throughBenchmark("RoiMonthlyBenefits")}<=0,${throughBenchmark("RoiMonthlyCosts")}<=0),"",GENAI.BREAKEVEN(${throughBenchmark("RoiMonthlyBenefits")},${throughBenchmark("RoiMonthlyCosts")}))`,
+            `=IF(OR(${throughBenchmark("RoiMonthlyBenefits")}<=0,${throughBenchmark("RoiMonthlyCosts")}<=0),"",${throughBenchmark("RoiMonthlyCosts")}/${throughBenchmark("RoiMonthlyBenefits")})`,
           )
         : L.needsRoi,
     ],

@@ -45,6 +45,9 @@ export const stress = {
   correlationNoLabel: "(no label)",
   correlationUnlabelled:
     "Does not match: label the line in row {row} of the {table} table on the ROI sheet to correlate it. A line with a value and no label cannot be told from another line, so the matrix is not applied and the lines are simulated independently.",
+  linesMissing:
+    "Enter at least one benefit ({benefitColumn} in the {benefits} table) and one cost ({costColumn} in the {costs} table) on the {sheet} sheet: the simulation and the tornado start from them.",
+  linesMissingAlone: "a base value for at least one benefit and one cost",
   simulation: "Monte Carlo simulation of annual ROI",
   statistic: "Statistic",
   value: "Value",

@@ -45,6 +45,9 @@ export const stress: StressLabels = {
   correlationNoLabel: "(無標籤)",
   correlationUnlabelled:
     "不相符:請為 ROI 工作表 {table} 表格第 {row} 列的項目加上標籤,才能納入相關矩陣。有數值但沒有標籤的項目無法與其他項目區分,因此不套用矩陣,各項目改為獨立模擬。",
+  linesMissing:
+    "請在 {sheet} 工作表輸入至少一個效益({benefits}表格的{benefitColumn})與一個成本({costs}表格的{costColumn}):模擬與龍捲風圖以此為起點。",
+  linesMissingAlone: "至少一個效益與一個成本的基準值",
   simulation: "年化 ROI 蒙地卡羅模擬",
   statistic: "統計量",
   value: "數值",
