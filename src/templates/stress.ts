@@ -645,7 +645,8 @@ interface CorrelationLayout {
 
 /**
  * The rank-correlation block: a labelled square of inputs over the lines, beside each row the line
- * now at its position and whether it is the same, the status in words, the 1/0 the simulation
+ * now at its position, whether it is the same and (linked) whether it is a line with a value and no
+ * label, which is never the same line, the status in words, the 1/0 the simulation
  * follows, and the matrix the simulation receives (the entries while they match the lines, blank
  * otherwise: a blank matrix is no correlation, so a matrix is never applied to lines it was not
  * written for). Returns the block's last row (1-based).
@@ -671,6 +672,7 @@ function correlationBlock(
   const last = top + n;
   const nowColumn = columnLetters(1 + n);
   const sameColumn = columnLetters(2 + n);
+  const unlabelledColumn = columnLetters(3 + n);
   const appliedRow = last + 2;
   const applied = `$B$${appliedRow}`;
   const flags = `$${sameColumn}$${first}:$${sameColumn}$${last}`;
@@ -679,17 +681,28 @@ function correlationBlock(
   const inUseLeft = 4 + n;
   const entry = (i: number, j: number): string => `${columnLetters(1 + j)}${first + i}`;
   const rows: PlanCell[][] = [
-    [L.correlation, ...layout.labels, L.correlationLineNow, L.correlationSameLine, null, L.correlationInUse],
+    [
+      L.correlation,
+      ...layout.labels,
+      L.correlationLineNow,
+      L.correlationSameLine,
+      layout.place ? L.correlationUnlabelledLine : null,
+      L.correlationInUse,
+    ],
     ...layout.labels.map((label, i): PlanCell[] => [
       label,
       ...layout.labels.map((_, j) => sampleValue(i, j)),
       same(`=${layout.lineNow(String(i + 1))}`),
-      // A line without a label ("no label" in the column before) is never the same line: the
-      // words are not a label, even where the matrix row holds the same text.
+      // A line without a label (1 in the column after) is never the same line: the words shown
+      // for it are not a label, even where the matrix row holds the same text.
       same(
-        `=IF(AND($A${first + i}=${nowColumn}${first + i},${nowColumn}${first + i}<>"${L.correlationNoLabel}"),1,0)`,
+        layout.place
+          ? `=IF(AND($A${first + i}=${nowColumn}${first + i},${unlabelledColumn}${first + i}=0),1,0)`
+          : `=IF($A${first + i}=${nowColumn}${first + i},1,0)`,
       ),
-      null,
+      // Compared with "=", exact in every engine (a COUNTIF or MATCH on the words would read
+      // wildcards, or in LibreOffice possibly regular expressions).
+      layout.place ? same(`=IF(${nowColumn}${first + i}="${L.correlationNoLabel}",1,0)`) : null,
       // A line's correlation with itself is 1 by definition: the diagonal passed on is 1 whatever
       // its cell holds (its cell is not an input).
       ...layout.labels.map((_, j) =>
@@ -708,9 +721,10 @@ function correlationBlock(
   // A line with a value and no label comes first after the count: a rebuild cannot carry a pair
   // to it, only its label can identify it.
   const place = layout.place;
-  const firstUnlabelled = `MATCH("${L.correlationNoLabel}",${nowRange},0)`;
+  const unlabelledFlags = `$${unlabelledColumn}$${first}:$${unlabelledColumn}$${last}`;
+  const firstUnlabelled = `MATCH(1,${unlabelledFlags},0)`;
   const unlabelled = place
-    ? `IF(COUNTIF(${nowRange},"${L.correlationNoLabel}")>0,${wordsFormula(L.correlationUnlabelled, {
+    ? `IF(SUM(${unlabelledFlags})>0,${wordsFormula(L.correlationUnlabelled, {
         table: place.table(firstUnlabelled),
         row: place.row(firstUnlabelled),
       })},`
@@ -730,11 +744,11 @@ function correlationBlock(
       L.correlationNote,
     ],
   ]);
-  b.style(block.row(0, 0, 2 + n), "header")
+  b.style(block.row(0, 0, layout.place ? 3 + n : 2 + n), "header")
     .style(block.cell(0, inUseLeft), "header")
     .style(block.column(0, 1, n), "label")
     .style(block.range(1, 1, n, n), "constant")
-    .style(block.range(1, 1 + n, n, 2 + n), "formula")
+    .style(block.range(1, 1 + n, n, layout.place ? 3 + n : 2 + n), "formula")
     .style(block.range(1, inUseLeft, n, inUseLeft + n - 1), "formula")
     .style(block.cell(n + 1, 0), "header")
     .style(block.cell(n + 2, 0), "header")
@@ -747,7 +761,7 @@ function correlationBlock(
     if (i < n) b.style(block.range(i, i + 1, i, n), "input");
   }
   b.format(block.range(1, 1, n, n), "decimal")
-    .format(block.range(1, 2 + n, n, 2 + n), "integer")
+    .format(block.range(1, 2 + n, n, layout.place ? 3 + n : 2 + n), "integer")
     .format(block.range(1, inUseLeft, n, inUseLeft + n - 1), "decimal")
     .format(block.cell(n + 2, 1), "integer");
   b.validate(block.range(1, 1, n, n), { kind: "decimal", min: -1, max: 1 }, "-1 – 1");

@@ -107,14 +107,15 @@ describe("the Stress sheet's rank-correlation block", () => {
   );
 
   it.each(Object.entries(cases))(
-    "passes the sampling and the gated matrix to SIMULATE_ROI (%s)",
+    "passes the sampling, the gated matrix and the words for no lines to SIMULATE_ROI (%s)",
     (_, plans) => {
       const plan = stressOf(plans);
       const live = plan.blocks
         .flatMap((b) => b.cells.flat())
         .flatMap((c) => (isFormula(c) && c.live?.startsWith("=GENAI.SIMULATE_ROI(") ? [c.live] : []));
       expect(live).toHaveLength(1);
-      expect(live[0]).toMatch(/,IF\(SimSampling="","LHS",SimSampling\),StressCorrelationInUse\)$/);
+      // Then the words a model without lines shows in the table's place (value_if_empty).
+      expect(live[0]).toMatch(/,IF\(SimSampling="","LHS",SimSampling\),StressCorrelationInUse,"[^"]+"\)$/);
     },
   );
 

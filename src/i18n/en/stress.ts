@@ -43,6 +43,7 @@ export const stress = {
   correlationLabelDiffers:
     "Does not match: row {row} was written for “{matrix}”, the line there is now “{line}”. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
   correlationNoLabel: "(no label)",
+  correlationUnlabelledLine: "No label (1 = yes)",
   correlationUnlabelled:
     "Does not match: label the line in row {row} of the {table} table on the ROI sheet to correlate it. A line with a value and no label cannot be told from another line, so the matrix is not applied and the lines are simulated independently.",
   linesMissing:

@@ -43,6 +43,7 @@ export const stress: StressLabels = {
   correlationLabelDiffers:
     "不相符:第 {row} 列是為「{matrix}」撰寫的,該位置目前的項目是「{line}」。各項目改為獨立模擬;請重建壓力測試工作表,依標籤沿用矩陣。",
   correlationNoLabel: "(無標籤)",
+  correlationUnlabelledLine: "無標籤(1 = 是)",
   correlationUnlabelled:
     "不相符:請為 ROI 工作表 {table} 表格第 {row} 列的項目加上標籤,才能納入相關矩陣。有數值但沒有標籤的項目無法與其他項目區分,因此不套用矩陣,各項目改為獨立模擬。",
   linesMissing:
