@@ -32,6 +32,7 @@ import { bundleFor } from "../i18n/bundles";
 import type { CellValue } from "../host/workbook-host";
 import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
 import { SheetBuilder } from "../templates/builder";
+import { STRESS_NAMES } from "../templates/stress";
 import { type Block, isFormula, type PlanCell, type PlanFormula, type SheetPlan } from "../templates/plan";
 import type { ValueLookup } from "./values";
 import type { Cell, CellValue as ExcelValue, Workbook } from "exceljs";
@@ -254,12 +255,15 @@ interface Reproduced {
   readonly defaultDistribution: NonNullable<LineItem["distribution"]>;
   readonly benefitCount: number;
   readonly options: ReturnType<typeof readSimulation>["options"];
+  /** The correlation argument when it is a workbook name, with its cells as the function read them. */
+  readonly correlation: { readonly name: string; readonly cells: readonly (readonly CellValue[])[] } | null;
 }
 
 /** Reads the spill's arguments as SIMULATE_ROI reads them; null when they cannot be read. */
 function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced | null {
   const args = callArguments(live, FUNCTION);
-  if (!args || args.length < 2 || args.length > 7) return null;
+  // The eighth, value_if_empty, changes nothing a model with lines computes.
+  if (!args || args.length < 2 || args.length > 8) return null;
   const benefitsName = rangeName(args[0], names);
   const costsName = rangeName(args[1], names);
   const distribution = args[4] ?? "";
@@ -267,12 +271,13 @@ function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced 
   if (!benefitsName || !costsName || /GENAI\./i.test(distribution)) return null;
   let values: unknown[];
   try {
-    values = args.map((a) => (a === "" ? null : asArgument(evaluate(a, names, lookup))));
+    values = args.slice(0, 7).map((a) => (a === "" ? null : asArgument(evaluate(a, names, lookup))));
   } catch (error) {
     if (error instanceof Unreadable) return null;
     throw error;
   }
   const [benefits, costs, trials, seed, shape, sampling, correlation] = values;
+  const correlationName = args[6] === undefined ? null : rangeName(args[6], names);
   try {
     const request = readSimulation(benefits, costs, trials, seed, shape, sampling, correlation);
     const read = readModel(benefits, costs);
@@ -292,6 +297,10 @@ function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced 
       defaultDistribution: request.options.distribution,
       benefitCount: request.model.benefits.length,
       options: request.options,
+      correlation:
+        correlationName && Array.isArray(correlation)
+          ? { name: correlationName, cells: correlation as CellValue[][] }
+          : null,
     };
   } catch (error) {
     // A model the function refuses: the spill shows its error, and the copy keeps that value.
@@ -514,6 +523,98 @@ function native(formula: string): PlanFormula {
   return { live: null, portable: formula };
 }
 
+// ---- the matrix's status in the copy -------------------------------------------------------------
+
+/** A plan with some cells replaced, by zero-based "row,column". */
+function withCells(plan: SheetPlan, cells: ReadonlyMap<string, PlanCell>): SheetPlan {
+  return {
+    ...plan,
+    blocks: plan.blocks.map((block) => {
+      const origin = parseCell(block.at);
+      let changed = false;
+      const rows = block.cells.map((row, r) =>
+        row.map((cell, c) => {
+          const put = cells.get(`${origin.row + r},${origin.column + c}`);
+          if (put === undefined) return cell;
+          changed = true;
+          return put;
+        }),
+      );
+      return changed ? { at: block.at, cells: rows } : block;
+    }),
+  };
+}
+
+/** The plan's cell at a zero-based position, or undefined. */
+function cellOf(plan: SheetPlan, row: number, column: number): PlanCell | undefined {
+  for (const block of plan.blocks) {
+    const origin = parseCell(block.at);
+    const cell = block.cells[row - origin.row]?.[column - origin.column];
+    if (cell !== undefined) return cell;
+  }
+  return undefined;
+}
+
+/**
+ * The Stress sheet's rank-correlation block as the copy computes it. In the add-in the block's
+ * status, its 1/0 and the matrix in use decide how the next run correlates the lines; in the copy
+ * the trials are stored, drawn with the matrix in use when the copy was made (or independent), and
+ * nothing the copy's user types changes that. So the copy's matrix in use and its 1/0 are the
+ * values the trials were drawn with, and its status says so: drawn with the matrix and the lines
+ * still those it was written for; drawn with it, but the lines changed since and the stored
+ * correlation follows their positions as exported; or drawn independent. The "still the same
+ * lines" test is the block's own (its 1/0's formula: the count and each row's label). The names
+ * are the template's: a block it does not find is left as it is.
+ */
+function correlationInCopy(
+  plan: SheetPlan,
+  model: Reproduced,
+  trialsSheet: string,
+): { cells: Map<string, PlanCell>; values: Map<string, CellValue> } | null {
+  const where = (name: string) => {
+    const found = plan.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    return found ? parseRange(found.range) : null;
+  };
+  const inUse = where(STRESS_NAMES.correlationInUse);
+  const status = where(STRESS_NAMES.correlationStatus);
+  const applied = where(STRESS_NAMES.correlationApplied);
+  if (!inUse || !status || !applied) return null;
+  if (
+    model.correlation &&
+    model.correlation.name.toLowerCase() !== STRESS_NAMES.correlationInUse.toLowerCase()
+  )
+    return null;
+  const rule = cellOf(plan, applied.top, applied.left);
+  const unchanged = rule !== undefined && isFormula(rule) ? rule.portable : null;
+  if (!unchanged) return null;
+  const t = bundleFor(plan.locale).notes.trials;
+  const drawn = model.options.correlation !== null;
+  const cells = new Map<string, PlanCell>();
+  const values = new Map<string, CellValue>();
+  const put = (row: number, column: number, cell: PlanCell, value: CellValue): void => {
+    cells.set(`${row},${column}`, cell);
+    values.set(`${row},${column}`, value);
+  };
+  for (let i = 0; i <= inUse.bottom - inUse.top; i++)
+    for (let j = 0; j <= inUse.right - inUse.left; j++) {
+      const v = drawn ? (model.correlation?.cells[i]?.[j] ?? null) : null;
+      put(inUse.top + i, inUse.left + j, v === "" ? null : v, v);
+    }
+  put(applied.top, applied.left, drawn ? 1 : 0, drawn ? 1 : 0);
+  const words = (text: string): string => fill(text, { sheet: trialsSheet });
+  if (drawn)
+    put(
+      status.top,
+      status.left,
+      native(
+        `=IF(${unchanged.replace(/^=/, "")}=1,"${words(t.correlationKept)}","${words(t.correlationMoved)}")`,
+      ),
+      words(t.correlationKept),
+    );
+  else put(status.top, status.left, words(t.correlationNotDrawn), words(t.correlationNotDrawn));
+  return { cells, values };
+}
+
 // ---- the whole transformation --------------------------------------------------------------------
 
 /**
@@ -558,9 +659,11 @@ export function withLiveSimulations(
       cells[r][spill.c + 1] = native(value);
       own.set(`${origin.row + r},${origin.column + spill.c + 1}`, statistic.of(built.summary));
     });
-    overrides.set(current.sheet.toLowerCase(), own);
     const blocks: Block[] = current.blocks.map((x, i) => (i === spill.blockIndex ? { at: x.at, cells } : x));
-    out[planIndex] = { ...current, blocks };
+    const matrix = correlationInCopy(current, model, sheet);
+    for (const [key, value] of matrix?.values ?? []) own.set(key, value);
+    overrides.set(current.sheet.toLowerCase(), own);
+    out[planIndex] = matrix ? withCells({ ...current, blocks }, matrix.cells) : { ...current, blocks };
     const t = bundleFor(current.locale).notes.trials;
     const count = (n: number): string => n.toLocaleString("en-US");
     simulations.push({

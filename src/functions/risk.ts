@@ -15,7 +15,7 @@ import {
   type SimulationOptions,
   workProblem,
 } from "../engine/simulate";
-import { CORRELATION_ROW, SIMULATION_STATISTICS } from "../engine/simulation-table";
+import { CORRELATION_ROW, SIMULATION_COLUMNS, SIMULATION_STATISTICS } from "../engine/simulation-table";
 import { tornado } from "../engine/sensitivity";
 import { orderStatistics } from "../engine/statistics";
 import type { ProblemParams } from "../engine/problem";
@@ -225,6 +225,24 @@ function run(request: SimulationRequest): RoiSimulation {
   return simulation;
 }
 
+/**
+ * What SIMULATE_ROI shows for value_if_empty when benefits or costs has no line item yet (every
+ * row blank): the table's shape with the value in its first cell and the rest blank, like
+ * IFERROR's value_if_error but for that one case (a model being typed), so a sheet built before
+ * its lines shows words rather than #VALUE!. Null: the function's own error stands (the value
+ * omitted or blank, or any other problem).
+ */
+function emptyTable(error: unknown, valueIfEmpty: unknown): SpillCell[][] | null {
+  const value = Array.isArray(valueIfEmpty) ? (valueIfEmpty as unknown[][])[0]?.[0] : valueIfEmpty;
+  if (isBlank(value) || !(error instanceof ProblemError) || error.problem.key !== "empty") return null;
+  const argument = error.problem.params.argument;
+  if (argument !== "benefits" && argument !== "costs") return null;
+  const first = typeof value === "number" ? value : scalarText(value, "value_if_empty", "");
+  return SIMULATION_STATISTICS.map((_, i) =>
+    SIMULATION_COLUMNS.map((__, j) => (i === 0 && j === 0 ? first : "")),
+  );
+}
+
 export function simulateRoiOf(
   benefits: unknown,
   costs: unknown,
@@ -233,11 +251,18 @@ export function simulateRoiOf(
   distribution: unknown,
   sampling?: unknown,
   correlation?: unknown,
+  valueIfEmpty?: unknown,
 ): SpillCell[][] {
   return spillResult("SIMULATE_ROI", () => {
-    const simulation = run(
-      readSimulation(benefits, costs, trials, seed, distribution, sampling, correlation),
-    );
+    let request: SimulationRequest;
+    try {
+      request = readSimulation(benefits, costs, trials, seed, distribution, sampling, correlation);
+    } catch (error) {
+      const empty = emptyTable(error, valueIfEmpty);
+      if (empty) return empty;
+      throw error;
+    }
+    const simulation = run(request);
     const s = simulation.summary();
     const se = (x: number): number | string => (Number.isFinite(x) ? x : "");
     // The statistics in the table's order: the mean, the percentiles (each with its interval and

@@ -43,6 +43,12 @@ export interface KeptSheet {
   readonly cells: ReadonlyMap<string, KeptCell>;
   /** What an upgrade from an older layout could not carry, in words. */
   readonly notCarried: readonly string[];
+  /**
+   * Whether a label of a kept matrix (a name with keyedBy; `row` its zero-based row there) named
+   * its line by position rather than by the line's own label (an older layout's "Benefit 2" for a
+   * line without one): such a row identifies no line. Absent: every non-blank label is the line's.
+   */
+  readonly positionalLabel?: (label: string, row: number) => boolean;
 }
 
 export const NOTHING_KEPT: KeptSheet = {
@@ -391,9 +397,12 @@ function shownPair(value: KeptCell): string {
  * when it held anything but 0: a pair whose line is gone; a pair of a label that names more than
  * one line (in the old matrix or among the lines now), since nothing tells which of them it was
  * written for, unless the labels are the same, row for row, as the sheet's own check requires to
- * apply the matrix (then nothing moves); a formula whose pair moves or that reads cells of the
- * sheet the rebuild rewrites (see carriedFormulas). Null when the old labels were not read (the
- * matrix is then kept by position, as any name).
+ * apply the matrix (then nothing moves); a pair of a row without a label of its line's own (blank,
+ * or an older layout's name by position, see KeptSheet.positionalLabel), which identifies no line
+ * (a sort of the table moves an unlabelled line to another position), unless nothing moves; a
+ * formula whose pair moves or that reads cells of the sheet the rebuild rewrites (see
+ * carriedFormulas). Null when the old labels were not read (the matrix is then kept by position,
+ * as any name).
  */
 function keyedMatrix(
   plan: SheetPlan,
@@ -409,8 +418,11 @@ function keyedMatrix(
     labelText(planCellAt(plan, where.top + i, where.left)),
   );
   const old = oldLabels.cells.map((row) => labelText(row[0]));
+  // A name by position is no line's label, even where a line now has that label.
+  const positional = (a: number): boolean => kept.positionalLabel?.(old[a], a) ?? false;
   const sameLines =
-    old.length === newLabels.length && old.every((o, k) => labelKey(o) === labelKey(newLabels[k]));
+    old.length === newLabels.length &&
+    old.every((o, k) => labelKey(o) === labelKey(newLabels[k]) && !positional(k));
   const counts = (labels: readonly string[]): Map<string, number> => {
     const out = new Map<string, number>();
     for (const l of labels) out.set(labelKey(l), (out.get(labelKey(l)) ?? 0) + 1);
@@ -419,12 +431,14 @@ function keyedMatrix(
   const [oldCounts, newCounts] = [counts(old), counts(newLabels)];
   const repeated = (label: string): boolean =>
     !sameLines && ((oldCounts.get(labelKey(label)) ?? 0) > 1 || (newCounts.get(labelKey(label)) ?? 0) > 1);
+  // An old row that names no line of its own: blank, or named by its position.
+  const anonymous = (a: number): boolean => old[a] === "" || positional(a);
   // Row i of the new matrix: the old row with the same label, or -1 (a new line, or a label that
   // does not say which line it is).
   const from = newLabels.map((label, i) => {
     if (sameLines) return i;
-    if (repeated(label)) return -1;
-    return old.findIndex((o) => labelKey(o) === labelKey(label));
+    if (label === "" || repeated(label)) return -1;
+    return old.findIndex((o, a) => labelKey(o) === labelKey(label) && !anonymous(a));
   });
   const used = new Set(from.filter((a) => a >= 0));
   const matrix = parseRange(name.range);
@@ -453,12 +467,17 @@ function keyedMatrix(
       if (used.has(a) && used.has(b)) continue;
       const value = read.cells[a]?.[b] ?? read.cells[b]?.[a];
       if (value === undefined || !hasContent(value) || value === 0) continue;
+      const unnamed = [a, b].find((x) => anonymous(x) && !used.has(x));
       const many = [old[a], old[b]].find((l) => repeated(l));
       notCarried.push(
         `${name.name}: ${shownPair(value)} between “${old[a] || "(blank)"}” and “${old[b] || "(blank)"}” (${
-          many === undefined
-            ? "a line no longer in the model"
-            : `more than one line is labelled “${many || "(blank)"}”, so which one it was written for is not known`
+          unnamed !== undefined
+            ? old[unnamed] === ""
+              ? "a row without a label, so which line it was written for is not known: label the line and type the pair again"
+              : `“${old[unnamed]}” named a line without a label by its position, so which line it was written for is not known: label the line and type the pair again`
+            : many === undefined
+              ? "a line no longer in the model"
+              : `more than one line is labelled “${many || "(blank)"}”, so which one it was written for is not known`
         })`,
       );
     }

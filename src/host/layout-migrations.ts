@@ -36,6 +36,11 @@ export interface LayoutMigration {
     readonly at: number;
     readonly count: number;
   };
+  /**
+   * Labels of the old sheet's keyed matrices that named a line by its position (see
+   * KeptSheet.positionalLabel), with `upgrade` null.
+   */
+  readonly positionalLabel?: (label: string, row: number) => boolean;
 }
 
 /**
@@ -185,6 +190,24 @@ const roiDistribution = (from: number, earlier: string): LayoutMigration => ({
   insertedColumns: { tables: [ROI_TABLES.benefits, ROI_TABLES.costs], at: COL.distribution, count: 1 },
 });
 
+/** What layout 6 of the Stress sheet changed; every input keeps its cell, name and table. */
+const STRESS_6 =
+  "the correlation matrix is not applied while a line with a value has no label (its row is blank rather than named by position), and a blank model's simulation outputs say which lines to enter";
+
+/**
+ * Layout 5 labelled the matrix row of a line with a value and no label by its kind and position
+ * among the benefits or the costs ("Benefit 2", "Cost 1": always English), benefits first. Such a
+ * label, at a row where layout 5 could have written it, names no line: a sort of the table gives
+ * the position to another. (A line the user labelled "Benefit 2" at that very place reads alike
+ * and loses its pairs too, reported: never applied to the wrong line.)
+ */
+function stress5PositionalLabel(label: string, row: number): boolean {
+  const m = /^(Benefit|Cost) ([1-9]\d*)$/.exec(label);
+  if (!m) return false;
+  const position = Number(m[2]);
+  return m[1] === "Benefit" ? row === position - 1 : row >= position - 1;
+}
+
 export const MIGRATIONS: readonly LayoutMigration[] = [
   fromRoi1(2),
   fromRoi1(3),
@@ -229,6 +252,18 @@ export const MIGRATIONS: readonly LayoutMigration[] = [
       "a Sampling setting (SimSampling) and the rank-correlation matrix over the lines above the line table, which moves down by the matrix's height; every input keeps its name or table; and the pane's sensitivity block at the bottom, with the spider chart and the tornado at each line's P10 and P90",
     ),
   ),
+  ...[1, 2, 3, 4].map((from) =>
+    sameInputs(
+      "stress",
+      from,
+      6,
+      `the rank-correlation matrix over the lines (with a Sampling setting, SimSampling) above the line table, which moves down by the matrix's height, and the pane's sensitivity block at the bottom; ${STRESS_6}`,
+    ),
+  ),
+  {
+    ...sameInputs("stress", 5, 6, STRESS_6),
+    positionalLabel: stress5PositionalLabel,
+  },
 ];
 
 export function migrationFor(template: TemplateId, from: number | null, to: number): LayoutMigration | null {
@@ -263,7 +298,12 @@ export function keptSheet(
   const migration = migrationFor(plan.template, version, plan.version);
   if (!migration) return { tables: new Map(), names: new Map(), cells: new Map(), notCarried: [] };
   if (migration.upgrade) return migration.upgrade(read.names, plan);
-  return { ...read, tables: withInserted(read.tables, migration.insertedColumns), notCarried: [] };
+  return {
+    ...read,
+    tables: withInserted(read.tables, migration.insertedColumns),
+    notCarried: [],
+    ...(migration.positionalLabel ? { positionalLabel: migration.positionalLabel } : {}),
+  };
 }
 
 /** Kept table bodies with the newer layout's inserted columns (undefined: not read, the plan's). */

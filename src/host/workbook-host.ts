@@ -238,9 +238,9 @@ export interface LineCounts {
   readonly benefits: number;
   readonly costs: number;
   /**
-   * Each row's line as the Stress sheet names it (its label; "Benefit 2" for a line with a value
-   * and no label; blank for an empty row), so the rebuilt correlation matrix is labelled with the
-   * lines it is written for.
+   * Each row's label (blank for a row without one), so the rebuilt correlation matrix is labelled
+   * with the lines it is written for. A line with a value and no label gets a blank row: its
+   * position is no identity (a sort of the table gives it to another line).
    */
   readonly labels?: { readonly benefits: readonly string[]; readonly costs: readonly string[] };
 }

@@ -11,15 +11,15 @@ import { SIMULATION_LABELS } from "../engine/simulation-table";
 import { SEED, TRIALS } from "../engine/inputs";
 import { DISTRIBUTIONS } from "../engine/distributions";
 import { SPIDER_PERCENTILES } from "../engine/case-simulation";
-import { orDefault } from "./blank-inputs";
+import { enterText, orDefault } from "./blank-inputs";
 import { columnLetters } from "../shared/a1";
 import { SheetBuilder, dual, same } from "./builder";
 import type { PlanCell, PlanFormula, SheetPlan, TemplateOptions } from "./plan";
-import { ROI_LINE_NAMES, seedLineItems } from "./roi";
+import { ROI_LINE_NAMES, ROI_SHEET, ROI_TABLES, seedLineItems } from "./roi";
 import { roiLines } from "./roi-lines";
 
 export const STRESS_SHEET = "Stress";
-export const STRESS_VERSION = 5;
+export const STRESS_VERSION = 6;
 /** The Stress sheet's line table. */
 export const STRESS_TABLE = "StressLineItems";
 export const SCENARIOS = ["Worst", "Base", "Best"] as const;
@@ -50,7 +50,10 @@ export const STRESS_NAMES = {
   correlation: "StressCorrelation",
   /** The matrix's row labels: the line each row (and the same column) was written for, as values. */
   correlationLabels: "StressCorrelationLabels",
-  /** 1 when the matrix matches the current lines (count and label by position), else 0. */
+  /**
+   * 1 when the matrix matches the current lines (count and label by position, every line with a
+   * value labelled), else 0.
+   */
   correlationApplied: "StressCorrelationApplied",
   /** The matrix's status in words. */
   correlationStatus: "StressCorrelationStatus",
@@ -168,12 +171,12 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
   // Rank-correlation matrix over the lines (rows 12.., above the line table so the table can grow
   // by appending rows below without moving or splitting it).
   const matrixTop = 12;
+  // A line without a label has no identity of its own: its row of the matrix is labelled blank
+  // (never by its position, which a sort of the table gives to another line), and the matrix
+  // does not apply while such a line has a value (see correlationBlock).
   const matrix = correlationBlock(b, L, matrixTop, {
     labels: withRoi
-      ? [
-          ...lines.benefits.map((line, i) => line.label ?? (line.base === null ? "" : `Benefit ${i + 1}`)),
-          ...lines.costs.map((line, i) => line.label ?? (line.base === null ? "" : `Cost ${i + 1}`)),
-        ]
+      ? [...lines.benefits, ...lines.costs].map((line) => line.label ?? "")
       : [...benefitLabels, ...costLabels],
     benefits: nB,
     // The usage-priced cost (the seed's Model API line) follows adoption like the benefits.
@@ -183,8 +186,18 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
         ? [nB]
         : [],
     sample,
-    lineNow: (k) => (withRoi ? lineAt("labels", k) : `INDEX(${STRESS_NAMES.labels},${k})`),
+    lineNow: (k) =>
+      withRoi
+        ? `IF(${k}<=${benefitCount},${lineIdentity("benefits", k, L)},IF(${k}<=${lineCount},${lineIdentity("costs", `(${k}-${benefitCount})`, L)},""))`
+        : `INDEX(${STRESS_NAMES.labels},${k})`,
     lineCount: withRoi ? lineCount : `ROWS(${STRESS_NAMES.labels})`,
+    // Linked, the k-th matrix row's line is in the Benefits table, else the Costs table.
+    place: withRoi
+      ? {
+          table: (k) => `IF(${k}<=${benefitCount},"${ROI_TABLES.benefits}","${ROI_TABLES.costs}")`,
+          row: (k) => `IF(${k}<=${benefitCount},${k},${k}-${benefitCount})`,
+        }
+      : null,
   });
 
   // Line items (header row below the matrix, one row per line). Columns:
@@ -232,10 +245,11 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     // Alone, low and high are ordered by value, also for a negative base (a line that costs
     // where it should save): the smaller of the two changed values is the low.
     const changed = (c: "C" | "D"): string => `${r("F", k)}*(1+${r(c, k)})`;
+    // A line without a base is a blank row (room for a line), skipped by the simulation.
     const bound = (c: "C" | "D"): PlanCell =>
       withRoi
         ? fromRoi(c === "C" ? "low" : "high")
-        : same(`=${c === "C" ? "MIN" : "MAX"}(${changed("C")},${changed("D")})`);
+        : same(`=IF(${r("F", k)}="","",${c === "C" ? "MIN" : "MAX"}(${changed("C")},${changed("D")}))`);
     // Tornado columns (linked): the table's k-th row shows the line ranked k by swing.
     const tornadoColumn = (j: number): PlanCell => {
       const source = ["A", "K", "L", "M"][j];
@@ -324,12 +338,26 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     ? `${ROI_LINE_NAMES.benefits.threePoint},${ROI_LINE_NAMES.costs.threePoint}`
     : `${STRESS_NAMES.benefits},${STRESS_NAMES.costs}`;
 
+  // What a model without lines yet shows where the simulation and the tornado sit: what to enter
+  // and where (the simulation's own #VALUE! "benefits is empty" would read as a fault).
+  const R = bundleFor(options.locale).roi;
+  const linesMissing = withRoi
+    ? L.linesMissing
+        .replace("{sheet}", ROI_SHEET)
+        .replace("{benefits}", R.benefitsTable)
+        .replace("{costs}", R.costsTable)
+        .replace("{benefitColumn}", R.annualValue)
+        .replace("{costColumn}", R.amount)
+    : enterText(options.locale, L.linesMissingAlone, STRESS_SHEET, items.range(1, 5, n, 5));
+  // Alone, a line is a row with a base: none among the benefits or the costs leaves nothing to run.
+  const noLines = `OR(COUNT($F$${first}:$F$${first + nB - 1})=0,COUNT($F$${first + nB}:$F$${last})=0)`;
+
   // Monte Carlo (a live spill; it has no native form, so a shared copy carries its values).
   const simTop = last + 2;
   const simLive = (i: number, j: number): PlanFormula => ({
     live:
       i === 0 && j === 0
-        ? `=GENAI.SIMULATE_ROI(${lineArguments},${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")},${orDefault("SimSampling")},${STRESS_NAMES.correlationInUse})`
+        ? `=GENAI.SIMULATE_ROI(${lineArguments},${orDefault("SimTrials")},${orDefault("SimSeed")},${orDefault("SimDistribution")},${orDefault("SimSampling")},${STRESS_NAMES.correlationInUse},"${linesMissing}")`
         : null,
     portable: null,
   });
@@ -360,11 +388,17 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
       anchor: { from: `G${simTop}`, to: `N${simTop + SIMULATION_ROWS + 8}` },
     });
   } else {
+    // Each cell reads its row of GENAI.TORNADO (a blank where it has none), as the linked table's
+    // tornado columns do; the first says what to enter while no benefit or no cost has a base.
     const tornadoCell = (k: number, j: number): PlanFormula => {
       const source = ["A", "K", "L", "M"][j];
+      const guard = (formula: string): string =>
+        k === 0 && j === 0 ? `=IF(${noLines},"${linesMissing}",${formula})` : `=${formula}`;
       return {
-        live: k === 0 && j === 0 ? `=GENAI.TORNADO(${lineArguments},StressLabels)` : null,
-        portable: `=IFERROR(INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0)),"")`,
+        live: guard(
+          `IFERROR(INDEX(GENAI.TORNADO(${lineArguments},StressLabels),$A${tornadoTop + 1 + k},${j + 1}),"")`,
+        ),
+        portable: guard(`IFERROR(INDEX(${abs(source)},MATCH($A${tornadoTop + 1 + k},${abs("O")},0)),"")`),
       };
     };
     const tornado = b.write(`A${tornadoTop}`, [
@@ -404,14 +438,18 @@ export function stressTemplate(options: TemplateOptions): SheetPlan {
     [L.breakEven, L.value],
     [
       L.shareForTarget,
-      dual(`=IF(${SB}<=0,"",${breakEvenLive})`, `=IF(${SB}<=0,"",(1+TargetRoi)*${SC}/${SB})`),
+      // Blank until both benefits and costs are typed (GENAI.BREAKEVEN refuses costs of 0).
+      dual(
+        `=IF(OR(${SB}<=0,${SC}<=0),"",${breakEvenLive})`,
+        `=IF(OR(${SB}<=0,${SC}<=0),"",(1+TargetRoi)*${SC}/${SB})`,
+      ),
     ],
     [
       L.shareForPayback,
       withRoi
         ? dual(
-            `=IF(${throughBenchmark("RoiMonthlyBenefits")}<=0,"",GENAI.BREAKEVEN(${throughBenchmark("RoiMonthlyBenefits")},${throughBenchmark("RoiMonthlyCosts")}))`,
-            `=IF(${throughBenchmark("RoiMonthlyBenefits")}<=0,"",${throughBenchmark("RoiMonthlyCosts")}/${throughBenchmark("RoiMonthlyBenefits")})`,
+            `=IF(OR(${throughBenchmark("RoiMonthlyBenefits")}<=0,${throughBenchmark("RoiMonthlyCosts")}<=0),"",GENAI.BREAKEVEN(${throughBenchmark("RoiMonthlyBenefits")},${throughBenchmark("RoiMonthlyCosts")}))`,
+            `=IF(OR(${throughBenchmark("RoiMonthlyBenefits")}<=0,${throughBenchmark("RoiMonthlyCosts")}<=0),"",${throughBenchmark("RoiMonthlyCosts")}/${throughBenchmark("RoiMonthlyBenefits")})`,
           )
         : L.needsRoi,
     ],
@@ -554,6 +592,21 @@ function roiLine(table: "benefits" | "costs", what: "labels" | "low" | "base" | 
     : `INDEX(${names[what]},${i})`;
 }
 
+/**
+ * The line of one ROI table at position i as the correlation matrix identifies it (a formula): its
+ * label; blank for an empty line; the words for "no label" for a line with a value but no label,
+ * which no label of the matrix can match (its name by position, "Benefit 2", would match whatever
+ * line a sort of the table puts there).
+ */
+function lineIdentity(
+  table: "benefits" | "costs",
+  i: string,
+  L: ReturnType<typeof bundleFor>["stress"],
+): string {
+  const names = ROI_LINE_NAMES[table];
+  return `IF(INDEX(${names.labels},${i})="",IF(INDEX(${names.base},${i})="","","${L.correlationNoLabel}"),INDEX(${names.labels},${i}))`;
+}
+
 /** Sample rank correlations: benefits share one driver (adoption), as does a usage-priced cost. */
 export const SAMPLE_CORRELATION = { benefitPairs: 0.5, usageWithBenefit: 0.3 } as const;
 
@@ -583,11 +636,17 @@ interface CorrelationLayout {
   readonly lineNow: (k: string) => string;
   /** The current number of lines (a formula). */
   readonly lineCount: string;
+  /**
+   * Where the k-th line is typed (formulas: the table's name, the row in its body), for the words
+   * that ask to label a line; null when every line has its label on this sheet.
+   */
+  readonly place: { readonly table: (k: string) => string; readonly row: (k: string) => string } | null;
 }
 
 /**
  * The rank-correlation block: a labelled square of inputs over the lines, beside each row the line
- * now at its position and whether it is the same, the status in words, the 1/0 the simulation
+ * now at its position, whether it is the same and (linked) whether it is a line with a value and no
+ * label, which is never the same line, the status in words, the 1/0 the simulation
  * follows, and the matrix the simulation receives (the entries while they match the lines, blank
  * otherwise: a blank matrix is no correlation, so a matrix is never applied to lines it was not
  * written for). Returns the block's last row (1-based).
@@ -613,6 +672,7 @@ function correlationBlock(
   const last = top + n;
   const nowColumn = columnLetters(1 + n);
   const sameColumn = columnLetters(2 + n);
+  const unlabelledColumn = columnLetters(3 + n);
   const appliedRow = last + 2;
   const applied = `$B$${appliedRow}`;
   const flags = `$${sameColumn}$${first}:$${sameColumn}$${last}`;
@@ -621,13 +681,28 @@ function correlationBlock(
   const inUseLeft = 4 + n;
   const entry = (i: number, j: number): string => `${columnLetters(1 + j)}${first + i}`;
   const rows: PlanCell[][] = [
-    [L.correlation, ...layout.labels, L.correlationLineNow, L.correlationSameLine, null, L.correlationInUse],
+    [
+      L.correlation,
+      ...layout.labels,
+      L.correlationLineNow,
+      L.correlationSameLine,
+      layout.place ? L.correlationUnlabelledLine : null,
+      L.correlationInUse,
+    ],
     ...layout.labels.map((label, i): PlanCell[] => [
       label,
       ...layout.labels.map((_, j) => sampleValue(i, j)),
       same(`=${layout.lineNow(String(i + 1))}`),
-      same(`=IF($A${first + i}=${nowColumn}${first + i},1,0)`),
-      null,
+      // A line without a label (1 in the column after) is never the same line: the words shown
+      // for it are not a label, even where the matrix row holds the same text.
+      same(
+        layout.place
+          ? `=IF(AND($A${first + i}=${nowColumn}${first + i},${unlabelledColumn}${first + i}=0),1,0)`
+          : `=IF($A${first + i}=${nowColumn}${first + i},1,0)`,
+      ),
+      // Compared with "=", exact in every engine (a COUNTIF or MATCH on the words would read
+      // wildcards, or in LibreOffice possibly regular expressions).
+      layout.place ? same(`=IF(${nowColumn}${first + i}="${L.correlationNoLabel}",1,0)`) : null,
       // A line's correlation with itself is 1 by definition: the diagonal passed on is 1 whatever
       // its cell holds (its cell is not an input).
       ...layout.labels.map((_, j) =>
@@ -638,18 +713,27 @@ function correlationBlock(
     ]),
   ];
   const firstDiffering = `MATCH(0,${flags},0)`;
+  const differs = wordsFormula(L.correlationLabelDiffers, {
+    row: firstDiffering,
+    matrix: `INDEX(${labelsRange},${firstDiffering})`,
+    line: `INDEX(${nowRange},${firstDiffering})`,
+  });
+  // A line with a value and no label comes first after the count: a rebuild cannot carry a pair
+  // to it, only its label can identify it.
+  const place = layout.place;
+  const unlabelledFlags = `$${unlabelledColumn}$${first}:$${unlabelledColumn}$${last}`;
+  const firstUnlabelled = `MATCH(1,${unlabelledFlags},0)`;
+  const unlabelled = place
+    ? `IF(SUM(${unlabelledFlags})>0,${wordsFormula(L.correlationUnlabelled, {
+        table: place.table(firstUnlabelled),
+        row: place.row(firstUnlabelled),
+      })},`
+    : "";
   const status = same(
     `=IF(${layout.lineCount}<>${n},${wordsFormula(L.correlationCountDiffers, {
       lines: layout.lineCount,
       rows: String(n),
-    })},IF(SUM(${flags})=${n},${wordsFormula(L.correlationMatches, {})},${wordsFormula(
-      L.correlationLabelDiffers,
-      {
-        row: firstDiffering,
-        matrix: `INDEX(${labelsRange},${firstDiffering})`,
-        line: `INDEX(${nowRange},${firstDiffering})`,
-      },
-    )}))`,
+    })},${unlabelled}IF(SUM(${flags})=${n},${wordsFormula(L.correlationMatches, {})},${differs}))${place ? ")" : ""}`,
   );
   const block = b.write(`A${top}`, [
     ...rows,
@@ -660,11 +744,11 @@ function correlationBlock(
       L.correlationNote,
     ],
   ]);
-  b.style(block.row(0, 0, 2 + n), "header")
+  b.style(block.row(0, 0, layout.place ? 3 + n : 2 + n), "header")
     .style(block.cell(0, inUseLeft), "header")
     .style(block.column(0, 1, n), "label")
     .style(block.range(1, 1, n, n), "constant")
-    .style(block.range(1, 1 + n, n, 2 + n), "formula")
+    .style(block.range(1, 1 + n, n, layout.place ? 3 + n : 2 + n), "formula")
     .style(block.range(1, inUseLeft, n, inUseLeft + n - 1), "formula")
     .style(block.cell(n + 1, 0), "header")
     .style(block.cell(n + 2, 0), "header")
@@ -677,7 +761,7 @@ function correlationBlock(
     if (i < n) b.style(block.range(i, i + 1, i, n), "input");
   }
   b.format(block.range(1, 1, n, n), "decimal")
-    .format(block.range(1, 2 + n, n, 2 + n), "integer")
+    .format(block.range(1, 2 + n, n, layout.place ? 3 + n : 2 + n), "integer")
     .format(block.range(1, inUseLeft, n, inUseLeft + n - 1), "decimal")
     .format(block.cell(n + 2, 1), "integer");
   b.validate(block.range(1, 1, n, n), { kind: "decimal", min: -1, max: 1 }, "-1 – 1");

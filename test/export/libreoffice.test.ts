@@ -23,7 +23,9 @@ import { SAMPLE_DEPARTMENTS, SAMPLE_USE_CASES } from "../../src/templates/sample
 import { cellAddress, parseRange } from "../../src/shared/a1";
 import type { SheetPlan } from "../../src/templates/plan";
 import { planCompleteModel } from "../../src/templates/index";
-import { DEFAULT_CHANGES } from "../../src/templates/stress";
+import { COL } from "../../src/templates/roi-lines";
+import { DEFAULT_CHANGES, STRESS_NAMES } from "../../src/templates/stress";
+import { bundleFor } from "../../src/i18n/bundles";
 import { roiByEngine, roiInputs } from "../host/memory-support";
 import { financialSummary } from "../../src/engine/line-items";
 import { generatedLines, PRICE_CHANGE } from "../templates/line-items-support";
@@ -56,6 +58,8 @@ const EDITS: {
   { label: "customer service's sponsorship 5 → 1", at: (p) => tableCell(p, "Departments", 0, 4), value: 1 },
   // Finance (4, 3, 2 → 4, 4, 2) then ties Sales at 3.33 for the last place in wave 1.
   { label: "finance's systems readiness 3 → 4", at: (p) => tableCell(p, "Departments", 4, 3), value: 4 },
+  // A line with a value and no label: the correlation matrix stops applying and says which to label.
+  { label: "the platform cost's label cleared", at: (p) => tableCell(p, "Costs", 1, COL.label), value: null },
 ];
 
 if (!soffice) {
@@ -197,6 +201,17 @@ if (!soffice) {
         expect(line[2]).toBeCloseTo(rows[i].roiAtHigh, 12);
         expect(line[3]).toBeCloseTo(rows[i].swing, 12);
       });
+    });
+
+    it("stops applying the correlation matrix while a line with a value has no label, and says which", () => {
+      const named = (name: string): CellValue => {
+        const at = namedCell(plans, name);
+        return lo(at.sheet, at.address);
+      };
+      expect(named(STRESS_NAMES.correlationApplied)).toBe(0);
+      expect(named(STRESS_NAMES.correlationStatus)).toBe(
+        bundleFor("en").stress.correlationUnlabelled.replace("{row}", "2").replace("{table}", "Costs"),
+      );
     });
 
     it("scores the edited use case and assigns the edited department's wave as the engine does", () => {

@@ -5,7 +5,11 @@
  * typed into the file, the recalculated percentiles move and equal the add-in's simulation of the
  * edited model (same seed, same uniforms). Likewise after a benefit's and a cost's Distribution
  * cells are set to Uniform and Triangular: the copy's trials follow the column, and the
- * recalculated statistics equal the add-in's for those per-line shapes.
+ * recalculated statistics equal the add-in's for those per-line shapes. The Stress sheet's
+ * rank-correlation status says what the stored trials were drawn with: after a line is renamed in
+ * the file, that the stored correlation follows the lines' positions as exported (the statistics
+ * unchanged, still the correlated ones); in a copy made while the matrix did not match, that the
+ * trials are independent, even after the file's lines are made to match it again.
  *
  * The add-in's figures are, before the edit, the spill of GENAI.SIMULATE_ROI in a MemoryHost built
  * in the live dialect (the Stress sheet's trials set to the count the copy stores, so the copy
@@ -29,6 +33,7 @@ import * as formulajs from "@formulajs/formulajs";
 import * as ExcelJS from "exceljs";
 import { STORED_TRIALS, TRIALS_SHEET } from "../../src/export/live-simulation";
 import { simulateRoiOf } from "../../src/functions/risk";
+import { bundleFor } from "../../src/i18n/bundles";
 import type { LineDistribution, LineItem } from "../../src/engine/distributions";
 import { RoiSimulation, simulationUniforms } from "../../src/engine/simulate";
 import { makeShareableCopy } from "../../src/export/shareable";
@@ -100,6 +105,8 @@ if (!soffice) {
     let before: ExcelJS.Workbook;
     let after: ExcelJS.Workbook;
     let shaped: ExcelJS.Workbook;
+    let renamed: ExcelJS.Workbook;
+    let independent: ExcelJS.Workbook;
     let addIn: { before: number[]; after: number[]; shaped: number[] };
     let copy: { before: CellValue[]; after: CellValue[]; shaped: CellValue[] };
 
@@ -107,8 +114,9 @@ if (!soffice) {
     const recalculated = async (
       file: string,
       edits: { sheet: string; address: string; value: CellValue }[],
+      from: MemoryHost = host,
     ): Promise<{ workbook: ExcelJS.Workbook; stripped: number }> => {
-      const bytes = await makeShareableCopy(host, plans, { now: NOW });
+      const bytes = await makeShareableCopy(from, plans, { now: NOW });
       const edited = await editedXlsx(bytes, edits, { stripResults: true });
       const input = join(office.folder, file);
       writeFileSync(input, Buffer.from(edited.bytes));
@@ -174,6 +182,20 @@ if (!soffice) {
           { ...tableCell(plans, "Costs", 1, COL.distribution), value: "Triangular" },
         ])
       ).workbook;
+      // A colleague renames the Model API line in the file: the stored trials stay as drawn.
+      const modelApiLabel = tableCell(plans, "Costs", 0, COL.label);
+      renamed = (await recalculated("renamed.xlsx", [{ ...modelApiLabel, value: "Model calls" }])).workbook;
+      // A copy made while the matrix did not match (the line renamed in the add-in first), whose
+      // line the colleague names back in the file so that the labels match the matrix again.
+      const unmatched = new MemoryHost();
+      await unmatched.applyPlans(plans, { dialect: "live" });
+      await unmatched.writeCells([
+        { sheet: trials.sheet, address: trials.address, values: [[STORED_TRIALS]] },
+        { sheet: modelApiLabel.sheet, address: modelApiLabel.address, values: [["Model calls"]] },
+      ]);
+      independent = (
+        await recalculated("independent.xlsx", [{ ...modelApiLabel, value: "Model API" }], unmatched)
+      ).workbook;
       addIn = {
         before: await Promise.all(
           cells.map(async (c) => (await host.readRange(c.sheet, c.address))[0][0] as number),
@@ -206,13 +228,50 @@ if (!soffice) {
         if (path) rmSync(path, { recursive: true, force: true });
     });
 
-    it("computes the Stress sheet's matrix rule natively: the sample matrix matches the lines and is passed on", () => {
+    const trialWords = bundleFor("en").notes.trials;
+    const sentence = (text: string): string => text.replace("{sheet}", TRIALS_SHEET);
+
+    it("says its trials were drawn with the sample matrix, which matches the lines, and passes it on", () => {
       for (const workbook of [before, after]) {
         expect(named(workbook, STRESS_NAMES.correlationApplied)).toEqual([[1]]);
-        expect(named(workbook, STRESS_NAMES.correlationStatus)[0][0]).toMatch(/^Matches the lines/);
+        expect(named(workbook, STRESS_NAMES.correlationStatus)).toEqual([
+          [sentence(trialWords.correlationKept)],
+        ]);
         // The sample's benefits correlate at 0.5: the copy's trials are correlated ones.
         expect(matrixIn(workbook)[0][1]).toBe(0.5);
       }
+    });
+
+    it("says, after a line is renamed in the file, that the stored correlation follows the positions as exported", () => {
+      expect(named(renamed, "RoiCostLabels")[0][0]).toBe("Model calls");
+      expect(named(renamed, STRESS_NAMES.correlationStatus)).toEqual([
+        [sentence(trialWords.correlationMoved)],
+      ]);
+      // True: the statistics are the correlated trials', as before the rename (not independent ones).
+      expect(named(renamed, STRESS_NAMES.correlationApplied)).toEqual([[1]]);
+      expect(matrixIn(renamed)).toEqual(matrixIn(before));
+      statistics(renamed).forEach((v, i) => expect(v).toBeCloseTo(copy.before[i] as number, 12));
+    });
+
+    it("says its trials are independent when the matrix did not match at the copy, even once the file's lines match it", () => {
+      // The file's line has the matrix's label again: the add-in would apply the matrix, the
+      // copy's stored trials cannot.
+      expect(named(independent, "RoiCostLabels")[0][0]).toBe("Model API");
+      expect(named(independent, STRESS_NAMES.correlationStatus)).toEqual([
+        [sentence(trialWords.correlationNotDrawn)],
+      ]);
+      expect(named(independent, STRESS_NAMES.correlationApplied)).toEqual([[0]]);
+      expect(
+        named(independent, STRESS_NAMES.correlationInUse)
+          .flat()
+          .every((v) => v === null || v === ""),
+      ).toBe(true);
+      // And its statistics are the independent simulation's.
+      expectAddInFigures(
+        independent,
+        statistics(independent),
+        simulated(named(independent, "BenefitThreePoint"), named(independent, "CostThreePoint"), [[]]),
+      );
     });
 
     it("leaves LibreOffice nothing cached: the trials' formulas lost their values", () => {
@@ -233,7 +292,17 @@ if (!soffice) {
         });
       const simulation = new RoiSimulation(
         { benefits: items("BenefitThreePoint"), costs: items("CostThreePoint") },
-        { trials: STORED_TRIALS, seed: 1, distribution: "PERT", correlation: matrixIn(workbook) },
+        {
+          trials: STORED_TRIALS,
+          seed: 1,
+          distribution: "PERT",
+          // An all-blank matrix in use is no correlation, as SIMULATE_ROI reads it.
+          correlation: named(workbook, STRESS_NAMES.correlationInUse)
+            .flat()
+            .every((v) => v === null || v === "")
+            ? null
+            : matrixIn(workbook),
+        },
       );
       simulation.run();
       return {

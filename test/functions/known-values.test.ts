@@ -279,6 +279,39 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     expect(lhs[0][2] as number).toBeLessThan((mc[0][2] as number) / 5);
   });
 
+  it("shows value_if_empty, not #VALUE!, while benefits or costs has no line item, and only then", () => {
+    const blank = [
+      [null, null, null],
+      [null, null, null],
+    ];
+    const words = "Enter the lines on the ROI sheet";
+    // Omitted or blank: the function's own error, right for a formula typed by hand.
+    expect(thrown(() => SIMULATE_ROI(blank, costs, 2000, 7)).message).toBe(
+      "benefits is empty: give at least one number",
+    );
+    expect(
+      thrown(() => SIMULATE_ROI(blank, costs, 2000, 7, undefined, undefined, undefined, "")).message,
+    ).toBe("benefits is empty: give at least one number");
+    // Given: the table's shape, the value in its first cell, the rest blank, for either argument.
+    const empty = [words, "", "", "", ""];
+    const rest = Array.from({ length: 6 }, () => ["", "", "", "", ""]);
+    for (const [b, c] of [
+      [blank, costs],
+      [benefits, blank],
+      [blank, blank],
+    ])
+      expect(SIMULATE_ROI(b, c, 2000, 7, undefined, undefined, undefined, words)).toEqual([empty, ...rest]);
+    expect(SIMULATE_ROI(blank, costs, 2000, 7, undefined, undefined, undefined, 0)[0][0]).toBe(0);
+    // Any other problem keeps its error: a line out of order is no model being typed.
+    expect(
+      thrown(() => SIMULATE_ROI([[3, 2, 1]], costs, 2000, 7, undefined, undefined, undefined, words)).message,
+    ).toMatch(/^benefits row 1/);
+    // With lines, the argument changes nothing.
+    expect(SIMULATE_ROI(benefits, costs, 2000, 7, undefined, undefined, undefined, words)).toEqual(
+      SIMULATE_ROI(benefits, costs, 2000, 7),
+    );
+  });
+
   it("takes each line's distribution from a fourth column (blank: the distribution argument)", () => {
     const withShapes = benefits.map((r, i) => [...r, ["Uniform", "", "triangular"][i]]);
     const asDefault = SIMULATE_ROI(benefits, costs, 2000, 7, "PERT");

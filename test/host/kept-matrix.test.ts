@@ -13,6 +13,7 @@ import {
   type KeptRange,
   type KeptSheet,
 } from "../../src/host/kept-content";
+import { keptSheet } from "../../src/host/layout-migrations";
 import { planCellAt } from "../../src/host/plan-rows";
 import { OfficeHost } from "../../src/host/office";
 import { cellAddress, parseRange } from "../../src/shared/a1";
@@ -100,6 +101,66 @@ describe("a matrix kept by label", () => {
       [0.2, 0.3, 1],
     ]);
     expect(report.notCarried).toEqual([]);
+  });
+});
+
+describe("a row without a line's own label", () => {
+  it("carries no pair of a blank row, even to the one blank row of the lines now, and says why", () => {
+    // Built for (no label), B | Y with the unlabelled line's pair to Y; now B, (no label) | Y:
+    // a sort moved the unlabelled line, and nothing tells it is the same line.
+    const old = kept(
+      ["", "B", "Y"],
+      [
+        [1, 0.2, 0.5],
+        [0.2, 1, -0.3],
+        [0.5, -0.3, 1],
+      ],
+    );
+    const { plan, report } = keepInto(stressPlan(["B", ""], ["Y"]), old);
+    expect(matrixOf(plan)).toEqual([
+      [1, null, -0.3],
+      [null, 1, null],
+      [-0.3, null, 1],
+    ]);
+    const why =
+      "a row without a label, so which line it was written for is not known: label the line and type the pair again";
+    expect(report.notCarried).toEqual([
+      `StressCorrelation: 0.2 between “(blank)” and “B” (${why})`,
+      `StressCorrelation: 0.5 between “(blank)” and “Y” (${why})`,
+    ]);
+  });
+
+  it("reads layout 5's name by position (“Benefit 2”) as no label, even where a line now has that label", () => {
+    // Layout 5 named an unlabelled line by its kind and position: its pairs followed positions.
+    const plan = stressPlan(["A", "Benefit 2"], ["Cost 1"]);
+    const old = kept(
+      ["A", "Benefit 2", "Cost 1"],
+      [
+        [1, 0.4, 0.1],
+        [0.4, 1, 0.6],
+        [0.1, 0.6, 1],
+      ],
+    );
+    const read = { tables: old.tables, names: old.names, cells: old.cells };
+    const { plan: upgraded, report } = keepInto(plan, keptSheet(plan, 5, read));
+    expect(matrixOf(upgraded)).toEqual([
+      [1, null, null],
+      [null, 1, null],
+      [null, null, 1],
+    ]);
+    expect(report.notCarried).toEqual([
+      "StressCorrelation: 0.4 between “A” and “Benefit 2” (“Benefit 2” named a line without a label by its position, so which line it was written for is not known: label the line and type the pair again)",
+      "StressCorrelation: 0.1 between “A” and “Cost 1” (“Cost 1” named a line without a label by its position, so which line it was written for is not known: label the line and type the pair again)",
+      "StressCorrelation: 0.6 between “Benefit 2” and “Cost 1” (“Benefit 2” named a line without a label by its position, so which line it was written for is not known: label the line and type the pair again)",
+    ]);
+    // The same labels in the current layout are the lines' own: nothing moves, nothing is lost.
+    const same = keepInto(plan, keptSheet(plan, plan.version, read));
+    expect(matrixOf(same.plan)).toEqual([
+      [1, 0.4, 0.1],
+      [0.4, 1, 0.6],
+      [0.1, 0.6, 1],
+    ]);
+    expect(same.report.notCarried).toEqual([]);
   });
 });
 

@@ -7,7 +7,10 @@
  * user's pair by label to its lines' new positions, and the simulation uses it again. Labels
  * compare in the carry as in the sheet's check (a case-only rename carries, a trailing space does
  * not); a label two lines share carries no pair; a formula pair comes back only where what it
- * reads stays, never reading another cell, and is reported otherwise.
+ * reads stays, never reading another cell, and is reported otherwise. A line with a value and no
+ * label is no line the matrix can name: while one is in the model, the matrix is not applied (the
+ * sheet says which line to label, the pane agrees), so two unlabelled lines that trade places
+ * never take each other's pairs, and a rebuild reports their pairs rather than moving them.
  */
 import { type Matrix } from "../../src/engine/correlation";
 import { DEFAULT_SIMULATION, simulateRoi, type SimulationSummary } from "../../src/engine/simulate";
@@ -17,7 +20,8 @@ import { sheetView } from "../../src/preview/sheet-view";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { plansFor, readLineCounts } from "../../src/taskpane/model/build";
 import { addLine } from "../../src/taskpane/model/line-add";
-import { LINE_ITEM_NAMES, readLineItems } from "../../src/taskpane/model/simulation";
+import { readCaseCorrelation, readCorrelation } from "../../src/taskpane/model/correlation";
+import { keptLineRows, LINE_ITEM_NAMES, readLineItems } from "../../src/taskpane/model/simulation";
 import { planCompleteModel } from "../../src/templates/index";
 import { isFormula } from "../../src/templates/plan";
 import { ROI_LINE_NAMES } from "../../src/templates/roi";
@@ -66,7 +70,7 @@ function figures(s: SimulationSummary): number[] {
 /** The engine's run on the lines the sheet simulates, with the sheet's settings. */
 async function engineRun(host: MemoryHost, correlation: Matrix | null, sampling: "LHS" | "MC" = "LHS") {
   const reading = readLineItems(await host.readNames(LINE_ITEM_NAMES));
-  if (!reading.ok) throw new Error("the lines cannot be read");
+  if (!reading.ok) throw new Error(`the lines cannot be read: ${JSON.stringify(reading)}`);
   return simulateRoi(reading.model, { ...DEFAULT_SIMULATION, sampling, correlation });
 }
 
@@ -91,6 +95,33 @@ async function renameCost(host: MemoryHost, k: number, label: string): Promise<v
   if (!labels) throw new Error("no cost labels");
   const r = parseRange(labels.address);
   host.typeAsUser(labels.sheet, cellAddress(r.top + k, r.left), label);
+}
+
+/**
+ * A line typed into the k-th row (0 = the first) of an ROI table: its label (null: none), its
+ * value, and a low and high 20% either side (a blank model has no default changes).
+ */
+async function typeLine(
+  host: MemoryHost,
+  table: "benefits" | "costs",
+  k: number,
+  label: string | null,
+  base: number,
+): Promise<void> {
+  const names = ROI_LINE_NAMES[table];
+  const typed: [string, CellValue][] = [
+    [names.labels, label],
+    [names.low, base * 0.8],
+    [names.base, base],
+    [names.high, base * 1.2],
+  ];
+  const at = await host.locateNames(typed.map(([name]) => name));
+  for (const [name, value] of typed) {
+    const where = at[name];
+    if (!where) throw new Error(`no ${name}`);
+    const r = parseRange(where.address);
+    host.typeAsUser(where.sheet, cellAddress(r.top + k, r.left), value);
+  }
 }
 
 /** The formula a Stress cell holds, or null. */
@@ -301,6 +332,58 @@ describe("the Stress sheet's rank-correlation matrix (memory host, live dialect)
       row.map((v, j) => (raw[i][j] === null ? asMatrix(raw)[j][i] : v)),
     );
     expectFigures(sheet.values, figures(await engineRun(host, mirrored)));
+  });
+
+  it("never applies a pair to an unlabelled line: the status asks for its label, the pane agrees, a sort moves nothing", async () => {
+    const BLANK = { ...OPTIONS, data: "blank" } as const;
+    const host = new MemoryHost();
+    await host.applyPlans(planCompleteModel(BLANK), { dialect: "live" });
+    // Two benefits with a value and no label, one labelled cost; the Stress sheet rebuilt for them.
+    await typeLine(host, "benefits", 0, null, 1_000_000);
+    await typeLine(host, "benefits", 1, null, 5_000_000);
+    await typeLine(host, "costs", 0, "Platform", 600_000);
+    const plans = plansFor("stress", BLANK, await host.listSheets(), await readLineCounts(host));
+    await host.applyPlans(plans, { dialect: "live", policies: { [STRESS_SHEET]: "replace" } });
+    // Their rows are blank, not "Benefit 1" and "Benefit 2": a position names no line.
+    const labels = (await host.readNames([STRESS_NAMES.correlationLabels]))[STRESS_NAMES.correlationLabels];
+    expect(labels?.map((r) => r[0] ?? "")).toEqual(["", "", "Platform", ""]);
+    // The user's pair: the first benefit (1,000,000 now) with Platform.
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, 0, 2), 0.8);
+    host.typeAsUser(STRESS_SHEET, await pairCell(host, 2, 0), 0.8);
+
+    const unlabelled =
+      "Does not match: label the line in row 1 of the Benefits table on the ROI sheet to correlate it. A line with a value and no label cannot be told from another line, so the matrix is not applied and the lines are simulated independently.";
+    const independent = async (): Promise<void> => {
+      expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(0);
+      expect(await value_(host, STRESS_NAMES.correlationStatus)).toBe(unlabelled);
+      const sheet = await spill(host);
+      expectFigures(sheet.values, figures(await engineRun(host, null)));
+      expect([null, ""]).toContain(sheet.rows[SIMULATION_ROWS][0]);
+      // The pane's readers follow the sheet: independent lines, with the sheet's words.
+      expect(await readCaseCorrelation(host)).toEqual({ kind: "unmatched", status: unlabelled });
+      const items = await host.readNames([...LINE_ITEM_NAMES, ...Object.values(STRESS_NAMES)]);
+      expect(readCorrelation(items, keptLineRows(items))).toEqual({ kind: "unmatched", status: unlabelled });
+    };
+    await independent();
+    // A sort of the Benefits table trades the two lines' places: still nothing applied.
+    await typeLine(host, "benefits", 0, null, 5_000_000);
+    await typeLine(host, "benefits", 1, null, 1_000_000);
+    await independent();
+
+    // Labelled, the lines are the matrix's no more (its rows were blank): the rebuild says the
+    // pair had no line to go to, and the matrix applies to the labelled lines without it.
+    await typeLine(host, "benefits", 0, "Retention", 5_000_000);
+    await typeLine(host, "benefits", 1, "Onboarding", 1_000_000);
+    expect(await value_(host, STRESS_NAMES.correlationStatus)).toMatch(
+      /^Does not match: row 1 was written for “”/,
+    );
+    expect((await rebuild(host)).notCarried).toEqual([
+      "StressCorrelation: 0.8 between “(blank)” and “Platform” (a row without a label, so which line it was written for is not known: label the line and type the pair again)",
+    ]);
+    expect(await value_(host, STRESS_NAMES.correlationApplied)).toBe(1);
+    const raw = (await host.readNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation] ?? [];
+    expect([raw[0][2], raw[2][0], raw[1][2]]).toEqual([null, null, null]);
+    expectFigures((await spill(host)).values, figures(await engineRun(host, asMatrix(raw))));
   });
 
   it("upgrades a Stress sheet of layout 4: every setting kept by name, the matrix and Sampling added", async () => {

@@ -10,9 +10,10 @@ import { bundleFor } from "../../src/i18n/bundles";
 import { MemoryHost } from "../../src/host/memory";
 import { tableBody } from "../../src/host/plan-rows";
 import type { CellValue } from "../../src/host/workbook-host";
-import { parseRange } from "../../src/shared/a1";
+import { cellAddress, parseRange } from "../../src/shared/a1";
 import { planCompleteModel, planModel } from "../../src/templates/index";
 import { isFormula, type Dialect, type SheetPlan } from "../../src/templates/plan";
+import { ROI_LINE_NAMES } from "../../src/templates/roi";
 import { SAMPLE_CORRELATION, STRESS_NAMES, STRESS_TABLE } from "../../src/templates/stress";
 
 const SAMPLE = { data: "sample", currency: "NT$", locale: "en" } as const;
@@ -106,14 +107,48 @@ describe("the Stress sheet's rank-correlation block", () => {
   );
 
   it.each(Object.entries(cases))(
-    "passes the sampling and the gated matrix to SIMULATE_ROI (%s)",
+    "passes the sampling, the gated matrix and the words for no lines to SIMULATE_ROI (%s)",
     (_, plans) => {
       const plan = stressOf(plans);
       const live = plan.blocks
         .flatMap((b) => b.cells.flat())
         .flatMap((c) => (isFormula(c) && c.live?.startsWith("=GENAI.SIMULATE_ROI(") ? [c.live] : []));
       expect(live).toHaveLength(1);
-      expect(live[0]).toMatch(/,IF\(SimSampling="","LHS",SimSampling\),StressCorrelationInUse\)$/);
+      // Then the words a model without lines shows in the table's place (value_if_empty).
+      expect(live[0]).toMatch(/,IF\(SimSampling="","LHS",SimSampling\),StressCorrelationInUse,"[^"]+"\)$/);
+    },
+  );
+
+  it.each(["en", "zh-TW"] as const)(
+    "is not applied while a line with a value has no label, and says which one to label, alike in both dialects (%s)",
+    async (locale) => {
+      const L = bundleFor(locale).stress;
+      const read = async (dialect: Dialect): Promise<Record<string, CellValue[][] | null>> => {
+        const host = new MemoryHost();
+        await host.applyPlans(planCompleteModel({ ...SAMPLE, locale, data: "blank" }), { dialect });
+        // A value typed into the second row of Costs, its label left blank.
+        const at = (await host.locateNames([ROI_LINE_NAMES.costs.base]))[ROI_LINE_NAMES.costs.base]!;
+        const r = parseRange(at.address);
+        host.typeAsUser(at.sheet, cellAddress(r.top + 1, r.left), 600_000);
+        // The column beside the matrix: the line now at each row's position.
+        const m = (await host.locateNames([STRESS_NAMES.correlation]))[STRESS_NAMES.correlation]!;
+        const e = parseRange(m.address);
+        const now = await host.readRange(
+          m.sheet,
+          `${cellAddress(e.top, e.right + 1)}:${cellAddress(e.bottom, e.right + 1)}`,
+        );
+        return { ...(await host.readNames([...BLOCK])), now };
+      };
+      const [live, portable] = await Promise.all([read("live"), read("portable")]);
+      expect(portable).toEqual(live);
+      expect(live[STRESS_NAMES.correlationApplied]).toEqual([[0]]);
+      expect(live[STRESS_NAMES.correlationStatus]).toEqual([
+        [L.correlationUnlabelled.replace("{row}", "2").replace("{table}", "Costs")],
+      ]);
+      // The line now at the matrix's fourth row (Costs row 2) is shown as having no label, and
+      // the matrix the function receives is blank.
+      expect(live.now?.map((row) => row[0] ?? "")).toEqual(["", "", "", L.correlationNoLabel]);
+      expect(live[STRESS_NAMES.correlationInUse]?.flat().every((v) => v === "" || v === null)).toBe(true);
     },
   );
 

@@ -32,5 +32,12 @@ export const notes = {
     trial: "Trial",
     roi: "ROI",
     uniform: "Uniform: {line}",
+    /** The copy's rank-correlation status: what its stored trials were drawn with. */
+    correlationKept:
+      "The trials on {sheet} were drawn with this matrix as exported, and the lines are the same: the statistics are rank-correlated. A change to the matrix needs the add-in.",
+    correlationMoved:
+      "The trials on {sheet} were drawn with this matrix as exported, but the lines changed since (renamed, reordered, added or removed): the stored correlation still follows the lines' positions as exported. A change to the matrix needs the add-in.",
+    correlationNotDrawn:
+      "The trials on {sheet} were drawn with the lines independent: the matrix did not match the lines when the copy was made. A change to the matrix or the lines does not correlate them without the add-in.",
   },
 };

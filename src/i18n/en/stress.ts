@@ -42,6 +42,13 @@ export const stress = {
     "Does not match: the model has {lines} lines, the matrix {rows}. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
   correlationLabelDiffers:
     "Does not match: row {row} was written for “{matrix}”, the line there is now “{line}”. The lines are simulated independently; rebuild the Stress sheet to carry the matrix over by label.",
+  correlationNoLabel: "(no label)",
+  correlationUnlabelledLine: "No label (1 = yes)",
+  correlationUnlabelled:
+    "Does not match: label the line in row {row} of the {table} table on the ROI sheet to correlate it. A line with a value and no label cannot be told from another line, so the matrix is not applied and the lines are simulated independently.",
+  linesMissing:
+    "Enter at least one benefit ({benefitColumn} in the {benefits} table) and one cost ({costColumn} in the {costs} table) on the {sheet} sheet: the simulation and the tornado start from them.",
+  linesMissingAlone: "a base value for at least one benefit and one cost",
   simulation: "Monte Carlo simulation of annual ROI",
   statistic: "Statistic",
   value: "Value",

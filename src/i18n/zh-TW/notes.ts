@@ -32,5 +32,11 @@ export const notes: NoteTexts = {
     trial: "試驗",
     roi: "ROI",
     uniform: "均勻亂數：{line}",
+    correlationKept:
+      "{sheet} 上的試驗以匯出時的此矩陣抽樣，且項目未變：統計量為等級相關。變更矩陣需要增益集。",
+    correlationMoved:
+      "{sheet} 上的試驗以匯出時的此矩陣抽樣，但項目在匯出後已變更（改名、重新排序、新增或刪除）：儲存的相關仍依匯出時的項目位置。變更矩陣需要增益集。",
+    correlationNotDrawn:
+      "{sheet} 上的試驗以各項目獨立抽樣：製作副本時矩陣與項目不符。沒有增益集，變更矩陣或項目都不會使其相關。",
   },
 };

@@ -42,6 +42,13 @@ export const stress: StressLabels = {
     "不相符:模型有 {lines} 個項目,矩陣有 {rows} 個。各項目改為獨立模擬;請重建壓力測試工作表,依標籤沿用矩陣。",
   correlationLabelDiffers:
     "不相符:第 {row} 列是為「{matrix}」撰寫的,該位置目前的項目是「{line}」。各項目改為獨立模擬;請重建壓力測試工作表,依標籤沿用矩陣。",
+  correlationNoLabel: "(無標籤)",
+  correlationUnlabelledLine: "無標籤(1 = 是)",
+  correlationUnlabelled:
+    "不相符:請為 ROI 工作表 {table} 表格第 {row} 列的項目加上標籤,才能納入相關矩陣。有數值但沒有標籤的項目無法與其他項目區分,因此不套用矩陣,各項目改為獨立模擬。",
+  linesMissing:
+    "請在 {sheet} 工作表輸入至少一個效益({benefits}表格的{benefitColumn})與一個成本({costs}表格的{costColumn}):模擬與龍捲風圖以此為起點。",
+  linesMissingAlone: "至少一個效益與一個成本的基準值",
   simulation: "年化 ROI 蒙地卡羅模擬",
   statistic: "統計量",
   value: "數值",

@@ -44,22 +44,13 @@ export function presentTemplates(sheets: readonly SheetInfo[]): TemplateId[] {
 /** The line tables' current row counts, or null when the workbook has no ROI sheet. */
 export async function readLineCounts(host: WorkbookHost): Promise<LineCounts | null> {
   const { benefits, costs } = ROI_LINE_NAMES;
-  const v = await host.readNames([benefits.labels, costs.labels, benefits.base, costs.base]);
+  const v = await host.readNames([benefits.labels, costs.labels]);
   const b = v[benefits.labels];
   const c = v[costs.labels];
   if (!b || !c) return null;
-  const named = (labels: CellValue[][], base: CellValue[][] | null, kind: string): string[] =>
-    labels.map((row, i) => {
-      const label = row[0];
-      if (label !== null && label !== "") return String(label);
-      const value = base?.[i]?.[0];
-      return value === null || value === undefined || value === "" ? "" : `${kind} ${i + 1}`;
-    });
-  return {
-    benefits: b.length,
-    costs: c.length,
-    labels: { benefits: named(b, v[benefits.base], "Benefit"), costs: named(c, v[costs.base], "Cost") },
-  };
+  const named = (labels: CellValue[][]): string[] =>
+    labels.map(([label]) => (label === null || label === undefined ? "" : String(label)));
+  return { benefits: b.length, costs: c.length, labels: { benefits: named(b), costs: named(c) } };
 }
 
 /**
