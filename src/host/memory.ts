@@ -473,12 +473,17 @@ export class MemoryHost implements WorkbookHost {
       }
       for (const c of stretched?.cells ?? [])
         this.hf.setCellContents({ sheet: id, row: c.row, col: c.column }, [[c.formula]]);
+    });
+    // Names are re-pointed once the rows are in: HyperFormula 3.5 evaluates a name changed inside
+    // the same batch as a row insert before the cells it reads ("Value of the formula cell is not
+    // computed").
+    const renamed = this.hf.batch(() => {
       for (const { name, expression } of stretched?.names ?? [])
         this.hf.changeNamedExpression(name, expression);
     });
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
-    this.emit(changes, "user", [id]);
+    this.emit(changes.concat(renamed), "user", [id]);
     return Promise.resolve();
   }
 
@@ -624,8 +629,19 @@ export class MemoryHost implements WorkbookHost {
     });
     const count = removed.rows.length;
     await this.insertTableRows(sheet, table, index, count);
-    const { id, body } = this.tableOrThrow(sheet, table);
+    const { id, record, body } = this.tableOrThrow(sheet, table);
     const at = body.top + index;
+    // The template's own values in the rows (a line's note) go back into its plan too.
+    const writable = new Set(writableCells(record.plan).map(({ row, column }) => `${row},${column}`));
+    const values = new Map<string, PlanCell>();
+    removed.rows.forEach((cells, k) => {
+      for (const { column, content } of cells) {
+        const cell = planCellAt(record.plan, at + k, column);
+        if (cell !== undefined && !isFormula(cell) && !writable.has(`${at + k},${column}`))
+          values.set(`${at + k},${column}`, content);
+      }
+    });
+    if (values.size > 0) this.records.set(id, { ...record, plan: withPlanCells(record.plan, values) });
     const changes = this.hf.batch(() => {
       removed.rows.forEach((cells, k) => {
         for (const { column, content } of cells)
@@ -828,14 +844,16 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /**
-   * A row's cells that are the user's, as written: its writable cells, and whatever was typed
-   * where the template writes nothing (beside the table), which a sheet row's delete takes too.
+   * What a row holds that its calculated formulas do not give back, as written: its writable
+   * cells, the template's own values in it (a line's note), and whatever was typed where the
+   * template writes nothing (beside the table), which a sheet row's delete takes too.
    */
   private userRow(id: number, plan: SheetPlan, row: number): { column: number; content: CellValue }[] {
     const cells = this.writables(id, plan, row);
     const width = this.hf.getSheetDimensions(id).width;
     for (let column = 0; column < width; column++) {
-      if (planCellAt(plan, row, column) !== undefined || cells.some((c) => c.column === column)) continue;
+      const cell = planCellAt(plan, row, column);
+      if ((cell !== undefined && isFormula(cell)) || cells.some((c) => c.column === column)) continue;
       const content = this.serialized({ sheet: id, row, col: column });
       if (content !== null) cells.push({ column, content });
     }
