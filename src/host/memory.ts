@@ -488,12 +488,11 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /**
-   * Appends rows with their inputs to the end of a table of a template sheet (WorkbookHost). The
-   * rows go in before the table's last row, inside every range over the table's rows, so totals,
-   * names and the formulas that read them grow as Excel grows them for a row inserted inside a
-   * table; the last row's inputs then move below them, so the new rows end the table in the order
-   * given. Calculated columns take the formulas of the row above; each given row fills the table's
-   * first cells (formulas in same-row R1C1 form, "RC3").
+   * Appends rows with their inputs to the end of a table of a template sheet (WorkbookHost), as
+   * rows inserted below its last row: the table and the template's ranges over it (totals, names,
+   * the formulas that read them) grow to take them in, and every reference to the table's rows
+   * stays on its row. Calculated columns take the formulas of the last row; each given row fills
+   * the table's first cells (formulas in same-row R1C1 form, "RC3").
    */
   async appendTableRows(
     sheet: string,
@@ -506,26 +505,28 @@ export class MemoryHost implements WorkbookHost {
     this.checkRowCount(count);
     if (n < MIN_TABLE_ROWS) throw new TableRowError("rowsAppendSingle", { table: body.name });
     this.refuseRows(record.plan, body);
-    const at = body.bottom;
-    const moved = movePlanRows(record.plan, { kind: "insert", at, count });
-    const last = this.writables(id, record.plan, body.bottom);
-    const columns = last.map((c) => c.column);
+    const at = body.bottom + 1;
+    const change: RowChange = { kind: "insert", at, count, table: { top: body.top, bottom: body.bottom } };
+    const moved = movePlanRows(record.plan, change);
+    const columns = writableColumns(record.plan, body.bottom);
     const content = (value: CellValue | undefined, row: number): RawCellContent =>
       typeof value === "string" && value.startsWith("=") ? sameRowFormula(value, row) : (value ?? null);
     // The plan holds what the rows hold (a copy down would give them the row above's inputs), so an
     // export or a later row operation writes the lines' own inputs.
     const written = new Map<string, PlanCell>();
-    const hold = (row: number, column: number, held: CellValue | RawCellContent): void => {
-      written.set(
-        `${row},${column}`,
-        typeof held === "string" && held.startsWith("=") ? userFormula(held) : ((held ?? null) as PlanValue),
-      );
-    };
-    for (const { column, content: held } of last) hold(at, column, held);
     rows.forEach((given, k) =>
-      columns.forEach((column) => hold(at + 1 + k, column, content(given[column - body.left], at + 1 + k))),
+      columns.forEach((column) => {
+        const held = content(given[column - body.left], at + k);
+        written.set(
+          `${at + k},${column}`,
+          typeof held === "string" && held.startsWith("=")
+            ? userFormula(held)
+            : ((held ?? null) as PlanValue),
+        );
+      }),
     );
     const plan = withPlanCells(moved, written);
+    const stretched = this.stretched(id, record, plan, change);
     const changes = this.hf.batch(() => {
       this.hf.addRows(id, [at, count]);
       for (let row = at; row < at + count; row++) {
@@ -536,20 +537,21 @@ export class MemoryHost implements WorkbookHost {
         }
         this.hf.setCellContents({ sheet: id, row, col: 0 }, [line]);
       }
-      // The old last row's inputs (read at row `at`) go back to row `at`; the new rows follow.
-      for (const { column, content: held } of last)
-        this.hf.setCellContents({ sheet: id, row: at, col: column }, [[held]]);
+      for (const c of stretched.cells)
+        this.hf.setCellContents({ sheet: id, row: c.row, col: c.column }, [[c.formula]]);
       rows.forEach((given, k) => {
-        const row = at + 1 + k;
         for (const column of columns)
-          this.hf.setCellContents({ sheet: id, row, col: column }, [
-            [content(given[column - body.left], row)],
+          this.hf.setCellContents({ sheet: id, row: at + k, col: column }, [
+            [content(given[column - body.left], at + k)],
           ]);
       });
     });
+    const renamed = this.hf.batch(() => {
+      for (const { name, expression } of stretched.names) this.hf.changeNamedExpression(name, expression);
+    });
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
-    this.emit(changes, "user", [id]);
+    this.emit(changes.concat(renamed), "user", [id]);
     return Promise.resolve();
   }
 

@@ -282,6 +282,28 @@ describe("MemoryHost table rows and the user's formulas", () => {
     await expectSameAsFreshBuild(host);
   });
 
+  it("appends rows below the last use case: references to it stay on it, the new rows are scored", async () => {
+    const host = await sampleHost();
+    const last = FIRST + ROWS - 1;
+    await host.writeCells([
+      { sheet: SHEET, address: `A${last}:H${last}`, values: [["Last line", "IT", 3, 3, 3, 3, 5e6, 5e5]] },
+    ]);
+    host.typeAsUser(SHEET, "W5", `=A${last}&G${last}`);
+    await host.appendTableRows(SHEET, "UseCases", [
+      ["Appended one", "IT", 5, 1, 5, 5, 1e7, 1e6],
+      ["Appended two", "HR", 1, 5, 1, 1, 1e5, 1e6],
+    ]);
+    expect(formulaAt(host, SHEET, "W5")).toBe(`=A${last}&G${last}`);
+    expect(await valueAt(host, SHEET, "W5")).toBe("Last line5000000");
+    expect(await host.readRange(SHEET, `A${last + 1}:A${last + 2}`)).toEqual([
+      ["Appended one"],
+      ["Appended two"],
+    ]);
+    expect(await valueAt(host, SHEET, `I${last + 1}`)).toBe(100);
+    expectPlansMatchWorkbook(host);
+    await expectSameAsFreshBuild(host);
+  });
+
   it("inserts and deletes rows of the sample's Benefits and Costs, whose lines hold driver formulas", async () => {
     const host = await sampleHost();
     const roi = planOf(host, "ROI");
