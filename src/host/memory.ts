@@ -871,18 +871,27 @@ export class MemoryHost implements WorkbookHost {
     for (const name of this.hf.getSheetNames()) {
       const sheet = this.hf.getSheetId(name) as number;
       const plan = this.records.get(sheet)?.plan ?? null;
-      const writable = plan
-        ? new Set(writableCells(plan).map(({ row, column }) => `${row},${column}`))
-        : null;
       const { width, height } = this.hf.getSheetDimensions(sheet);
+      // The template's calculated cells, marked once (a 5,000-row sheet has 100,000 of them).
+      const calculated = new Uint8Array(width * height);
+      if (plan) {
+        for (const block of plan.blocks) {
+          const r = blockRange(block);
+          block.cells.forEach((line, i) =>
+            line.forEach((cell, j) => {
+              const [row, column] = [r.top + i, r.left + j];
+              if (row < height && column < width && isFormula(cell)) calculated[row * width + column] = 1;
+            }),
+          );
+        }
+        for (const { row, column } of writableCells(plan))
+          if (row < height && column < width) calculated[row * width + column] = 0;
+      }
       for (let row = 0; row < height; row++)
         for (let column = 0; column < width; column++) {
+          if (calculated[row * width + column] === 1) continue;
           const at = { sheet, row, col: column };
           if (!this.hf.doesCellHaveFormula(at)) continue;
-          if (plan && !writable?.has(`${row},${column}`)) {
-            const cell = planCellAt(plan, row, column);
-            if (cell !== undefined && isFormula(cell)) continue;
-          }
           const formula = this.hf.getCellFormula(at);
           if (formula !== undefined) out.push({ sheet, row, column, formula });
         }
