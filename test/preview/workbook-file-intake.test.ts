@@ -198,7 +198,7 @@ describe("a foreign workbook opened beside the model", () => {
     );
   });
 
-  it("does not let the file's name replace the model's, and says so", async () => {
+  it("does not let the file's name replace the model's, and says so", () => {
     expect(report.notes).toEqual([expect.stringMatching(/"AnnualROI" is not added/)]);
     const model = host.names().filter((n) => n.name === "AnnualROI");
     expect(model).toHaveLength(1);
