@@ -21,13 +21,13 @@ import type { HyperFormula } from "hyperformula";
 import { formulaTokens } from "./formula-tokens";
 
 const PREFIX = /^(?:_xlfn\.|_xlws\.)+/i;
-// Cheap test before tokenizing: every formula a plan writes passes through here.
-const MAYBE_NUMBER = /[0-9.]E[+-]?[0-9]/;
-const MAYBE_PREFIX = /_xl(?:fn|ws)\./i;
+// One cheap scan before tokenizing, since every formula a plan writes passes through here (about
+// 14 million characters for a 5,000-row model): an upper-case E between digits, or a prefix.
+const MAYBE = /[0-9.]E[+-]?[0-9]|_[xX][lL](?:[fF][nN]|[wW][sS])\./;
 
 /** The formula with upper-case E notation in lower case and the file-format prefixes removed. */
 export function excelFormulaText(formula: string): string {
-  if (!MAYBE_NUMBER.test(formula) && !MAYBE_PREFIX.test(formula)) return formula;
+  if (!MAYBE.test(formula)) return formula;
   const tokens = formulaTokens(formula);
   let changed = false;
   const out = tokens.map(({ kind, text }, k) => {

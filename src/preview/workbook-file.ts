@@ -23,7 +23,14 @@
 import type { Workbook } from "exceljs";
 import { type MarkedSheet, MARKER_SHEET, readMarkedTrials, readModelMarker } from "../export/model-marker";
 import { contentOfCell, type PlainSheet, readPlainSheet, writePlainSheet } from "../export/plain-sheets";
-import { type FileDefinedName, loadJSZip, readableByExcelJS, readDefinedNames } from "../export/package";
+import {
+  type FileDefinedName,
+  loadJSZip,
+  type PackageName,
+  readableByExcelJS,
+  readDefinedNames,
+} from "../export/package";
+import { withFilePrefixes } from "../host/formula-text";
 import { bundleFor } from "../i18n/bundles";
 import { LOCALES } from "../i18n/locale";
 import { renameSheetReferences } from "../host/formula-tokens";
@@ -254,6 +261,20 @@ async function otherSheets(host: MemoryHost, plans: readonly SheetPlan[]): Promi
   return out;
 }
 
+/**
+ * The workbook-scoped names of the user's own (from a file opened beside the model, say), as the
+ * file writes them: not the model's (the plans' names and the add-in's GenAI_Template markers,
+ * which the copy writes itself). A sheet-scoped name is not written (the copy's names are all
+ * workbook-scoped).
+ */
+function userNames(host: MemoryHost, plans: readonly SheetPlan[]): PackageName[] {
+  const model = new Set(plans.flatMap((p) => p.names.map((n) => n.name.toLowerCase())));
+  return host
+    .names()
+    .filter((n) => n.scope === null && !model.has(n.name.toLowerCase()) && !/^GenAI_Template_/i.test(n.name))
+    .map((n) => ({ name: n.name, refersTo: withFilePrefixes(n.expression.replace(/^=/, "")) }));
+}
+
 /** The workbook as .xlsx: the model's shareable copy with the marker, then every other sheet. */
 export async function saveWorkbookFile(host: MemoryHost, now: Date, excel?: ExcelJS): Promise<Uint8Array> {
   const plans = await modelPlans(host);
@@ -264,6 +285,7 @@ export async function saveWorkbookFile(host: MemoryHost, now: Date, excel?: Exce
     // The simulation stays live in the file (Excel and LibreOffice recompute its statistics from
     // the trials sheet); the marker lists that sheet, so reopening drops it and simulates again.
     liveSimulation: { reserved: others.map((s) => s.name) },
+    names: userNames(host, plans),
     extend: (workbook) => {
       for (const sheet of others) writePlainSheet(workbook, sheet);
     },

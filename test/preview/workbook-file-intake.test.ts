@@ -198,6 +198,15 @@ describe("a foreign workbook opened beside the model", () => {
     );
   });
 
+  it("saves the names that came with the file beside the model's, and they open again", async () => {
+    const saved = await saveWorkbookFile(host, NOW, ExcelJS);
+    const reopened = await reopen(saved);
+    expect(reopened.names()).toEqual(
+      expect.arrayContaining([{ name: "Doubled", scope: null, expression: "=Calc!$A$1" }]),
+    );
+    expect(await reopened.readRange("Calc", "A1:A3")).toEqual([[2000], ["ROI!B21000"], [2001]]);
+  }, 120_000);
+
   it("does not let the file's name replace the model's, and says so", () => {
     expect(report.notes).toEqual([expect.stringMatching(/"AnnualROI" is not added/)]);
     const model = host.names().filter((n) => n.name === "AnnualROI");
