@@ -15,6 +15,7 @@ import { planModel } from "../templates/index";
 import { type SampleOrBlank, TEMPLATE_IDS, type TemplateId } from "../templates/plan";
 import { DEFAULT_PORTFOLIO_ROWS } from "../templates/portfolio";
 import { type ComputedValues, readPlanValues } from "./values";
+import { markingExtension } from "./model-marker";
 import type { PackageReport } from "./package";
 import { describeError, prepareValidator, validateFiles } from "./validator";
 import { type ExportStats, exportStats, loadExcelJS, writePackage } from "./xlsx";
@@ -187,11 +188,14 @@ export async function exportModel(command: WorkbookCommand, now: Date): Promise<
   } catch (error) {
     uncomputed = error instanceof Error ? error.message : String(error);
   }
-  // The simulation stays live: a Trials sheet replays it with native functions.
+  // The simulation stays live: a Trials sheet replays it with native functions. The marker makes
+  // the file open as the model (the preview rebuilds it from the templates with these inputs),
+  // as a shareable copy does.
   const written = await writePackage(plans, values, {
     now,
     excel: await loadExcelJS(),
     liveSimulation: true,
+    extend: markingExtension(plans),
   });
   const path = resolve(command.out);
   await writeFile(path, written.bytes);

@@ -47,6 +47,8 @@ export const STORED_TRIALS = 2_000;
 export interface LiveSimulationOptions {
   /** The most trials a copy stores (default STORED_TRIALS). */
   readonly storedTrials?: number;
+  /** Sheet names the trials sheet must not take (the workbook's other sheets, written beside). */
+  readonly reserved?: readonly string[];
 }
 
 /** What the copy made live: one entry per SIMULATE_ROI spill. */
@@ -363,8 +365,12 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 }
 
-function uniqueSheetName(plans: readonly SheetPlan[], wanted: string): string {
-  const taken = new Set(plans.map((p) => p.sheet.toLowerCase()));
+function uniqueSheetName(
+  plans: readonly SheetPlan[],
+  wanted: string,
+  reserved: readonly string[] = [],
+): string {
+  const taken = new Set([...plans.map((p) => p.sheet), ...reserved].map((n) => n.toLowerCase()));
   if (!taken.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) if (!taken.has(`${wanted} (${i})`.toLowerCase())) return `${wanted} (${i})`;
 }
@@ -637,7 +643,7 @@ export function withLiveSimulations(
     const model = reproduce(spill.live, names, lookup);
     if (!model) continue;
     const stored = Math.min(model.options.trials, limit);
-    const sheet = uniqueSheetName([...out, ...added], TRIALS_SHEET);
+    const sheet = uniqueSheetName([...out, ...added], TRIALS_SHEET, options.reserved);
     const built = trialsSheet(spill.plan, sheet, model, stored);
     added.push(built.plan);
     overrides.set(sheet.toLowerCase(), built.values);

@@ -96,8 +96,22 @@ export function markerOf(plans: readonly SheetPlan[]): MarkedSheet[] {
   }));
 }
 
-/** Adds the hidden marker sheet for the plans' sheets (last in tab order). */
-export function writeModelMarker(workbook: Workbook, plans: readonly SheetPlan[]): void {
+/**
+ * The marker row's template word for a sheet of stored simulation trials (a shared copy's live
+ * simulation). A reader that does not know it skips the row, as any unknown template.
+ */
+export const TRIALS_ROW = "trials";
+
+/**
+ * Adds the hidden marker sheet for the plans' sheets (last in tab order), then one row per sheet
+ * of simulation trials the copy derived from them: a reader rebuilding the model drops those,
+ * since the rebuilt model simulates by itself.
+ */
+export function writeModelMarker(
+  workbook: Workbook,
+  plans: readonly SheetPlan[],
+  trialsSheets: readonly string[] = [],
+): void {
   if (plans.length === 0) return;
   const ws = workbook.addWorksheet(MARKER_SHEET, { state: "hidden" });
   ws.getCell("A1").value = TITLE;
@@ -116,6 +130,38 @@ export function writeModelMarker(workbook: Workbook, plans: readonly SheetPlan[]
       m.data,
     ];
   });
+  trialsSheets.forEach((sheet, i) => {
+    ws.getRow(4 + plans.length + i).values = [TRIALS_ROW, sheet];
+  });
+}
+
+/**
+ * The extension of an .xlsx writer (WriteOptions.extend) that marks the model: the plans'
+ * sheets, and as trials sheets the sheets the writer added beside them before extending (a live
+ * simulation's). `then` adds further sheets (plain ones) before the marker is written.
+ */
+export function markingExtension<E>(
+  plans: readonly SheetPlan[],
+  then?: (workbook: Workbook, excel: E) => void,
+): (workbook: Workbook, excel: E) => void {
+  return (workbook, excel) => {
+    const model = new Set(plans.map((p) => p.sheet.toLowerCase()));
+    const trials = workbook.worksheets.map((ws) => ws.name).filter((n) => !model.has(n.toLowerCase()));
+    then?.(workbook, excel);
+    writeModelMarker(workbook, plans, trials);
+  };
+}
+
+/** The sheets of simulation trials the marker lists (none in a file older than those rows). */
+export function readMarkedTrials(workbook: Workbook): string[] {
+  const ws = workbook.getWorksheet(MARKER_SHEET);
+  if (!ws || ws.getCell("A1").value !== TITLE) return [];
+  const out: string[] = [];
+  for (let r = 4; r <= ws.rowCount; r++) {
+    const sheet = ws.getCell(r, 2).value;
+    if (ws.getCell(r, 1).value === TRIALS_ROW && typeof sheet === "string") out.push(sheet);
+  }
+  return out;
 }
 
 /** The model's sheets a workbook marks, or null when it is not a model this add-in wrote. */

@@ -444,3 +444,32 @@ export async function readableByExcelJS(bytes: Uint8Array, JSZip: JSZipClass): P
   }
   return changed ? zip.generateAsync({ type: "uint8array" }) : bytes;
 }
+
+/** A defined name as a file holds it: its scope (a sheet's name, or null for the workbook). */
+export interface FileDefinedName {
+  readonly name: string;
+  readonly scope: string | null;
+  /** What it refers to, as a formula with its "=" (a range, a constant or a formula). */
+  readonly expression: string;
+}
+
+/**
+ * The defined names of workbook.xml, read from the package itself: ExcelJS keeps only names that
+ * are plain ranges and drops their scope. Excel's own names (`_xlnm.Print_Area`, the `_xlfn.`
+ * names it adds for newer functions) are left out: they are the file format's, not the user's.
+ */
+export async function readDefinedNames(bytes: Uint8Array, JSZip: JSZipClass): Promise<FileDefinedName[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const sheets = [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => attribute(m[0], "name"));
+  const out: FileDefinedName[] = [];
+  for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+    const name = attribute(m[1], "name");
+    if (name === "" || /^_xl/i.test(name)) continue;
+    const local = /\blocalSheetId="(\d+)"/.exec(m[1]);
+    const scope = local ? (sheets[Number(local[1])] ?? null) : null;
+    if (local && scope === null) continue;
+    out.push({ name, scope, expression: `=${unescapeXml(m[2]).trim()}` });
+  }
+  return out;
+}

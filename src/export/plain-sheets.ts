@@ -2,9 +2,12 @@
  * Sheets that no template built (a sheet of the user's own, or every sheet of a workbook some
  * other program wrote), to and from .xlsx as plain cells: values, and formulas as text with
  * their computed value cached. The preview saves them beside the model and opens them as they
- * are, so nothing the user had is dropped.
+ * are, so nothing the user had is dropped. A formula goes into the file as the file format spells
+ * it (`_xlfn.` before the functions newer than Excel 2007); the in-memory workbook reads that
+ * spelling back (host/formula-text.ts).
  */
 import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
+import { withFilePrefixes } from "../host/formula-text";
 import type { CellValue } from "../host/workbook-host";
 
 /** A cell as written: a value, or a formula ("=...") with its computed value. */
@@ -39,7 +42,7 @@ export function writePlainSheet(workbook: Workbook, sheet: PlainSheet): void {
       const { content } = cell;
       target.value =
         typeof content === "string" && content.startsWith("=")
-          ? ({ formula: content.slice(1), result: cached(cell.value) } as ExcelValue)
+          ? ({ formula: withFilePrefixes(content.slice(1)), result: cached(cell.value) } as ExcelValue)
           : content;
     }),
   );

@@ -9,7 +9,7 @@
 import type { CellValue, WorkbookHost } from "../host/workbook-host";
 import { inputCells, withInputs } from "../templates/cells";
 import type { PlanValue, SheetPlan } from "../templates/plan";
-import { writeModelMarker } from "./model-marker";
+import { markingExtension } from "./model-marker";
 import { lookupOf, readPlanValues } from "./values";
 import { type WriteOptions, writeWorkbook } from "./xlsx";
 
@@ -60,9 +60,6 @@ export async function makeShareableCopy(
   return writeWorkbook(current, lookup, {
     ...options,
     liveSimulation: options.liveSimulation ?? true,
-    extend: (workbook, excel) => {
-      options.extend?.(workbook, excel);
-      writeModelMarker(workbook, current);
-    },
+    extend: markingExtension(current, options.extend),
   });
 }

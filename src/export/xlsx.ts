@@ -56,6 +56,8 @@ export interface WriteOptions {
    * live-simulation.ts) instead of values with a note. Off by default.
    */
   readonly liveSimulation?: boolean | LiveSimulationOptions;
+  /** Workbook names beside the plans' own (a user's names, which the preview saves). */
+  readonly names?: readonly PackageName[];
 }
 
 /** The counts the CLI reports. */
@@ -123,7 +125,8 @@ export async function writePackage(
   // when it writes the final bytes, so deflating here would be inflated and deflated again.
   const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  const finished = await finishPackage(bytes, workbookNames(written), jszip, tableFormulas(written));
+  const names = [...workbookNames(written), ...(options.names ?? [])];
+  const finished = await finishPackage(bytes, names, jszip, tableFormulas(written));
   return { ...finished, plans: written };
 }
 

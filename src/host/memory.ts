@@ -52,6 +52,7 @@ import { registerExcelRounding } from "./excel-rounding";
 import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
 import { installEdgeIndex } from "./graph-edges";
+import { installExcelFormulaText } from "./formula-text";
 import {
   markedSheet,
   type Pending,
@@ -197,6 +198,8 @@ export class MemoryHost implements WorkbookHost {
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     // Rows that all read the same name would otherwise make building a large sheet quadratic.
     installEdgeIndex(this.hf);
+    // Formulas as Excel spells them (1E-300, _xlfn.BETA.INV), whichever way they come in.
+    installExcelFormulaText(this.hf);
     this.writer = new PlanWriter(this.hf, this.records);
   }
 
@@ -673,6 +676,21 @@ export class MemoryHost implements WorkbookHost {
     const id = this.hf.getSheetId(this.hf.addSheet(name)) as number;
     if (rows.length > 0) this.hf.setCellContents({ sheet: id, row: 0, col: 0 }, rows as RawCellContent[][]);
     this.hf.clearUndoStack();
+  }
+
+  /**
+   * Defines a name as a user would (the preview, opening a workbook's own names): `expression`
+   * as a formula with its "=", workbook-scoped or scoped to `scope`'s sheet. False, and nothing
+   * changed, when the workbook cannot hold it (the name is taken in that scope, or is not a valid
+   * name, or the expression does not parse).
+   */
+  addName(name: string, expression: string, scope: string | null = null): boolean {
+    const id = scope === null ? undefined : this.sheetId(scope);
+    if (id === null) return false;
+    if (!this.hf.isItPossibleToAddNamedExpression(name, expression, id)) return false;
+    this.hf.addNamedExpression(name, expression, id);
+    this.hf.clearUndoStack();
+    return true;
   }
 
   /**

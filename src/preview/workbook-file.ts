@@ -10,14 +10,34 @@
  * A sheet of an older or newer layout than the template's comes in as a plain sheet too (its
  * inputs may sit elsewhere now), and the report says so. A file without the marker is foreign:
  * all its sheets come in as plain sheets.
+ *
+ * Plain sheets come with the file's own defined names (not the model's, which the rebuild
+ * defines). Where a plain sheet takes another name in the workbook ("ROI (2)" beside the model's
+ * ROI), every formula and name that came with it follows the new name, so a file's `=ROI!B2`
+ * still reads the file's ROI sheet, as Excel does when it moves or renames a sheet.
+ *
+ * A shareable copy's sheet of simulation trials is the model's, derived from it: it is not
+ * opened as a sheet (the rebuilt model simulates by itself), and saving writes it again from the
+ * workbook's current inputs, so a saved file keeps its live simulation in Excel and LibreOffice.
  */
 import type { Workbook } from "exceljs";
-import { type MarkedSheet, MARKER_SHEET, readModelMarker } from "../export/model-marker";
+import { type MarkedSheet, MARKER_SHEET, readMarkedTrials, readModelMarker } from "../export/model-marker";
 import { contentOfCell, type PlainSheet, readPlainSheet, writePlainSheet } from "../export/plain-sheets";
-import { loadJSZip, readableByExcelJS } from "../export/package";
+import {
+  type FileDefinedName,
+  loadJSZip,
+  type PackageName,
+  readableByExcelJS,
+  readDefinedNames,
+} from "../export/package";
+import { withFilePrefixes } from "../host/formula-text";
+import { bundleFor } from "../i18n/bundles";
+import { LOCALES } from "../i18n/locale";
+import { renameSheetReferences } from "../host/formula-tokens";
 import { makeShareableCopy } from "../export/shareable";
 import { type ExcelJS, loadExcelJS } from "../export/xlsx";
 import type { MemoryHost } from "../host/memory";
+import type { CellValue } from "../host/workbook-host";
 import { inputCells, withInputs } from "../templates/cells";
 import { TEMPLATES } from "../templates/index";
 import { DEFAULT_OPTIONS, type PlanValue, type SheetPlan } from "../templates/plan";
@@ -30,6 +50,8 @@ export interface OpenedFile {
   readonly plans: readonly SheetPlan[];
   /** Every other sheet, as it is in the file. */
   readonly sheets: readonly PlainSheet[];
+  /** The file's own defined names (the model's left out: the rebuild defines them). */
+  readonly names: readonly FileDefinedName[];
   /** What could not be opened as the model, in words for the user. */
   readonly notes: readonly string[];
 }
@@ -38,7 +60,8 @@ export interface OpenedFile {
 export async function readWorkbookFile(bytes: Uint8Array, excel?: ExcelJS): Promise<OpenedFile> {
   const lib = excel ?? (await loadExcelJS());
   const workbook = new lib.Workbook();
-  const readable = await readableByExcelJS(bytes, await loadJSZip());
+  const jszip = await loadJSZip();
+  const readable = await readableByExcelJS(bytes, jszip);
   await workbook.xlsx.load(readable as unknown as ArrayBuffer);
   const marked = readModelMarker(workbook) ?? [];
   const notes: string[] = [];
@@ -53,11 +76,42 @@ export async function readWorkbookFile(bytes: Uint8Array, excel?: ExcelJS): Prom
     }
     plans.push(withInputs(plan, fileInputs(workbook, plan)));
   }
-  const rebuilt = new Set(plans.map((p) => p.sheet.toLowerCase()));
+  // The model's own sheets: rebuilt, or (trials) derived from it and written again on saving.
+  const model = new Set(
+    [...plans.map((p) => p.sheet), ...trialsSheets(workbook, marked)].map((n) => n.toLowerCase()),
+  );
   const sheets = workbook.worksheets
-    .filter((ws) => ws.name !== MARKER_SHEET && !rebuilt.has(ws.name.toLowerCase()))
+    .filter((ws) => ws.name !== MARKER_SHEET && !model.has(ws.name.toLowerCase()))
     .map(readPlainSheet);
-  return { plans, sheets, notes };
+  const modelNames = new Set(plans.flatMap((p) => p.names.map((n) => n.name.toLowerCase())));
+  const names = (await readDefinedNames(bytes, jszip)).filter((n) =>
+    n.scope === null
+      ? !modelNames.has(n.name.toLowerCase())
+      : n.scope !== MARKER_SHEET && !model.has(n.scope.toLowerCase()),
+  );
+  return { plans, sheets, names, notes };
+}
+
+/**
+ * The sheets of stored simulation trials a marked file holds: those its marker lists, or in a
+ * copy written before the marker listed them, a sheet named as the copy names them ("Trials",
+ * "Trials (2)") whose title is the trials sheet's title in one of the languages.
+ */
+function trialsSheets(workbook: Workbook, marked: readonly MarkedSheet[]): string[] {
+  if (marked.length === 0) return [];
+  const listed = readMarkedTrials(workbook);
+  if (listed.length > 0) return listed;
+  const titles = LOCALES.map((locale) => {
+    const [before, after] = bundleFor(locale).notes.trials.title.split("{sheet}");
+    return (text: string) => text.startsWith(before) && text.endsWith(after ?? "");
+  });
+  return workbook.worksheets
+    .filter((ws) => /^Trials(?: \(\d+\))?$/.test(ws.name))
+    .filter((ws) => {
+      const title = ws.getCell("A1").value;
+      return typeof title === "string" && titles.some((is) => is(title));
+    })
+    .map((ws) => ws.name);
 }
 
 /**
@@ -120,16 +174,53 @@ export function freeNames(sheets: readonly PlainSheet[], taken: readonly string[
   });
 }
 
-/** Adds plain sheets to a workbook, each under a free name. */
-export async function addPlainSheets(host: MemoryHost, sheets: readonly PlainSheet[]): Promise<string[]> {
+/** What addPlainSheets added. */
+export interface AddedSheets {
+  /** The sheets' names in the workbook. */
+  readonly sheets: string[];
+  /** The names that could not be defined, in words for the user. */
+  readonly notes: string[];
+}
+
+/**
+ * Adds plain sheets to a workbook, each under a free name, with the file's defined names. A sheet
+ * that takes another name takes its references along: every formula of the added sheets and
+ * every added name that named it names the new one. A file's name the workbook already defines
+ * (the model's, in the same scope) is not added: the workbook's stays, and a note says so.
+ */
+export async function addPlainSheets(
+  host: MemoryHost,
+  sheets: readonly PlainSheet[],
+  names: readonly FileDefinedName[] = [],
+): Promise<AddedSheets> {
   const taken = (await host.listSheets()).map((s) => s.name);
-  return freeNames(sheets, taken).map((sheet) => {
+  const placed = freeNames(sheets, taken);
+  const renames = new Map<string, string>();
+  placed.forEach((sheet, i) => {
+    if (sheet.name !== sheets[i].name) renames.set(sheets[i].name.toLowerCase(), sheet.name);
+  });
+  const follow = (content: PlainSheet["cells"][number][number]): CellValue =>
+    typeof content?.content === "string" && content.content.startsWith("=")
+      ? renameSheetReferences(content.content, renames)
+      : (content?.content ?? null);
+  for (const sheet of placed)
     host.addSheet(
       sheet.name,
-      sheet.cells.map((row) => row.map((cell) => cell?.content ?? null)),
+      sheet.cells.map((row) => row.map(follow)),
     );
-    return sheet.name;
-  });
+  const notes: string[] = [];
+  const defined = new Set(host.names().map((n) => `${n.scope?.toLowerCase() ?? ""}!${n.name.toLowerCase()}`));
+  for (const n of names) {
+    const scope = n.scope === null ? null : (renames.get(n.scope.toLowerCase()) ?? n.scope);
+    const where = scope === null ? "the workbook" : `sheet "${scope}"`;
+    if (defined.has(`${scope?.toLowerCase() ?? ""}!${n.name.toLowerCase()}`)) {
+      notes.push(`The file's name "${n.name}" is not added: ${where} already defines it.`);
+      continue;
+    }
+    if (!host.addName(n.name, renameSheetReferences(n.expression, renames), scope))
+      notes.push(`The file's name "${n.name}" (${n.expression}) could not be defined in ${where}.`);
+  }
+  return { sheets: placed.map((s) => s.name), notes };
 }
 
 /**
@@ -170,6 +261,20 @@ async function otherSheets(host: MemoryHost, plans: readonly SheetPlan[]): Promi
   return out;
 }
 
+/**
+ * The workbook-scoped names of the user's own (from a file opened beside the model, say), as the
+ * file writes them: not the model's (the plans' names and the add-in's GenAI_Template markers,
+ * which the copy writes itself). A sheet-scoped name is not written (the copy's names are all
+ * workbook-scoped).
+ */
+function userNames(host: MemoryHost, plans: readonly SheetPlan[]): PackageName[] {
+  const model = new Set(plans.flatMap((p) => p.names.map((n) => n.name.toLowerCase())));
+  return host
+    .names()
+    .filter((n) => n.scope === null && !model.has(n.name.toLowerCase()) && !/^GenAI_Template_/i.test(n.name))
+    .map((n) => ({ name: n.name, refersTo: withFilePrefixes(n.expression.replace(/^=/, "")) }));
+}
+
 /** The workbook as .xlsx: the model's shareable copy with the marker, then every other sheet. */
 export async function saveWorkbookFile(host: MemoryHost, now: Date, excel?: ExcelJS): Promise<Uint8Array> {
   const plans = await modelPlans(host);
@@ -177,9 +282,10 @@ export async function saveWorkbookFile(host: MemoryHost, now: Date, excel?: Exce
   return makeShareableCopy(host, plans, {
     now,
     excel: excel ?? (await loadExcelJS()),
-    // The preview reopens this file as the model and simulates again: no trials sheet, which it
-    // would read back as a sheet of the user's own.
-    liveSimulation: false,
+    // The simulation stays live in the file (Excel and LibreOffice recompute its statistics from
+    // the trials sheet); the marker lists that sheet, so reopening drops it and simulates again.
+    liveSimulation: { reserved: others.map((s) => s.name) },
+    names: userNames(host, plans),
     extend: (workbook) => {
       for (const sheet of others) writePlainSheet(workbook, sheet);
     },

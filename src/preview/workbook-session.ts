@@ -150,15 +150,19 @@ export class WorkbookSession implements Served {
   ): Promise<OpenReport> {
     const file = await readWorkbookFile(bytes);
     if (file.plans.length === 0) {
-      const added = await addPlainSheets(this.host, file.sheets);
-      this.changed({ sheets: added, source: "user" });
-      return { kind: "sheets", sheets: added, notes: file.notes };
+      const added = await addPlainSheets(this.host, file.sheets, file.names);
+      this.changed({ sheets: added.sheets, source: "user" });
+      return { kind: "sheets", sheets: added.sheets, notes: [...file.notes, ...added.notes] };
     }
     const host = new MemoryHost();
     const result = await host.applyPlans(file.plans, { dialect: "live", onProgress });
-    const plain = await addPlainSheets(host, file.sheets);
+    const plain = await addPlainSheets(host, file.sheets, file.names);
     this.replace(host, fileName, false);
-    return { kind: "model", sheets: [...result.sheets.map((s) => s.sheet), ...plain], notes: file.notes };
+    return {
+      kind: "model",
+      sheets: [...result.sheets.map((s) => s.sheet), ...plain.sheets],
+      notes: [...file.notes, ...plain.notes],
+    };
   }
 
   /** The workbook as .xlsx; from now on it counts as saved under that file name. */

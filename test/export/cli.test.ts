@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { main, parseCommand, UsageError } from "../../src/export/cli";
+import { MARKER_SHEET, readMarkedTrials, readModelMarker } from "../../src/export/model-marker";
 import { cellAt, namedCell, NOW, readXlsx } from "./export-support";
 import { planModel } from "../../src/templates/index";
 
@@ -35,9 +36,24 @@ describe("genai-roi workbook", () => {
       /^Wrote .*model\.xlsx: 5 sheets \(Portfolio, Rollout, ROI, Stress, Trials\), [\d,]+ cells, [\d,]+ formulas, 0 computed values with a note\.$/,
     );
     const wb = await readXlsx(readFileSync(out));
-    // The simulation stays live: the Trials sheet replays it with native functions.
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "Rollout", "ROI", "Stress", "Trials"]);
-  });
+    // The simulation stays live: the Trials sheet replays it with native functions. The hidden
+    // marker makes the file open as the model in the preview, as a shareable copy does.
+    expect(wb.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
+      ["Portfolio", "visible"],
+      ["Rollout", "visible"],
+      ["ROI", "visible"],
+      ["Stress", "visible"],
+      ["Trials", "visible"],
+      [MARKER_SHEET, "hidden"],
+    ]);
+    expect(readModelMarker(wb)?.map((m) => [m.template, m.sheet])).toEqual([
+      ["portfolio", "Portfolio"],
+      ["rollout", "Rollout"],
+      ["roi", "ROI"],
+      ["stress", "Stress"],
+    ]);
+    expect(readMarkedTrials(wb)).toEqual(["Trials"]);
+  }, 120_000);
 
   it("passes --sheets, --locale, --currency and --rows to the plans", async () => {
     const out = join(folder, "roi-zh.xlsx");
@@ -56,7 +72,11 @@ describe("genai-roi workbook", () => {
     ]);
     expect(result.code).toBe(0);
     const wb = await readXlsx(readFileSync(out));
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "ROI"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Portfolio", "ROI", MARKER_SHEET]);
+    expect(readModelMarker(wb)?.map((m) => [m.template, m.locale, m.currency, m.rows])).toEqual([
+      ["portfolio", "zh-TW", "US$", 25],
+      ["roi", "zh-TW", "US$", null],
+    ]);
     const plans = planModel(["portfolio", "roi"], {
       data: "sample",
       currency: "US$",
@@ -78,7 +98,14 @@ describe("genai-roi workbook", () => {
     const result = await run(["workbook", "--out", out, "--data", "blank"]);
     expect(result.code).toBe(0);
     const wb = await readXlsx(readFileSync(out));
-    expect(wb.worksheets).toHaveLength(4);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      "Portfolio",
+      "Rollout",
+      "ROI",
+      "Stress",
+      MARKER_SHEET,
+    ]);
+    expect(readModelMarker(wb)?.find((m) => m.template === "roi")?.data).toBe("blank");
     const plans = planModel(["roi"], { data: "blank", currency: "NT$", locale: "en" });
     // A blank model has no sample drivers; its settings without a meaningful default are empty inputs.
     expect(() => namedCell(plans, "AgentsAfter")).toThrow();

@@ -58,7 +58,7 @@ async function reopen(bytes: Uint8Array): Promise<MemoryHost> {
   const file = await readWorkbookFile(bytes, ExcelJS);
   const host = new MemoryHost();
   await host.applyPlans(file.plans, { dialect: "live" });
-  await addPlainSheets(host, file.sheets);
+  await addPlainSheets(host, file.sheets, file.names);
   return host;
 }
 
