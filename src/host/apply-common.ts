@@ -4,7 +4,7 @@
  * how the user's inputs are carried into a rebuilt sheet. Where each plan lands is decided in placement.ts.
  */
 import { parseCell, splitQualified } from "../shared/a1";
-import { isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
+import type { PlanCell, SheetPlan } from "../templates/plan";
 import { inputCells } from "../templates/cells";
 import {
   ApplyError,
@@ -17,6 +17,7 @@ import {
   templateMarkerName,
   templateVersionName,
 } from "./workbook-host";
+import { keptContent } from "./kept-content";
 import { decidePlacements, type PlacementDecision, sameName } from "./placement";
 
 /** What each placement decision reports as the sheet's outcome in ApplyResult. */
@@ -146,10 +147,10 @@ function planCells(plan: SheetPlan): Map<string, PlanCell> {
 }
 
 /**
- * The part of what was read that a rebuild puts back: the plan's input cells that the plan fills
- * with a value or leaves blank. An input the template fills with a default formula (a line's low,
- * high or risk) takes the template's formula again, so the template's own formula read back from
- * the old sheet is never counted as one the user typed.
+ * The part of what was read that is put back into the plan: every input cell read. An input the
+ * template fills with a default formula (a line's low, high or risk, a sample line's driver) keeps
+ * a value or a formula the user typed over it; read back blank or as the template's own formula,
+ * it takes the default again, so the template's formula is never counted as the user's.
  */
 export function keptInputCells(plan: SheetPlan, kept: ReadonlyMap<string, KeptCell>): Map<string, KeptCell> {
   if (kept.size === 0) return new Map();
@@ -157,9 +158,10 @@ export function keptInputCells(plan: SheetPlan, kept: ReadonlyMap<string, KeptCe
   const applied = new Map<string, KeptCell>();
   for (const { row, column } of inputCells(plan)) {
     const key = `${row},${column}`;
-    const cell = cells.get(key);
-    if (kept.has(key) && !(cell !== undefined && isFormula(cell)))
-      applied.set(key, kept.get(key) as KeptCell);
+    // As a rebuild keeps them: over a default formula (a sample line's driver), a value or a
+    // formula of the user's is theirs; a blank or the template's own formula takes the default.
+    const content = keptContent(kept.get(key), row, cells.get(key), row);
+    if (content !== undefined) applied.set(key, content);
   }
   return applied;
 }

@@ -123,7 +123,7 @@ function isTemplates(kept: string, fromRow: number, planned: PlanCell, toRow: nu
  * input the kept content as it is (a cleared cell stays cleared); over a default formula a value
  * or a formula of the user's, while a blank or the template's own formula takes the default again.
  */
-function keptContent(
+export function keptContent(
   kept: KeptCell | undefined,
   fromRow: number,
   planned: PlanCell | undefined,

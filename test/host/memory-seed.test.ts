@@ -3,6 +3,10 @@
  * recalculation after an input changes.
  */
 import { MemoryHost } from "../../src/host/memory";
+import { planCellAt } from "../../src/host/plan-rows";
+import { cellAddress, parseCell } from "../../src/shared/a1";
+import { inputCells } from "../../src/templates/cells";
+import { isFormula } from "../../src/templates/plan";
 import { ROI_VERSION } from "../../src/templates/roi";
 import type { ChangeEvent } from "../../src/host/workbook-host";
 import { close, nameCell, nameValue, roiByEngine, roiInputs, roiPlan } from "./memory-support";
@@ -127,5 +131,32 @@ describe("the plans as applied", () => {
       (await nameValue(host, "AnnualROI")) as number,
       12,
     );
+  });
+
+  it("keeps what the user typed over an input's default formula (a sample line's driver) in the plans it saves", async () => {
+    const host = new MemoryHost();
+    const plan = roiPlan();
+    await host.applyPlans([plan], { dialect: "live" });
+    // Input cells the template fills with a formula: the sample lines' drivers, low and high.
+    const defaults = inputCells(plan)
+      .map(({ row, column }) => ({ row, column, cell: planCellAt(plan, row, column) }))
+      .filter((c) => c.cell !== undefined && isFormula(c.cell));
+    expect(defaults.length).toBeGreaterThan(2);
+    const [typedValue, typedFormula, untouched] = defaults.map((c) => cellAddress(c.row, c.column));
+    host.typeAsUser("ROI", typedValue, 12_345);
+    host.typeAsUser("ROI", typedFormula, "=1000*12");
+    const saved = host.appliedPlans()[0];
+    const at = (address: string) => {
+      const { row, column } = parseCell(address);
+      return planCellAt(saved, row, column);
+    };
+    expect(at(typedValue)).toBe(12_345);
+    expect(at(typedFormula)).toEqual({ live: "=1000*12", portable: "=1000*12" });
+    expect(at(untouched)).toEqual(defaults[2].cell);
+    // Built again from what was saved, the workbook shows the user's entries.
+    const copy = new MemoryHost();
+    await copy.applyPlans([saved], { dialect: "portable" });
+    expect(await copy.readRange("ROI", typedValue)).toEqual([[12_345]]);
+    expect(await copy.readRange("ROI", typedFormula)).toEqual([[12_000]]);
   });
 });
