@@ -123,7 +123,7 @@ describeInBrowser("the preview's grid edits like Excel", () => {
       (row) => JSON.stringify(row) === JSON.stringify(typed),
     );
     // The calculated columns came with the new row: score, quadrant and rank right away.
-    await waitForText("Portfolio!I12", "100.0");
+    await waitForText("Portfolio!I12", "100.00");
     await waitForText("Portfolio!J12", "Quick Win");
     await waitForText("Portfolio!K12", "1");
     await expectRanksFollowScores(11, 26);
@@ -206,7 +206,7 @@ describeInBrowser("the preview's grid edits like Excel", () => {
   it("undoes and redoes the clear and the entries with Ctrl+Z and Ctrl+Y", async () => {
     await page.keyboard.press("Control+z");
     await waitForText("Portfolio!A12", "Chat triage");
-    await waitForText("Portfolio!I12", "100.0");
+    await waitForText("Portfolio!I12", "100.00");
     expect(await rowTexts("Portfolio", 12, "CDEF")).toEqual(["5", "1", "5", "5"]);
     await page.keyboard.press("Control+y");
     await waitForText("Portfolio!A12", "");
