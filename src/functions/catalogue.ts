@@ -328,7 +328,10 @@ export const CATALOGUE: readonly FunctionSpec[] = [
     id: "SIMULATE_ROI",
     name: "SIMULATE_ROI",
     declaration: "SIMULATE_ROI",
-    params: [...simulation([]), optional("value_if_empty", "text", "scalar", { defaultNote: "none: the table is #VALUE!" })],
+    params: [
+      ...simulation([]),
+      optional("value_if_empty", "text", "scalar", { defaultNote: "none: the table is #VALUE!" }),
+    ],
     result: "simulation table",
     spill: {
       kind: "table",
