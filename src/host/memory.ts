@@ -129,11 +129,10 @@ const STEP_KINDS: Record<ApplyStep, ApplyStepKind> = {
  * about 6e-16 relative of the full double; higher settings get no closer (the rounding itself
  * costs an ulp or two), and only `smartRounding: false` would give the exact double, at the cost
  * of HyperFormula's near-equality comparisons.
- */
-/**
- * HyperFormula set to compare text as Excel does: case-insensitive but accent-sensitive ("Módel"
- * is not "Model" in `=` or COUNTIF). HyperFormula's default ignores accents, so a Stress line
- * check would match where Excel does not.
+ *
+ * accentSensitive: text compares as Excel compares it, case-insensitive but accent-sensitive
+ * ("Módel" is not "Model" in `=` or COUNTIF). HyperFormula's default ignores accents, so a Stress
+ * line check would match where Excel does not.
  */
 const ENGINE_CONFIG = { licenseKey: "gpl-v3", precisionRounding: 15, accentSensitive: true } as const;
 

@@ -8,6 +8,7 @@ import { writeWorkbook } from "../../src/export/xlsx";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
 import { isFormula, type PlanFormula, type SheetPlan } from "../../src/templates/plan";
+import { SIMULATION_ROWS } from "../../src/templates/stress";
 
 /** The injected clock of every export in the tests. */
 export const NOW = new Date("2025-03-14T09:26:53Z");
@@ -116,4 +117,22 @@ export function agree(a: CellValue, b: CellValue): boolean {
   if (typeof a === "number" && typeof b === "number")
     return Math.abs(a - b) <= Math.max(1e-9 * Math.max(Math.abs(a), Math.abs(b)), 1e-12);
   return (a ?? "") === (b ?? "");
+}
+
+/** The Stress sheet's statistics cells (the SIMULATE_ROI spill's value column), from the plans. */
+export function statisticCells(plans: readonly SheetPlan[]): { sheet: string; address: string }[] {
+  for (const plan of plans)
+    for (const block of plan.blocks) {
+      const origin = parseCell(block.at);
+      for (let r = 0; r < block.cells.length; r++)
+        for (let c = 0; c < block.cells[r].length; c++) {
+          const cell = block.cells[r][c];
+          if (isFormula(cell) && (cell.live ?? "").startsWith("=GENAI.SIMULATE_ROI("))
+            return Array.from({ length: SIMULATION_ROWS }, (_, i) => ({
+              sheet: plan.sheet,
+              address: cellAddress(origin.row + r + i, origin.column + c + 1),
+            }));
+        }
+    }
+  throw new Error("no SIMULATE_ROI spill in the plans");
 }

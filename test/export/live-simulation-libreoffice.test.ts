@@ -39,12 +39,12 @@ import { RoiSimulation, simulationUniforms } from "../../src/engine/simulate";
 import { makeShareableCopy } from "../../src/export/shareable";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { cellAddress, columnLetters, parseCell, parseRange } from "../../src/shared/a1";
+import { cellAddress, columnLetters, parseRange } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
-import { isFormula, type SheetPlan } from "../../src/templates/plan";
+import type { SheetPlan } from "../../src/templates/plan";
 import { COL } from "../../src/templates/roi-lines";
 import { SIMULATION_ROWS, STRESS_NAMES } from "../../src/templates/stress";
-import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, tableCell } from "./export-support";
+import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, tableCell, statisticCells } from "./export-support";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
 import { editedXlsx } from "./xlsx-parts";
 
@@ -63,24 +63,6 @@ const FIRST_TRIAL = 16;
  * 8e-4 on the edited one, where a trial near P95 has a uniform in a table's outermost cell).
  */
 const TRIAL_TOLERANCE = 0.05;
-
-/** The Stress sheet's statistics cells (the spill's value column), from the plan. */
-function statisticCells(plans: readonly SheetPlan[]): { sheet: string; address: string }[] {
-  for (const plan of plans)
-    for (const block of plan.blocks) {
-      const origin = parseCell(block.at);
-      for (let r = 0; r < block.cells.length; r++)
-        for (let c = 0; c < block.cells[r].length; c++) {
-          const cell = block.cells[r][c];
-          if (isFormula(cell) && (cell.live ?? "").startsWith("=GENAI.SIMULATE_ROI("))
-            return Array.from({ length: SIMULATION_ROWS }, (_, i) => ({
-              sheet: plan.sheet,
-              address: cellAddress(origin.row + r + i, origin.column + c + 1),
-            }));
-        }
-    }
-  throw new Error("no SIMULATE_ROI spill in the plans");
-}
 
 if (!soffice) {
   if (onCi)

@@ -27,14 +27,13 @@ import { renameSheetReferences } from "../../src/host/formula-tokens";
 import { excelFormulaText, installExcelFormulaText, withFilePrefixes } from "../../src/host/formula-text";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { cellAddress, columnLetters, parseCell } from "../../src/shared/a1";
+import { columnLetters } from "../../src/shared/a1";
 import { planExtent } from "../../src/templates/cells";
 import { planCompleteModel, planModel } from "../../src/templates/index";
-import { isFormula, type SheetPlan } from "../../src/templates/plan";
-import { SIMULATION_ROWS } from "../../src/templates/stress";
+import type { SheetPlan } from "../../src/templates/plan";
 import { addPlainSheets, readWorkbookFile, saveWorkbookFile } from "../../src/preview/workbook-file";
 import { WorkbookSession, type StoredWorkbook, type WorkbookStore } from "../../src/preview/workbook-session";
-import { readXlsx } from "../export/export-support";
+import { readXlsx, statisticCells } from "../export/export-support";
 import { nameCell } from "../host/memory-support";
 
 const NOW = new Date("2026-03-01T09:00:00Z");
@@ -71,24 +70,6 @@ async function values(host: MemoryHost, plan: SheetPlan): Promise<CellValue[][]>
 const ERROR = /^#(?:NAME\?|REF!|VALUE!|ERROR!|N\/A|NUM!|DIV\/0!|NULL!|SPILL!|CYCLE!)$/;
 const errorCells = (rows: CellValue[][]): number =>
   rows.flat().filter((v) => typeof v === "string" && ERROR.test(v)).length;
-
-/** The Stress sheet's statistics cells (the SIMULATE_ROI spill's value column), from the plans. */
-function statisticCells(plans: readonly SheetPlan[]): { sheet: string; address: string }[] {
-  for (const plan of plans)
-    for (const block of plan.blocks) {
-      const origin = parseCell(block.at);
-      for (let r = 0; r < block.cells.length; r++)
-        for (let c = 0; c < block.cells[r].length; c++) {
-          const cell = block.cells[r][c];
-          if (isFormula(cell) && (cell.live ?? "").startsWith("=GENAI.SIMULATE_ROI("))
-            return Array.from({ length: SIMULATION_ROWS }, (_, i) => ({
-              sheet: plan.sheet,
-              address: cellAddress(origin.row + r + i, origin.column + c + 1),
-            }));
-        }
-    }
-  throw new Error("no SIMULATE_ROI spill in the plans");
-}
 
 async function statistics(host: MemoryHost, plans: readonly SheetPlan[]): Promise<CellValue[]> {
   const out: CellValue[] = [];

@@ -17,12 +17,9 @@ import { STORED_TRIALS } from "../../src/export/live-simulation";
 import { readMarkedTrials } from "../../src/export/model-marker";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
-import { cellAddress, parseCell } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
-import { isFormula, type SheetPlan } from "../../src/templates/plan";
-import { SIMULATION_ROWS } from "../../src/templates/stress";
 import { saveWorkbookFile } from "../../src/preview/workbook-file";
-import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE } from "../export/export-support";
+import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, statisticCells } from "../export/export-support";
 import { findSoffice, makeRecalculatingProfile, recalculate } from "../export/libreoffice";
 import { editedXlsx } from "../export/xlsx-parts";
 
@@ -36,23 +33,6 @@ const onCi = process.env.CI === "true";
  * or uniform moves it by the statistic's Monte Carlo error, over 1e-2 at 2,000 trials.
  */
 const TOLERANCE = 1e-3;
-
-function statisticCells(plans: readonly SheetPlan[]): { sheet: string; address: string }[] {
-  for (const plan of plans)
-    for (const block of plan.blocks) {
-      const origin = parseCell(block.at);
-      for (let r = 0; r < block.cells.length; r++)
-        for (let c = 0; c < block.cells[r].length; c++) {
-          const cell = block.cells[r][c];
-          if (isFormula(cell) && (cell.live ?? "").startsWith("=GENAI.SIMULATE_ROI("))
-            return Array.from({ length: SIMULATION_ROWS }, (_, i) => ({
-              sheet: plan.sheet,
-              address: cellAddress(origin.row + r + i, origin.column + c + 1),
-            }));
-        }
-    }
-  throw new Error("no SIMULATE_ROI spill in the plans");
-}
 
 if (!soffice) {
   if (onCi)
