@@ -31,6 +31,8 @@ export const POSITIVE: InputRange = { greaterThan: 0 };
 export const RATE: InputRange = { greaterThan: -1 };
 /** A count of units or items. */
 export const WHOLE_COUNT: InputRange = { min: 0, whole: true };
+/** Failed gate criteria that stop a PoC: one to all five. */
+export const GATE_FAILURE_COUNT: InputRange = { min: 1, max: 5, whole: true };
 /** A correlation coefficient. */
 export const CORRELATION: InputRange = { min: -1, max: 1 };
 

@@ -157,12 +157,19 @@ export function gateFailures(m: GateMetrics, t: GateThresholds = SEED_GATE_THRES
   return failures;
 }
 
-/** "Scale" when all five pass, "Stop" when 3 or more fail, otherwise "Iterate". */
+/** Failed criteria that stop a PoC at the gate: the seed stops at 3 of the 5. */
+export const DEFAULT_GATE_STOP_FAILURES = 3;
+
+/**
+ * "Scale" when all five pass, "Stop" when `stopFailures` or more fail (default 3), otherwise
+ * "Iterate". A `stopFailures` of 1 leaves no "Iterate": any failure stops.
+ */
 export function gate(
   m: GateMetrics,
   t: GateThresholds = SEED_GATE_THRESHOLDS,
+  stopFailures: number = DEFAULT_GATE_STOP_FAILURES,
 ): Exclude<GateDecision, "Pending"> {
   const failures = gateFailures(m, t);
   if (failures === 0) return "Scale";
-  return failures >= 3 ? "Stop" : "Iterate";
+  return failures >= stopFailures ? "Stop" : "Iterate";
 }

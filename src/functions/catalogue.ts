@@ -14,13 +14,19 @@
  * here, its area's validating wrapper, a row in the README's table and its metadata in each
  * translated language (i18n/<tag>/functions.json): docs/extending.md.
  */
-import { DEFAULT_QUADRANT_THRESHOLD, DEFAULT_WEIGHTS, SEED_GATE_THRESHOLDS } from "../engine/portfolio";
+import {
+  DEFAULT_GATE_STOP_FAILURES,
+  DEFAULT_QUADRANT_THRESHOLD,
+  DEFAULT_WEIGHTS,
+  SEED_GATE_THRESHOLDS,
+} from "../engine/portfolio";
 import { DEFAULT_WAVE1_COUNT } from "../engine/rollout";
 import { LINE_DISTRIBUTIONS } from "../engine/distributions";
 import { DEFAULT_SIMULATION, SAMPLINGS } from "../engine/simulate";
 import { SIMULATION_COLUMNS, SIMULATION_STATISTICS } from "../engine/simulation-table";
 import {
   CORRELATION,
+  GATE_FAILURE_COUNT,
   type InputRange,
   NON_NEGATIVE,
   POSITIVE,
@@ -304,6 +310,10 @@ export const CATALOGUE: readonly FunctionSpec[] = [
           SEED_GATE_THRESHOLDS.timeSaved,
           SEED_GATE_THRESHOLDS.adoptionIntent,
         ],
+      }),
+      optional("stop_failures", "count", "scalar", {
+        range: GATE_FAILURE_COUNT,
+        default: DEFAULT_GATE_STOP_FAILURES,
       }),
     ],
     result: "decision",

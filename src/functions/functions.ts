@@ -179,7 +179,7 @@ export function WAVE(
 }
 
 /**
- * PoC decision at the week-8 gate from five measured metrics: Scale if all pass, Stop if 3 or more fail, otherwise Iterate.
+ * PoC decision at the week-8 gate from five measured metrics: Scale if all pass, Stop if stop_failures or more fail (3 by default), otherwise Iterate.
  * @customfunction GATE GATE
  * @param quality Share of outputs usable without major edits, 0 to 1 (seed: at least 0.90).
  * @param p95_latency_s 95th-percentile response time in seconds (seed: under 3).
@@ -187,6 +187,7 @@ export function WAVE(
  * @param time_saved Reduction in task time, 0 to 1 (seed: at least 0.40).
  * @param adoption_intent Share of test users willing to use it, 0 to 1 (seed: over 0.70).
  * @param [thresholds] Five thresholds in the same order. Default 0.9, 3, 0.05, 0.4, 0.7.
+ * @param [stop_failures] Failed criteria that stop a PoC, a whole number 1 to 5. Default 3.
  * @returns "Scale", "Iterate", "Stop", or "Pending" while any metric is blank.
  */
 export function GATE(
@@ -196,8 +197,17 @@ export function GATE(
   time_saved: any[][],
   adoption_intent: any[][],
   thresholds?: any[][],
+  stop_failures?: number,
 ): any[][] {
-  return gateOf(quality, p95_latency_s, hallucination_rate, time_saved, adoption_intent, thresholds);
+  return gateOf(
+    quality,
+    p95_latency_s,
+    hallucination_rate,
+    time_saved,
+    adoption_intent,
+    thresholds,
+    stop_failures,
+  );
 }
 
 /**

@@ -136,6 +136,7 @@ const GATE_ARGUMENTS = [
 ] as const;
 const GATE_RULES = GATE_ARGUMENTS.map((name) => parameterOf("GATE", name).range);
 const THRESHOLDS = parameterOf("GATE", "thresholds");
+const STOP_FAILURES = parameterOf("GATE", "stop_failures");
 
 function readThresholds(thresholds: unknown): GateThresholds {
   if (isBlank(thresholds)) return SEED_GATE_THRESHOLDS;
@@ -156,9 +157,16 @@ export function gateOf(
   timeSaved: unknown,
   adoptionIntent: unknown,
   thresholds: unknown,
+  stopFailures?: unknown,
 ): SpillCell[][] {
   return spillResult("GATE", () => {
     const limits = readThresholds(thresholds);
+    const stop = scalarNumber(
+      stopFailures,
+      "stop_failures",
+      STOP_FAILURES.range,
+      numericDefault(STOP_FAILURES),
+    );
     const values = [quality, latency, hallucination, timeSaved, adoptionIntent];
     const shape = broadcast(GATE_ARGUMENTS.map((name, i) => ({ name, value: values[i] })));
     return mapCells(shape, 5, (cells, r, c) => {
@@ -177,6 +185,7 @@ export function gateOf(
             adoptionIntent: intent,
           },
           limits,
+          stop,
         );
       });
     });

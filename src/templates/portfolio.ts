@@ -9,8 +9,10 @@ import {
   DEFAULT_WEIGHTS,
   SCORE_MAX,
   SCORE_MIN,
+  DEFAULT_GATE_STOP_FAILURES,
   SEED_GATE_THRESHOLDS,
 } from "../engine/portfolio";
+import { bounds, GATE_FAILURE_COUNT } from "../engine/inputs";
 import { Sfc32 } from "../engine/random";
 import type { Locale } from "../i18n/locale";
 import { bundleFor } from "../i18n/bundles";
@@ -50,8 +52,6 @@ export const PORTFOLIO_NAMES = {
   useCaseCosts: "UseCaseCosts",
 } as const;
 export const DEFAULT_PORTFOLIO_ROWS = 15;
-/** Fails among the five gate criteria at which a PoC stops (the seed's rule, as GENAI.GATE applies it). */
-export const GATE_STOP_FAILURES = 3;
 export const SCORE_DECIMALS = 2;
 const TABLE_HEADER_ROW = 10;
 
@@ -105,7 +105,7 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
       t.hallucinationRate,
       t.timeSaved,
       t.adoptionIntent,
-      GATE_STOP_FAILURES,
+      DEFAULT_GATE_STOP_FAILURES,
     ],
   ]);
   const settings = b.write("A7", [
@@ -162,6 +162,7 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
     bundleFor(options.locale).validation.seconds,
   );
   b.validate(gateBlock.range(1, 3, 1, 5), { kind: "decimal", min: 0, max: 1 }, "0% – 100%");
+  b.validate(gateBlock.cell(1, 6), { kind: "whole", ...bounds(GATE_FAILURE_COUNT) }, "1 – 5");
   b.validate(settings.cell(1, 1), { kind: "decimal", min: SCORE_MIN, max: SCORE_MAX }, "1 – 5");
   b.validate(settings.range(1, 2, 1, 3), { kind: "whole", min: 0, max: 10 }, "0 – 10");
 
@@ -215,7 +216,7 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
       // Both dialects guard blank metrics in the formula: Excel builds that pass an empty cell to
       // a custom function as 0 would otherwise make GATE decide on zeros ("Stop").
       dual(
-        `=IF(${at("A")}="","",IF(${pending},"Pending",IF(${thresholdsMissing},${thresholdsText},GENAI.GATE(${gateArgs.join(",")},GateThresholds))))`,
+        `=IF(${at("A")}="","",IF(${pending},"Pending",IF(${thresholdsMissing},${thresholdsText},GENAI.GATE(${gateArgs.join(",")},GateThresholds,GateStopFailures))))`,
         `=IF(${at("A")}="","",IF(${pending},"Pending",IF(${thresholdsMissing},${thresholdsText},IF(${failures}=0,"Scale",IF(${failures}>=GateStopFailures,"Stop","Iterate")))))`,
       ),
       // Each quadrant's scores on their own, for the cut-offs above.

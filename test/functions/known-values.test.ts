@@ -229,6 +229,31 @@ describe("GENAI.GATE", () => {
   it("is Pending while any metric is blank", () => {
     expect(GATE([[0.92]], [[""]], [[0.03]], [[0.45]], [[0.8]])).toEqual([["Pending"]]);
   });
+
+  it("stops at stop_failures failed criteria: two failures Iterate by default, Stop at 2, any at 1", () => {
+    // Quality 0.8 and latency 4 s fail; the other three pass.
+    const two: [number[][], number[][], number[][], number[][], number[][]] = [
+      [[0.8]],
+      [[4]],
+      [[0.03]],
+      [[0.45]],
+      [[0.8]],
+    ];
+    expect(GATE(...two)).toEqual([["Iterate"]]);
+    expect(GATE(...two, undefined, 3)).toEqual([["Iterate"]]);
+    expect(GATE(...two, undefined, 2)).toEqual([["Stop"]]);
+    expect(GATE([[0.8]], [[2]], [[0.03]], [[0.45]], [[0.8]], undefined, 1)).toEqual([["Stop"]]);
+    // Five failures stop even at the strictest rule; four do not.
+    expect(GATE([[0.8]], [[4]], [[0.1]], [[0.3]], [[0.5]], undefined, 5)).toEqual([["Stop"]]);
+    expect(GATE([[0.8]], [[4]], [[0.1]], [[0.3]], [[0.8]], undefined, 5)).toEqual([["Iterate"]]);
+  });
+
+  it("refuses a stop rule outside 1 to 5 whole criteria, naming the argument", () => {
+    for (const bad of [0, 6, 2.5])
+      expect(() => GATE([[0.92]], [[2.1]], [[0.03]], [[0.45]], [[0.8]], undefined, bad)).toThrow(
+        /stop_failures/,
+      );
+  });
 });
 
 describe("GENAI.BREAKEVEN", () => {
