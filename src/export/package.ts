@@ -27,6 +27,8 @@ export type JSZipClass = typeof JSZipType;
 export interface PackageName {
   readonly name: string;
   readonly refersTo: string;
+  /** The sheet a sheet-scoped name belongs to (written as its localSheetId); none: the workbook. */
+  readonly scope?: string;
 }
 
 /** A table's calculated columns: header and formula (without "="), as the first body row holds it. */
@@ -278,19 +280,39 @@ function unescapeXml(text: string): string {
 
 /**
  * Adds the names to workbook.xml's `<definedNames>` (created after `<sheets>` when absent),
- * replacing any ExcelJS wrote under the same name.
+ * replacing any ExcelJS wrote under the same name in the same scope. A sheet-scoped name carries
+ * its sheet's position among `<sheets>` as localSheetId (ECMA-376 Part 1, 18.2.5); a name whose
+ * sheet the workbook does not have is an error of the caller.
  */
 export function writeDefinedNames(workbookXml: string, names: readonly PackageName[]): string {
   if (names.length === 0) return workbookXml;
-  const wanted = new Set(names.map((n) => n.name.toLowerCase()));
+  const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) =>
+    attribute(m[0], "name").toLowerCase(),
+  );
+  const localId = (n: PackageName): string => {
+    if (n.scope === undefined) return "";
+    const index = sheets.indexOf(n.scope.toLowerCase());
+    if (index < 0)
+      throw new Error(`The name ${n.name} belongs to sheet "${n.scope}", which the workbook does not have.`);
+    return String(index);
+  };
+  const key = (name: string, local: string): string => `${local}!${name.toLowerCase()}`;
+  const wanted = new Set(names.map((n) => key(n.name, localId(n))));
   const entries = names
-    .map((n) => `<definedName name="${escapeXml(n.name)}">${escapeXml(n.refersTo)}</definedName>`)
+    .map((n) => {
+      const local = localId(n);
+      const scope = local === "" ? "" : ` localSheetId="${local}"`;
+      return `<definedName name="${escapeXml(n.name)}"${scope}>${escapeXml(n.refersTo)}</definedName>`;
+    })
     .join("");
   const existing = /<definedNames>([\s\S]*?)<\/definedNames>|<definedNames\/>/.exec(workbookXml);
   if (existing) {
     const kept = (existing[1] ?? "").replace(
-      /<definedName\b[^>]*\bname="([^"]*)"[^>]*>[\s\S]*?<\/definedName>/g,
-      (whole, name: string) => (wanted.has(unescapeXml(name).toLowerCase()) ? "" : whole),
+      /<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g,
+      (whole, attributes: string) =>
+        wanted.has(key(attribute(attributes, "name"), /\blocalSheetId="(\d+)"/.exec(attributes)?.[1] ?? ""))
+          ? ""
+          : whole,
     );
     return (
       workbookXml.slice(0, existing.index) +

@@ -262,17 +262,24 @@ async function otherSheets(host: MemoryHost, plans: readonly SheetPlan[]): Promi
 }
 
 /**
- * The workbook-scoped names of the user's own (from a file opened beside the model, say), as the
- * file writes them: not the model's (the plans' names and the add-in's GenAI_Template markers,
- * which the copy writes itself). A sheet-scoped name is not written (the copy's names are all
- * workbook-scoped).
+ * The names of the user's own (from a file opened beside the model, say), workbook- and
+ * sheet-scoped, as the file writes them: not the model's (the plans' workbook names and the
+ * add-in's GenAI_Template markers, which the copy writes itself).
  */
 function userNames(host: MemoryHost, plans: readonly SheetPlan[]): PackageName[] {
   const model = new Set(plans.flatMap((p) => p.names.map((n) => n.name.toLowerCase())));
   return host
     .names()
-    .filter((n) => n.scope === null && !model.has(n.name.toLowerCase()) && !/^GenAI_Template_/i.test(n.name))
-    .map((n) => ({ name: n.name, refersTo: withFilePrefixes(n.expression.replace(/^=/, "")) }));
+    .filter((n) =>
+      n.scope === null
+        ? !model.has(n.name.toLowerCase()) && !/^GenAI_Template_/i.test(n.name)
+        : n.scope !== MARKER_SHEET,
+    )
+    .map((n) => ({
+      name: n.name,
+      refersTo: withFilePrefixes(n.expression.replace(/^=/, "")),
+      ...(n.scope === null ? {} : { scope: n.scope }),
+    }));
 }
 
 /** The workbook as .xlsx: the model's shareable copy with the marker, then every other sheet. */

@@ -74,6 +74,20 @@ describe("writeDefinedNames", () => {
       ),
     );
   });
+
+  it("writes a sheet-scoped name with its sheet's position, beside a workbook name of the same name", () => {
+    const two = (inner: string) =>
+      `<workbook><sheets><sheet name="FY25" sheetId="1" r:id="rId1"/><sheet name="Calc" sheetId="2" r:id="rId2"/></sheets>${inner}</workbook>`;
+    const before = two(
+      `<definedNames><definedName name="Rate" localSheetId="1">Calc!$B$1</definedName><definedName name="Rate">FY25!$A$1</definedName></definedNames>`,
+    );
+    expect(writeDefinedNames(before, [{ name: "rate", refersTo: "Calc!$C$1", scope: "calc" }])).toBe(
+      two(
+        `<definedNames><definedName name="Rate">FY25!$A$1</definedName><definedName name="rate" localSheetId="1">Calc!$C$1</definedName></definedNames>`,
+      ),
+    );
+    expect(() => writeDefinedNames(before, [{ name: "Rate", refersTo: "1", scope: "Gone" }])).toThrow(/Gone/);
+  });
 });
 
 /** The package's parts as text, by path. */

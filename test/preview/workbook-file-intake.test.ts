@@ -179,13 +179,17 @@ describe("a foreign workbook opened beside the model", () => {
     );
   });
 
-  it("saves the names that came with the file beside the model's, and they open again", async () => {
+  it("saves the names that came with the file beside the model's, sheet-scoped ones too, and they open again", async () => {
     const saved = await saveWorkbookFile(host, NOW, ExcelJS);
     const reopened = await reopen(saved);
     expect(reopened.names()).toEqual(
-      expect.arrayContaining([{ name: "Doubled", scope: null, expression: "=Calc!$A$1" }]),
+      expect.arrayContaining([
+        { name: "Doubled", scope: null, expression: "=Calc!$A$1" },
+        { name: "Local", scope: "Calc", expression: "='ROI (2)'!$B$2" },
+        { name: "Here", scope: "ROI (2)", expression: "='ROI (2)'!$B$2" },
+      ]),
     );
-    expect(await reopened.readRange("Calc", "A1:A3")).toEqual([[2000], ["ROI!B21000"], [2001]]);
+    expect(await reopened.readRange("Calc", "A1:A4")).toEqual([[2000], ["ROI!B21000"], [2001], [3000]]);
   }, 120_000);
 
   it("does not let the file's name replace the model's, and says so", () => {
