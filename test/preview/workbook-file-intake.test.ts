@@ -31,35 +31,13 @@ import { columnLetters } from "../../src/shared/a1";
 import { planExtent } from "../../src/templates/cells";
 import { planCompleteModel, planModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
-import { addPlainSheets, readWorkbookFile, saveWorkbookFile } from "../../src/preview/workbook-file";
-import { WorkbookSession, type StoredWorkbook, type WorkbookStore } from "../../src/preview/workbook-session";
+import { readWorkbookFile, saveWorkbookFile } from "../../src/preview/workbook-file";
+import { WorkbookSession } from "../../src/preview/workbook-session";
 import { readXlsx, statisticCells } from "../export/export-support";
+import { MapStore, reopen } from "./workbook-file-support";
 import { nameCell } from "../host/memory-support";
 
 const NOW = new Date("2026-03-01T09:00:00Z");
-
-class MapStore implements WorkbookStore {
-  value: unknown = undefined;
-  load(): Promise<unknown> {
-    return Promise.resolve(structuredClone(this.value));
-  }
-  save(value: StoredWorkbook): Promise<void> {
-    this.value = structuredClone(value);
-    return Promise.resolve();
-  }
-  clear(): Promise<void> {
-    this.value = undefined;
-    return Promise.resolve();
-  }
-}
-
-async function reopen(bytes: Uint8Array): Promise<MemoryHost> {
-  const file = await readWorkbookFile(bytes, ExcelJS);
-  const host = new MemoryHost();
-  await host.applyPlans(file.plans, { dialect: "live" });
-  await addPlainSheets(host, file.sheets, file.names);
-  return host;
-}
 
 /** Every value of a plan's sheet over its extent. */
 async function values(host: MemoryHost, plan: SheetPlan): Promise<CellValue[][]> {

@@ -17,14 +17,10 @@ import { planExtent } from "../../src/templates/cells";
 import { columnLetters } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
-import {
-  addPlainSheets,
-  modelPlans,
-  readWorkbookFile,
-  saveWorkbookFile,
-} from "../../src/preview/workbook-file";
-import { type StoredWorkbook, WorkbookSession, type WorkbookStore } from "../../src/preview/workbook-session";
+import { modelPlans, readWorkbookFile, saveWorkbookFile } from "../../src/preview/workbook-file";
+import { WorkbookSession } from "../../src/preview/workbook-session";
 import { readXlsx } from "../export/export-support";
+import { MapStore, reopen } from "./workbook-file-support";
 import { nameCell, snapshot } from "../host/memory-support";
 import { sheetView } from "../../src/preview/sheet-view";
 
@@ -52,31 +48,6 @@ async function editedModel(): Promise<MemoryHost> {
 async function values(host: MemoryHost, sheet: string, plan?: SheetPlan): Promise<unknown> {
   const { rows, columns } = plan ? planExtent(plan) : { rows: 2, columns: 2 };
   return host.readRange(sheet, `A1:${columnLetters(columns - 1)}${rows}`);
-}
-
-async function reopen(bytes: Uint8Array): Promise<MemoryHost> {
-  const file = await readWorkbookFile(bytes, ExcelJS);
-  const host = new MemoryHost();
-  await host.applyPlans(file.plans, { dialect: "live" });
-  await addPlainSheets(host, file.sheets, file.names);
-  return host;
-}
-
-class MapStore implements WorkbookStore {
-  value: unknown = undefined;
-  saves = 0;
-  load(): Promise<unknown> {
-    return Promise.resolve(structuredClone(this.value));
-  }
-  save(value: StoredWorkbook): Promise<void> {
-    this.value = structuredClone(value);
-    this.saves++;
-    return Promise.resolve();
-  }
-  clear(): Promise<void> {
-    this.value = undefined;
-    return Promise.resolve();
-  }
 }
 
 describe("saving and opening the preview's workbook", () => {
