@@ -6,9 +6,9 @@
  * cell and says what would be accepted.
  */
 import { cellAddress, parseRange, rangeColumns, rangeRows, sheetPrefix } from "../shared/a1";
-import { writableCells } from "../templates/cells";
+import { isWritableCell } from "../templates/cells";
 import type { SheetPlan, ValidationPlan, ValidationRule } from "../templates/plan";
-import { tableLabelCells } from "./plan-rows";
+import { isTableLabelCell } from "./plan-rows";
 import type { CellValue, CellWrite } from "./workbook-host";
 
 /** A refused write; nothing of the call was written. */
@@ -81,8 +81,6 @@ export function checkWrite(
       write.address,
     );
   }
-  const inputs = plan ? new Set(writableCells(plan).map((c) => `${c.row},${c.column}`)) : null;
-  const labels = plan ? new Set(tableLabelCells(plan).map((c) => `${c.row},${c.column}`)) : null;
   write.values.forEach((line, r) =>
     line.forEach((value, c) => {
       const row = range.top + r;
@@ -96,10 +94,10 @@ export function checkWrite(
         refuse(`formulas cannot be written here, only values (got ${shown(value)}).`);
       if (isComputed(row, column))
         refuse("this cell is calculated by a formula; edit the inputs it depends on.");
-      const label = labels?.has(`${row},${column}`) === true;
+      const label = plan !== null && isTableLabelCell(plan, row, column);
       if (label && value !== null && typeof value !== "string")
         refuse(`a line's label takes text (got ${shown(value)}).`);
-      if (plan && inputs && !inputs.has(`${row},${column}`) && !label)
+      if (plan && !isWritableCell(plan, row, column) && !label)
         refuse(
           `this is not an input cell of the ${plan.template} sheet; only input cells (blue) can be edited.`,
         );

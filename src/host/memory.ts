@@ -29,7 +29,7 @@ import {
   referenceParts,
   sheetPrefix,
 } from "../shared/a1";
-import { cellInDialect, inputCells } from "../templates/cells";
+import { cellInDialect, inputCells, isInputCell } from "../templates/cells";
 import {
   type PlanCell,
   type PlanValue,
@@ -364,12 +364,11 @@ export class MemoryHost implements WorkbookHost {
       if (id === null) throw new CellWriteError(`There is no sheet named "${w.sheet}".`, w.sheet, w.address);
       const name = this.hf.getSheetName(id) ?? w.sheet;
       const plan = this.records.get(id)?.plan ?? null;
-      const inputs = plan ? new Set(inputCells(plan).map((c) => `${c.row},${c.column}`)) : null;
       // A formula the user typed where a value belongs (an input of a template sheet) is theirs:
       // the write leaves it and says so. Anywhere else a formula refuses the write (checkWrite).
       const users = (row: number, column: number): string | null => {
         const at = { sheet: id, row, col: column };
-        if (!inputs?.has(`${row},${column}`) || !this.hf.doesCellHaveFormula(at)) return null;
+        if (plan === null || !isInputCell(plan, row, column) || !this.hf.doesCellHaveFormula(at)) return null;
         return this.hf.getCellFormula(at) ?? null;
       };
       checkWrite(

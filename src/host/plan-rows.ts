@@ -7,7 +7,7 @@
  * same change to its workbook and keeps the plan this returns.
  */
 import { parseCell, parseRange, type RangeRef } from "../shared/a1";
-import { blockRange, writableCells } from "../templates/cells";
+import { blockRange, hasStyle, writableCells } from "../templates/cells";
 import { type Block, isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { moveFormulaRows, offsetFormulaRows, relativeForm, type RowChange } from "./formula-rows";
 
@@ -146,6 +146,17 @@ export function tableLabelCells(plan: SheetPlan): { row: number; column: number 
           out.push({ row, column });
   }
   return out;
+}
+
+/** Whether a cell is one of tableLabelCells, without listing them: a line's label in a table. */
+export function isTableLabelCell(plan: SheetPlan, row: number, column: number): boolean {
+  return (
+    hasStyle(plan, ["label"], row, column) &&
+    plan.tables.some((t) => {
+      const b = tableBody(plan, t.name);
+      return b !== null && row >= b.top && row <= b.bottom && column === b.left;
+    })
+  );
 }
 
 /** The last column any block writes in a row (-1 if none). */

@@ -35,6 +35,40 @@ export function writableCells(plan: SheetPlan): { row: number; column: number }[
   return cellsStyled(plan, ["input", "result"]);
 }
 
+/**
+ * Whether a cell is an input (as inputCells lists them), and whether a host may write it (as
+ * writableCells lists them), without listing the plan's cells: an edit checks a few cells of a
+ * sheet that may hold 50,000 inputs.
+ */
+export function isInputCell(plan: SheetPlan, row: number, column: number): boolean {
+  return hasStyle(plan, ["input"], row, column);
+}
+
+export function isWritableCell(plan: SheetPlan, row: number, column: number): boolean {
+  return hasStyle(plan, ["input", "result"], row, column);
+}
+
+/** Style ranges read once per plan's styles (plans are never changed in place). */
+const styleRanges = new WeakMap<SheetPlan["styles"], readonly { style: CellStyle; range: RangeRef }[]>();
+
+/** Whether any of the plan's style ranges in `styles` holds the cell. */
+export function hasStyle(
+  plan: SheetPlan,
+  styles: readonly CellStyle[],
+  row: number,
+  column: number,
+): boolean {
+  let ranges = styleRanges.get(plan.styles);
+  if (!ranges) {
+    ranges = plan.styles.map((s) => ({ style: s.style, range: parseRange(s.range) }));
+    styleRanges.set(plan.styles, ranges);
+  }
+  return ranges.some(
+    ({ style, range: r }) =>
+      styles.includes(style) && row >= r.top && row <= r.bottom && column >= r.left && column <= r.right,
+  );
+}
+
 function cellsStyled(plan: SheetPlan, styles: readonly CellStyle[]): { row: number; column: number }[] {
   const out: { row: number; column: number }[] = [];
   const seen = new Set<string>();
