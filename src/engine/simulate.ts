@@ -143,6 +143,9 @@ export class RoiSimulation {
   private readonly uniforms: Float64Array;
   /** The run's uniforms drawn beforehand (`simulationUniforms`), read instead of the sampler. */
   private readonly design: readonly Float64Array[] | null;
+  /** Each line's samples over every trial (`lineSamples`), read instead of draws and tables. */
+  private readonly samples: readonly Float64Array[] | null;
+  private readonly itemCount: number;
   /** Per trial of the current block: the sum of the benefit lines, and of the cost lines. */
   private readonly benefitSums: Float64Array;
   private readonly costSums: Float64Array;
@@ -155,21 +158,32 @@ export class RoiSimulation {
   /**
    * `design`, when given, is `simulationUniforms(items, options)` for these options (a kept
    * design, see design-cache.ts): the run reads it instead of drawing, with the same draws, sums
-   * and results. Throws when its shape does not fit the run.
+   * and results. `samples`, when given, is each line's `lineSamples` under that design (kept
+   * columns, see design-cache.ts): the run adds them up instead of reading tables, again with the
+   * same sums and results. Throws when either's shape does not fit the run.
    */
   constructor(
     model: LineItemModel,
     options: SimulationOptions,
     design: readonly Float64Array[] | null = null,
+    samples: readonly Float64Array[] | null = null,
   ) {
     this.trials = options.trials;
     this.sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
     this.benefitCount = model.benefits.length;
     const items = [...model.benefits, ...model.costs];
-    if (design && (design.length !== items.length || design.some((u) => u.length !== options.trials)))
+    this.itemCount = items.length;
+    const fits = (columns: readonly Float64Array[] | null): boolean =>
+      !columns || (columns.length === items.length && columns.every((u) => u.length === options.trials));
+    if (!fits(design))
       throw new Error("the sampling design does not fit the simulation's line items and trials");
+    if (!fits(samples)) throw new Error("the line samples do not fit the simulation's line items and trials");
     this.design = design;
-    this.tables = items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
+    this.samples = samples;
+    // Kept samples need no table: a line's table is read only to make its samples.
+    this.tables = samples
+      ? []
+      : items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
     this.correlation = options.correlation ? checkCorrelation(options.correlation) : null;
     const scoreFactor = scoreFactorOf(this.correlation);
     this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
@@ -181,7 +195,7 @@ export class RoiSimulation {
     this.benefitSums = new Float64Array(largest);
     this.costSums = new Float64Array(largest);
     this.lineSums = items.map((_, j) => (j < this.benefitCount ? this.benefitSums : this.costSums));
-    const monteCarlo = this.sampling === "MC" && !this.sampler.correlated && !design;
+    const monteCarlo = this.sampling === "MC" && !this.sampler.correlated && !design && !samples;
     this.uniforms = new Float64Array(monteCarlo ? largest * items.length : 0);
   }
 
@@ -214,7 +228,11 @@ export class RoiSimulation {
     costSums.fill(0, 0, m);
     const sampler = this.sampler;
     const design = this.design;
-    if (design) {
+    const samples = this.samples;
+    if (samples) {
+      // Kept per line: item j's samples for this block start at the block's first trial.
+      for (let j = 0; j < this.itemCount; j++) addSamples(samples[j], this.computed, lineSums[j], m);
+    } else if (design) {
       // Drawn beforehand: item j's uniforms for this block start at the block's first trial.
       for (let j = 0; j < tables.length; j++) addDraws(design[j], this.computed, tables[j], lineSums[j], m);
     } else if (sampler.fusable) {
@@ -264,6 +282,27 @@ function addDraws(u: Float64Array, offset: number, table: Float64Array, sums: Fl
     const at = x | 0;
     sums[i] += table[at] + (x - at) * (table[at + 1] - table[at]);
   }
+}
+
+/** Line item samples x[offset + i] added to sums[i]: what `addDraws` adds, read back. */
+function addSamples(x: Float64Array, offset: number, sums: Float64Array, m: number): void {
+  for (let i = 0; i < m; i++) sums[i] += x[offset + i];
+}
+
+/**
+ * One line item's samples in every trial of a design: its uniforms `u` (one line of
+ * `simulationUniforms`) read through its quantile table, by the same interpolation as
+ * `addDraws`, so adding them up gives the same sums bit for bit.
+ */
+export function lineSamples(u: Float64Array, table: Float64Array): Float64Array {
+  const out = new Float64Array(u.length);
+  const size = table.length - 1;
+  for (let i = 0; i < u.length; i++) {
+    const x = u[i] * size;
+    const at = x | 0;
+    out[i] = table[at] + (x - at) * (table[at + 1] - table[at]);
+  }
+  return out;
 }
 
 /**

@@ -211,16 +211,17 @@ export function readSimulation(
 }
 
 /**
- * The sampling designs the simulation functions share: a recalculation after a line's value
- * changes, and each statistic of one simulation (SIMULATE_ROI, SIM_PERCENTILE, SIM_TARGET with
- * the same arguments), reads the kept draws instead of drawing them again.
+ * The sampling designs and line samples the simulation functions share: a recalculation after a
+ * line's value changes reads the kept draws and every other line's kept samples, and each
+ * statistic of one simulation (SIMULATE_ROI, SIM_PERCENTILE, SIM_TARGET with the same arguments)
+ * reads every line's, instead of drawing them again.
  */
 const designs = new DesignCache();
 
 function run(request: SimulationRequest): RoiSimulation {
   const { model, options } = request;
-  const design = designs.designFor(model.benefits.length + model.costs.length, options);
-  const simulation = new RoiSimulation(model, options, design);
+  const samples = designs.lineSamplesFor(model, options);
+  const simulation = new RoiSimulation(model, options, null, samples);
   simulation.run();
   return simulation;
 }
