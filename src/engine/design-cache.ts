@@ -13,26 +13,29 @@
  * of a 10,000-trial run (the draws, shuffles and rank reordering are most of a run).
  *
  * Each line's samples over all trials (its column: `lineSamples` of its uniforms through its
- * quantile table) are kept too. A column depends on the design and on that line's position, low,
- * base, high and distribution only, so after one line's edit the recalculation reads that one
- * line's table once and reuses every other column: what is left per call is adding the columns
- * up, the ROI per trial and the statistics.
+ * quantile table) are kept too, and per side (benefits, costs) their sum per trial. A column
+ * depends on the design and on that line's position, low, base, high and distribution only, a
+ * side's sums on its columns, so after one line's edit the recalculation reads that one line's
+ * table once, adds up that line's side again and reuses the other side's sums: what is left per
+ * call is the ROI per trial and the statistics.
  *
  * A design is kept the second time it is asked for, so a seed or a trial count tried once costs
- * no memory; a column is kept as soon as its design is. Designs and columns share one budget of
+ * no memory; columns and sums are kept as soon as their design is. All share one budget of
  * samples (8 bytes each), the least recently used first out, whichever kind it is.
  */
 import type { Matrix } from "./correlation";
-import { cachedQuantileTable } from "./distributions";
+import { cachedQuantileTable, type LineItem } from "./distributions";
 import {
   DEFAULT_SIMULATION,
   type LineItemModel,
   lineSamples,
   type SimulationOptions,
   simulationUniforms,
+  trialSums,
+  type TrialSums,
 } from "./simulate";
 
-/** Samples the kept designs and columns may hold together: 16 MB (10,000 trials of 200 line items). */
+/** Samples the kept designs, columns and sums may hold together: 16 MB (10,000 trials of 200 line items). */
 export const DESIGN_CACHE_SAMPLES = 2_000_000;
 /** Requests remembered (by key only) to tell a design's second request from its first. */
 const REMEMBERED_REQUESTS = 256;
@@ -44,19 +47,19 @@ function designKey(itemCount: number, options: SimulationOptions): string {
   return `${itemCount}|${options.trials}|${options.seed}|${sampling}|${matrix ? matrix.map((row) => row.join(",")).join(";") : ""}`;
 }
 
-/** A kept design (one array per line item) or column (one array), and the samples it holds. */
+/** A kept design (one array per line item), column or side's sums (one array), and its samples. */
 interface Kept {
   readonly arrays: readonly Float64Array[];
   readonly samples: number;
 }
 
 export class DesignCache {
-  /** Designs and columns, least recently used first (a Map iterates in insertion order). */
+  /** Designs, columns and sums, least recently used first (a Map iterates in insertion order). */
   private readonly kept = new Map<string, Kept>();
   private readonly requested = new Set<string>();
   private samples = 0;
 
-  /** `budget`: the samples all kept designs and columns may hold together. */
+  /** `budget`: the samples all kept designs, columns and sums may hold together. */
   constructor(private readonly budget: number = DESIGN_CACHE_SAMPLES) {}
 
   /**
@@ -69,34 +72,50 @@ export class DesignCache {
   }
 
   /**
-   * Each line item's samples over every trial (benefits, then costs; `lineSamples` of its
-   * uniforms in the design through its quantile table), for `RoiSimulation`'s `samples`: kept
-   * columns where the line is unchanged, the others computed and kept. Null when the design is
-   * not kept (see `designFor`). Callers must not modify them.
+   * The per-trial sums of the benefit lines and of the cost lines (`trialSums` of their
+   * `lineSamples` columns), for `RoiSimulation`'s `sums`: kept where a side's lines are unchanged,
+   * else added up from the lines' columns, kept where the line is unchanged, else computed (its
+   * uniforms in the design read through its quantile table); all of them kept after. Null when
+   * the design is not kept (see `designFor`). Callers must not modify them.
    */
-  lineSamplesFor(model: LineItemModel, options: SimulationOptions): readonly Float64Array[] | null {
-    const items = [...model.benefits, ...model.costs];
-    const key = designKey(items.length, options);
-    const design = this.designOf(key, items.length, options);
+  trialSumsFor(model: LineItemModel, options: SimulationOptions): TrialSums | null {
+    const itemCount = model.benefits.length + model.costs.length;
+    const key = designKey(itemCount, options);
+    const design = this.designOf(key, itemCount, options);
     if (!design) return null;
-    return items.map((item, j) => {
-      // Everything the column depends on beyond the design: the line's position and its table's.
-      const distribution = item.distribution ?? options.distribution;
-      const columnKey = `${key}#${j}|${distribution}|${item.low}|${item.base}|${item.high}`;
-      const hit = this.use(columnKey);
-      if (hit) return hit[0];
-      const column = lineSamples(design[j], cachedQuantileTable(item, distribution));
-      this.keep(columnKey, [column], column.length);
-      return column;
-    });
+    const side = (items: readonly LineItem[], first: number): Float64Array => {
+      // Everything a column depends on beyond the design: the line's position and its table's.
+      const columnKeys = items.map((item, i) => {
+        const distribution = item.distribution ?? options.distribution;
+        return `${first + i}|${distribution}|${item.low}|${item.base}|${item.high}`;
+      });
+      const sumKey = `${key}#sum#${columnKeys.join("#")}`;
+      const kept = this.use(sumKey);
+      if (kept) return kept[0];
+      const columns = items.map((item, i) => {
+        const columnKey = `${key}#${columnKeys[i]}`;
+        const hit = this.use(columnKey);
+        if (hit) return hit[0];
+        const column = lineSamples(
+          design[first + i],
+          cachedQuantileTable(item, item.distribution ?? options.distribution),
+        );
+        this.keep(columnKey, [column], column.length);
+        return column;
+      });
+      const sums = trialSums(columns, options.trials);
+      this.keep(sumKey, [sums], sums.length);
+      return sums;
+    };
+    return { benefits: side(model.benefits, 0), costs: side(model.costs, model.benefits.length) };
   }
 
-  /** Samples held by the kept designs and columns. */
+  /** Samples held by the kept designs, columns and sums. */
   get heldSamples(): number {
     return this.samples;
   }
 
-  /** Kept designs and columns. */
+  /** Kept designs, columns and sums. */
   get heldEntries(): number {
     return this.kept.size;
   }

@@ -211,17 +211,17 @@ export function readSimulation(
 }
 
 /**
- * The sampling designs and line samples the simulation functions share: a recalculation after a
- * line's value changes reads the kept draws and every other line's kept samples, and each
- * statistic of one simulation (SIMULATE_ROI, SIM_PERCENTILE, SIM_TARGET with the same arguments)
- * reads every line's, instead of drawing them again.
+ * The sampling designs, line samples and sums the simulation functions share: a recalculation
+ * after a line's value changes reads the kept draws, every other line's samples and the other
+ * side's sums, and each statistic of one simulation (SIMULATE_ROI, SIM_PERCENTILE, SIM_TARGET
+ * with the same arguments) reads both sides' sums, instead of drawing them again.
  */
 const designs = new DesignCache();
 
 function run(request: SimulationRequest): RoiSimulation {
   const { model, options } = request;
-  const samples = designs.lineSamplesFor(model, options);
-  const simulation = new RoiSimulation(model, options, null, samples);
+  const sums = designs.trialSumsFor(model, options);
+  const simulation = new RoiSimulation(model, options, null, sums);
   simulation.run();
   return simulation;
 }
