@@ -76,10 +76,15 @@ export class DesignCache {
    * `lineSamples` columns), for `RoiSimulation`'s `sums`: kept where a side's lines are unchanged,
    * else added up from the lines' columns, kept where the line is unchanged, else computed (its
    * uniforms in the design read through its quantile table); all of them kept after. Null when
-   * the design is not kept (see `designFor`). Callers must not modify them.
+   * the design is not kept (see `designFor`) or the budget cannot hold it with every line's
+   * column and both sides' sums (`designFor` may then serve the design alone). Callers must not
+   * modify them.
    */
   trialSumsFor(model: LineItemModel, options: SimulationOptions): TrialSums | null {
     const itemCount = model.benefits.length + model.costs.length;
+    // A design with all its columns and both sides' sums must fit, or keeping the columns would
+    // drop the design they are read from on every call: such a run reads the design alone.
+    if ((2 * itemCount + 2) * options.trials > this.budget) return null;
     const key = designKey(itemCount, options);
     const design = this.designOf(key, itemCount, options);
     if (!design) return null;

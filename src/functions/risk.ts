@@ -221,7 +221,9 @@ const designs = new DesignCache();
 function run(request: SimulationRequest): RoiSimulation {
   const { model, options } = request;
   const sums = designs.trialSumsFor(model, options);
-  const simulation = new RoiSimulation(model, options, null, sums);
+  // Too large to keep every line's samples beside the design: the design alone, as drawn.
+  const design = sums ? null : designs.designFor(model.benefits.length + model.costs.length, options);
+  const simulation = new RoiSimulation(model, options, design, sums);
   simulation.run();
   return simulation;
 }

@@ -313,6 +313,18 @@ describe("kept line samples and sums", () => {
     expect(cache.heldSamples).toBe(budget);
   });
 
+  it("are not kept when the budget holds the design but not with every column and sum", () => {
+    const options: SimulationOptions = { trials: 1_000, seed: 11, distribution: "PERT", sampling: "LHS" };
+    const cache = new DesignCache((2 * ITEMS + 2) * 1_000 - 1);
+    for (let call = 0; call < 3; call++) {
+      expect(cache.trialSumsFor(MODEL, options)).toBeNull();
+      expect(cache.designFor(ITEMS, options)).toEqual(call === 0 ? null : simulationUniforms(ITEMS, options));
+    }
+    // The design alone, kept and never dropped for columns it could not hold beside it.
+    expect(cache.heldEntries).toBe(1);
+    expect(cache.heldSamples).toBe(ITEMS * 1_000);
+  });
+
   it("are not kept while the design is not", () => {
     const options: SimulationOptions = { trials: 1_000, seed: 10, distribution: "PERT", sampling: "LHS" };
     const cache = new DesignCache();
