@@ -143,6 +143,14 @@ export class RoiSimulation {
   private readonly uniforms: Float64Array;
   /** The run's uniforms drawn beforehand (`simulationUniforms`), read instead of the sampler. */
   private readonly design: readonly Float64Array[] | null;
+  /** Per trial, ΣB and ΣC of kept line samples (`TrialSums`), read instead of draws and tables. */
+  private readonly sums: TrialSums | null;
+  /**
+   * What the ROI pass gathers over the trials computed so far, in trial order, so the summary of
+   * a whole run needs no pass of its own for them: the Neumaier sum and its compensation (as
+   * `mean` adds), the smallest and largest ROI, and the count below 0.
+   */
+  private readonly pass = new Float64Array(PASS_FIELDS);
   /** Per trial of the current block: the sum of the benefit lines, and of the cost lines. */
   private readonly benefitSums: Float64Array;
   private readonly costSums: Float64Array;
@@ -155,12 +163,16 @@ export class RoiSimulation {
   /**
    * `design`, when given, is `simulationUniforms(items, options)` for these options (a kept
    * design, see design-cache.ts): the run reads it instead of drawing, with the same draws, sums
-   * and results. Throws when its shape does not fit the run.
+   * and results. `sums`, when given, are the per-trial sums of each line's `lineSamples` under
+   * that design (`trialSums` of kept columns, see design-cache.ts): the run reads them instead of
+   * drawing and reading tables, again with the same sums and results. Throws when the shape of
+   * either does not fit the run.
    */
   constructor(
     model: LineItemModel,
     options: SimulationOptions,
     design: readonly Float64Array[] | null = null,
+    sums: TrialSums | null = null,
   ) {
     this.trials = options.trials;
     this.sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
@@ -168,8 +180,15 @@ export class RoiSimulation {
     const items = [...model.benefits, ...model.costs];
     if (design && (design.length !== items.length || design.some((u) => u.length !== options.trials)))
       throw new Error("the sampling design does not fit the simulation's line items and trials");
+    if (sums && (sums.benefits.length !== options.trials || sums.costs.length !== options.trials))
+      throw new Error("the trial sums do not fit the simulation's trials");
     this.design = design;
-    this.tables = items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
+    this.sums = sums;
+    resetPass(this.pass);
+    // Kept sums need no table: a line's table is read only to make its samples.
+    this.tables = sums
+      ? []
+      : items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
     this.correlation = options.correlation ? checkCorrelation(options.correlation) : null;
     const scoreFactor = scoreFactorOf(this.correlation);
     this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
@@ -181,7 +200,7 @@ export class RoiSimulation {
     this.benefitSums = new Float64Array(largest);
     this.costSums = new Float64Array(largest);
     this.lineSums = items.map((_, j) => (j < this.benefitCount ? this.benefitSums : this.costSums));
-    const monteCarlo = this.sampling === "MC" && !this.sampler.correlated && !design;
+    const monteCarlo = this.sampling === "MC" && !this.sampler.correlated && !design && !sums;
     this.uniforms = new Float64Array(monteCarlo ? largest * items.length : 0);
   }
 
@@ -209,6 +228,14 @@ export class RoiSimulation {
    */
   private nextBlock(): void {
     const m = this.blocks[this.blocksDone];
+    const kept = this.sums;
+    if (kept) {
+      // Summed beforehand: the block's trials start at its first trial there too.
+      this.blockMeans[this.blocksDone++] =
+        roiOfBlock(kept.benefits, kept.costs, this.computed, this.roi, this.computed, m, this.pass) / m;
+      this.computed += m;
+      return;
+    }
     const { benefitSums, costSums, tables, lineSums } = this;
     benefitSums.fill(0, 0, m);
     costSums.fill(0, 0, m);
@@ -229,7 +256,8 @@ export class RoiSimulation {
       sampler.fill(u, m);
       for (let j = 0; j < tables.length; j++) addDraws(u, j * m, tables[j], lineSums[j], m);
     }
-    this.blockMeans[this.blocksDone++] = roiOfBlock(benefitSums, costSums, this.roi, this.computed, m) / m;
+    this.blockMeans[this.blocksDone++] =
+      roiOfBlock(benefitSums, costSums, 0, this.roi, this.computed, m, this.pass) / m;
     this.computed += m;
   }
 
@@ -252,7 +280,19 @@ export class RoiSimulation {
       if (covered === this.completed && b >= 2)
         replicates = { means: Array.from(this.blockMeans.subarray(0, b)), sizes: this.blocks.slice(0, b) };
     }
-    return summarise(this.roi.subarray(0, this.completed), replicates);
+    // The ROI pass covers the computed trials: it stands for the summary's own passes when every
+    // computed trial is reported (a run stopped inside a block reports fewer).
+    const pass = this.pass;
+    const gathered =
+      this.completed === this.computed && this.completed > 0
+        ? {
+            mean: (pass[PASS_SUM] + pass[PASS_COMPENSATION]) / this.completed,
+            min: pass[PASS_MIN],
+            max: pass[PASS_MAX],
+            losses: pass[PASS_LOSSES],
+          }
+        : undefined;
+    return summarise(this.roi.subarray(0, this.completed), replicates, gathered);
   }
 }
 
@@ -266,24 +306,97 @@ function addDraws(u: Float64Array, offset: number, table: Float64Array, sums: Fl
   }
 }
 
+/** Per trial, over every trial of a run: the sum of the benefit lines, and of the cost lines. */
+export interface TrialSums {
+  readonly benefits: Float64Array;
+  readonly costs: Float64Array;
+}
+
 /**
- * ROI = (ΣB − ΣC) / ΣC of a block's m trials, written to roi[start..start + m); returns their
- * sum (in trial order).
+ * The per-trial sum of line samples (`lineSamples` columns, in line order): from 0, each line
+ * added in turn, exactly as a run adds its draws to a block's sums, so the same doubles.
+ */
+export function trialSums(columns: readonly Float64Array[], trials: number): Float64Array {
+  const sums = new Float64Array(trials);
+  for (const column of columns) addSamples(column, sums);
+  return sums;
+}
+
+/** Line samples x[i] added to sums[i]. */
+function addSamples(x: Float64Array, sums: Float64Array): void {
+  for (let i = 0; i < sums.length; i++) sums[i] += x[i];
+}
+
+/**
+ * One line item's samples in every trial of a design: its uniforms `u` (one line of
+ * `simulationUniforms`) read through its quantile table, by the same interpolation as
+ * `addDraws`, so adding them up gives the same sums bit for bit.
+ */
+export function lineSamples(u: Float64Array, table: Float64Array): Float64Array {
+  const out = new Float64Array(u.length);
+  const size = table.length - 1;
+  for (let i = 0; i < u.length; i++) {
+    const x = u[i] * size;
+    const at = x | 0;
+    out[i] = table[at] + (x - at) * (table[at + 1] - table[at]);
+  }
+  return out;
+}
+
+/** The fields of a run's ROI pass (`RoiSimulation.pass`). */
+const PASS_SUM = 0;
+const PASS_COMPENSATION = 1;
+const PASS_MIN = 2;
+const PASS_MAX = 3;
+const PASS_LOSSES = 4;
+const PASS_FIELDS = 5;
+
+function resetPass(pass: Float64Array): void {
+  pass[PASS_SUM] = 0;
+  pass[PASS_COMPENSATION] = 0;
+  pass[PASS_MIN] = Infinity;
+  pass[PASS_MAX] = -Infinity;
+  pass[PASS_LOSSES] = 0;
+}
+
+/**
+ * ROI = (ΣB − ΣC) / ΣC of a block's m trials (sums read from `from`), written to
+ * roi[start..start + m); returns their sum (in trial order). Carries on the run's pass: the
+ * Neumaier sum as `mean` adds, the smallest and largest value as `orderStatistics` finds them, the
+ * count below 0, in the same order and with the same comparisons, so the same figures.
  */
 function roiOfBlock(
   benefitSums: Float64Array,
   costSums: Float64Array,
+  from: number,
   roi: Float64Array,
   start: number,
   m: number,
+  pass: Float64Array,
 ): number {
   let sum = 0;
+  let total = pass[PASS_SUM];
+  let compensation = pass[PASS_COMPENSATION];
+  let min = pass[PASS_MIN];
+  let max = pass[PASS_MAX];
+  let losses = pass[PASS_LOSSES];
   for (let i = 0; i < m; i++) {
-    const c = costSums[i];
-    const r = (benefitSums[i] - c) / c;
+    const c = costSums[from + i];
+    const r = (benefitSums[from + i] - c) / c;
     roi[start + i] = r;
     sum += r;
+    const t = total + r;
+    compensation += Math.abs(total) >= Math.abs(r) ? total - t + r : r - t + total;
+    total = t;
+    if (r < min) min = r;
+    if (r > max) max = r;
+    if (r < 0) losses++;
   }
+  pass[PASS_SUM] = total;
+  pass[PASS_COMPENSATION] = compensation;
+  pass[PASS_MIN] = min;
+  pass[PASS_MAX] = max;
+  pass[PASS_LOSSES] = losses;
   return sum;
 }
 
@@ -327,19 +440,35 @@ function countBelow(sample: Float64Array, x: number): number {
 }
 
 /**
+ * What a pass over a non-empty sample in its order found, which `summarise` would otherwise find
+ * with passes of its own: `mean(sample)`, its smallest and largest value (by `<` and `>` from
+ * ±Infinity), and the count of values below 0.
+ */
+export interface GatheredStatistics {
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+  readonly losses: number;
+}
+
+/**
  * Summary of a sample of ROI values (any order): mean, the reported percentiles, P(ROI<0) and how
  * precise each is. `replicates` (the means and sizes of independent Latin Hypercube blocks)
  * gives the mean's standard error; without it the sample counts as independent draws.
  * Percentiles come from bucket selection, not a full sort: O(n) instead of O(n log n).
+ * `gathered`, when given, must be what its fields say of this sample: the summary then skips
+ * those passes, with the same figures.
  */
 export function summarise(
   sample: Float64Array,
   replicates?: { readonly means: readonly number[]; readonly sizes: readonly number[] },
+  gathered?: GatheredStatistics,
 ): SimulationSummary {
   const n = sample.length;
-  const losses = countBelow(sample, 0);
-  const average = mean(sample);
-  const { values, intervals } = percentilesWithIntervals(sample, REPORTED_PERCENTILES);
+  const losses = gathered ? gathered.losses : countBelow(sample, 0);
+  const average = gathered ? gathered.mean : mean(sample);
+  const range = gathered ? { min: gathered.min, max: gathered.max } : undefined;
+  const { values, intervals } = percentilesWithIntervals(sample, REPORTED_PERCENTILES, range);
   const [p5, p10, p50, p90, p95] = values;
   let standardError: number;
   let factor: number;

@@ -62,13 +62,22 @@ export function histogram(sample: ArrayLike<number>, binCount: number): Histogra
  *
  * Each pass is a function of its own: a function whose first long loop V8 compiles on stack
  * replacement, before the code after it has run, leaves that code unoptimised call after call.
+ * `known`, when given, must be the sample's smallest and largest value as `sampleRange` finds
+ * them (a caller's own pass found them): the range pass is then skipped.
  */
-export function orderStatistics(sample: Float64Array, ranks: readonly number[]): number[] {
+export function orderStatistics(
+  sample: Float64Array,
+  ranks: readonly number[],
+  known?: { readonly min: number; readonly max: number },
+): number[] {
   const n = sample.length;
   const out = new Array<number>(ranks.length);
   if (n === 0) return out.fill(NaN);
   const range = new Float64Array(2);
-  sampleRange(sample, range);
+  if (known) {
+    range[0] = known.min;
+    range[1] = known.max;
+  } else sampleRange(sample, range);
   const min = range[0];
   const spread = range[1] - min;
   const bucketCount = Math.max(1, Math.min(BUCKETS_MAX, n >>> 3));
@@ -304,11 +313,12 @@ function squaredDeviations(values: ArrayLike<number>, average: number): number {
 /**
  * Percentiles (PERCENTILE.INC) and their distribution-free 95% intervals (quantileIntervalRanks)
  * of an unsorted sample: the two order statistics each percentile interpolates between and the
- * two bounding its interval, all selected in one `orderStatistics` call.
+ * two bounding its interval, all selected in one `orderStatistics` call (`known`: see there).
  */
 export function percentilesWithIntervals(
   sample: Float64Array,
   ps: readonly number[],
+  known?: { readonly min: number; readonly max: number },
 ): { values: number[]; intervals: { low: number; high: number }[] } {
   const n = sample.length;
   if (n === 0) return { values: ps.map(() => NaN), intervals: ps.map(() => ({ low: NaN, high: NaN })) };
@@ -316,7 +326,7 @@ export function percentilesWithIntervals(
     const k = Math.min(n - 1, Math.floor(p * (n - 1)));
     return [k, Math.min(n - 1, k + 1), ...quantileIntervalRanks(n, p)];
   });
-  const x = orderStatistics(sample, ranks);
+  const x = orderStatistics(sample, ranks, known);
   const values = ps.map((p, i) => {
     const h = p * (n - 1);
     const k = Math.min(n - 1, Math.floor(h));

@@ -211,16 +211,19 @@ export function readSimulation(
 }
 
 /**
- * The sampling designs the simulation functions share: a recalculation after a line's value
- * changes, and each statistic of one simulation (SIMULATE_ROI, SIM_PERCENTILE, SIM_TARGET with
- * the same arguments), reads the kept draws instead of drawing them again.
+ * The sampling designs, line samples and sums the simulation functions share: a recalculation
+ * after a line's value changes reads the kept draws, every other line's samples and the other
+ * side's sums, and each statistic of one simulation (SIMULATE_ROI, SIM_PERCENTILE, SIM_TARGET
+ * with the same arguments) reads both sides' sums, instead of drawing them again.
  */
 const designs = new DesignCache();
 
 function run(request: SimulationRequest): RoiSimulation {
   const { model, options } = request;
-  const design = designs.designFor(model.benefits.length + model.costs.length, options);
-  const simulation = new RoiSimulation(model, options, design);
+  const sums = designs.trialSumsFor(model, options);
+  // Too large to keep every line's samples beside the design: the design alone, as drawn.
+  const design = sums ? null : designs.designFor(model.benefits.length + model.costs.length, options);
+  const simulation = new RoiSimulation(model, options, design, sums);
   simulation.run();
   return simulation;
 }

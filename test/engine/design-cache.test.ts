@@ -2,10 +2,20 @@
  * Kept sampling designs: a simulation that reads a kept design gives exactly the draws, results
  * and summary of one that draws them, for every sampling path (Latin Hypercube or Monte Carlo,
  * independent or rank-correlated, one block or many, chunked runs, per-line distributions), and
- * the cache keeps a design only on its second request, within its budget.
+ * the cache keeps a design only on its second request, within its budget. Kept line samples and
+ * per-side sums: after any sequence of line edits, a run from them gives exactly what an uncached
+ * run gives, a key that misses anything a column depends on fails here, and designs, columns and
+ * sums together stay within the budget, the least recently used dropped first.
  */
+import type { LineItem } from "../../src/engine/distributions";
 import { DesignCache } from "../../src/engine/design-cache";
-import { RoiSimulation, type SimulationOptions, simulationUniforms } from "../../src/engine/simulate";
+import {
+  type LineItemModel,
+  RoiSimulation,
+  type SimulationOptions,
+  simulationUniforms,
+  summarise,
+} from "../../src/engine/simulate";
 import { SIMULATE_ROI } from "../../src/functions/functions";
 import "../../src/host/custom-functions-shim";
 import { SEED_STRESS_MODEL } from "./seed-example";
@@ -167,3 +177,189 @@ describe("SIMULATE_ROI recalculated", () => {
     expect(after).not.toEqual(calls[0]);
   });
 });
+
+/** A run from the cache's kept sums (null: the design is not kept yet, the run draws). */
+function cachedRun(cache: DesignCache, model: LineItemModel, options: SimulationOptions): RoiSimulation {
+  const simulation = new RoiSimulation(model, options, null, cache.trialSumsFor(model, options));
+  simulation.run();
+  return simulation;
+}
+
+/** An uncached run: it draws everything itself. */
+function freshRun(model: LineItemModel, options: SimulationOptions): RoiSimulation {
+  const simulation = new RoiSimulation(model, options);
+  simulation.run();
+  return simulation;
+}
+
+/** Both runs give the same trials and the same summary, bit for bit. */
+function expectSameRun(got: RoiSimulation, expected: RoiSimulation): void {
+  expectSameBits(got.results(), expected.results());
+  expect(got.summary()).toEqual(expected.summary());
+}
+
+/** The model with line j (benefits, then costs) replaced by `change(line)`. */
+function edit(model: LineItemModel, j: number, change: (line: LineItem) => LineItem): LineItemModel {
+  const nB = model.benefits.length;
+  return {
+    benefits: model.benefits.map((l, i) => (i === j ? change(l) : l)),
+    costs: model.costs.map((l, i) => (i + nB === j ? change(l) : l)),
+  };
+}
+
+/**
+ * A workbook's edits, one line at a time: a base within [low, high], a low, a high, a line's own
+ * distribution set and cleared, on benefits and costs alike; every one changes the figures.
+ */
+const EDITS: readonly ((m: LineItemModel, o: SimulationOptions) => LineItemModel)[] = [
+  (m) => edit(m, 0, (l) => ({ ...l, base: l.low + (l.high - l.low) * 0.3 })),
+  (m) => edit(m, 4, (l) => ({ ...l, low: l.low * 0.95 })),
+  (m) => edit(m, 2, (l) => ({ ...l, high: l.high * 1.1 })),
+  (m, o) => edit(m, 5, (l) => ({ ...l, distribution: o.distribution === "Uniform" ? "PERT" : "Uniform" })),
+  (m) => edit(m, 0, (l) => ({ ...l, base: l.low + (l.high - l.low) * 0.8 })),
+  (m) => edit(m, 5, ({ low, base, high }) => ({ low, base, high })),
+  (m) => edit(m, 6, (l) => ({ ...l, base: l.high })),
+  (m) => edit(m, 1, (l) => ({ ...l, distribution: "Triangular" as const })),
+];
+
+describe("kept line samples and sums", () => {
+  it.each(CASES.filter(([, o]) => o.trials <= 10_000))(
+    "give the figures of an uncached run after every edit of a sequence: %s",
+    (_, options) => {
+      const cache = new DesignCache();
+      let model: LineItemModel = MODEL;
+      cachedRun(cache, model, options); // first request: drawn, nothing kept
+      expectSameRun(cachedRun(cache, model, options), freshRun(model, options));
+      for (const change of EDITS) {
+        const before = cachedRun(cache, model, options);
+        model = change(model, options);
+        const after = cachedRun(cache, model, options);
+        expectSameRun(after, freshRun(model, options));
+        // The edit moved the trials, so a stale column or sum read here would have failed above
+        // (a uniform line ignores its base: with uniform lines by default, one edit moves none).
+        if (options.distribution !== "Uniform")
+          expect(bytes(after.results()).equals(bytes(before.results()))).toBe(false);
+      }
+      // Back to a line's earlier values: its kept column (and side) serve again, unchanged.
+      expectSameRun(cachedRun(cache, MODEL, options), freshRun(MODEL, options));
+    },
+  );
+
+  it("never read a column or sum kept for anything else a line's samples depend on", () => {
+    const options = CASES[2][1];
+    const cache = new DesignCache();
+    cachedRun(cache, MODEL, options);
+    cachedRun(cache, MODEL, options);
+    const swapped = (m: LineItemModel): LineItemModel => ({
+      benefits: [m.benefits[1], m.benefits[0], ...m.benefits.slice(2)],
+      costs: m.costs,
+    });
+    const moved = (m: LineItemModel): LineItemModel => ({
+      benefits: m.benefits.slice(0, -1),
+      costs: [m.benefits[m.benefits.length - 1], ...m.costs],
+    });
+    const variants: readonly [string, LineItemModel, SimulationOptions][] = [
+      ["a low", edit(MODEL, 3, (l) => ({ ...l, low: l.low * 0.9 })), options],
+      ["a high", edit(MODEL, 1, (l) => ({ ...l, high: l.high * 1.05 })), options],
+      ["a base", edit(MODEL, 2, (l) => ({ ...l, base: (l.base + l.high) / 2 })), options],
+      ["a line's distribution", edit(MODEL, 3, (l) => ({ ...l, distribution: "PERT" as const })), options],
+      ["the default distribution", MODEL, { ...options, distribution: "PERT" }],
+      ["the sampling", MODEL, { ...options, sampling: "MC" }],
+      ["the seed", MODEL, { ...options, seed: options.seed + 1 }],
+      ["the trials", MODEL, { ...options, trials: options.trials + 1 }],
+      ["the matrix", MODEL, { ...options, correlation: null }],
+      ["two lines' places", swapped(MODEL), options],
+      ["a line's side", moved(MODEL), options],
+    ];
+    const original = freshRun(MODEL, options).results();
+    for (const [what, model, o] of variants) {
+      // Twice: the design is kept on its second request, then the columns are read.
+      cachedRun(cache, model, o);
+      const got = cachedRun(cache, model, o);
+      const expected = freshRun(model, o);
+      expect({ what, same: Buffer.compare(bytes(got.results()), bytes(expected.results())) === 0 }).toEqual({
+        what,
+        same: true,
+      });
+      expect({ what, changed: Buffer.compare(bytes(expected.results()), bytes(original)) !== 0 }).toEqual({
+        what,
+        changed: true,
+      });
+    }
+  });
+
+  it("count designs, columns and sums in one budget, the least recently used dropped first", () => {
+    const options: SimulationOptions = { trials: 1_000, seed: 9, distribution: "PERT", sampling: "LHS" };
+    const large = new DesignCache();
+    cachedRun(large, MODEL, options);
+    cachedRun(large, MODEL, options);
+    // The design (a line each), every line's column and the two sides' sums.
+    expect(large.heldSamples).toBe(ITEMS * 1_000 + ITEMS * 1_000 + 2 * 1_000);
+    expect(large.heldEntries).toBe(1 + ITEMS + 2);
+    // Room for the design, its columns and sums and two more arrays: each edit adds a column
+    // and a side's sums, so older entries must go while the run stays right.
+    const budget = (2 * ITEMS + 4) * 1_000;
+    const cache = new DesignCache(budget);
+    let model: LineItemModel = MODEL;
+    cachedRun(cache, model, options);
+    for (let e = 0; e < 20; e++) {
+      model = edit(model, e % ITEMS, (l) => ({ ...l, base: l.low + (l.high - l.low) * (0.2 + 0.03 * e) }));
+      expectSameRun(cachedRun(cache, model, options), freshRun(model, options));
+      expect(cache.heldSamples).toBeLessThanOrEqual(budget);
+    }
+    // The design, used on every call, was never the least recently used: still kept.
+    expect(cache.designFor(ITEMS, options)).toEqual(simulationUniforms(ITEMS, options));
+    // The edited lines' earlier columns went first; the current ones are all kept.
+    expect(cache.heldSamples).toBe(budget);
+  });
+
+  it("are not kept when the budget holds the design but not with every column and sum", () => {
+    const options: SimulationOptions = { trials: 1_000, seed: 11, distribution: "PERT", sampling: "LHS" };
+    const cache = new DesignCache((2 * ITEMS + 2) * 1_000 - 1);
+    for (let call = 0; call < 3; call++) {
+      expect(cache.trialSumsFor(MODEL, options)).toBeNull();
+      expect(cache.designFor(ITEMS, options)).toEqual(call === 0 ? null : simulationUniforms(ITEMS, options));
+    }
+    // The design alone, kept and never dropped for columns it could not hold beside it.
+    expect(cache.heldEntries).toBe(1);
+    expect(cache.heldSamples).toBe(ITEMS * 1_000);
+  });
+
+  it("are not kept while the design is not", () => {
+    const options: SimulationOptions = { trials: 1_000, seed: 10, distribution: "PERT", sampling: "LHS" };
+    const cache = new DesignCache();
+    expect(cache.trialSumsFor(MODEL, options)).toBeNull();
+    expect(cache.heldSamples).toBe(0);
+    const small = new DesignCache(ITEMS * 1_000 - 1);
+    small.trialSumsFor(MODEL, options);
+    expect(small.trialSumsFor(MODEL, options)).toBeNull();
+    expect(small.heldSamples).toBe(0);
+  });
+});
+
+describe("the summary's figures gathered by the ROI pass", () => {
+  it.each(CASES.filter(([, o]) => o.trials <= 10_000))(
+    "equal the summary's own passes over the trials: %s",
+    (_, options) => {
+      const run = freshRun(MODEL, options);
+      const own = summarise(run.results());
+      const gathered = run.summary();
+      expect(gathered.mean).toBe(own.mean);
+      expect(gathered.probabilityOfLoss).toBe(own.probabilityOfLoss);
+      expect(gathered.lossInterval).toEqual(own.lossInterval);
+      expect([gathered.p5, gathered.p10, gathered.p50, gathered.p90, gathered.p95]).toEqual([
+        own.p5,
+        own.p10,
+        own.p50,
+        own.p90,
+        own.p95,
+      ]);
+      expect(gathered.percentileIntervals).toEqual(own.percentileIntervals);
+      if (options.sampling === "MC") expect(gathered).toEqual(own);
+    },
+  );
+});
+
+function bytes(a: Float64Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
