@@ -15,6 +15,13 @@ export interface RowChange {
   readonly kind: "insert" | "delete";
   readonly at: number;
   readonly count: number;
+  /**
+   * The table (its body's first and last rows) that inserted rows join. A range over all of the
+   * table's rows takes the new rows in even when they go at its edge (above its first row, below
+   * its last), as a reference to a table column grows with the table in Excel; every other
+   * reference follows the plain rule, so a cell reference to the first row moves down with it.
+   */
+  readonly table?: { readonly top: number; readonly bottom: number };
 }
 
 /** A row's new index, or null when the row is deleted. */
@@ -30,7 +37,13 @@ export function movedRow(row: number, change: RowChange): number | null {
  * their own, so an insertion strictly inside a range (top < at <= bottom) makes it grow.
  */
 export function movedSpan(top: number, bottom: number, change: RowChange): [number, number] | null {
-  if (change.kind === "insert") return [movedRow(top, change) as number, movedRow(bottom, change) as number];
+  if (change.kind === "insert") {
+    const { at, count, table } = change;
+    const covers = table !== undefined && top <= table.top && bottom >= table.bottom;
+    const newTop = top >= at && !(covers && top === at) ? top + count : top;
+    const newBottom = bottom >= at || (covers && bottom === at - 1) ? bottom + count : bottom;
+    return [newTop, newBottom];
+  }
   const end = change.at + change.count;
   const newTop = top < change.at ? top : top >= end ? top - change.count : change.at;
   const newBottom = bottom >= end ? bottom - change.count : bottom < change.at ? bottom : change.at - 1;

@@ -51,6 +51,23 @@ describe("moveFormulaRows", () => {
 });
 
 describe("movedSpan", () => {
+  it("grows a range over a whole table for rows joining the table at its edge, and only that", () => {
+    // Table body rows 10..20 (zero-based); the header is row 9.
+    const table = { top: 10, bottom: 20 };
+    const above = { kind: "insert", at: 10, count: 2, table } as const;
+    const below = { kind: "insert", at: 21, count: 2, table } as const;
+    expect(movedSpan(10, 20, above)).toEqual([10, 22]);
+    expect(movedSpan(9, 20, above)).toEqual([9, 22]);
+    expect(movedSpan(10, 20, below)).toEqual([10, 22]);
+    // A range over part of the table, or one that starts below it, follows the plain rule.
+    expect(movedSpan(10, 15, above)).toEqual([12, 17]);
+    expect(movedSpan(15, 20, below)).toEqual([15, 20]);
+    expect(movedSpan(21, 25, below)).toEqual([23, 27]);
+    expect(movedSpan(10, 20, { kind: "insert", at: 10, count: 2 })).toEqual([12, 22]);
+    // A single cell on the first row moves down with it.
+    expect(moveFormulaRows("=G11+SUM(G11:G21)", above)).toBe("=G13+SUM(G11:G23)");
+  });
+
   it("keeps a range that loses only some rows, and drops one that loses all", () => {
     expect(movedSpan(10, 20, { kind: "delete", at: 8, count: 5 })).toEqual([8, 15]);
     expect(movedSpan(10, 12, { kind: "delete", at: 10, count: 3 })).toBeNull();

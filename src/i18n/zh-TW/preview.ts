@@ -50,6 +50,15 @@ export const preview: PreviewStrings = {
   tableRows: "{table},第 {first}–{last} 列",
   selectTableRows: "請選取表格內的列({tables}),才能插入、刪除或清除表格列。",
   noTable: "{sheet} 沒有表格;只能在表格的列中插入與刪除列。",
+  rowsNoTable: "{sheet} 沒有名為「{table}」的表格。",
+  rowsNoPosition: "{table} 表格有 {rows} 列;沒有第 {position} 個列位置。",
+  rowsNotInTable: "{table} 表格有 {rows} 列;第 {first}–{last} 列並非都在表格內。",
+  rowsCount: "一次列操作可處理 1 到 {max} 列;收到 {count}。",
+  rowsKeepAtLeast: "{table} 表格至少保留 {min} 列;請清除該列的輸入,而不要刪除它。",
+  rowsFormulaColumn:
+    "無法在此插入或刪除 {table} 表格的列:它的 {column} 欄並非每列同一公式(每列依循模型中其他位置的一個項目)。請在這些項目的來源處變更。",
+  rowsAppendSingle:
+    "{table} 表格只有一列,而新列會附加在涵蓋它的範圍內。請先在該列輸入第一個項目,插入一列,再加入其餘項目。",
   holdsFormula: "{cell} 含有公式({formula});預覽會原樣保留,不會覆寫。",
   calculated: "{cell} 由公式計算;請編輯它所依據的輸入儲存格(藍色)。",
   notInput: "{cell} 不是輸入儲存格;只有輸入儲存格(藍色)可以編輯。",
