@@ -827,7 +827,7 @@ export class MemoryHost implements WorkbookHost {
           if (!isFormula(cell) || writable.has(`${row},${column}`)) return;
           const text = cellInDialect(cell, record.dialect);
           if (typeof text !== "string" || !text.includes(":")) return;
-          if (moveFormulaRows(text, plain) === moveFormulaRows(text, change)) return;
+          if (moveFormulaRows(text, plain, row) === moveFormulaRows(text, change, row)) return;
           const to = movedRow(row, plain) as number;
           const wanted = planCellAt(plan, to, column);
           const formula = wanted === undefined ? null : cellInDialect(wanted, record.dialect);

@@ -29,11 +29,12 @@ function movedRange(range: string, change: RowChange): string | null {
   return moved.includes("#REF!") ? null : moved;
 }
 
-function movedCell(cell: PlanCell, change: RowChange): PlanCell {
+/** A cell's formulas moved by a change; `row` is where the cell sits before it (its own row). */
+function movedCell(cell: PlanCell, change: RowChange, row: number): PlanCell {
   if (!isFormula(cell)) return cell;
   return {
-    live: cell.live === null ? null : moveFormulaRows(cell.live, change),
-    portable: cell.portable === null ? null : moveFormulaRows(cell.portable, change),
+    live: cell.live === null ? null : moveFormulaRows(cell.live, change, row),
+    portable: cell.portable === null ? null : moveFormulaRows(cell.portable, change, row),
   };
 }
 
@@ -71,7 +72,7 @@ function insertSource(
 
 function movedBlock(block: Block, change: RowChange, writable: ReadonlySet<string>): Block | null {
   const r = blockRange(block);
-  const cells = block.cells.map((row) => row.map((cell) => movedCell(cell, change)));
+  const cells = block.cells.map((line, i) => line.map((cell) => movedCell(cell, change, r.top + i)));
   const origin = parseCell(block.at);
   const column = block.at.replace(/\$?\d+$/, "").replace(/\$/g, "");
   if (change.kind === "insert") {
