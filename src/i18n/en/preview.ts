@@ -60,7 +60,7 @@ export const preview = {
   rowsFormulaColumn:
     "Rows of the {table} table cannot be inserted or deleted here: its {column} column does not hold one formula per row (each row follows a line elsewhere in the model). Change the lines where they come from.",
   rowsAppendSingle:
-    "The {table} table has a single row, and rows are appended inside the ranges over it. Type the first line in that row, insert a row, then add the rest.",
+    "The {table} table has a single row. Type the first line in that row, insert a row, then add the rest.",
   holdsFormula:
     "{cell} holds a formula ({formula}); the preview keeps it as it is and does not type over it.",
   calculated: "{cell} is calculated by a formula; edit the input cells (blue) it depends on.",

@@ -57,8 +57,7 @@ export const preview: PreviewStrings = {
   rowsKeepAtLeast: "{table} 表格至少保留 {min} 列;請清除該列的輸入,而不要刪除它。",
   rowsFormulaColumn:
     "無法在此插入或刪除 {table} 表格的列:它的 {column} 欄並非每列同一公式(每列依循模型中其他位置的一個項目)。請在這些項目的來源處變更。",
-  rowsAppendSingle:
-    "{table} 表格只有一列,而新列會附加在涵蓋它的範圍內。請先在該列輸入第一個項目,插入一列,再加入其餘項目。",
+  rowsAppendSingle: "{table} 表格只有一列。請先在該列輸入第一個項目,插入一列,再加入其餘項目。",
   holdsFormula: "{cell} 含有公式({formula});預覽會原樣保留,不會覆寫。",
   calculated: "{cell} 由公式計算;請編輯它所依據的輸入儲存格(藍色)。",
   notInput: "{cell} 不是輸入儲存格;只有輸入儲存格(藍色)可以編輯。",
