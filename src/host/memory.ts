@@ -48,6 +48,7 @@ import {
   withKeptInputs,
 } from "./apply-common";
 import { registerExcelRounding } from "./excel-rounding";
+import { registerLazyIf } from "./lazy-if";
 import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
 import { installEdgeIndex } from "./graph-edges";
@@ -189,6 +190,7 @@ export class MemoryHost implements WorkbookHost {
   constructor(private readonly options: MemoryHostOptions = {}) {
     registerGenaiPlugin();
     registerExcelRounding();
+    registerLazyIf();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     // Rows that all read the same name would otherwise make building a large sheet quadratic.
     installEdgeIndex(this.hf);
