@@ -205,7 +205,8 @@ export class MemoryHost implements WorkbookHost {
   /** A workbook restored from a snapshot (the preview's storage), recalculated. */
   static fromSnapshot(snapshot: WorkbookSnapshot, options: MemoryHostOptions = {}): MemoryHost {
     const host = new MemoryHost(options);
-    restoreSnapshot(host.hf, host.records, snapshot);
+    // The sheets are added before any cell is written: one memo serves the whole restore.
+    host.parseMemo.during(() => restoreSnapshot(host.hf, host.records, snapshot));
     return host;
   }
 

@@ -69,6 +69,11 @@ describe("MemoryHost with the parse memo", () => {
     for (const host of [memo, plain]) await host.applyPlans(plans, { dialect: "portable" });
     expect(memo.snapshot()).toEqual(plain.snapshot());
     expect(await snapshot(memo)).toEqual(await snapshot(plain));
+    // A workbook restored from storage (the preview's reload) is the same too.
+    const restored = MemoryHost.fromSnapshot(plain.snapshot());
+    const restoredPlain = MemoryHost.fromSnapshot(plain.snapshot(), { memoizeParses: false });
+    expect(await snapshot(restored)).toEqual(await snapshot(restoredPlain));
+    expect(await snapshot(restored)).toEqual(await snapshot(plain));
     const scoresBefore = await memo.readRange("Portfolio", "I11:I130");
     // An edit reaches exactly the same cells: the memo's parses carry the same dependencies.
     const edit = { sheet: "Portfolio", address: "B5:E5", values: [[0.5, 0.2, 0.2, 0.1]] };
