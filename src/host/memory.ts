@@ -49,10 +49,12 @@ import {
   withKeptInputs,
 } from "./apply-common";
 import { registerExcelRounding } from "./excel-rounding";
+import { registerLazyIf } from "./lazy-if";
 import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
 import { installEdgeIndex } from "./graph-edges";
 import { installExcelFormulaText } from "./formula-text";
+import { installParseMemo, type ParseMemo } from "./parse-memo";
 import {
   markedSheet,
   type Pending,
@@ -142,6 +144,11 @@ export interface MemoryHostOptions {
    * returning true makes that step throw, to prove the rollback. Leave unset outside tests.
    */
   readonly failAt?: (step: ApplyStep, sheet: string) => boolean;
+  /**
+   * Test hook: false parses every formula a plan writes through HyperFormula alone (parse-memo.ts),
+   * to prove the memo changes nothing. Leave unset outside tests.
+   */
+  readonly memoizeParses?: boolean;
 }
 
 /** The fewest rows a table keeps: a row operation copies the calculated columns between neighbours. */
@@ -189,23 +196,30 @@ export class MemoryHost implements WorkbookHost {
   /** Template sheets by HyperFormula sheet id (ids survive clearing and renaming). */
   private readonly records = new Map<number, SheetRecord>();
   private readonly writer: PlanWriter;
+  /** Parses of formulas by relative form, while a plan's blocks are written. */
+  private readonly parseMemo: ParseMemo;
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
 
   constructor(private readonly options: MemoryHostOptions = {}) {
     registerGenaiPlugin();
     registerExcelRounding();
+    registerLazyIf();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     // Rows that all read the same name would otherwise make building a large sheet quadratic.
     installEdgeIndex(this.hf);
     // Formulas as Excel spells them (1E-300, _xlfn.BETA.INV), whichever way they come in.
     installExcelFormulaText(this.hf);
+    // After the spelling fix, so that it sees formulas as written.
+    this.parseMemo =
+      options.memoizeParses === false ? { during: (write) => write() } : installParseMemo(this.hf);
     this.writer = new PlanWriter(this.hf, this.records);
   }
 
   /** A workbook restored from a snapshot (the preview's storage), recalculated. */
   static fromSnapshot(snapshot: WorkbookSnapshot, options: MemoryHostOptions = {}): MemoryHost {
     const host = new MemoryHost(options);
-    restoreSnapshot(host.hf, host.records, snapshot);
+    // The sheets are added before any cell is written: one memo serves the whole restore.
+    host.parseMemo.during(() => restoreSnapshot(host.hf, host.records, snapshot));
     return host;
   }
 
@@ -300,8 +314,11 @@ export class MemoryHost implements WorkbookHost {
           const targets = new Set(work.map((w) => w.sheetId));
           for (const w of work)
             step("names", w.plan.sheet, () => this.writer.defineNames(w, targets, renamed));
-          for (const w of work)
-            step("blocks", w.plan.sheet, () => this.writer.writeBlocks(w, options.dialect, pending));
+          // Every sheet exists by now: sheet names resolve the same way for every block.
+          this.parseMemo.during(() => {
+            for (const w of work)
+              step("blocks", w.plan.sheet, () => this.writer.writeBlocks(w, options.dialect, pending));
+          });
           this.writer.relink(targets, renamed, (sheet, run) => step("relink", sheet, run, false));
         }),
       );
