@@ -11,8 +11,13 @@
  * copying them from the worker and reading them on the page after every change took seconds of
  * the page's main thread. The grid reports the rows it shows (showRows); scrolling fetches again
  * only when the rows in view leave the window.
+ *
+ * What the workbook sends (its tabs, a sheet's view) is shown through transitions: React renders
+ * a new view in slices and yields between them, so a sheet's first render after a build (a
+ * thousand cells and their styles) or a recalculation's re-render never holds the page for
+ * hundreds of milliseconds, and a key pressed meanwhile is handled first.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryHost } from "../host/memory";
 import { type RowWindow, type SheetView, sheetView } from "./sheet-view";
 import type { SheetInfo } from "../host/workbook-host";
@@ -101,10 +106,12 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
         // React may run the updater after the ref below has moved on: compare with the tabs as
         // they were at this refresh, or a sheet just added never counts as new.
         const previous = names.current;
-        setActive((was) => nextActive(previous, current, was));
+        startTransition(() => {
+          setActive((was) => nextActive(previous, current, was));
+          setSheets(list);
+          setRevision((r) => r + 1);
+        });
         names.current = current;
-        setSheets(list);
-        setRevision((r) => r + 1);
       });
     };
     refresh();
@@ -130,8 +137,8 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
     let alive = true;
     // The sheet may have gone away between the change event and this call: no view then.
     new Promise<SheetView>((resolve) => resolve(host.sheetView(active, rows))).then(
-      (next) => alive && setView(next),
-      () => alive && setView(null),
+      (next) => alive && startTransition(() => setView(next)),
+      () => alive && startTransition(() => setView(null)),
     );
     return () => {
       alive = false;
