@@ -131,7 +131,8 @@ export type ModuleOf = (file: string, line: number) => string | undefined;
 
 /**
  * Reads the module boundaries of an unminified webpack bundle (its `// MODULE:` and `;// ./path`
- * comments): a package's modules fold into the package, a source file stays itself.
+ * comments, and the `!*** ./path ***!` header of each module that `output.pathinfo` writes): a
+ * package's modules fold into the package, a source file stays itself.
  */
 export function bundleModules(files: readonly string[]): ModuleOf {
   const starts = new Map<string, { line: number; module: string }[]>();
@@ -140,7 +141,7 @@ export function bundleModules(files: readonly string[]): ModuleOf {
     fs.readFileSync(file, "utf8")
       .split("\n")
       .forEach((text, i) => {
-        const m = /^(?:\/\/ MODULE: |;\/\/ )(\S+)/.exec(text);
+        const m = /^(?:\/\/ MODULE: |;\/\/ |\s*!\*\*\* )(\S+)/.exec(text);
         if (!m) return;
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m[1]);
         list.push({ line: i + 1, module: pkg ? pkg[1] : m[1].replace(/^\.\//, "") });
@@ -305,7 +306,8 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8, moduleO
   for (const e of runTasks) busyByKey.set(key(e), (busyByKey.get(key(e)) ?? 0) + e.dur!);
   const mainKey = mainKeys.sort((a, b) => (busyByKey.get(b) ?? 0) - (busyByKey.get(a) ?? 0))[0];
   const pid = mainKey?.split(":")[0];
-  const origin = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+  // A loop, not Math.min(...): a trace from the page's start holds more events than a call's arguments.
+  const origin = events.reduce((m, e) => (e.ts > 0 && e.ts < m ? e.ts : m), Infinity);
 
   // V8's samples, per thread: a Profile event names the thread, its ProfileChunks carry nodes and samples.
   const samplesByKey = new Map<string, Sample[]>();
