@@ -12,10 +12,12 @@
  * the page's main thread. The grid reports the rows it shows (showRows); scrolling fetches again
  * only when the rows in view leave the window.
  *
- * What the workbook sends (its tabs, a sheet's view) is shown through transitions: React renders
- * a new view in slices and yields between them, so a sheet's first render after a build (a
- * thousand cells and their styles) or a recalculation's re-render never holds the page for
- * hundreds of milliseconds, and a key pressed meanwhile is handled first.
+ * Another sheet's view (a sheet built, another tab chosen) is shown through a transition: React
+ * renders its thousand cells and their styles in slices and yields between them, so the switch
+ * never holds the page for hundreds of milliseconds, and a key pressed meanwhile is handled first.
+ * A new view of the sheet on screen (after a recalculation) lands at once: the memoised rows
+ * re-render only the cells that changed, and as a transition it would wait behind the pane's
+ * own transitions (React renders them together), which made an edit show later.
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryHost } from "../host/memory";
@@ -106,12 +108,10 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
         // React may run the updater after the ref below has moved on: compare with the tabs as
         // they were at this refresh, or a sheet just added never counts as new.
         const previous = names.current;
-        startTransition(() => {
-          setActive((was) => nextActive(previous, current, was));
-          setSheets(list);
-          setRevision((r) => r + 1);
-        });
+        setActive((was) => nextActive(previous, current, was));
         names.current = current;
+        setSheets(list);
+        setRevision((r) => r + 1);
       });
     };
     refresh();
@@ -123,6 +123,11 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
   }, [host]);
 
   const [view, setView] = useState<SheetView | null>(null);
+  // The sheet on screen, read when a view arrives: the same sheet's view lands at once.
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    shown.current = view?.name ?? null;
+  }, [view]);
   // The window of the active sheet to fetch, by sheet: another sheet starts at its top.
   const [wanted, setWanted] = useState<{ sheet: string | null; window: RowWindow }>({
     sheet: null,
@@ -137,8 +142,12 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
     let alive = true;
     // The sheet may have gone away between the change event and this call: no view then.
     new Promise<SheetView>((resolve) => resolve(host.sheetView(active, rows))).then(
-      (next) => alive && startTransition(() => setView(next)),
-      () => alive && startTransition(() => setView(null)),
+      (next) => {
+        if (!alive) return;
+        if (next.name === shown.current) setView(next);
+        else startTransition(() => setView(next));
+      },
+      () => alive && setView(null),
     );
     return () => {
       alive = false;
