@@ -24,6 +24,9 @@ module.exports = async (env, options) => {
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
+      // Each module's path in a comment before it, so a profile of the preview (the benchmark's
+      // trace) can name the module a long task's time went to.
+      pathinfo: true,
     },
     resolve: addin.resolve,
     module: addin.module,

@@ -18,6 +18,9 @@ const CATEGORIES = [
   "v8.execute",
   "disabled-by-default-v8.cpu_profiler",
   "blink.user_timing",
+  // Garbage collection and compilation inside a task, for the breakdown of each long task.
+  "v8",
+  "disabled-by-default-v8.gc",
 ].join(",");
 
 interface TraceEvent {
@@ -88,12 +91,73 @@ export interface FrameTime {
   readonly ms: number;
 }
 
+/**
+ * Where a task's time went, ms. From the trace's own events (self time: an event's duration less
+ * that of the events nested in it): `script` runs JavaScript, `compile` parses and compiles it,
+ * `style` recalculates styles, `layout` lays out, `paint` paints and composites, `gc` collects
+ * garbage, `html` parses the page.
+ */
+export interface TaskBreakdown {
+  readonly script: number;
+  readonly compile: number;
+  readonly style: number;
+  readonly layout: number;
+  readonly paint: number;
+  readonly gc: number;
+  readonly html: number;
+  readonly other: number;
+}
+
 export interface TaskSummary {
   /** Page time (performance.now()-like, ms since the trace's first event) the task began. */
   readonly startMs: number;
   readonly ms: number;
+  /** The step of the run the task belongs to: the last `phase:` user-timing mark before it. */
+  readonly phase: string;
+  /** The task's time by kind of work. */
+  readonly breakdown: TaskBreakdown;
   /** The JavaScript frames with the most self time inside the task. */
   readonly top: readonly FrameTime[];
+  /**
+   * The task's JavaScript self time by the module its code came from (a package, or a source
+   * file), when the summary was given a way to tell (ModuleOf): react-dom is React's own render
+   * and commit, @griffel/core the styles a component inserts on first use.
+   */
+  readonly modules: readonly FrameTime[];
+}
+
+/** The module a line of a served script belongs to (undefined: not known). */
+export type ModuleOf = (file: string, line: number) => string | undefined;
+
+/**
+ * Reads the module boundaries of an unminified webpack bundle (its `// MODULE:` and `;// ./path`
+ * comments, and the `!*** ./path ***!` header of each module that `output.pathinfo` writes): a
+ * package's modules fold into the package, a source file stays itself.
+ */
+export function bundleModules(files: readonly string[]): ModuleOf {
+  const starts = new Map<string, { line: number; module: string }[]>();
+  for (const file of files) {
+    const list: { line: number; module: string }[] = [];
+    fs.readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((text, i) => {
+        const m = /^(?:\/\/ MODULE: |;\/\/ |\s*!\*\*\* )(\S+)/.exec(text);
+        if (!m) return;
+        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m[1]);
+        list.push({ line: i + 1, module: pkg ? pkg[1] : m[1].replace(/^\.\//, "") });
+      });
+    starts.set(file.split("/").pop() ?? file, list);
+  }
+  return (file, line) => {
+    const list = starts.get(file);
+    if (!list) return undefined;
+    let found: string | undefined;
+    for (const s of list) {
+      if (s.line > line) break;
+      found = s.module;
+    }
+    return found;
+  };
 }
 
 export interface TraceSummary {
@@ -111,6 +175,99 @@ const frameName = (f: { functionName: string; url?: string; lineNumber?: number 
 interface Sample {
   readonly ts: number;
   readonly frame: string;
+  /** The script (its file name) and 1-based line of the sampled frame. */
+  readonly file: string;
+  readonly line: number;
+}
+
+type Kind = keyof TaskBreakdown;
+
+/** The kind of work a trace event is, by its name (Chromium 156's timeline and V8 events). */
+function kindOf(name: string): Kind {
+  if (/GC|^V8\.GC|^BlinkGC|Sweep|Scavenge|Mark(Compact|ing)/.test(name)) return "gc";
+  if (/[Cc]ompile|[Pp]arse(Script|OnBackground|Lazy)|^v8\.parse|Deserializ|produceCache/.test(name))
+    return "compile";
+  if (name === "UpdateLayoutTree" || name === "RecalculateStyles" || name === "ParseAuthorStyleSheet")
+    return "style";
+  if (name === "Layout" || name === "IntersectionObserverController::computeIntersections") return "layout";
+  if (/^(Paint|PrePaint|Layerize|UpdateLayer|CompositeLayers|Commit|PaintImage|RasterTask)/.test(name))
+    return "paint";
+  if (name === "ParseHTML") return "html";
+  if (
+    /^(FunctionCall|EvaluateScript|v8\.(run|callFunction|execute|evaluateModule)|V8\.Execute|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|HandlePostMessage|FireIdleCallback|XHRReadyStateChange|ResizeObserver|PerformanceObserver|v8\.newInstance)/.test(
+      name,
+    )
+  )
+    return "script";
+  return "other";
+}
+
+interface Span {
+  readonly name: string;
+  readonly ts: number;
+  readonly end: number;
+}
+
+/** A thread's timed events as spans: complete events as they are, begin/end pairs matched. */
+function spansOf(events: readonly TraceEvent[]): Span[] {
+  const spans: Span[] = [];
+  const open: TraceEvent[] = [];
+  for (const e of events) {
+    if (e.ph === "X" && e.dur !== undefined) spans.push({ name: e.name, ts: e.ts, end: e.ts + e.dur });
+    else if (e.ph === "B") open.push(e);
+    else if (e.ph === "E") {
+      const b = open.pop();
+      if (b) spans.push({ name: b.name, ts: b.ts, end: e.ts });
+    }
+  }
+  return spans.sort((a, b) => a.ts - b.ts || b.end - a.end);
+}
+
+/** Self time per kind of the spans inside [from, to): each span's time less its nested spans'. */
+function breakdownOf(spans: readonly Span[], from: number, to: number): TaskBreakdown {
+  const self: Record<Kind, number> = {
+    script: 0,
+    compile: 0,
+    style: 0,
+    layout: 0,
+    paint: 0,
+    gc: 0,
+    html: 0,
+    other: 0,
+  };
+  const stack: { span: Span; kind: Kind; children: number }[] = [];
+  const close = (until: number): void => {
+    while (stack.length > 0 && stack[stack.length - 1].span.end <= until) {
+      const top = stack.pop()!;
+      const own = top.span.end - top.span.ts - top.children;
+      self[top.kind] += Math.max(0, own);
+      if (stack.length > 0) stack[stack.length - 1].children += top.span.end - top.span.ts;
+    }
+  };
+  for (const span of spans) {
+    if (span.end <= from || span.ts >= to) continue;
+    close(span.ts);
+    // The task's own event ("RunTask") is the outermost span: its self time is left as "other".
+    const kind = TASK_EVENTS.has(span.name) ? "other" : kindOf(span.name);
+    // A span nested in a script span that is not a kind of its own is script too (v8 internals).
+    const inherited =
+      kind === "other" && stack.length > 0 && !TASK_EVENTS.has(span.name)
+        ? stack[stack.length - 1].kind
+        : kind;
+    stack.push({ span, kind: inherited, children: 0 });
+  }
+  close(Infinity);
+  const ms = (us: number): number => Math.round(us / 100) / 10;
+  return {
+    script: ms(self.script),
+    compile: ms(self.compile),
+    style: ms(self.style),
+    layout: ms(self.layout),
+    paint: ms(self.paint),
+    gc: ms(self.gc),
+    html: ms(self.html),
+    other: ms(self.other),
+  };
 }
 
 /** Self time per frame: each sample counts the gap to the next sample of its thread. */
@@ -129,11 +286,14 @@ function selfTimes(samples: readonly Sample[], from = -Infinity, to = Infinity, 
     .map(([frame, us]) => ({ frame, ms: Math.round(us / 100) / 10 }));
 }
 
+/** The prefix of the user-timing marks that name the steps of a run (see TaskSummary.phase). */
+export const PHASE_MARK = "phase:";
+
 /** A task of a thread's loop: "RunTask" in older Chromium, "ThreadControllerImpl::RunTask" in 156. */
 const TASK_EVENTS = new Set(["RunTask", "ThreadControllerImpl::RunTask"]);
 
 /** Reads the trace of one page: its renderer's threads only. */
-export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceSummary {
+export function summariseTrace(events: readonly TraceEvent[], tasks = 8, moduleOf?: ModuleOf): TraceSummary {
   const threadNames = new Map<string, string>();
   for (const e of events)
     if (e.ph === "M" && e.name === "thread_name" && e.args?.name)
@@ -146,12 +306,14 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceS
   for (const e of runTasks) busyByKey.set(key(e), (busyByKey.get(key(e)) ?? 0) + e.dur!);
   const mainKey = mainKeys.sort((a, b) => (busyByKey.get(b) ?? 0) - (busyByKey.get(a) ?? 0))[0];
   const pid = mainKey?.split(":")[0];
-  const origin = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+  // A loop, not Math.min(...): a trace from the page's start holds more events than a call's arguments.
+  const origin = events.reduce((m, e) => (e.ts > 0 && e.ts < m ? e.ts : m), Infinity);
 
   // V8's samples, per thread: a Profile event names the thread, its ProfileChunks carry nodes and samples.
   const samplesByKey = new Map<string, Sample[]>();
   const profileThread = new Map<string, string>();
   const nodesByProfile = new Map<string, Map<number, string>>();
+  const where = new Map<string, { file: string; line: number }>();
   const clock = new Map<string, number>();
   for (const e of events) {
     if (e.name === "Profile" && e.id !== undefined) {
@@ -165,7 +327,13 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceS
     const thread = profileThread.get(profile) ?? key(e);
     const nodes = nodesByProfile.get(profile) ?? new Map<number, string>();
     nodesByProfile.set(profile, nodes);
-    for (const n of e.args?.data?.cpuProfile?.nodes ?? []) nodes.set(n.id, frameName(n.callFrame));
+    for (const n of e.args?.data?.cpuProfile?.nodes ?? []) {
+      nodes.set(n.id, frameName(n.callFrame));
+      where.set(`${profile}:${n.id}`, {
+        file: (n.callFrame.url ?? "").split("/").pop() ?? "",
+        line: (n.callFrame.lineNumber ?? 0) + 1,
+      });
+    }
     const samples = e.args?.data?.cpuProfile?.samples ?? [];
     const deltas = e.args?.data?.timeDeltas ?? [];
     let ts = clock.get(profile) ?? e.ts;
@@ -173,7 +341,11 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceS
     samplesByKey.set(thread, list);
     for (let i = 0; i < samples.length; i++) {
       ts += deltas[i] ?? 0;
-      list.push({ ts, frame: nodes.get(samples[i]) ?? "?" });
+      list.push({
+        ts,
+        frame: nodes.get(samples[i]) ?? "?",
+        ...(where.get(`${profile}:${samples[i]}`) ?? { file: "", line: 0 }),
+      });
     }
     clock.set(profile, ts);
   }
@@ -188,6 +360,13 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceS
     topFramesByThread[name] = selfTimes(samplesByKey.get(k) ?? []);
   }
   const mainSamples = samplesByKey.get(mainKey ?? "") ?? [];
+  const mainSpans = spansOf(events.filter((e) => key(e) === mainKey));
+  // The run's steps, as the page marked them (performance.mark("phase:…")), in time order.
+  const phases = events
+    .filter((e) => e.name.startsWith(PHASE_MARK) && e.pid.toString() === pid)
+    .map((e) => ({ name: e.name.slice(PHASE_MARK.length), ts: e.ts }))
+    .sort((a, b) => a.ts - b.ts);
+  const phaseAt = (ts: number): string => phases.filter((p) => p.ts <= ts).pop()?.name ?? "start-up";
   const longestTasks = runTasks
     .filter((e) => key(e) === mainKey)
     .sort((a, b) => b.dur! - a.dur!)
@@ -195,7 +374,17 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8): TraceS
     .map((e) => ({
       startMs: Math.round((e.ts - origin) / 1000),
       ms: Math.round(e.dur! / 100) / 10,
+      phase: phaseAt(e.ts),
+      breakdown: breakdownOf(mainSpans, e.ts, e.ts + e.dur!),
       top: selfTimes(mainSamples, e.ts, e.ts + e.dur!, 6),
+      modules: moduleOf
+        ? selfTimes(
+            mainSamples.map((m) => ({ ...m, frame: moduleOf(m.file, m.line) ?? m.frame })),
+            e.ts,
+            e.ts + e.dur!,
+            8,
+          )
+        : [],
     }));
   return { busyMsByThread, longestTasks, topFramesByThread };
 }

@@ -16,7 +16,15 @@ import * as path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { below, type Benchmark, type BenchEntry, type Figure, repositoryRoot, round } from "./harness";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../test/e2e/chromium";
-import { summariseTrace, Trace, type TraceSummary, writeTrace } from "./chromium-trace";
+import {
+  bundleModules,
+  PHASE_MARK,
+  summariseTrace,
+  Trace,
+  type ModuleOf,
+  type TraceSummary,
+  writeTrace,
+} from "./chromium-trace";
 import { planCompleteModel } from "../src/templates";
 import { ROI_NAMES } from "../src/templates/roi";
 
@@ -57,15 +65,33 @@ interface SizeFigures {
   readonly roiEditMs: number;
   readonly scoreEditMs: number;
   readonly longestTaskMs: number;
+  /** The step the longest task belonged to. */
+  readonly longestTaskPhase: Phase;
+  /** The longest task of each step, ms (0: none over 50 ms). */
+  readonly longestTaskMsByPhase: Readonly<Record<Phase, number>>;
   readonly longTasks: number;
   /**
    * Every long task: when it began, in ms from the build's click (negative: while the page
    * loaded), and how long it took; what the profiling run prints to tell the steps apart.
    */
-  readonly tasks: readonly { readonly at: number; readonly ms: number }[];
+  readonly tasks: readonly { readonly at: number; readonly ms: number; readonly phase: Phase }[];
 }
 
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/** The steps of a run, in order; a long task belongs to the step that was under way. */
+const PHASES = ["start-up", "build", "score edit", "ROI edit"] as const;
+type Phase = (typeof PHASES)[number];
+
+/**
+ * Marks the start of a step in the page (a user-timing mark the trace carries, so the profile
+ * names each long task's step too); returns the page time it began.
+ */
+const beginPhase = (page: Page, phase: Phase): Promise<number> =>
+  page.evaluate((name) => {
+    performance.mark(name);
+    return performance.now();
+  }, PHASE_MARK + phase);
 
 /** Waits until `predicate` (page code, a string expression) holds; returns the page time it did. */
 async function until(page: Page, predicate: string): Promise<number> {
@@ -95,6 +121,8 @@ async function typeInto(page: Page, address: string, text: string): Promise<numb
 interface Profiling {
   readonly dir: string;
   readonly summaries: Map<string, TraceSummary>;
+  /** The module of a line of the preview's scripts, to name where a long task's time went. */
+  readonly moduleOf: ModuleOf;
 }
 
 async function measureSize(url: string, rows: number, profiling?: Profiling): Promise<SizeFigures> {
@@ -111,16 +139,17 @@ async function measureSize(url: string, rows: number, profiling?: Profiling): Pr
     page.setDefaultTimeout(TIMEOUT_MS);
     page.on("crash", () => console.error(`${rows} use cases: the page crashed`));
     await page.addInitScript(OBSERVE_LONG_TASKS);
+    // Profiling traces the page's start-up too: the trace begins on the blank page.
+    const trace = profiling ? await Trace.start(page) : null;
     await page.goto(url);
     const pane = page.getByTestId("preview-pane");
     await pane.getByRole("tab", { name: "Build", exact: true }).click();
     await page.getByTestId("grid-empty").waitFor();
     await pane.getByLabel("Use cases in the portfolio").fill(String(rows));
-    const trace = profiling ? await Trace.start(page) : null;
 
     // Build: from the click until the Portfolio's first use case shows in the grid and the
     // workbook's worker is idle.
-    const buildStart = await now(page);
+    const buildStart = await beginPhase(page, "build");
     await pane.getByRole("button", { name: "Build complete model" }).click();
     const built = await until(
       page,
@@ -132,11 +161,13 @@ async function measureSize(url: string, rows: number, profiling?: Profiling): Pr
     );
 
     // A score edit: the first use case's impact to 1 moves its rank (column K).
+    const scorePhase = await beginPhase(page, "score edit");
     const rankBefore = await page.locator('[data-address="Portfolio!K11"]').textContent();
     const scoreStart = await typeInto(page, "Portfolio!C11", "1");
     const scored = await until(page, `${cellText("Portfolio!K11")} !== ${JSON.stringify(rankBefore ?? "")}`);
 
     // An ROI input the Summary shows: agents after AI 35 → 40 until the Summary's ROI changes.
+    const roiPhase = await beginPhase(page, "ROI edit");
     await page
       .getByRole("tablist", { name: "Sheets" })
       .getByRole("tab", { name: "ROI", exact: true })
@@ -152,18 +183,41 @@ async function measureSize(url: string, rows: number, profiling?: Profiling): Pr
     if (trace && profiling) {
       const events = await trace.stop();
       writeTrace(path.join(profiling.dir, `preview-${rows}.trace.json`), events);
-      profiling.summaries.set(String(rows), summariseTrace(events));
+      profiling.summaries.set(String(rows), summariseTrace(events, 8, profiling.moduleOf));
     }
     const tasks = await page.evaluate<{ start: number; duration: number }[]>("window.__longTasks");
-    const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    const phaseOf = (start: number): Phase =>
+      start >= roiPhase
+        ? "ROI edit"
+        : start >= scorePhase
+          ? "score edit"
+          : start >= buildStart
+            ? "build"
+            : "start-up";
+    const longestTaskMsByPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+    for (const t of tasks) {
+      const p = phaseOf(t.start);
+      longestTaskMsByPhase[p] = Math.max(longestTaskMsByPhase[p], t.duration);
+    }
+    const longestTask = tasks.reduce<{ start: number; duration: number } | null>(
+      (m, t) => (m && m.duration >= t.duration ? m : t),
+      null,
+    );
+    const longest = longestTask?.duration ?? 0;
     return {
       buildMs: built - buildStart,
       storeMs: stored - built,
       scoreEditMs: scored - scoreStart,
       roiEditMs: roiShown - roiStart,
       longestTaskMs: longest,
+      longestTaskPhase: longestTask ? phaseOf(longestTask.start) : "start-up",
+      longestTaskMsByPhase,
       longTasks: tasks.length,
-      tasks: tasks.map((t) => ({ at: Math.round(t.start - buildStart), ms: Math.round(t.duration) })),
+      tasks: tasks.map((t) => ({
+        at: Math.round(t.start - buildStart),
+        ms: Math.round(t.duration),
+        phase: phaseOf(t.start),
+      })),
     };
   } catch (error) {
     const shot = path.join(os.tmpdir(), `genai-bench-preview-${rows}.png`);
@@ -205,6 +259,12 @@ async function run(): Promise<BenchEntry> {
     figures[`summary_roi_edit_ms_${rows}`] = round(f.roiEditMs);
     figures[`store_in_browser_ms_${rows}`] = round(f.storeMs);
     figures[`longest_main_thread_task_ms_${rows}`] = round(f.longestTaskMs);
+    // What the longest task was part of: the page's start-up, the build, the score or the ROI edit.
+    figures[`longest_main_thread_task_phase_${rows}`] = f.longestTaskPhase;
+    for (const phase of PHASES)
+      figures[`longest_task_ms_${phase.toLowerCase().replace(/\W+/g, "_")}_${rows}`] = round(
+        f.longestTaskMsByPhase[phase],
+      );
     figures[`long_tasks_${rows}`] = f.longTasks;
   }
   const big = bySize.get(5_000)!;
@@ -247,7 +307,12 @@ async function profile(sizes: readonly number[]): Promise<void> {
   };
   const dir = process.env.BENCH_TRACE_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "genai-preview-trace-"));
   fs.mkdirSync(dir, { recursive: true });
-  const profiling: Profiling = { dir, summaries: new Map() };
+  const bundle = path.join(root, "dist-preview");
+  const scripts = fs
+    .readdirSync(bundle)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => path.join(bundle, f));
+  const profiling: Profiling = { dir, summaries: new Map(), moduleOf: bundleModules(scripts) };
   const server = await startPreviewServer({ root, port: 0 });
   try {
     for (const rows of sizes) {

@@ -24,6 +24,7 @@
  */
 import { mergeClasses } from "@fluentui/react-components";
 import {
+  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -225,7 +226,11 @@ export function Grid(props: GridProps) {
   }, []);
 
   // The scroller's size, measured once as the grid mounts (the page is being laid out for its first
-  // paint anyway); later changes come from the ResizeObserver below.
+  // paint anyway); later changes come from the ResizeObserver below. The measured window is
+  // rendered as a transition: the first paint shows the frozen panes and the margin rows, and the
+  // rest of the screen follows in slices the browser can interleave with its own work. Set at
+  // once, it re-rendered the whole window inside the mount's own task (a built Portfolio's first
+  // render: one task of about 200-300 ms).
   useLayoutEffect(() => {
     const box = scroller.current;
     const size =
@@ -234,7 +239,7 @@ export function Grid(props: GridProps) {
         : UNMEASURED_VIEWPORT;
     const next = { ...viewportRef.current, ...size };
     viewportRef.current = next;
-    setViewport(next);
+    startTransition(() => setViewport(next));
   }, []);
 
   // Each sheet opens where it was left, as in Excel (a sheet not seen yet: at its top-left corner),

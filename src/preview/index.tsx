@@ -10,6 +10,7 @@
 // The pane's own uses of the GENAI wrappers (messages, the simulation) expect the global.
 import "../host/custom-functions-shim";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { connectWorker } from "../host/remote/client";
 import { registerCaseWorker } from "../taskpane/model/case-run";
@@ -26,9 +27,15 @@ registerCaseWorker(caseWorkerFactory);
 
 const container = document.getElementById("container");
 if (container) {
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <PreviewRoot workbook={host} />
-    </FluentProvider>,
+  const root = createRoot(container);
+  // A transition, so React renders the page in slices of a few milliseconds, yielding to the
+  // browser between them: the first render (the pane, the frame, and the styles each Fluent
+  // component inserts on first use) took one task of 300-650 ms, which froze the page at load.
+  startTransition(() =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <PreviewRoot workbook={host} />
+      </FluentProvider>,
+    ),
   );
 }

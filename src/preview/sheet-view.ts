@@ -6,7 +6,7 @@
  * the preview's worker, so only plain data crosses to the page.
  */
 import { parseRange, type RangeRef } from "../shared/a1";
-import { inputCells, planExtent } from "../templates/cells";
+import { planExtent } from "../templates/cells";
 import type {
   CellStyle,
   ChartKind,
@@ -196,12 +196,13 @@ export function buildSheetView(source: SheetReading, window: RowWindow | null = 
     wanted,
   );
   const key = (c: { row: number; column: number }): string => `${c.row},${c.column}`;
-  const inputs = new Set(
-    plan
-      ? inputCells(plan)
-          .filter((c) => wanted(c.row))
-          .map(key)
-      : [],
+  // The input cells of the rows wanted, painted from the plan's input ranges (as inputCells lists
+  // them, but clipped to the window first): listing every input of a 5,000-row Portfolio to keep
+  // those of 300 rows took a third of a second of the worker on every view after an edit.
+  const inputs = paint(
+    plan?.styles.filter((s) => s.style === "input").map((s) => ({ range: s.range, value: true })) ?? [],
+    limit,
+    wanted,
   );
   const labelCells = new Set(
     plan

@@ -11,8 +11,15 @@
  * copying them from the worker and reading them on the page after every change took seconds of
  * the page's main thread. The grid reports the rows it shows (showRows); scrolling fetches again
  * only when the rows in view leave the window.
+ *
+ * Another sheet's view (a sheet built, another tab chosen) is shown through a transition: React
+ * renders its thousand cells and their styles in slices and yields between them, so the switch
+ * never holds the page for hundreds of milliseconds, and a key pressed meanwhile is handled first.
+ * A new view of the sheet on screen (after a recalculation) lands at once: the memoised rows
+ * re-render only the cells that changed, and as a transition it would wait behind the pane's
+ * own transitions (React renders them together), which made an edit show later.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { MemoryHost } from "../host/memory";
 import { type RowWindow, type SheetView, sheetView } from "./sheet-view";
 import type { SheetInfo } from "../host/workbook-host";
@@ -116,6 +123,11 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
   }, [host]);
 
   const [view, setView] = useState<SheetView | null>(null);
+  // The sheet on screen, read when a view arrives: the same sheet's view lands at once.
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    shown.current = view?.name ?? null;
+  }, [view]);
   // The window of the active sheet to fetch, by sheet: another sheet starts at its top.
   const [wanted, setWanted] = useState<{ sheet: string | null; window: RowWindow }>({
     sheet: null,
@@ -130,7 +142,11 @@ export function useWorkbook(host: PreviewHost): WorkbookState {
     let alive = true;
     // The sheet may have gone away between the change event and this call: no view then.
     new Promise<SheetView>((resolve) => resolve(host.sheetView(active, rows))).then(
-      (next) => alive && setView(next),
+      (next) => {
+        if (!alive) return;
+        if (next.name === shown.current) setView(next);
+        else startTransition(() => setView(next));
+      },
       () => alive && setView(null),
     );
     return () => {

@@ -31,6 +31,12 @@ import { type RowWindow, type SheetView, sheetView } from "./sheet-view";
 import { addPlainSheets, readWorkbookFile, saveWorkbookFile } from "./workbook-file";
 
 export const PERSIST_DELAY_MS = 400;
+/**
+ * The longest a change waits for the page to stop reading before it is stored anyway: the
+ * snapshot of a 5,000-row model takes the worker about half a second, and taken while the page
+ * still reads the change (its sheet view, the pane's figures) it delayed what an edit shows.
+ */
+export const PERSIST_MAX_WAIT_MS = 3_000;
 
 /** What the browser's storage holds for the open workbook. */
 export interface StoredWorkbook {
@@ -84,6 +90,8 @@ export class WorkbookSession implements Served {
   /** Increments when the workbook is replaced (opened, new, restored): the page remounts its pane. */
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the change waiting to be stored came (ms, Date.now()); null: none waiting. */
+  private pendingSince: number | null = null;
   /** The plans of the build prepared last, for the workbook they were planned against. */
   private prepared: {
     readonly ticket: number;
@@ -108,6 +116,9 @@ export class WorkbookSession implements Served {
   }
 
   lookup(method: string): ((...args: unknown[]) => unknown) | undefined {
+    // A request from the page while a change waits to be stored: the page is still reading what
+    // changed, so the snapshot waits until it has been quiet too (up to PERSIST_MAX_WAIT_MS).
+    if (this.timer !== null && method !== "flush") this.schedulePersist();
     return SESSION_METHODS.has(method) ? methodOf(this, method) : methodOf(this.host, method);
   }
 
@@ -187,6 +198,7 @@ export class WorkbookSession implements Served {
   async flush(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.pendingSince = null;
     if (this.storedRevision === this.revision) return;
     const revision = this.revision;
     try {
@@ -297,7 +309,10 @@ export class WorkbookSession implements Served {
 
   private schedulePersist(): void {
     if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.persistDelayMs);
+    const now = Date.now();
+    this.pendingSince ??= now;
+    const delay = Math.min(this.persistDelayMs, Math.max(0, this.pendingSince + PERSIST_MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => void this.flush(), delay);
   }
 
   private emitStatus(): void {

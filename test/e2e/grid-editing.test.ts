@@ -197,6 +197,13 @@ describeInBrowser("the preview's grid edits like Excel", () => {
       () => text(message()),
       (t) => /Cleared 7 cells; left 3 cells with formulas/.test(t),
     );
+    // The message comes with the write's answer; the cleared cells with the next view of the sheet,
+    // which the grid renders as a transition: a frame or two later.
+    await until(
+      "row 12's inputs to clear",
+      () => rowTexts("Portfolio", 12, "ABCDEFG"),
+      (texts) => texts.every((t) => t === ""),
+    );
     expect(await rowTexts("Portfolio", 12, "ABCDEFG")).toEqual(["", "", "", "", "", "", ""]);
     // Formulas stay, and show blank for an empty use case.
     await waitForText("Portfolio!I12", "");

@@ -7,13 +7,16 @@
 import { MemoryHost } from "../../src/host/memory";
 import { rowHeightsPx } from "../../src/preview/grid-model";
 import { planCompleteModel } from "../../src/templates";
+import { inputCells } from "../../src/templates/cells";
+import type { SheetPlan } from "../../src/templates/plan";
 import { sheetView } from "../../src/preview/sheet-view";
 
 describe("the sheet view of a window of rows (MemoryHost.readSheet reads only those)", () => {
   let host: MemoryHost;
+  let plans: SheetPlan[];
   beforeAll(async () => {
     host = new MemoryHost();
-    const plans = planCompleteModel({
+    plans = planCompleteModel({
       data: "sample",
       currency: "NT$",
       locale: "en",
@@ -48,6 +51,31 @@ describe("the sheet view of a window of rows (MemoryHost.readSheet reads only th
       // The heights from each cell's style (the whole view) equal those from the window's fontRows.
       expect(rowHeightsPx(part)).toEqual(rowHeightsPx({ cells: full.cells }));
       expect(part.fontRows.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("flags as inputs exactly the plan's input cells, in the whole sheet and in a window", () => {
+    // The oracle lists every input of the plan; the view paints only the rows it carries.
+    for (const plan of plans) {
+      const full = sheetView(host, plan.sheet);
+      const frozen = full.freeze?.rows ?? 0;
+      const window = { top: Math.max(frozen, full.rows - 40), bottom: full.rows - 10 };
+      const part = sheetView(host, plan.sheet, window);
+      const inView = (row: number, column: number): boolean => row < full.rows && column < full.columns;
+      const expected = inputCells(plan).filter((c) => inView(c.row, c.column));
+      const flagged = (view: typeof full): string[] =>
+        view.cells.flatMap((line, row) =>
+          line.flatMap((c, column) => (c?.input ? [`${row},${column}`] : [])),
+        );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(flagged(full).sort()).toEqual(expected.map((c) => `${c.row},${c.column}`).sort());
+      const carried = (row: number): boolean => row < frozen || (row >= window.top && row <= window.bottom);
+      expect(flagged(part).sort()).toEqual(
+        expected
+          .filter((c) => carried(c.row))
+          .map((c) => `${c.row},${c.column}`)
+          .sort(),
+      );
     }
   });
 });

@@ -18,7 +18,11 @@ import { columnLetters } from "../../src/shared/a1";
 import { planCompleteModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
 import { modelPlans, readWorkbookFile, saveWorkbookFile } from "../../src/preview/workbook-file";
-import { WorkbookSession } from "../../src/preview/workbook-session";
+import {
+  PERSIST_MAX_WAIT_MS,
+  type StoredWorkbook,
+  WorkbookSession,
+} from "../../src/preview/workbook-session";
 import { readXlsx } from "../export/export-support";
 import { MapStore, reopen } from "./workbook-file-support";
 import { nameCell, snapshot } from "../host/memory-support";
@@ -151,6 +155,44 @@ describe("a workbook some other program wrote", () => {
 });
 
 describe("the session in the browser's storage", () => {
+  it("stores a change once the page has stopped reading it, and never later than PERSIST_MAX_WAIT_MS", async () => {
+    // Storing a large model takes the worker a while: taken while the page still reads an edit's
+    // results, it delayed what the edit shows; put off for ever, a change would never be kept.
+    const store = new MapStore();
+    const session = new WorkbookSession(store, 400);
+    await session.ready();
+    await session.current().applyPlans(plans, { dialect: "live" });
+    await session.flush();
+    const agents = nameCell(planOf("roi"), "AgentsAfter");
+    jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate"] });
+    try {
+      // A quiet page: stored PERSIST_DELAY_MS after the change.
+      let saves = store.saves;
+      await session.current().writeCells([{ sheet: "ROI", address: agents, values: [[41]] }]);
+      jest.advanceTimersByTime(399);
+      expect(store.saves).toBe(saves);
+      jest.advanceTimersByTime(1);
+      expect(store.saves).toBe(saves + 1);
+
+      // A page that keeps reading every 300 ms: nothing is stored while it reads...
+      saves = store.saves;
+      await session.current().writeCells([{ sheet: "ROI", address: agents, values: [[43]] }]);
+      let waited = 0;
+      for (; waited + 300 < PERSIST_MAX_WAIT_MS; waited += 300) {
+        expect(session.lookup("sheetView")).toBeDefined();
+        jest.advanceTimersByTime(300);
+        expect(store.saves).toBe(saves);
+      }
+      // ...until the change has waited PERSIST_MAX_WAIT_MS, reads or not.
+      session.lookup("sheetView");
+      jest.advanceTimersByTime(PERSIST_MAX_WAIT_MS - waited);
+      expect(store.saves).toBe(saves + 1);
+      expect((store.value as StoredWorkbook).snapshot).toEqual(session.current().snapshot());
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("stores the workbook as it changes and a new session (a reload) restores all of it", async () => {
     const store = new MapStore();
     const first = new WorkbookSession(store, 1);

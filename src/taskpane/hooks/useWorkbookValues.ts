@@ -4,8 +4,12 @@
  * workbook has them); the changes that follow within CHANGE_DEBOUNCE_MS (one recalculation in
  * Excel fires an event per sheet, and a slider drag fires many) are read together once that
  * time has passed without one: at most one read per period, and the last change always read.
+ *
+ * The values land as a transition: every panel reads them, hidden ones too, and rendering them
+ * all at once after an edit held the page for one task of up to a quarter of a second; as a
+ * transition React renders them in slices between which the page stays responsive.
  */
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type { CellValue } from "../../host/workbook-host";
 import { usePane } from "../context/pane-context";
 
@@ -35,7 +39,8 @@ export function useWorkbookValues(names: readonly string[]): WorkbookValues {
       try {
         const values = await host.readNames(wanted);
         // Reads can finish out of order; only the newest may land.
-        if (alive && ticket === latest) setState({ values, error: null, build: buildCount });
+        if (alive && ticket === latest)
+          startTransition(() => setState({ values, error: null, build: buildCount }));
       } catch (error) {
         if (alive && ticket === latest) setState((s) => ({ ...s, error }));
       }
