@@ -15,6 +15,14 @@ export interface RowChange {
   readonly kind: "insert" | "delete";
   readonly at: number;
   readonly count: number;
+  /**
+   * The table (its body's first and last rows) that inserted rows join. A range over all of the
+   * table's rows takes the new rows in even when they go at its edge (above its first row, below
+   * its last), as a reference to a table column grows with the table in Excel; every other
+   * reference follows the plain rule, so a cell reference to the first row moves down with it,
+   * and so does a range end that is its formula's own row (moveFormulaRows' `ownRow`).
+   */
+  readonly table?: { readonly top: number; readonly bottom: number };
 }
 
 /** A row's new index, or null when the row is deleted. */
@@ -26,11 +34,46 @@ export function movedRow(row: number, change: RowChange): number | null {
 }
 
 /**
+ * Which ends of a range are the formula's own row: a relative end on the row the formula sits in
+ * (`N24` in `$N$21:N24`, written in row 24, a running count's "up to this row"). Such an end
+ * belongs to the row, not to the table: it moves as a single reference does.
+ */
+export interface OwnRowEnds {
+  readonly top: boolean;
+  readonly bottom: boolean;
+}
+
+/**
  * A range's new rows [top, bottom], or null when every row of it is deleted. Both ends move on
  * their own, so an insertion strictly inside a range (top < at <= bottom) makes it grow.
+ *
+ * Rows joining a table at its edge (RowChange.table) are taken in by a range over the whole
+ * table: its top stays above rows inserted above the table's first row, its bottom reaches rows
+ * inserted below its last. An end that is the formula's own row (`own`) never does: a running
+ * count `$N$21:N24` in the last row 24 keeps counting up to its own row when a row is appended
+ * below it (then the new row 25 holds `$N$21:N25`, one formula per row, as the column had).
  */
-export function movedSpan(top: number, bottom: number, change: RowChange): [number, number] | null {
-  if (change.kind === "insert") return [movedRow(top, change) as number, movedRow(bottom, change) as number];
+export function movedSpan(
+  top: number,
+  bottom: number,
+  change: RowChange,
+  own: OwnRowEnds = { top: false, bottom: false },
+): [number, number] | null {
+  if (change.kind === "insert") {
+    const { at, count, table } = change;
+    // An own-row end inside the table stands for "this row" on every row of a calculated column:
+    // `$N$21:N22` in row 22 is the same running count as `$N$21:N24` in row 24, so both cover
+    // the table and keep their other end on its edge (rows inserted above its first row join the
+    // count on every row, one formula per row as before).
+    const inside = (row: number): boolean => table !== undefined && row >= table.top && row <= table.bottom;
+    const covers =
+      table !== undefined &&
+      (own.top ? inside(top) : top <= table.top) &&
+      (own.bottom ? inside(bottom) : bottom >= table.bottom);
+    const newTop = top >= at && !(covers && !own.top && top === at) ? top + count : top;
+    const newBottom = bottom >= at || (covers && !own.bottom && bottom === at - 1) ? bottom + count : bottom;
+    return [newTop, newBottom];
+  }
   const end = change.at + change.count;
   const newTop = top < change.at ? top : top >= end ? top - change.count : change.at;
   const newBottom = bottom >= end ? bottom - change.count : bottom < change.at ? bottom : change.at - 1;
@@ -85,8 +128,13 @@ function rewriteReferences(
     .join("");
 }
 
-/** A formula with its references moved by a row change ("=SUM(B5:B9)" with a row inserted at 6 → "=SUM(B5:B10)"). */
-export function moveFormulaRows(formula: string, change: RowChange): string {
+/**
+ * A formula with its references moved by a row change ("=SUM(B5:B9)" with a row inserted at 6 →
+ * "=SUM(B5:B10)"). `ownRow` is the zero-based row the formula sits in before the change, for a
+ * cell's formula: a relative range end on that row is the row's own (see movedSpan). A name, a
+ * chart's series or a format's range has no row of its own: left out, every end follows the table.
+ */
+export function moveFormulaRows(formula: string, change: RowChange, ownRow?: number): string {
   return rewriteReferences(formula, (start, end) => {
     if (end === null) {
       const row = movedRow(start.row, change);
@@ -94,7 +142,12 @@ export function moveFormulaRows(formula: string, change: RowChange): string {
     }
     const top = Math.min(start.row, end.row);
     const bottom = Math.max(start.row, end.row);
-    const span = movedSpan(top, bottom, change);
+    const [upper, lower] = start.row <= end.row ? [start, end] : [end, start];
+    const own = {
+      top: ownRow !== undefined && !upper.rowAbsolute && upper.row === ownRow,
+      bottom: ownRow !== undefined && !lower.rowAbsolute && lower.row === ownRow,
+    };
+    const span = movedSpan(top, bottom, change, own);
     if (span === null) return "#REF!";
     const [a, b] = start.row <= end.row ? span : [span[1], span[0]];
     return `${cellText(start, a)}:${cellText(end, b)}`;

@@ -29,8 +29,9 @@ import {
   referenceParts,
   sheetPrefix,
 } from "../shared/a1";
-import { cellInDialect, inputCells, isInputCell } from "../templates/cells";
+import { blockRange, cellInDialect, inputCells, isInputCell, writableCells } from "../templates/cells";
 import {
+  isFormula,
   type PlanCell,
   type PlanValue,
   type RangeFormat,
@@ -65,9 +66,9 @@ import {
 import { restoreSnapshot, snapshotOf, type WorkbookSnapshot } from "./memory-snapshot";
 import type { RowWindow, SheetReading } from "./sheet-reading";
 import { CellWriteError, checkWrite } from "./memory-writes";
-import { offsetFormulaRows, type RowChange, sameRowFormula } from "./formula-rows";
+import { moveFormulaRows, movedRow, type RowChange, sameRowFormula } from "./formula-rows";
+import { TableRowError } from "./table-row-error";
 import {
-  appendRefusal,
   carryRowCheck,
   movePlanRows,
   planCellAt,
@@ -155,20 +156,32 @@ export const MIN_TABLE_ROWS = 2;
 /** The most rows one operation inserts or deletes. */
 export const MAX_ROW_OPERATION = 1_000;
 
-/** A refused table row operation; the workbook is unchanged. */
-export class TableRowError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TableRowError";
-  }
+export { TableRowError } from "./table-row-error";
+
+/** A formula the user owns (a cell or a name) as a row delete left it, and as it was before. */
+export interface ChangedFormula {
+  /** The formula before the delete. */
+  readonly before: string;
+  /** The formula right after it (with #REF! where it read a deleted cell, shorter ranges). */
+  readonly after: string;
 }
 
 /**
- * What deleteTableRows took away: the writable cells of each deleted row (values, and any formula
- * a user had put in an input), so restoreTableRows can put the rows back as they were.
+ * What deleteTableRows took away: the user's cells of each deleted row (inputs, labels, and
+ * anything typed beside the template's cells: values, and formulas as text), and every formula of
+ * the user's elsewhere in the workbook (cells on any sheet, names) that the delete changed, so
+ * restoreTableRows puts them all back as Excel's undo does.
  */
 export interface RemovedRows {
   readonly rows: readonly (readonly { readonly column: number; readonly content: CellValue }[])[];
+  /** Cells at their address after the delete (sheet by name). */
+  readonly formulas?: readonly (ChangedFormula & {
+    readonly sheet: string;
+    readonly row: number;
+    readonly column: number;
+  })[];
+  /** Names, with the sheet they are scoped to (null: the workbook). */
+  readonly names?: readonly (ChangedFormula & { readonly name: string; readonly scope: string | null })[];
 }
 
 /** A HyperFormula value as the WorkbookHost reads it: errors as Excel's strings, empty as null. */
@@ -446,37 +459,26 @@ export class MemoryHost implements WorkbookHost {
    * does: the table, every range over its rows (totals, ranks, names, charts) and what lies below
    * grow with it; the new rows take the calculated columns' formulas and have empty inputs.
    *
-   * HyperFormula grows a range only for rows inserted strictly inside it, so rows wanted above the
-   * first or below the last row are inserted next to it and that edge row's inputs move over.
+   * The sheet rows are inserted where the new rows go, so every reference to a row below them,
+   * on any sheet and in any name, moves down with that row (a formula reading the first use case
+   * still reads it once a row is inserted above it). A range over a whole table column does not
+   * take in rows inserted at its edge that way, where the table's own column would: the template's
+   * ranges over the table (its formulas and names) are then pointed at the grown table, as the
+   * plan has them. The user's own formulas keep Excel's rule for a plain range.
    */
   async insertTableRows(sheet: string, table: string, index: number, count = 1): Promise<void> {
     const { id, record, body } = this.tableOrThrow(sheet, table);
     const n = body.bottom - body.top + 1;
     if (!Number.isInteger(index) || index < 0 || index > n)
-      throw new TableRowError(`The ${body.name} table has ${n} rows; there is no row position ${index}.`);
+      throw new TableRowError("rowsNoPosition", { table: body.name, rows: n, position: index });
     this.checkRowCount(count);
-    if (n < MIN_TABLE_ROWS)
-      throw new TableRowError(
-        `The ${body.name} table has a single row, and the preview inserts rows between two existing ones. Rebuild it with more rows from the pane.`,
-      );
-    const refusal = tableRowRefusal(record.plan, body);
-    if (refusal) throw new TableRowError(refusal);
-    const at = body.top + Math.min(Math.max(index, 1), n - 1);
-    const change: RowChange = { kind: "insert", at, count };
+    this.refuseRows(record.plan, body);
+    const at = body.top + index;
+    const change: RowChange = { kind: "insert", at, count, table: { top: body.top, bottom: body.bottom } };
     const plan = movePlanRows(record.plan, change);
     const moved = tableBody(plan, body.name);
     if (moved) carryRowCheck(record.plan, plan, body, moved);
-    // An edge row's inputs move to the far side of the new rows: read them before the insert.
-    const edge =
-      index === 0
-        ? { from: body.top, to: body.top + count, cells: this.writables(id, record.plan, body.top) }
-        : index === n
-          ? {
-              from: body.bottom + count,
-              to: body.bottom,
-              cells: this.writables(id, record.plan, body.bottom),
-            }
-          : null;
+    const stretched = index === 0 || index === n ? this.stretched(id, record, plan, change) : null;
     const changes = this.hf.batch(() => {
       this.hf.addRows(id, [at, count]);
       for (let row = at; row < at + count; row++) {
@@ -487,29 +489,28 @@ export class MemoryHost implements WorkbookHost {
         }
         this.hf.setCellContents({ sheet: id, row, col: 0 }, [line]);
       }
-      if (edge)
-        for (const { column, content } of edge.cells) {
-          const moved =
-            typeof content === "string" && content.startsWith("=")
-              ? offsetFormulaRows(content, edge.to - edge.from)
-              : content;
-          this.hf.setCellContents({ sheet: id, row: edge.to, col: column }, [[moved]]);
-          this.hf.setCellContents({ sheet: id, row: edge.from, col: column }, [[null]]);
-        }
+      for (const c of stretched?.cells ?? [])
+        this.hf.setCellContents({ sheet: id, row: c.row, col: c.column }, [[c.formula]]);
+    });
+    // Names are re-pointed once the rows are in: HyperFormula 3.5 evaluates a name changed inside
+    // the same batch as a row insert before the cells it reads ("Value of the formula cell is not
+    // computed").
+    const renamed = this.hf.batch(() => {
+      for (const { name, expression } of stretched?.names ?? [])
+        this.hf.changeNamedExpression(name, expression);
     });
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
-    this.emit(changes, "user", [id]);
+    this.emit(changes.concat(renamed), "user", [id]);
     return Promise.resolve();
   }
 
   /**
-   * Appends rows with their inputs to the end of a table of a template sheet (WorkbookHost). The
-   * rows go in before the table's last row, inside every range over the table's rows, so totals,
-   * names and the formulas that read them grow as Excel grows them for a row inserted inside a
-   * table; the last row's inputs then move below them, so the new rows end the table in the order
-   * given. Calculated columns take the formulas of the row above; each given row fills the table's
-   * first cells (formulas in same-row R1C1 form, "RC3").
+   * Appends rows with their inputs to the end of a table of a template sheet (WorkbookHost), as
+   * rows inserted below its last row: the table and the template's ranges over it (totals, names,
+   * the formulas that read them) grow to take them in, and every reference to the table's rows
+   * stays on its row. Calculated columns take the formulas of the last row; each given row fills
+   * the table's first cells (formulas in same-row R1C1 form, "RC3").
    */
   async appendTableRows(
     sheet: string,
@@ -520,32 +521,30 @@ export class MemoryHost implements WorkbookHost {
     const n = body.bottom - body.top + 1;
     const count = rows.length;
     this.checkRowCount(count);
-    if (n < MIN_TABLE_ROWS)
-      throw new TableRowError(
-        `The ${body.name} table has a single row, and rows are appended inside the ranges over it. Type the first line in that row, insert a row, then add the rest.`,
-      );
-    const refusal = appendRefusal(record.plan, body);
-    if (refusal) throw new TableRowError(refusal);
-    const at = body.bottom;
-    const moved = movePlanRows(record.plan, { kind: "insert", at, count });
-    const last = this.writables(id, record.plan, body.bottom);
-    const columns = last.map((c) => c.column);
+    if (n < MIN_TABLE_ROWS) throw new TableRowError("rowsAppendSingle", { table: body.name });
+    this.refuseRows(record.plan, body);
+    const at = body.bottom + 1;
+    const change: RowChange = { kind: "insert", at, count, table: { top: body.top, bottom: body.bottom } };
+    const moved = movePlanRows(record.plan, change);
+    const columns = writableColumns(record.plan, body.bottom);
     const content = (value: CellValue | undefined, row: number): RawCellContent =>
       typeof value === "string" && value.startsWith("=") ? sameRowFormula(value, row) : (value ?? null);
     // The plan holds what the rows hold (a copy down would give them the row above's inputs), so an
     // export or a later row operation writes the lines' own inputs.
     const written = new Map<string, PlanCell>();
-    const hold = (row: number, column: number, held: CellValue | RawCellContent): void => {
-      written.set(
-        `${row},${column}`,
-        typeof held === "string" && held.startsWith("=") ? userFormula(held) : ((held ?? null) as PlanValue),
-      );
-    };
-    for (const { column, content: held } of last) hold(at, column, held);
     rows.forEach((given, k) =>
-      columns.forEach((column) => hold(at + 1 + k, column, content(given[column - body.left], at + 1 + k))),
+      columns.forEach((column) => {
+        const held = content(given[column - body.left], at + k);
+        written.set(
+          `${at + k},${column}`,
+          typeof held === "string" && held.startsWith("=")
+            ? userFormula(held)
+            : ((held ?? null) as PlanValue),
+        );
+      }),
     );
     const plan = withPlanCells(moved, written);
+    const stretched = this.stretched(id, record, plan, change);
     const changes = this.hf.batch(() => {
       this.hf.addRows(id, [at, count]);
       for (let row = at; row < at + count; row++) {
@@ -556,66 +555,125 @@ export class MemoryHost implements WorkbookHost {
         }
         this.hf.setCellContents({ sheet: id, row, col: 0 }, [line]);
       }
-      // The old last row's inputs (read at row `at`) go back to row `at`; the new rows follow.
-      for (const { column, content: held } of last)
-        this.hf.setCellContents({ sheet: id, row: at, col: column }, [[held]]);
+      for (const c of stretched.cells)
+        this.hf.setCellContents({ sheet: id, row: c.row, col: c.column }, [[c.formula]]);
       rows.forEach((given, k) => {
-        const row = at + 1 + k;
         for (const column of columns)
-          this.hf.setCellContents({ sheet: id, row, col: column }, [
-            [content(given[column - body.left], row)],
+          this.hf.setCellContents({ sheet: id, row: at + k, col: column }, [
+            [content(given[column - body.left], at + k)],
           ]);
       });
     });
+    const renamed = this.hf.batch(() => {
+      for (const { name, expression } of stretched.names) this.hf.changeNamedExpression(name, expression);
+    });
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
-    this.emit(changes, "user", [id]);
+    this.emit(changes.concat(renamed), "user", [id]);
     return Promise.resolve();
   }
 
   /**
    * Deletes `count` rows of a table from its body row `index`, as Excel's "Delete table rows"
-   * does: ranges over the table shrink, what lies below moves up. A table keeps MIN_TABLE_ROWS.
-   * Resolves with what the rows held, for restoreTableRows.
+   * does: ranges over the table shrink, what lies below moves up, and a formula that read a
+   * deleted cell reads #REF!. A table keeps MIN_TABLE_ROWS. Resolves with what the rows held and
+   * the user's formulas the delete changed, for restoreTableRows.
    */
   async deleteTableRows(sheet: string, table: string, index: number, count = 1): Promise<RemovedRows> {
     const { id, record, body } = this.tableOrThrow(sheet, table);
     const n = body.bottom - body.top + 1;
     this.checkRowCount(count);
     if (!Number.isInteger(index) || index < 0 || index + count > n)
-      throw new TableRowError(
-        `The ${body.name} table has ${n} rows; rows ${index + 1}–${index + count} are not all in it.`,
-      );
+      throw new TableRowError("rowsNotInTable", {
+        table: body.name,
+        rows: n,
+        first: index + 1,
+        last: index + count,
+      });
     if (n - count < MIN_TABLE_ROWS)
-      throw new TableRowError(
-        `The ${body.name} table keeps at least ${MIN_TABLE_ROWS} rows; clear the row's inputs instead of deleting it.`,
-      );
-    const refusal = tableRowRefusal(record.plan, body);
-    if (refusal) throw new TableRowError(refusal);
+      throw new TableRowError("rowsKeepAtLeast", { table: body.name, min: MIN_TABLE_ROWS });
+    this.refuseRows(record.plan, body);
     const at = body.top + index;
-    const removed: RemovedRows = {
-      rows: Array.from({ length: count }, (_, k) => this.writables(id, record.plan, at + k)),
-    };
-    const plan = movePlanRows(record.plan, { kind: "delete", at, count });
+    const rows = Array.from({ length: count }, (_, k) => this.userRow(id, record.plan, at + k));
+    const change: RowChange = { kind: "delete", at, count };
+    const plan = movePlanRows(record.plan, change);
     const moved = tableBody(plan, body.name);
     if (moved) carryRowCheck(record.plan, plan, body, moved);
+    const formulasBefore = this.userFormulas().filter(
+      (f) => f.sheet !== id || f.row < at || f.row >= at + count,
+    );
+    const namesBefore = this.hf.getAllNamedExpressionsSerialized();
     const changes = this.hf.batch(() => this.hf.removeRows(id, [at, count]));
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
+    const formulas = formulasBefore.flatMap((f) => {
+      const row = f.sheet === id ? (movedRow(f.row, change) as number) : f.row;
+      const after = this.hf.getCellFormula({ sheet: f.sheet, row, col: f.column });
+      const name = this.hf.getSheetName(f.sheet);
+      return after === undefined || after === f.formula || name === undefined
+        ? []
+        : [{ sheet: name, row, column: f.column, before: f.formula, after }];
+    });
+    const namesAfter = this.hf.getAllNamedExpressionsSerialized();
+    const names = namesBefore.flatMap((b) => {
+      const a = namesAfter.find((x) => x.name === b.name && x.scope === b.scope);
+      const [before, after] = [String(b.expression), String(a?.expression)];
+      if (!a || before === after) return [];
+      const scope = b.scope === undefined ? null : (this.hf.getSheetName(b.scope) ?? null);
+      return [{ name: b.name, scope, before, after }];
+    });
     this.emit(changes, "user", [id]);
-    return Promise.resolve(removed);
+    return Promise.resolve({ rows, formulas, names });
   }
 
-  /** Puts back rows that deleteTableRows took, at the same place, with what they held. */
+  /**
+   * Puts back rows that deleteTableRows took, at the same place, with what they held, and the
+   * user's formulas and names the delete changed, as they were before it. A formula or name
+   * changed again since the delete is the user's newer work and stays as it is.
+   */
   async restoreTableRows(sheet: string, table: string, index: number, removed: RemovedRows): Promise<void> {
-    await this.insertTableRows(sheet, table, index, removed.rows.length);
-    const { id, body } = this.tableOrThrow(sheet, table);
-    const changes = this.hf.batch(() =>
+    const target = this.tableOrThrow(sheet, table);
+    const formulas = (removed.formulas ?? []).flatMap((f) => {
+      const id = this.sheetId(f.sheet);
+      if (id === null || this.hf.getCellFormula({ sheet: id, row: f.row, col: f.column }) !== f.after)
+        return [];
+      return [{ ...f, id }];
+    });
+    const names = (removed.names ?? []).flatMap((n) => {
+      const scope = n.scope === null ? undefined : (this.sheetId(n.scope) ?? -1);
+      if (scope === -1) return [];
+      const now = this.hf
+        .getAllNamedExpressionsSerialized()
+        .find((x) => x.name === n.name && x.scope === scope);
+      return now && String(now.expression) === n.after ? [{ ...n, id: scope }] : [];
+    });
+    const count = removed.rows.length;
+    await this.insertTableRows(sheet, table, index, count);
+    const { id, record, body } = this.tableOrThrow(sheet, table);
+    const at = body.top + index;
+    // The template's own values in the rows (a line's note) go back into its plan too.
+    const writable = new Set(writableCells(record.plan).map(({ row, column }) => `${row},${column}`));
+    const values = new Map<string, PlanCell>();
+    removed.rows.forEach((cells, k) => {
+      for (const { column, content } of cells) {
+        const cell = planCellAt(record.plan, at + k, column);
+        if (cell !== undefined && !isFormula(cell) && !writable.has(`${at + k},${column}`))
+          values.set(`${at + k},${column}`, content);
+      }
+    });
+    if (values.size > 0) this.records.set(id, { ...record, plan: withPlanCells(record.plan, values) });
+    const changes = this.hf.batch(() => {
       removed.rows.forEach((cells, k) => {
         for (const { column, content } of cells)
-          this.hf.setCellContents({ sheet: id, row: body.top + index + k, col: column }, [[content]]);
-      }),
-    );
+          this.hf.setCellContents({ sheet: id, row: at + k, col: column }, [[content]]);
+      });
+      // Rows at or below the restored ones are back where they were before the delete.
+      for (const f of formulas) {
+        const row = f.id === target.id && f.row >= at ? f.row + count : f.row;
+        this.hf.setCellContents({ sheet: f.id, row, col: f.column }, [[f.before]]);
+      }
+      for (const n of names) this.hf.changeNamedExpression(n.name, n.before, n.id);
+    });
     this.hf.clearUndoStack();
     this.emit(changes, "user", [id]);
   }
@@ -746,15 +804,64 @@ export class MemoryHost implements WorkbookHost {
     const record = this.records.get(id);
     const body = record ? tableBody(record.plan, table) : null;
     if (!record || !body)
-      throw new TableRowError(
-        `${sheetPrefix(this.hf.getSheetName(id) ?? sheet)} has no table named "${table}".`,
-      );
+      throw new TableRowError("rowsNoTable", { sheet: this.hf.getSheetName(id) ?? sheet, table });
     return { id, record, body };
   }
 
   private checkRowCount(count: number): void {
     if (!Number.isInteger(count) || count < 1 || count > MAX_ROW_OPERATION)
-      throw new TableRowError(`A row operation takes 1 to ${MAX_ROW_OPERATION} rows; got ${count}.`);
+      throw new TableRowError("rowsCount", { max: MAX_ROW_OPERATION, count: String(count) });
+  }
+
+  private refuseRows(plan: SheetPlan, body: TableBody): void {
+    const refusal = tableRowRefusal(plan, body);
+    if (refusal) throw new TableRowError("rowsFormulaColumn", { ...refusal });
+  }
+
+  /**
+   * The template's formulas and names over a whole table that a plain insert at the table's edge
+   * leaves short of the new rows (HyperFormula, like Excel, grows a range only for rows inserted
+   * inside it): each with what the grown plan has, at its place after the insert.
+   */
+  private stretched(
+    id: number,
+    record: SheetRecord,
+    plan: SheetPlan,
+    change: RowChange,
+  ): {
+    cells: { row: number; column: number; formula: string }[];
+    names: { name: string; expression: string }[];
+  } {
+    const plain: RowChange = { kind: change.kind, at: change.at, count: change.count };
+    const writable = new Set(writableCells(record.plan).map(({ row, column }) => `${row},${column}`));
+    const cells: { row: number; column: number; formula: string }[] = [];
+    for (const block of record.plan.blocks) {
+      const r = blockRange(block);
+      block.cells.forEach((line, i) =>
+        line.forEach((cell, j) => {
+          const [row, column] = [r.top + i, r.left + j];
+          if (!isFormula(cell) || writable.has(`${row},${column}`)) return;
+          const text = cellInDialect(cell, record.dialect);
+          if (typeof text !== "string" || !text.includes(":")) return;
+          if (moveFormulaRows(text, plain, row) === moveFormulaRows(text, change, row)) return;
+          const to = movedRow(row, plain) as number;
+          const wanted = planCellAt(plan, to, column);
+          const formula = wanted === undefined ? null : cellInDialect(wanted, record.dialect);
+          if (typeof formula === "string") cells.push({ row: to, column, formula });
+        }),
+      );
+    }
+    // A name still pointing where the template put it; one the user re-pointed is theirs.
+    const prefix = sheetPrefix(this.hf.getSheetName(id) ?? record.plan.sheet);
+    const names = record.plan.names.flatMap(({ name, range }) => {
+      const grown = moveFormulaRows(range, change);
+      if (grown === moveFormulaRows(range, plain)) return [];
+      const current = this.hf.getNamedExpression(name);
+      const built = `=${prefix}${rangeAddress(parseRange(range), true)}`;
+      if (!current || String(current.expression) !== built) return [];
+      return [{ name, expression: `=${prefix}${rangeAddress(parseRange(grown), true)}` }];
+    });
+    return { cells, names };
   }
 
   /** A cell as written: its value, or its formula as text. */
@@ -769,6 +876,60 @@ export class MemoryHost implements WorkbookHost {
       column,
       content: this.serialized({ sheet: id, row, col: column }),
     }));
+  }
+
+  /**
+   * What a row holds that its calculated formulas do not give back, as written: its writable
+   * cells, the template's own values in it (a line's note), and whatever was typed where the
+   * template writes nothing (beside the table), which a sheet row's delete takes too.
+   */
+  private userRow(id: number, plan: SheetPlan, row: number): { column: number; content: CellValue }[] {
+    const cells = this.writables(id, plan, row);
+    const width = this.hf.getSheetDimensions(id).width;
+    for (let column = 0; column < width; column++) {
+      const cell = planCellAt(plan, row, column);
+      if ((cell !== undefined && isFormula(cell)) || cells.some((c) => c.column === column)) continue;
+      const content = this.serialized({ sheet: id, row, col: column });
+      if (content !== null) cells.push({ column, content });
+    }
+    return cells;
+  }
+
+  /**
+   * Every formula of the user's in the workbook: on a template sheet, those in its writable cells
+   * and where the template writes nothing; on any other sheet, all of them.
+   */
+  private userFormulas(): { sheet: number; row: number; column: number; formula: string }[] {
+    const out: { sheet: number; row: number; column: number; formula: string }[] = [];
+    for (const name of this.hf.getSheetNames()) {
+      const sheet = this.hf.getSheetId(name) as number;
+      const plan = this.records.get(sheet)?.plan ?? null;
+      const { width, height } = this.hf.getSheetDimensions(sheet);
+      // The template's calculated cells, marked once (a 5,000-row sheet has 100,000 of them).
+      const calculated = new Uint8Array(width * height);
+      if (plan) {
+        for (const block of plan.blocks) {
+          const r = blockRange(block);
+          block.cells.forEach((line, i) =>
+            line.forEach((cell, j) => {
+              const [row, column] = [r.top + i, r.left + j];
+              if (row < height && column < width && isFormula(cell)) calculated[row * width + column] = 1;
+            }),
+          );
+        }
+        for (const { row, column } of writableCells(plan))
+          if (row < height && column < width) calculated[row * width + column] = 0;
+      }
+      for (let row = 0; row < height; row++)
+        for (let column = 0; column < width; column++) {
+          if (calculated[row * width + column] === 1) continue;
+          const at = { sheet, row, col: column };
+          if (!this.hf.doesCellHaveFormula(at)) continue;
+          const formula = this.hf.getCellFormula(at);
+          if (formula !== undefined) out.push({ sheet, row, column, formula });
+        }
+    }
+    return out;
   }
 
   // ---- reading --------------------------------------------------------------------------

@@ -229,12 +229,15 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * Appends rows to a table (WorkbookHost). Excel grows a range only for rows inserted inside it,
-   * as the names over the table's rows are ranges: the rows go in before the table's last row
-   * (Table.rows.add with an index, ExcelApi 1.1), and then the last row's cells move below them
-   * (Range.formulasR1C1, 1.1, in which a row's formulas read alike on every row), so the new rows
-   * end the table in the order given. Each new row takes the given inputs in the table's first
-   * cells and the last row's formulas in the others (the calculated columns).
+   * Appends rows to a table (WorkbookHost) below its last row (Table.rows.add without an index,
+   * ExcelApi 1.1), as a line typed just below the table adds one: the table grows, and so does
+   * every reference to it by table (the template writes its ranges and names over whole table
+   * columns as structured references, Benefits[Amount]), while a reference to the last row stays on
+   * it, as Excel keeps a reference on its cells. (Rows inserted before the last row would move the
+   * last row's cells, and every reference to them, onto the new rows.) Each new row takes the given
+   * inputs in the table's first cells and the last row's formulas in the others (Range.formulasR1C1,
+   * 1.1, in which a calculated column reads alike on every row). A table of a single row is refused,
+   * as the in-memory workbook refuses it.
    */
   async appendTableRows(
     sheet: string,
@@ -254,19 +257,19 @@ export class OfficeHost implements WorkbookHost {
         const n = body.rowCount;
         if (n < 2)
           throw new Error(
-            `The ${table} table has a single row, and rows are appended inside the ranges over it. Type the first line in that row, insert a row, then add the rest.`,
+            `The ${table} table has a single row. Type the first line in that row, insert a row, then add the rest.`,
           );
         const template = (last.formulasR1C1 as unknown[][])[0];
         const line = (given: readonly CellValue[]): unknown[] =>
           template.map((cell, c) => (c < given.length ? (given[c] ?? "") : cell));
         found.rows.add(
-          n - 1,
+          undefined,
           rows.map(() => template.map(() => "")),
         );
         found
           .getDataBodyRange()
-          .getRow(n - 1)
-          .getResizedRange(rows.length, 0).formulasR1C1 = [template, ...rows.map(line)];
+          .getRow(n)
+          .getResizedRange(rows.length - 1, 0).formulasR1C1 = rows.map(line);
         await context.sync();
       }).catch(excelError);
     } finally {

@@ -6,7 +6,7 @@
  * formulas, copied down as a paste copies them) with empty inputs. Pure: MemoryHost applies the
  * same change to its workbook and keeps the plan this returns.
  */
-import { parseCell, parseRange, type RangeRef } from "../shared/a1";
+import { columnLetters, parseCell, parseRange, type RangeRef } from "../shared/a1";
 import { blockRange, hasStyle, writableCells } from "../templates/cells";
 import { type Block, isFormula, type PlanCell, type SheetPlan } from "../templates/plan";
 import { moveFormulaRows, offsetFormulaRows, relativeForm, type RowChange } from "./formula-rows";
@@ -29,18 +29,23 @@ function movedRange(range: string, change: RowChange): string | null {
   return moved.includes("#REF!") ? null : moved;
 }
 
-function movedCell(cell: PlanCell, change: RowChange): PlanCell {
+/** A cell's formulas moved by a change; `row` is where the cell sits before it (its own row). */
+function movedCell(cell: PlanCell, change: RowChange, row: number): PlanCell {
   if (!isFormula(cell)) return cell;
   return {
-    live: cell.live === null ? null : moveFormulaRows(cell.live, change),
-    portable: cell.portable === null ? null : moveFormulaRows(cell.portable, change),
+    live: cell.live === null ? null : moveFormulaRows(cell.live, change, row),
+    portable: cell.portable === null ? null : moveFormulaRows(cell.portable, change, row),
   };
 }
 
-/** A row of formulas copied `rows` rows down: values (inputs, labels) are left empty. */
-function copiedRow(row: readonly PlanCell[], rows: number): PlanCell[] {
-  return row.map((cell) =>
-    isFormula(cell)
+/**
+ * A row copied `rows` rows down (up when negative) into a new row: its calculated formulas move
+ * as a paste moves them; values and what the user writes (inputs, labels, even where an input
+ * holds a formula of its own line) are left empty.
+ */
+function copiedRow(row: readonly PlanCell[], rows: number, writable: (index: number) => boolean): PlanCell[] {
+  return row.map((cell, i) =>
+    isFormula(cell) && !writable(i)
       ? {
           live: cell.live === null ? null : offsetFormulaRows(cell.live, rows),
           portable: cell.portable === null ? null : offsetFormulaRows(cell.portable, rows),
@@ -49,17 +54,43 @@ function copiedRow(row: readonly PlanCell[], rows: number): PlanCell[] {
   );
 }
 
-function movedBlock(block: Block, change: RowChange): Block | null {
+/**
+ * Where an insert puts its new rows in a block and which row they copy: the row above, or, for
+ * rows joining a table at its top edge, the table's first row (then below them).
+ */
+function insertSource(
+  r: RangeRef,
+  change: RowChange,
+): { readonly source: number; readonly before: boolean } | null {
+  const { at, table } = change;
+  const covers = table !== undefined && r.top <= table.top && r.bottom >= table.bottom;
+  if (covers && at === table.top) return { source: at, before: true };
+  if (covers && at === table.bottom + 1) return { source: at - 1, before: false };
+  if (at > r.top && at <= r.bottom) return { source: at - 1, before: false };
+  return null;
+}
+
+function movedBlock(block: Block, change: RowChange, writable: ReadonlySet<string>): Block | null {
   const r = blockRange(block);
-  const cells = block.cells.map((row) => row.map((cell) => movedCell(cell, change)));
+  const cells = block.cells.map((line, i) => line.map((cell) => movedCell(cell, change, r.top + i)));
   const origin = parseCell(block.at);
   const column = block.at.replace(/\$?\d+$/, "").replace(/\$/g, "");
   if (change.kind === "insert") {
-    if (change.at <= r.top) return { at: `${column}${origin.row + change.count + 1}`, cells };
-    if (change.at > r.bottom) return { at: block.at, cells };
-    const above = change.at - r.top - 1;
-    const added = Array.from({ length: change.count }, (_, k) => copiedRow(cells[above], k + 1));
-    return { at: block.at, cells: [...cells.slice(0, above + 1), ...added, ...cells.slice(above + 1)] };
+    const inside = insertSource(r, change);
+    if (inside === null) {
+      if (change.at <= r.top) return { at: `${column}${origin.row + change.count + 1}`, cells };
+      return { at: block.at, cells };
+    }
+    const { source, before } = inside;
+    const i = source - r.top;
+    const isWritable = (c: number): boolean => writable.has(`${source},${r.left + c}`);
+    // The new rows sit at change.at...; the row they copy ends up `count` rows lower when they go above it.
+    const shift = before ? change.count : 0;
+    const added = Array.from({ length: change.count }, (_, k) =>
+      copiedRow(cells[i], change.at + k - (source + shift), isWritable),
+    );
+    const split = before ? i : i + 1;
+    return { at: block.at, cells: [...cells.slice(0, split), ...added, ...cells.slice(split)] };
   }
   const end = change.at + change.count;
   const kept = cells.filter((_, i) => r.top + i < change.at || r.top + i >= end);
@@ -77,6 +108,11 @@ function moveEntries<T extends { readonly range: string }>(entries: readonly T[]
 
 /** The plan with its rows changed (see the file's comment); `change.at` is a sheet row. */
 export function movePlanRows(plan: SheetPlan, change: RowChange): SheetPlan {
+  const writable = new Set(
+    change.kind === "insert"
+      ? [...writableCells(plan), ...tableLabelCells(plan)].map(({ row, column }) => `${row},${column}`)
+      : [],
+  );
   const anchor = (cell: string): string => {
     const moved = moveFormulaRows(cell, change);
     return moved === "#REF!" ? cell.replace(/\d+$/, String(change.at + 1)) : moved;
@@ -91,7 +127,7 @@ export function movePlanRows(plan: SheetPlan, change: RowChange): SheetPlan {
   }
   return {
     ...plan,
-    blocks: plan.blocks.flatMap((b) => movedBlock(b, change) ?? []),
+    blocks: plan.blocks.flatMap((b) => movedBlock(b, change, writable) ?? []),
     formats: moveEntries(plan.formats, change),
     styles: moveEntries(plan.styles, change),
     tables: moveEntries(plan.tables, change),
@@ -191,6 +227,12 @@ export function writableColumns(plan: SheetPlan, row: number): number[] {
   return [...writableCells(plan), ...tableLabelCells(plan)].filter((c) => c.row === row).map((c) => c.column);
 }
 
+/** Why rows of a table cannot be inserted or deleted: a calculated column, by its header or letter. */
+export interface RowRefusal {
+  readonly table: string;
+  readonly column: string;
+}
+
 /**
  * Why rows of a table cannot be inserted or deleted, or null when they can. A row operation needs
  * every calculated column to hold one formula per row, the same on each row once its own row is
@@ -199,13 +241,17 @@ export function writableColumns(plan: SheetPlan, row: number): number[] {
  * sheet's lines, INDEX(…,1), INDEX(…,2), …) would be copied wrong: such a table changes where its
  * source does. The check covers whole sheet rows, so formulas beside a table (the Rollout sheet's
  * adoption grid, row for row) count too.
+ *
+ * Input columns (and line labels) never count: what they hold is the user's, a line's own driver
+ * formula as much as a number. Their formulas move with their rows as Excel moves them, and a new
+ * row's inputs start empty.
  */
-export function tableRowRefusal(plan: SheetPlan, body: TableBody): string | null {
+export function tableRowRefusal(plan: SheetPlan, body: TableBody): RowRefusal | null {
   const key = `${body.name}:${body.top}:${body.bottom}`;
   const known = checked.get(plan)?.get(key);
   if (known !== undefined) return known;
-  const answer = checkTableRows(plan, body);
-  checked.set(plan, (checked.get(plan) ?? new Map<string, string | null>()).set(key, answer));
+  const answer = checkTableRows(plan, body, new Set(writableColumns(plan, body.top)));
+  checked.set(plan, (checked.get(plan) ?? new Map<string, RowRefusal | null>()).set(key, answer));
   return answer;
 }
 
@@ -214,35 +260,21 @@ export function tableRowRefusal(plan: SheetPlan, body: TableBody): string | null
  * table takes a while, and an insert (rows copied down) or a delete keeps a table that passed
  * passing: movePlanRows carries the answer to the plan it makes.
  */
-const checked = new WeakMap<SheetPlan, Map<string, string | null>>();
+const checked = new WeakMap<SheetPlan, Map<string, RowRefusal | null>>();
 
 /** Records that the moved plan's table passes, as the plan it came from did. */
 export function carryRowCheck(from: SheetPlan, to: SheetPlan, before: TableBody, after: TableBody): void {
   if (checked.get(from)?.get(`${before.name}:${before.top}:${before.bottom}`) === null)
     checked.set(
       to,
-      (checked.get(to) ?? new Map<string, string | null>()).set(
+      (checked.get(to) ?? new Map<string, RowRefusal | null>()).set(
         `${after.name}:${after.top}:${after.bottom}`,
         null,
       ),
     );
 }
 
-/**
- * Why rows cannot be appended to a table, or null when they can: as tableRowRefusal, but only the
- * calculated columns count. The rows appended bring their own inputs (a line's own formulas in its
- * input cells differ from row to row, as the sample's driver formulas do).
- */
-export function appendRefusal(plan: SheetPlan, body: TableBody): string | null {
-  const writable = new Set(writableColumns(plan, body.top));
-  return checkTableRows(plan, body, writable);
-}
-
-function checkTableRows(
-  plan: SheetPlan,
-  body: TableBody,
-  skip: ReadonlySet<number> = new Set(),
-): string | null {
+function checkTableRows(plan: SheetPlan, body: TableBody, skip: ReadonlySet<number>): RowRefusal | null {
   const columns = new Set<number>();
   for (const block of plan.blocks) {
     const r = blockRange(block);
@@ -270,11 +302,8 @@ function checkTableRows(
   return null;
 }
 
-function refusal(plan: SheetPlan, body: TableBody, column: number): string {
+function refusal(plan: SheetPlan, body: TableBody, column: number): RowRefusal {
   const header = planCellAt(plan, body.top - 1, column);
-  const named = typeof header === "string" && header !== "" ? `"${header}"` : `column ${column + 1}`;
-  return (
-    `Rows of the ${body.name} table cannot be inserted or deleted here: its ${named} column does not ` +
-    "hold one formula per row (each row follows a line elsewhere in the model). Change the lines where they come from."
-  );
+  const named = typeof header === "string" && header !== "" ? `"${header}"` : columnLetters(column);
+  return { table: body.name, column: named };
 }

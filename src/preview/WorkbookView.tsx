@@ -25,6 +25,7 @@ import {
 } from "@fluentui/react-components";
 import { Fragment, useCallback, useRef, useState } from "react";
 import type { RemovedRows } from "../host/memory";
+import { tableRowMessage } from "../host/table-row-error";
 import type { PreviewStrings } from "../i18n/bundle";
 import type { CellValue, CellWrite } from "../host/workbook-host";
 import { cellAddress, parseRange, type CellRef, type RangeRef } from "../shared/a1";
@@ -133,10 +134,15 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
     queue.current = next.catch(() => undefined);
     return next;
   }, []);
-  const fail = useCallback((error: unknown) => {
-    // A CellWriteError or TableRowError names the cell or table and what would be accepted.
-    setMessage({ intent: "error", text: error instanceof Error ? error.message : String(error) });
-  }, []);
+  const fail = useCallback(
+    (error: unknown) => {
+      // A CellWriteError or TableRowError names the cell or table and what would be accepted; a
+      // TableRowError says it in the preview's language.
+      const text = tableRowMessage(error, t) ?? (error instanceof Error ? error.message : String(error));
+      setMessage({ intent: "error", text });
+    },
+    [t],
+  );
 
   const onSelect = useCallback(
     (next: GridSelection) => setSelection({ sheet: active, selection: next }),

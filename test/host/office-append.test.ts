@@ -85,4 +85,56 @@ describe("OfficeHost appends table rows as Excel does", () => {
     // In step now: nothing more to append.
     expect(await keepStressInStep(host)).toBe(0);
   }, 120_000);
+
+  it("leaves a reference to the table's last line on that line when rows are appended", async () => {
+    const { excel, host } = setup();
+    await host.applyPlans(planCompleteModel(BLANK), { dialect: "live" });
+    for (const [label, amount] of [
+      ["Lawyer hours saved", 2_400_000],
+      ["Faster deal closing", 1_500_000],
+    ] as const)
+      await addLine(host, { kind: "benefit", label, amount }, "en");
+    // The user names the last line's label and amount (a name follows its cells in Excel, as
+    // every reference does): appending must not slide a new line under it.
+    const body = tableRange(excel, "Benefits");
+    const roi = excel.state.sheets.find((s) => s.name === "ROI");
+    if (!roi) throw new Error("no ROI sheet");
+    const last = rangeAddress({ top: body.bottom, left: 0, bottom: body.bottom, right: 0 }, true);
+    const lastAmount = rangeAddress({ top: body.bottom, left: 5, bottom: body.bottom, right: 5 }, true);
+    excel.state.names.set("lastline", { name: "LastLine", ref: { sheet: roi, address: last }, comment: "" });
+    excel.state.names.set("lastamount", {
+      name: "LastAmount",
+      ref: { sheet: roi, address: lastAmount },
+      comment: "",
+    });
+    expect(await host.readNames(["LastLine", "LastAmount"])).toEqual({
+      LastLine: [["Faster deal closing"]],
+      LastAmount: [[1_500_000]],
+    });
+
+    await addLine(host, { kind: "benefit", label: "Fewer missed clauses", amount: 600_000 }, "en");
+    await addLine(host, { kind: "benefit", label: "Outside counsel avoided", amount: 300_000 }, "en");
+    expect(tableRange(excel, "Benefits").bottom).toBe(body.bottom + 2);
+    expect((await host.locateNames(["LastLine"])).LastLine?.address.replace(/\$/g, "")).toBe(
+      last.replace(/\$/g, ""),
+    );
+    expect(await host.readNames(["LastLine", "LastAmount"])).toEqual({
+      LastLine: [["Faster deal closing"]],
+      LastAmount: [[1_500_000]],
+    });
+    // The lines in the order added, the new ones after the last, and the table's names over them.
+    expect((await host.readNames(["RoiBenefitLabels"])).RoiBenefitLabels).toEqual([
+      ["Lawyer hours saved"],
+      ["Faster deal closing"],
+      ["Fewer missed clauses"],
+      ["Outside counsel avoided"],
+    ]);
+    // Each new row holds the calculated columns of the row above, in relative form.
+    const grown = tableRange(excel, "Benefits");
+    const above = rowForms(excel, "ROI", body.bottom, grown.left, grown.right);
+    for (const row of [grown.bottom - 1, grown.bottom])
+      rowForms(excel, "ROI", row, grown.left, grown.right).forEach((form, i) => {
+        if (above[i] !== null && i > 11) expect(form).toBe(above[i]);
+      });
+  }, 120_000);
 });

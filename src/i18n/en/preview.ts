@@ -50,6 +50,17 @@ export const preview = {
   tableRows: "{table}, rows {first}–{last}",
   selectTableRows: "Select rows inside a table ({tables}) to insert, delete or clear table rows.",
   noTable: "{sheet} has no table; rows can be inserted and deleted in a table's rows.",
+  // Table row operations refused by the workbook
+  rowsNoTable: '{sheet} has no table named "{table}".',
+  rowsNoPosition: "The {table} table has {rows} rows; there is no row position {position}.",
+  rowsNotInTable: "The {table} table has {rows} rows; rows {first}–{last} are not all in it.",
+  rowsCount: "A row operation takes 1 to {max} rows; got {count}.",
+  rowsKeepAtLeast:
+    "The {table} table keeps at least {min} rows; clear the row's inputs instead of deleting it.",
+  rowsFormulaColumn:
+    "Rows of the {table} table cannot be inserted or deleted here: its {column} column does not hold one formula per row (each row follows a line elsewhere in the model). Change the lines where they come from.",
+  rowsAppendSingle:
+    "The {table} table has a single row. Type the first line in that row, insert a row, then add the rest.",
   holdsFormula:
     "{cell} holds a formula ({formula}); the preview keeps it as it is and does not type over it.",
   calculated: "{cell} is calculated by a formula; edit the input cells (blue) it depends on.",
