@@ -8,6 +8,8 @@ import type { CellValue } from "../../src/host/workbook-host";
 import type { SheetPlan, TemplateOptions } from "../../src/templates/plan";
 import { HORIZON_MONTHS, roiAssumptions, roiTemplate } from "../../src/templates/roi";
 import { sheetView } from "../../src/preview/sheet-view";
+import { cellAddress } from "../../src/shared/a1";
+import { blockRange } from "../../src/templates/cells";
 
 export const ROI_OPTIONS: TemplateOptions = { data: "sample", currency: "NT$", locale: "en", linkedTo: [] };
 
@@ -100,4 +102,32 @@ export function roiByEngine(a: Record<string, number>): {
 /** |a − b| within a relative tolerance (absolute near zero). */
 export function close(a: unknown, b: number, relative = 1e-9): boolean {
   return typeof a === "number" && Math.abs(a - b) <= relative * Math.max(1, Math.abs(b));
+}
+
+/** Every cell value of the template blocks of the named sheets, keyed "Sheet!A1" (as the grid shows them). */
+export function templateValues(host: MemoryHost, sheets: readonly string[]): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  for (const plan of host.appliedPlans()) {
+    if (!sheets.includes(plan.sheet)) continue;
+    const view = sheetView(host, plan.sheet);
+    for (const block of plan.blocks) {
+      const r = blockRange(block);
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let column = r.left; column <= r.right; column++)
+          out.set(`${plan.sheet}!${cellAddress(row, column)}`, view.cells[row]?.[column]?.value ?? null);
+    }
+  }
+  return out;
+}
+
+/** The keys whose values differ (numbers within a relative 1e-9), as "key: got ≠ wanted". */
+export function valueDifferences(got: Map<string, CellValue>, wanted: Map<string, CellValue>): string[] {
+  return [...wanted]
+    .filter(([key, value]) => {
+      const other = got.get(key);
+      return typeof value === "number" && typeof other === "number"
+        ? Math.abs(value - other) > 1e-9 * Math.max(1, Math.abs(value))
+        : other !== value;
+    })
+    .map(([key, value]) => `${key}: ${String(got.get(key))} ≠ ${String(value)}`);
 }

@@ -20,6 +20,7 @@ import { planCompleteModel } from "../../src/templates/index";
 import { isFormula, type SheetPlan } from "../../src/templates/plan";
 import type { CellValue } from "../../src/host/workbook-host";
 import { sheetView } from "../../src/preview/sheet-view";
+import { templateValues, valueDifferences } from "./memory-support";
 
 const SHEET = "Portfolio";
 const FIRST = 11; // the UseCases table's first body row (1-based)
@@ -73,21 +74,6 @@ function expectPlansMatchWorkbook(host: MemoryHost): void {
 }
 
 /** Every value of every template block cell, by sheet and address. */
-function templateValues(host: MemoryHost, sheets: readonly string[]): Map<string, CellValue> {
-  const out = new Map<string, CellValue>();
-  for (const sheet of sheets) {
-    const plan = planOf(host, sheet);
-    const view = sheetView(host, sheet);
-    for (const block of plan.blocks) {
-      const r = blockRange(block);
-      for (let row = r.top; row <= r.bottom; row++)
-        for (let column = r.left; column <= r.right; column++)
-          out.set(`${sheet}!${cellAddress(row, column)}`, view.cells[row]?.[column]?.value ?? null);
-    }
-  }
-  return out;
-}
-
 /**
  * The Portfolio computes what a fresh build with the same number of use case rows and the same
  * inputs computes, cell for cell, on every template sheet (scores, ranks, quadrants, picks, and
@@ -111,14 +97,7 @@ async function expectSameAsFreshBuild(host: MemoryHost): Promise<void> {
   const sheets = host.appliedPlans().map((p) => p.sheet);
   const got = templateValues(host, sheets);
   const wanted = templateValues(fresh, sheets);
-  const differences = [...wanted]
-    .filter(([key, value]) => {
-      const other = got.get(key);
-      return typeof value === "number" && typeof other === "number"
-        ? Math.abs(value - other) > 1e-9 * Math.max(1, Math.abs(value))
-        : other !== value;
-    })
-    .map(([key, value]) => `${key}: ${String(got.get(key))} ≠ ${String(value)}`);
+  const differences = valueDifferences(got, wanted);
   expect(differences.slice(0, 5)).toEqual([]);
 }
 
