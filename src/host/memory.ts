@@ -52,6 +52,7 @@ import { registerExcelRounding } from "./excel-rounding";
 import { registerLazyIf } from "./lazy-if";
 import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
+import { recalculateShapeReaders } from "./shape-readers";
 import { installEdgeIndex } from "./graph-edges";
 import { installExcelFormulaText } from "./formula-text";
 import { installParseMemo, type ParseMemo } from "./parse-memo";
@@ -314,6 +315,7 @@ export class MemoryHost implements WorkbookHost {
           const targets = new Set(work.map((w) => w.sheetId));
           for (const w of work)
             step("names", w.plan.sheet, () => this.writer.defineNames(w, targets, renamed));
+          recalculateShapeReaders(this.hf);
           // Every sheet exists by now: sheet names resolve the same way for every block.
           this.parseMemo.during(() => {
             for (const w of work)
@@ -498,6 +500,7 @@ export class MemoryHost implements WorkbookHost {
     const renamed = this.hf.batch(() => {
       for (const { name, expression } of stretched?.names ?? [])
         this.hf.changeNamedExpression(name, expression);
+      recalculateShapeReaders(this.hf);
     });
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
@@ -566,6 +569,7 @@ export class MemoryHost implements WorkbookHost {
     });
     const renamed = this.hf.batch(() => {
       for (const { name, expression } of stretched.names) this.hf.changeNamedExpression(name, expression);
+      recalculateShapeReaders(this.hf);
     });
     this.records.set(id, { ...record, plan });
     this.hf.clearUndoStack();
@@ -673,6 +677,7 @@ export class MemoryHost implements WorkbookHost {
         this.hf.setCellContents({ sheet: f.id, row, col: f.column }, [[f.before]]);
       }
       for (const n of names) this.hf.changeNamedExpression(n.name, n.before, n.id);
+      recalculateShapeReaders(this.hf);
     });
     this.hf.clearUndoStack();
     this.emit(changes, "user", [id]);
@@ -703,7 +708,10 @@ export class MemoryHost implements WorkbookHost {
     const id = scope === null ? undefined : this.sheetId(scope);
     if (id === null) return false;
     if (!this.hf.isItPossibleToAddNamedExpression(name, expression, id)) return false;
-    this.hf.addNamedExpression(name, expression, id);
+    this.hf.batch(() => {
+      this.hf.addNamedExpression(name, expression, id);
+      recalculateShapeReaders(this.hf);
+    });
     this.hf.clearUndoStack();
     return true;
   }
