@@ -210,8 +210,12 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
       // and the in-memory workbook sorts the column once rather than scanning it per row. The
       // column is named rather than addressed: HyperFormula links a formula to every cell of a
       // range it addresses (n links per row, n² in all) but to a name once.
-      same(`=IF(OR(${I}="",${weightsMissing}),"",RANK(${I},UseCaseScores))`),
-      same(`=IF(OR(${I}="",${weightsMissing}),"",${pick})`),
+      // A score is a number, "" (no scores) or the text asking for the weights, so ISTEXT stands
+      // for "blank or weights missing" and an error still shows through. One test per row, where
+      // checking the weights (COUNT and COLUMNS) in every row of both columns was most of a score
+      // edit's recalculation: every row's rank and pick recompute when any score changes.
+      same(`=IF(ISTEXT(${I}),"",RANK(${I},UseCaseScores))`),
+      same(`=IF(ISTEXT(${I}),"",${pick})`),
       ...gateInputs(i, options),
       // Both dialects guard blank metrics in the formula: Excel builds that pass an empty cell to
       // a custom function as 0 would otherwise make GATE decide on zeros ("Stop").
@@ -220,8 +224,8 @@ export function portfolioTemplate(options: TemplateOptions): SheetPlan {
         `=IF(${at("A")}="","",IF(${pending},"Pending",IF(${thresholdsMissing},${thresholdsText},IF(${failures}=0,"Scale",IF(${failures}>=GateStopFailures,"Stop","Iterate")))))`,
       ),
       // Each quadrant's scores on their own, for the cut-offs above.
-      same(`=IF(OR(${J}<>"Quick Win",${weightsMissing}),"",${I})`),
-      same(`=IF(OR(${J}<>"Strategic Bet",${weightsMissing}),"",${I})`),
+      same(`=IF(OR(${J}<>"Quick Win",ISTEXT(${I})),"",${I})`),
+      same(`=IF(OR(${J}<>"Strategic Bet",ISTEXT(${I})),"",${I})`),
     ];
   });
   const table = b.write(`A${TABLE_HEADER_ROW}`, [

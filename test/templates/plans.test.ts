@@ -57,6 +57,9 @@ const PORTABLE_FUNCTIONS = new Set([
   "COLUMNS",
   // The height of a line table (how many lines the Stress sheet shows): the same three evaluate it.
   "ROWS",
+  // Whether a Portfolio score is text ("" or the request for weights) rather than a number: the
+  // same three evaluate it, and it is TRUE for a formula's "" in each.
+  "ISTEXT",
 ]);
 
 const options = { data: "sample" as const, currency: "NT$", locale: "en" as const };
