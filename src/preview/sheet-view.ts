@@ -58,6 +58,9 @@ export interface ChartView {
   readonly series: readonly ChartSeriesView[];
 }
 
+/** Rows holding a cell whose style has a larger font, with the largest size (points). */
+export type FontRows = readonly { readonly row: number; readonly sizePt: number }[];
+
 export interface SheetView {
   readonly name: string;
   /** Set when a template built the sheet. */
@@ -81,7 +84,7 @@ export interface SheetView {
    */
   readonly window: RowWindow | null;
   /** Rows holding a cell whose style has a larger font (titles), for every row of the sheet. */
-  readonly fontRows: readonly { readonly row: number; readonly sizePt: number }[];
+  readonly fontRows: FontRows;
   readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
   readonly freeze: { readonly rows: number; readonly columns: number } | null;
   readonly tables: readonly { readonly name: string; readonly range: string }[];
@@ -110,9 +113,27 @@ function paint<T>(
   return out;
 }
 
-/** The rows whose styles set a larger font, with the largest size in each (later styles win per cell). */
-function largerFontRows(plan: SheetPlan | null, limit: RangeRef): { row: number; sizePt: number }[] {
+/**
+ * Each plan's larger-font rows by the sheet's extent ("rows,columns"). A view of any window
+ * carries them for the whole sheet, and painting every style of a 5,000-row sheet to find them
+ * took a good part of each view after an edit; they change only with the plan (a plan is never
+ * changed in place: a table row operation or a format makes a new one).
+ */
+const fontRowsByPlan = new WeakMap<SheetPlan, Map<string, FontRows>>();
+
+/** largerFontRows, kept per plan and sheet extent. */
+function keptFontRows(plan: SheetPlan | null, limit: RangeRef): FontRows {
   if (!plan) return [];
+  const key = `${limit.bottom},${limit.right}`;
+  let kept = fontRowsByPlan.get(plan);
+  if (!kept) fontRowsByPlan.set(plan, (kept = new Map<string, FontRows>()));
+  let rows = kept.get(key);
+  if (!rows) kept.set(key, (rows = largerFontRows(plan, limit)));
+  return rows;
+}
+
+/** The rows whose styles set a larger font, with the largest size in each (later styles win per cell). */
+function largerFontRows(plan: SheetPlan, limit: RangeRef): { row: number; sizePt: number }[] {
   // Only the styled cells of rows that have a sized style at all are painted.
   const rows = new Set<number>();
   for (const s of plan.styles) {
@@ -275,7 +296,7 @@ export function buildSheetView(source: SheetReading, window: RowWindow | null = 
     columns,
     cells,
     window: window === null ? null : { top: window.top, bottom: Math.min(window.bottom, rows - 1) },
-    fontRows: largerFontRows(plan, { top: 0, left: 0, bottom: rows - 1, right: columns - 1 }),
+    fontRows: keptFontRows(plan, { top: 0, left: 0, bottom: rows - 1, right: columns - 1 }),
     columnWidths: plan?.columnWidths ?? [],
     freeze: plan?.freeze ?? null,
     tables: plan?.tables ?? [],
