@@ -90,7 +90,9 @@ async function sequence(seed: number, dialect: Dialect, steps: number): Promise<
   const undo: { sheet: string; table: string; index: number; removed: RemovedRows; shown: CellValue[] }[] =
     [];
   // What the first column of each table should show, changed as each step should change it.
-  const expected = new Map(TABLES.map(([sheet, table]) => [table, labels(host, sheet, table)]));
+  const expected = new Map<string, CellValue[]>(
+    TABLES.map(([sheet, table]) => [table, labels(host, sheet, table)]),
+  );
   for (let step = 0; step < steps; step++) {
     const [sheet, table] = TABLES[Math.floor(random() * TABLES.length)];
     const n = rowsOf(host, sheet, table);
