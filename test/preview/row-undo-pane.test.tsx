@@ -17,6 +17,7 @@ import { previewOn } from "../../src/preview/useWorkbook";
 import { cellAddress } from "../../src/shared/a1";
 import { addLine } from "../../src/taskpane/model/line-add";
 import { ROI_LINE_NAMES, ROI_SHEET, ROI_TABLES } from "../../src/templates/roi";
+import { COL } from "../../src/templates/roi-lines";
 import { roiPlan } from "../host/memory-support";
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -119,5 +120,52 @@ describe("undo of a grid row insert", () => {
     // The undo is refused, and the message says which cell changed.
     const label = `${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`;
     await waitFor(() => expect(screen.getByText(new RegExp(`${label} has changed since`))).toBeTruthy());
+  });
+
+  it("does not put a typed cell's old value onto another row after the pane appended a line above it", async () => {
+    // The Costs table lies below Benefits: a benefit line appended by the pane moves every cost
+    // line down a row. Undoing an entry typed before that must not write into the row that has
+    // moved to the entry's old address.
+    const { host } = await setUp();
+    const costs = tableBody(roiPlan(), ROI_TABLES.costs);
+    if (!costs) throw new Error("no Costs table");
+    const kind = (k: number): string => `${ROI_SHEET}!${cellAddress(costs.top + k, COL.kind)}`;
+    const kinds = async (): Promise<unknown[]> =>
+      (
+        await host.readRange(
+          ROI_SHEET,
+          `${cellAddress(costs.top, COL.kind)}:${cellAddress(costs.bottom + 1, COL.kind)}`,
+        )
+      ).map((r) => r[0]);
+    await act(async () => {
+      const scroller = grid().parentElement as HTMLElement;
+      scroller.scrollTop = Math.max(0, costs.top - 5) * ROW_HEIGHT_PX;
+      fireEvent.scroll(scroller);
+      await settle();
+    });
+    await waitFor(() => cellAt(kind(4)));
+    const before = await kinds();
+    // The last cost line (a one-off) typed as recurring, like the line above it.
+    expect(before[3]).toBe("Recurring");
+    fireEvent.mouseDown(cellAt(kind(4)));
+    fireEvent.keyDown(grid(), { key: "F2" });
+    const editor = await screen.findByLabelText(`Edit ${kind(4)}`);
+    fireEvent.change(editor, { target: { value: "Recurring" } });
+    await act(async () => {
+      fireEvent.keyDown(editor, { key: "Enter" });
+      await settle();
+    });
+    await waitFor(async () => expect((await kinds())[4]).toBe("Recurring"));
+
+    // The pane appends a benefit line: the cost lines move down a row.
+    const added = await addLine(host, { kind: "benefit", label: "Pane line", amount: 5000 }, "en");
+    expect(added.appended).toBe(true);
+    await act(settle);
+
+    await undo();
+    // The line above keeps its own kind; the typed entry is either undone on its own line or refused.
+    const after = await kinds();
+    expect(after.slice(1, 5)).toEqual([before[0], before[1], before[2], before[3]]);
+    expect(["Recurring", before[4]]).toContain(after[5]);
   });
 });
