@@ -91,6 +91,25 @@ describe("row operations with the pane's line commands", () => {
   });
 });
 
+describe("a linked use case's Portfolio row", () => {
+  it("deleted and put back: the lines that read it follow, as a fresh build", async () => {
+    const host = await built();
+    const [first] = await picks(host);
+    await addUseCaseLines(host, [first], "en");
+    await keepStressInStep(host);
+    const names = ((await readPortfolioUseCases(host)) ?? []).map((u) => u.name);
+    const index = names.indexOf(first);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const removed = await host.deleteTableRows("Portfolio", "UseCases", index, 1);
+    expect(await differencesFromFreshBuild(host, "live")).toEqual([]);
+    await host.insertTableRows("Portfolio", "UseCases", 0, 1);
+    expect(await differencesFromFreshBuild(host, "live")).toEqual([]);
+    await host.deleteTableRows("Portfolio", "UseCases", 0, 1);
+    await host.restoreTableRows("Portfolio", "UseCases", index, removed);
+    expect(await differencesFromFreshBuild(host, "live")).toEqual([]);
+  });
+});
+
 describe("row operations on 200 use cases", () => {
   it.each(["live", "portable"] as const)(
     "insert, delete and undo keep ranks and picks as a fresh build (%s)",
