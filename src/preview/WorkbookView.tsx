@@ -248,11 +248,32 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           await host.writeCells(cellWrites(edit.sheet, edit.changes, wanted));
           return edit;
         }
-        case "insertRows":
-          if (direction === "undo")
-            await host.deleteTableRows(edit.sheet, edit.table, edit.index, edit.count);
-          else await host.insertTableRows(edit.sheet, edit.table, edit.index, edit.count);
+        case "insertRows": {
+          if (direction === "redo") {
+            await host.insertTableRows(edit.sheet, edit.table, edit.index, edit.count);
+            return edit;
+          }
+          // The rows went in blank, but the pane may have written into them since (Add line fills
+          // a table's first blank row) and its writes are not in this history: a row holding
+          // anything of the user's is put back and the undo refused, as a changed cell's is.
+          const removed = await host.deleteTableRows(edit.sheet, edit.table, edit.index, edit.count);
+          const typed = removed.rows
+            .flatMap((cells, k) => cells.map((c) => ({ ...c, k })))
+            .find((c) => c.content !== null && c.content !== "");
+          if (typed) {
+            await host.restoreTableRows(edit.sheet, edit.table, edit.index, removed);
+            const range = (await host.sheetView(edit.sheet, { top: 0, bottom: 0 })).tables.find(
+              (x) => x.name === edit.table,
+            )?.range;
+            const top = range ? parseRange(range).top + 1 + edit.index + typed.k : null;
+            throw new Error(
+              fill(t.changedSinceUndo, {
+                cell: top === null ? edit.table : `${edit.sheet}!${cellAddress(top, typed.column)}`,
+              }),
+            );
+          }
           return edit;
+        }
         case "deleteRows":
           if (direction === "undo") {
             await host.restoreTableRows(edit.sheet, edit.table, edit.index, edit.removed as RemovedRows);

@@ -1,0 +1,74 @@
+/**
+ * The complete model after the preview's table row operations (inserts, deletes, an undone
+ * delete, typed rows) on every table, exported to .xlsx and recalculated by LibreOffice: every
+ * formula cell equals the in-memory workbook's value. What it protects: a row operation that
+ * leaves the workbook and the plan the export writes out of step (a range, a name or a calculated
+ * column that grew or shrank in one and not the other).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { writeWorkbook } from "../../src/export/xlsx";
+import { lookupOf, readPlanValues } from "../../src/export/values";
+import { MemoryHost } from "../../src/host/memory";
+import { planCompleteModel } from "../../src/templates/index";
+import { ROI_SHEET, ROI_TABLES } from "../../src/templates/roi";
+import { agree, cellValueOf, planFormulaCells, readXlsx } from "./export-support";
+import { editedXlsx } from "./xlsx-parts";
+import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+
+const soffice = findSoffice();
+
+if (!soffice) {
+  it.skip("recalculates a model after row operations in LibreOffice (soffice not installed)", () =>
+    undefined);
+} else {
+  describe("a model after row operations, exported and recalculated by LibreOffice", () => {
+    let folder = "";
+    let profile = "";
+    beforeAll(() => {
+      folder = mkdtempSync(join(tmpdir(), "genai-lo-rowops-"));
+      profile = makeRecalculatingProfile();
+    });
+    afterAll(() => {
+      for (const path of [folder, profile]) if (path) rmSync(path, { recursive: true, force: true });
+    });
+
+    it("gives every formula cell the MemoryHost's value", async () => {
+      const host = new MemoryHost();
+      await host.applyPlans(planCompleteModel({ data: "sample", currency: "NT$", locale: "en" }), {
+        dialect: "portable",
+      });
+      await host.insertTableRows("Portfolio", "UseCases", 3, 2);
+      await host.writeCells([
+        { sheet: "Portfolio", address: "A14:H14", values: [["Typed", "IT", 4, 2, 4, 4, 5e6, 2e5]] },
+      ]);
+      const removed = await host.deleteTableRows("Portfolio", "UseCases", 0, 1);
+      await host.deleteTableRows(ROI_SHEET, ROI_TABLES.benefits, 1, 1);
+      await host.insertTableRows(ROI_SHEET, ROI_TABLES.costs, 0, 1);
+      await host.insertTableRows("Stress", "StressLineItems", 2, 1);
+      await host.deleteTableRows("Rollout", "Departments", 0, 1);
+      await host.restoreTableRows("Portfolio", "UseCases", 0, removed);
+
+      const plans = host.appliedPlans();
+      const values = await readPlanValues(host, plans);
+      const expected = lookupOf(values);
+      const bytes = await writeWorkbook(plans, values, { now: new Date("2026-01-01T00:00:00Z") });
+      const input = join(folder, "rowops.xlsx");
+      writeFileSync(input, Buffer.from((await editedXlsx(bytes, [], { stripResults: true })).bytes));
+      const recalculated = await readXlsx(
+        readFileSync(await recalculate(soffice, profile, input, join(folder, "out"))),
+      );
+      const cells = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
+      const differing = cells
+        .map((c) => ({
+          cell: `${c.sheet}!${c.address}`,
+          formula: c.formula.portable,
+          libreOffice: cellValueOf(recalculated.getWorksheet(c.sheet)!.getCell(c.address)),
+          memoryHost: expected(c.sheet, c.row, c.column) ?? null,
+        }))
+        .filter((d) => !agree(d.libreOffice, d.memoryHost));
+      expect({ count: differing.length, first: differing.slice(0, 8) }).toEqual({ count: 0, first: [] });
+    }, 300_000);
+  });
+}
