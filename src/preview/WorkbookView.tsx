@@ -35,6 +35,7 @@ import { usePreviewBundle } from "./preview-language";
 import { Grid } from "./Grid";
 import {
   EditHistory,
+  movedTable,
   clearMessage,
   clearPlan,
   editText,
@@ -165,7 +166,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
         const changes: CellChange[] = [{ ...cell, before, after: value }];
         try {
           await host.writeCells(cellWrites(sheet, changes, "after"));
-          history.current.push({ kind: "cells", sheet, changes });
+          history.current.push({ kind: "cells", sheet, changes, tables: view.tables });
           setMessage(null);
           return null;
         } catch (error) {
@@ -192,7 +193,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           const note = clearMessage(plan, t);
           if (plan.cells.length > 0) {
             await host.writeCells(cellWrites(sheet, plan.cells, "after"));
-            history.current.push({ kind: "cells", sheet, changes: plan.cells });
+            history.current.push({ kind: "cells", sheet, changes: plan.cells, tables: view.tables });
           }
           setMessage(note ? { intent: "info", text: note } : null);
         } catch (error) {
@@ -232,6 +233,16 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           const [expected, wanted] =
             direction === "undo" ? (["after", "before"] as const) : (["before", "after"] as const);
           const r = bounds(edit.changes);
+          // Rows added to or removed from a table above the cells since (by the pane) moved them.
+          const layout = (await host.sheetView(edit.sheet, { top: 0, bottom: 0 })).tables;
+          const moved = movedTable(edit.tables, layout, r.bottom);
+          if (moved)
+            throw new Error(
+              fill(direction === "undo" ? t.rowsMovedUndo : t.rowsMovedRedo, {
+                cell: `${edit.sheet}!${cellAddress(r.top, r.left)}`,
+                table: moved.name,
+              }),
+            );
           const now = await host.readRange(
             edit.sheet,
             `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`,

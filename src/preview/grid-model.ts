@@ -433,9 +433,25 @@ export function clearMessage(plan: ClearPlan, t: PreviewStrings): string | null 
   return fill(t.clearedLeft, { cleared: cells(plan.cells.length), left: parts.join(t.leftJoin) });
 }
 
+/** A table of a sheet as a view names it: its name and A1 range, header row included. */
+export interface TableLayout {
+  readonly name: string;
+  readonly range: string;
+}
+
 /** One undoable edit of the preview's grid. */
 export type GridEdit =
-  | { readonly kind: "cells"; readonly sheet: string; readonly changes: readonly CellChange[] }
+  | {
+      readonly kind: "cells";
+      readonly sheet: string;
+      readonly changes: readonly CellChange[];
+      /**
+       * The sheet's tables when the edit was made. The history holds addresses, and rows that
+       * something other than the grid added to or removed from a table since (the pane's Add
+       * line) move the cells below it: see `movedTable`.
+       */
+      readonly tables: readonly TableLayout[];
+    }
   | {
       readonly kind: "insertRows";
       readonly sheet: string;
@@ -452,6 +468,24 @@ export type GridEdit =
       /** What the rows held (MemoryHost's RemovedRows), to put back on undo. */
       readonly removed: unknown;
     };
+
+/**
+ * The first table whose rows changed since `before` (a range that moved, grew, shrank or went)
+ * and that starts at or above `row`: the cells at `row` may then be other cells than the edit's,
+ * so replaying it would write into another line. Null when the rows at `row` are where they were.
+ */
+export function movedTable(
+  before: readonly TableLayout[],
+  now: readonly TableLayout[],
+  row: number,
+): TableLayout | null {
+  for (const table of before) {
+    const current = now.find((t) => t.name === table.name);
+    if (current?.range === table.range) continue;
+    if (parseRange(table.range).top <= row) return table;
+  }
+  return null;
+}
 
 /**
  * Undo and redo of the grid's own edits, as Excel's stack works: a new edit drops what could be

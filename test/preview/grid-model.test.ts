@@ -6,6 +6,7 @@ import { PREVIEW_STRINGS } from "../../src/i18n/bundles";
 import type { CellView, SheetView } from "../../src/preview/sheet-view";
 import {
   EditHistory,
+  movedTable,
   clearMessage,
   clearPlan,
   commitMove,
@@ -293,6 +294,7 @@ describe("editing rules", () => {
       kind: "cells" as const,
       sheet: "S",
       changes: [{ row: n, column: 0, before: null, after: n }],
+      tables: [],
     });
     history.push(edit(1));
     history.push(edit(2));
@@ -304,5 +306,24 @@ describe("editing rules", () => {
     history.push(edit(4));
     expect(history.canRedo).toBe(false);
     expect(history.undo()).toEqual(edit(4));
+  });
+
+  it("says when a table at or above an edit's rows changed since, so its cells may have moved", () => {
+    const before = [
+      { name: "Benefits", range: "A10:H13" },
+      { name: "Costs", range: "A20:H25" },
+    ];
+    // Nothing changed.
+    expect(movedTable(before, before, 22)).toBeNull();
+    // A line appended to Benefits (rows below it move down): an edit in Costs has moved...
+    const appended = [
+      { name: "Benefits", range: "A10:H14" },
+      { name: "Costs", range: "A21:H26" },
+    ];
+    expect(movedTable(before, appended, 22)?.name).toBe("Benefits");
+    // ...but not one above both tables.
+    expect(movedTable(before, appended, 5)).toBeNull();
+    // A table gone counts as changed.
+    expect(movedTable(before, [before[0]], 22)?.name).toBe("Costs");
   });
 });

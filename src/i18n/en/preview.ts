@@ -67,6 +67,10 @@ export const preview = {
   notInput: "{cell} is not an input cell; only input cells (blue) can be edited.",
   changedSinceUndo: "{cell} has changed since (from the task pane?), so this edit cannot be undone.",
   changedSinceRedo: "{cell} has changed since (from the task pane?), so this edit cannot be redone.",
+  rowsMovedUndo:
+    "Rows were added to or removed from the {table} table since (from the task pane?), so {cell} may hold another line now: this edit cannot be undone.",
+  rowsMovedRedo:
+    "Rows were added to or removed from the {table} table since (from the task pane?), so {cell} may hold another line now: this edit cannot be redone.",
   cellCount: "{count} cells",
   oneCell: "1 cell",
   clearedLeft: "Cleared {cleared}; left {left}.",

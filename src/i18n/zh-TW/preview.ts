@@ -63,6 +63,10 @@ export const preview: PreviewStrings = {
   notInput: "{cell} 不是輸入儲存格;只有輸入儲存格(藍色)可以編輯。",
   changedSinceUndo: "{cell} 之後已變更(可能來自工作窗格),因此無法復原此編輯。",
   changedSinceRedo: "{cell} 之後已變更(可能來自工作窗格),因此無法取消復原此編輯。",
+  rowsMovedUndo:
+    "{table} 表格之後已新增或刪除列(可能來自工作窗格),{cell} 現在可能是另一行項目,因此無法復原此編輯。",
+  rowsMovedRedo:
+    "{table} 表格之後已新增或刪除列(可能來自工作窗格),{cell} 現在可能是另一行項目,因此無法取消復原此編輯。",
   cellCount: "{count} 個儲存格",
   oneCell: "1 個儲存格",
   clearedLeft: "已清除 {cleared};保留 {left}。",
