@@ -126,37 +126,98 @@ export interface TaskSummary {
   readonly modules: readonly FrameTime[];
 }
 
-/** The module a line of a served script belongs to (undefined: not known). */
-export type ModuleOf = (file: string, line: number) => string | undefined;
+/** The module a function of a served script belongs to, by where it is defined (undefined: not known). */
+export type ModuleOf = (file: string, line: number, column: number) => string | undefined;
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /**
- * Reads the module boundaries of an unminified webpack bundle (its `// MODULE:` and `;// ./path`
- * comments, and the `!*** ./path ***!` header of each module that `output.pathinfo` writes): a
- * package's modules fold into the package, a source file stays itself.
+ * A source map's `mappings` (Base64 VLQ, source map revision 3): per generated line, its segments'
+ * generated columns and source indexes, in column order. The other fields (original line and
+ * column, name) are decoded only to be skipped.
+ */
+function decodeMappings(mappings: string): { columns: number[]; sources: number[] }[] {
+  const lines: { columns: number[]; sources: number[] }[] = [];
+  let line = { columns: [] as number[], sources: [] as number[] };
+  let source = 0;
+  let field = 0;
+  let column = 0;
+  let value = 0;
+  let shift = 0;
+  const fields: number[] = [];
+  const endSegment = (): void => {
+    if (fields.length > 0) {
+      column += fields[0];
+      if (fields.length > 1) {
+        source += fields[1];
+        line.columns.push(column);
+        line.sources.push(source);
+      }
+    }
+    fields.length = 0;
+    field = 0;
+  };
+  for (const ch of mappings) {
+    if (ch === ";" || ch === ",") {
+      endSegment();
+      if (ch === ";") {
+        lines.push(line);
+        line = { columns: [], sources: [] };
+        column = 0;
+      }
+      continue;
+    }
+    const digit = BASE64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    // The lowest bit is the sign.
+    fields[field++] = value & 1 ? -(value >>> 1) : value >>> 1;
+    value = 0;
+    shift = 0;
+  }
+  endSegment();
+  lines.push(line);
+  return lines;
+}
+
+/** A source of webpack's source map as a module: a package's files fold into the package. */
+function moduleOfSource(source: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  return pkg ? pkg[1] : source.replace(/^webpack:\/\/[^/]*\//, "").replace(/^\.\//, "");
+}
+
+/**
+ * Reads the module of each function of a minified webpack bundle from the source map beside each
+ * script (`<script>.map`, which the preview's production build writes when BENCH_PROFILE=1): a
+ * package's modules fold into the package, a source file stays itself. A script without a map
+ * names no module.
  */
 export function bundleModules(files: readonly string[]): ModuleOf {
-  const starts = new Map<string, { line: number; module: string }[]>();
+  const maps = new Map<string, { lines: ReturnType<typeof decodeMappings>; modules: string[] }>();
   for (const file of files) {
-    const list: { line: number; module: string }[] = [];
-    fs.readFileSync(file, "utf8")
-      .split("\n")
-      .forEach((text, i) => {
-        const m = /^(?:\/\/ MODULE: |;\/\/ |\s*!\*\*\* )(\S+)/.exec(text);
-        if (!m) return;
-        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m[1]);
-        list.push({ line: i + 1, module: pkg ? pkg[1] : m[1].replace(/^\.\//, "") });
-      });
-    starts.set(file.split("/").pop() ?? file, list);
+    if (!fs.existsSync(`${file}.map`)) continue;
+    const map = JSON.parse(fs.readFileSync(`${file}.map`, "utf8")) as { sources: string[]; mappings: string };
+    maps.set(file.split("/").pop() ?? file, {
+      lines: decodeMappings(map.mappings),
+      modules: map.sources.map(moduleOfSource),
+    });
   }
-  return (file, line) => {
-    const list = starts.get(file);
-    if (!list) return undefined;
-    let found: string | undefined;
-    for (const s of list) {
-      if (s.line > line) break;
-      found = s.module;
+  return (file, line, column) => {
+    const segments = maps.get(file)?.lines[line - 1];
+    if (!segments || segments.columns.length === 0) return undefined;
+    // The last segment that begins at or before the column.
+    let lo = 0;
+    let hi = segments.columns.length - 1;
+    if (segments.columns[0] > column) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segments.columns[mid] <= column) lo = mid;
+      else hi = mid - 1;
     }
-    return found;
+    return maps.get(file)!.modules[segments.sources[lo]];
   };
 }
 
@@ -169,15 +230,21 @@ export interface TraceSummary {
   readonly topFramesByThread: Readonly<Record<string, readonly FrameTime[]>>;
 }
 
-const frameName = (f: { functionName: string; url?: string; lineNumber?: number }): string =>
-  `${f.functionName || "(anonymous)"} ${(f.url ?? "").split("/").pop() ?? ""}:${(f.lineNumber ?? 0) + 1}`;
+const frameName = (f: {
+  functionName: string;
+  url?: string;
+  lineNumber?: number;
+  columnNumber?: number;
+}): string =>
+  `${f.functionName || "(anonymous)"} ${(f.url ?? "").split("/").pop() ?? ""}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}`;
 
 interface Sample {
   readonly ts: number;
   readonly frame: string;
-  /** The script (its file name) and 1-based line of the sampled frame. */
+  /** The script (its file name), and the 1-based line and 0-based column its function begins at. */
   readonly file: string;
   readonly line: number;
+  readonly column: number;
 }
 
 type Kind = keyof TaskBreakdown;
@@ -313,7 +380,7 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8, moduleO
   const samplesByKey = new Map<string, Sample[]>();
   const profileThread = new Map<string, string>();
   const nodesByProfile = new Map<string, Map<number, string>>();
-  const where = new Map<string, { file: string; line: number }>();
+  const where = new Map<string, { file: string; line: number; column: number }>();
   const clock = new Map<string, number>();
   for (const e of events) {
     if (e.name === "Profile" && e.id !== undefined) {
@@ -332,6 +399,7 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8, moduleO
       where.set(`${profile}:${n.id}`, {
         file: (n.callFrame.url ?? "").split("/").pop() ?? "",
         line: (n.callFrame.lineNumber ?? 0) + 1,
+        column: n.callFrame.columnNumber ?? 0,
       });
     }
     const samples = e.args?.data?.cpuProfile?.samples ?? [];
@@ -344,7 +412,7 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8, moduleO
       list.push({
         ts,
         frame: nodes.get(samples[i]) ?? "?",
-        ...(where.get(`${profile}:${samples[i]}`) ?? { file: "", line: 0 }),
+        ...(where.get(`${profile}:${samples[i]}`) ?? { file: "", line: 0, column: 0 }),
       });
     }
     clock.set(profile, ts);
@@ -379,7 +447,7 @@ export function summariseTrace(events: readonly TraceEvent[], tasks = 8, moduleO
       top: selfTimes(mainSamples, e.ts, e.ts + e.dur!, 6),
       modules: moduleOf
         ? selfTimes(
-            mainSamples.map((m) => ({ ...m, frame: moduleOf(m.file, m.line) ?? m.frame })),
+            mainSamples.map((m) => ({ ...m, frame: moduleOf(m.file, m.line, m.column) ?? m.frame })),
             e.ts,
             e.ts + e.dur!,
             8,

@@ -121,7 +121,7 @@ async function typeInto(page: Page, address: string, text: string): Promise<numb
 interface Profiling {
   readonly dir: string;
   readonly summaries: Map<string, TraceSummary>;
-  /** The module of a line of the preview's scripts, to name where a long task's time went. */
+  /** The module of a function of the preview's scripts, to name where a long task's time went. */
   readonly moduleOf: ModuleOf;
 }
 
@@ -295,9 +295,11 @@ export const previewResponsiveness: Benchmark = { name: "preview_responsiveness"
 /**
  * Profiling: `node build/node/bench/preview.bench.js [sizes…]` runs the same steps with a Chromium
  * trace (DevTools protocol) and prints, per size, the figures, the time each thread was busy, the
- * longest main-thread tasks with the frames that took their time, and writes the traces to
- * $BENCH_TRACE_DIR (default: a temporary folder) for DevTools' Performance panel. It does not
- * write bench/results.json: tracing slows the page down.
+ * longest main-thread tasks with the frames and the modules that took their time, and writes the
+ * traces to $BENCH_TRACE_DIR (default: a temporary folder) for DevTools' Performance panel. It does
+ * not write bench/results.json: tracing slows the page down. The modules come from the source maps
+ * of a build made with BENCH_PROFILE=1 (`BENCH_PROFILE=1 npm run build`), whose scripts are the
+ * same as a plain production build's.
  */
 async function profile(sizes: readonly number[]): Promise<void> {
   const root = repositoryRoot();
@@ -312,6 +314,8 @@ async function profile(sizes: readonly number[]): Promise<void> {
     .readdirSync(bundle)
     .filter((f) => f.endsWith(".js"))
     .map((f) => path.join(bundle, f));
+  if (!scripts.some((f) => fs.existsSync(`${f}.map`)))
+    console.warn("No source maps in dist-preview: build with BENCH_PROFILE=1 to name each task's modules.");
   const profiling: Profiling = { dir, summaries: new Map(), moduleOf: bundleModules(scripts) };
   const server = await startPreviewServer({ root, port: 0 });
   try {
