@@ -786,6 +786,17 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /**
+   * The tables of a template sheet as the workbook now holds them (name and A1 range, header row
+   * included; rows added or removed since the build included); [] for another sheet. The
+   * preview's undo compares them to tell whether a table's rows moved since an edit.
+   */
+  tableLayout(sheet: string): { name: string; range: string }[] {
+    const id = this.sheetId(sheet);
+    const record = id === null ? undefined : this.records.get(id);
+    return (record?.plan.tables ?? []).map((t) => ({ name: t.name, range: t.range }));
+  }
+
+  /**
    * The template sheets' plans as the workbook now holds them, in tab order: each under its real
    * name, with the inputs' current values (for the .xlsx export of a built workbook).
    */

@@ -166,7 +166,8 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
         const changes: CellChange[] = [{ ...cell, before, after: value }];
         try {
           await host.writeCells(cellWrites(sheet, changes, "after"));
-          history.current.push({ kind: "cells", sheet, changes, tables: view.tables });
+          // The workbook's tables, not the view's: the view may not show a row operation yet.
+          history.current.push({ kind: "cells", sheet, changes, tables: await host.tableLayout(sheet) });
           setMessage(null);
           return null;
         } catch (error) {
@@ -193,7 +194,12 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           const note = clearMessage(plan, t);
           if (plan.cells.length > 0) {
             await host.writeCells(cellWrites(sheet, plan.cells, "after"));
-            history.current.push({ kind: "cells", sheet, changes: plan.cells, tables: view.tables });
+            history.current.push({
+              kind: "cells",
+              sheet,
+              changes: plan.cells,
+              tables: await host.tableLayout(sheet),
+            });
           }
           setMessage(note ? { intent: "info", text: note } : null);
         } catch (error) {
@@ -234,8 +240,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
             direction === "undo" ? (["after", "before"] as const) : (["before", "after"] as const);
           const r = bounds(edit.changes);
           // Rows added to or removed from a table above the cells since (by the pane) moved them.
-          const layout = (await host.sheetView(edit.sheet, { top: 0, bottom: 0 })).tables;
-          const moved = movedTable(edit.tables, layout, r.bottom);
+          const moved = movedTable(edit.tables, await host.tableLayout(edit.sheet), r.bottom);
           if (moved)
             throw new Error(
               fill(direction === "undo" ? t.rowsMovedUndo : t.rowsMovedRedo, {

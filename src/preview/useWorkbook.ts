@@ -23,6 +23,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from "react
 import type { MemoryHost } from "../host/memory";
 import { type RowWindow, type SheetView, sheetView } from "./sheet-view";
 import type { SheetInfo } from "../host/workbook-host";
+import type { TableLayout } from "./grid-model";
 
 /**
  * The part of MemoryHost the preview reads and writes (the grid's entries and table rows), on
@@ -39,6 +40,8 @@ export interface PreviewHost extends Pick<
   | "restoreTableRows"
 > {
   sheetView(sheet: string, window?: RowWindow | null): SheetView | Promise<SheetView>;
+  /** MemoryHost's tableLayout, here or answered by the worker. */
+  tableLayout(sheet: string): TableLayout[] | Promise<TableLayout[]>;
 }
 
 /** A MemoryHost on this thread as the preview reads it (tests; the page itself uses the worker's). */
@@ -51,6 +54,7 @@ export function previewOn(host: MemoryHost): PreviewHost {
     insertTableRows: (...args) => host.insertTableRows(...args),
     deleteTableRows: (...args) => host.deleteTableRows(...args),
     restoreTableRows: (...args) => host.restoreTableRows(...args),
+    tableLayout: (sheet) => host.tableLayout(sheet),
     sheetView: (sheet, window = null) => sheetView(host, sheet, window),
   };
 }
