@@ -5,6 +5,8 @@
  * alone writes FY25!$B$5, which Excel repairs by dropping the name).
  */
 import JSZip from "jszip";
+import { promisify } from "util";
+import { deflateRaw } from "zlib";
 import {
   FONT_ORDER,
   reorderChildren,
@@ -16,6 +18,8 @@ import { workbookNames, writePackage } from "../../src/export/xlsx";
 import { planCompleteModel } from "../../src/templates/index";
 import type { SheetPlan } from "../../src/templates/plan";
 import { NOW, SAMPLE } from "./export-support";
+
+const deflateRawAsync = promisify(deflateRaw);
 
 const SHEET_OPEN = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 
@@ -49,6 +53,22 @@ describe("reorderChildren", () => {
     expect(() =>
       reorderChildren(`${SHEET_OPEN}<sheetData></worksheet>`, "worksheet", WORKSHEET_ORDER),
     ).toThrow(/Mismatched/);
+  });
+
+  it("moves an opaque element whole by its closing tag, without walking its content", () => {
+    // Unbalanced inside on purpose: only an element that is not walked gets through.
+    const inner = `<sheetData><row r="1"><c r="A1"><v>1</v></c></sheetData >`;
+    const xml = `${SHEET_OPEN}<legacyDrawing r:id="rId1"/>${inner}</worksheet>`;
+    expect(() => reorderChildren(xml, "worksheet", WORKSHEET_ORDER)).toThrow(/Mismatched/);
+    expect(reorderChildren(xml, "worksheet", WORKSHEET_ORDER, ["sheetData"])).toEqual({
+      xml: `${SHEET_OPEN}${inner}<legacyDrawing r:id="rId1"/></worksheet>`,
+      moved: true,
+    });
+    expect(() =>
+      reorderChildren(`${SHEET_OPEN}<sheetData><sheetDataX/></worksheet>`, "worksheet", WORKSHEET_ORDER, [
+        "sheetData",
+      ]),
+    ).toThrow("<sheetData> is never closed.");
   });
 });
 
@@ -183,5 +203,18 @@ describe("the written package", () => {
     expect(report.notes).toEqual([{ sheet: "營收 Q1", count: expect.any(Number) as number }]);
     expect(report.notes[0].count).toBeGreaterThan(0);
     expect(report.reordered).toEqual(expect.arrayContaining(["xl/styles.xml", "xl/worksheets/sheet4.xml"]));
+  });
+
+  it("holds the same entries and parts when finished with a native deflate (the command line's path)", async () => {
+    const deflate = jest.fn((data: Uint8Array) => deflateRawAsync(data, { level: 6 }));
+    const native = await writePackage(plans, () => undefined, { now: NOW, deflate });
+    expect(deflate).toHaveBeenCalled();
+    expect(await unzip(native.bytes)).toEqual(parts);
+    expect(native.report).toEqual(report);
+    // Folders too, in the same order, and a size within a few per cent of JSZip's.
+    const entries = async (bytes: Uint8Array) => Object.keys((await JSZip.loadAsync(bytes)).files);
+    const jszipWritten = await writePackage(plans, () => undefined, { now: NOW });
+    expect(await entries(native.bytes)).toEqual(await entries(jszipWritten.bytes));
+    expect(Math.abs(native.bytes.length / jszipWritten.bytes.length - 1)).toBeLessThan(0.05);
   });
 });
