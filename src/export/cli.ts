@@ -9,8 +9,7 @@
 import { writeFile } from "fs/promises";
 import { createRequire } from "module";
 import { resolve } from "path";
-import { parseArgs, promisify } from "util";
-import { deflateRaw } from "zlib";
+import { parseArgs } from "util";
 import { MemoryHost } from "../host/memory";
 import { LOCALES, type Locale } from "../i18n/locale";
 import { planModel } from "../templates/index";
@@ -21,6 +20,7 @@ import { markingExtension } from "./model-marker";
 import type { PackageReport } from "./package";
 import { describeError, prepareValidator, validateFiles } from "./validator";
 import { type ExcelJS, type ExportStats, exportStats, writePackage } from "./xlsx";
+import { nativeZip } from "./zip";
 
 export interface CliIo {
   readonly stdout: (line: string) => void;
@@ -168,8 +168,6 @@ export interface ExportedModel extends ExportStats {
   readonly report: PackageReport;
 }
 
-const deflateRawAsync = promisify(deflateRaw);
-
 /**
  * ExcelJS as writing a workbook needs it: its Workbook and enums, without the rest of its main
  * entry, the streaming reader and writer (which load unzipper, archiver and tmp) and CSV. The
@@ -183,14 +181,6 @@ export function excelForWriting(): ExcelJS {
   >;
   // Not the whole module (no `stream`): the export reaches only the workbook and the enums.
   return { ...enums, Workbook: load("exceljs/lib/doc/workbook") as ExcelJS["Workbook"] } as ExcelJS;
-}
-
-/**
- * Node's zlib at level 6, the level JSZip (pako, a port of zlib) used: the same compression,
- * natively, and on the thread pool, so the large sheets are compressed side by side.
- */
-async function nativeDeflate(data: Uint8Array): Promise<Uint8Array> {
-  return deflateRawAsync(data, { level: 6 });
 }
 
 /**
@@ -223,7 +213,7 @@ export async function exportModel(command: WorkbookCommand, now: Date): Promise<
     excel: excelForWriting(),
     liveSimulation: true,
     extend: markingExtension(plans),
-    deflate: nativeDeflate,
+    zip: nativeZip,
   });
   const path = resolve(command.out);
   await writeFile(path, written.bytes);

@@ -20,7 +20,7 @@
  * shareable copy): JSZip is loaded with the export's own lazy chunk.
  */
 import type JSZipType from "jszip";
-import { crc32, type RawDeflate, readStoredZip, writeZip } from "./zip";
+import type { NativeZip, ZipEntry } from "./zip";
 
 export type JSZipClass = typeof JSZipType;
 
@@ -421,12 +421,13 @@ async function jszipParts(bytes: Uint8Array, JSZip: JSZipClass): Promise<Package
 }
 
 /**
- * The parts of a stored package read in place, and written with a native deflate (see zip.ts);
- * null when the package is not one zip.ts reads. A part nothing changes is never encoded again.
+ * The parts of a stored package read and written by `native` (the command line's, see zip.ts);
+ * null when the package is not one it reads. A part nothing changes is never encoded again.
  */
-function storedParts(bytes: Uint8Array, deflate: RawDeflate): PackageParts | null {
-  const entries = readStoredZip(bytes);
-  if (entries === null) return null;
+function storedParts(bytes: Uint8Array, native: NativeZip): PackageParts | null {
+  const read = native.read(bytes);
+  if (read === null) return null;
+  const entries: ZipEntry[] = read;
   const byName = new Map(entries.map((e, i) => [e.name, i]));
   // A byte order mark stays in the text, so a part written back keeps it.
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -441,27 +442,27 @@ function storedParts(bytes: Uint8Array, deflate: RawDeflate): PackageParts | nul
     replace: (path, xml) => {
       const index = byName.get(path);
       if (index === undefined) throw new Error(`The package has no part ${path}.`);
-      const data = encoder.encode(xml);
-      entries[index] = { ...entries[index], crc32: crc32(data), data };
+      entries[index] = { name: path, data: encoder.encode(xml) };
     },
     files: () => entries.filter((e) => !e.name.endsWith("/")).map((e) => e.name),
-    generate: () => writeZip(entries, deflate),
+    generate: () => native.write(entries),
   };
 }
 
 /**
  * Makes ExcelJS's package valid (see the module's comment) and writes the workbook names.
- * Returns the new bytes and what the package contains. With `deflate` (Node's zlib), a stored
- * package is read and written without JSZip; the parts are the same.
+ * Returns the new bytes and what the package contains. With `native` (the command line's zip
+ * container and Node's zlib), a stored package is read and written without JSZip; the parts are
+ * the same.
  */
 export async function finishPackage(
   bytes: Uint8Array,
   names: readonly PackageName[],
   JSZip: JSZipClass,
   tableFormulas: readonly TableFormulas[] = [],
-  deflate?: RawDeflate,
+  native?: NativeZip,
 ): Promise<{ bytes: Uint8Array; report: PackageReport }> {
-  const zip = (deflate && storedParts(bytes, deflate)) || (await jszipParts(bytes, JSZip));
+  const zip = (native && storedParts(bytes, native)) || (await jszipParts(bytes, JSZip));
   const text = (path: string): Promise<string | null> => zip.text(path);
   const reordered: string[] = [];
   const rewrite = async (path: string, change: (xml: string) => { xml: string; moved: boolean }) => {
