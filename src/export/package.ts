@@ -20,7 +20,7 @@
  * shareable copy): JSZip is loaded with the export's own lazy chunk.
  */
 import type JSZipType from "jszip";
-import type { NativeZip, ZipEntry } from "./zip";
+import type { NativeZip } from "./zip";
 
 export type JSZipClass = typeof JSZipType;
 
@@ -408,7 +408,7 @@ interface PackageParts {
   generate(): Promise<Uint8Array>;
 }
 
-/** The parts through JSZip: in the browser, or without a native deflate. */
+/** The parts through JSZip: in the browser, or for a package the native zip does not read. */
 async function jszipParts(bytes: Uint8Array, JSZip: JSZipClass): Promise<PackageParts> {
   const zip = await JSZip.loadAsync(bytes);
   return {
@@ -425,9 +425,8 @@ async function jszipParts(bytes: Uint8Array, JSZip: JSZipClass): Promise<Package
  * null when the package is not one it reads. A part nothing changes is never encoded again.
  */
 function storedParts(bytes: Uint8Array, native: NativeZip): PackageParts | null {
-  const read = native.read(bytes);
-  if (read === null) return null;
-  const entries: ZipEntry[] = read;
+  const entries = native.read(bytes);
+  if (entries === null) return null;
   const byName = new Map(entries.map((e, i) => [e.name, i]));
   // A byte order mark stays in the text, so a part written back keeps it.
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
