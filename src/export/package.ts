@@ -20,6 +20,7 @@
  * shareable copy): JSZip is loaded with the export's own lazy chunk.
  */
 import type JSZipType from "jszip";
+import type { NativeZip } from "./zip";
 
 export type JSZipClass = typeof JSZipType;
 
@@ -183,13 +184,20 @@ interface Child {
  * Puts the direct children of every `parent` element in `order` (a stable sort: repeated
  * elements such as conditionalFormatting keep their relative order). Returns the new text and
  * whether anything moved. Throws on a child `order` does not list, or on text between children.
+ *
+ * The content of an `opaque` element is not walked: the element is found whole by its first
+ * closing tag. That holds for an element that does not nest and whose content has no CDATA
+ * section or comment (elsewhere a '<' in text is escaped): a worksheet's `<sheetData>` as ExcelJS
+ * writes it, which holds every cell and nearly all of the sheet's text.
  */
 export function reorderChildren(
   xml: string,
   parent: string,
   order: readonly string[],
+  opaque: readonly string[] = [],
 ): { xml: string; moved: boolean } {
   const rank = new Map(order.map((name, i) => [name, i]));
+  const skipped = new Set(opaque);
   const edits: { start: number; end: number; text: string }[] = [];
   // Open elements: for each, whether it is a `parent` and, if so, its children so far.
   const stack: { name: string; contentStart: number; children: Child[] | null; childStart: number }[] = [];
@@ -198,6 +206,13 @@ export function reorderChildren(
     at = tag.end;
     if (tag.kind === "other") continue;
     const top = stack[stack.length - 1];
+    if (tag.kind === "open" && skipped.has(tag.name)) {
+      // Moved whole, never walked: its end is its own closing tag (see `opaque`).
+      const end = closingTagEnd(xml, tag.name, tag.end);
+      if (top?.children) top.children.push({ name: tag.name, start: tag.start, end });
+      at = end;
+      continue;
+    }
     if (tag.kind === "open" || tag.kind === "empty") {
       if (top?.children && stack.length > 0) {
         // A direct child of a parent being collected starts here.
@@ -244,6 +259,16 @@ export function reorderChildren(
   let out = xml;
   for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return { xml: out, moved: edits.length > 0 };
+}
+
+/** The index just past the closing tag `</name>` at or after `from`. */
+function closingTagEnd(xml: string, name: string, from: number): number {
+  for (let at = xml.indexOf(`</${name}`, from); at >= 0; at = xml.indexOf(`</${name}`, at + 1)) {
+    const after = at + 2 + name.length;
+    const close = xml.indexOf(">", after);
+    if (close >= 0 && xml.slice(after, close).trim() === "") return close + 1;
+  }
+  throw new Error(`<${name}> is never closed.`);
 }
 
 // ---- names ---------------------------------------------------------------------------------------
@@ -373,25 +398,77 @@ function attribute(tag: string, name: string): string {
   return unescapeXml(new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? "");
 }
 
+/** The parts of a package as finishPackage reads, replaces and then writes them. */
+interface PackageParts {
+  text(path: string): Promise<string | null>;
+  replace(path: string, xml: string): void;
+  /** Every part (not the folders), in zip order. */
+  files(): string[];
+  /** The deflated package. */
+  generate(): Promise<Uint8Array>;
+}
+
+/** The parts through JSZip: in the browser, or for a package the native zip does not read. */
+async function jszipParts(bytes: Uint8Array, JSZip: JSZipClass): Promise<PackageParts> {
+  const zip = await JSZip.loadAsync(bytes);
+  return {
+    text: async (path) => (await zip.file(path)?.async("string")) ?? null,
+    replace: (path, xml) => void zip.file(path, xml),
+    files: () => Object.keys(zip.files).filter((p) => !zip.files[p].dir),
+    generate: () =>
+      zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } }),
+  };
+}
+
+/**
+ * The parts of a stored package read and written by `native` (the command line's, see zip.ts);
+ * null when the package is not one it reads. A part nothing changes is never encoded again.
+ */
+function storedParts(bytes: Uint8Array, native: NativeZip): PackageParts | null {
+  const entries = native.read(bytes);
+  if (entries === null) return null;
+  const byName = new Map(entries.map((e, i) => [e.name, i]));
+  // A byte order mark stays in the text, so a part written back keeps it.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const encoder = new TextEncoder();
+  return {
+    text: (path) => {
+      const index = byName.get(path);
+      return Promise.resolve(
+        index === undefined || path.endsWith("/") ? null : decoder.decode(entries[index].data),
+      );
+    },
+    replace: (path, xml) => {
+      const index = byName.get(path);
+      if (index === undefined) throw new Error(`The package has no part ${path}.`);
+      entries[index] = { name: path, data: encoder.encode(xml) };
+    },
+    files: () => entries.filter((e) => !e.name.endsWith("/")).map((e) => e.name),
+    generate: () => native.write(entries),
+  };
+}
+
 /**
  * Makes ExcelJS's package valid (see the module's comment) and writes the workbook names.
- * Returns the new bytes and what the package contains.
+ * Returns the new bytes and what the package contains. With `native` (the command line's zip
+ * container and Node's zlib), a stored package is read and written without JSZip; the parts are
+ * the same.
  */
 export async function finishPackage(
   bytes: Uint8Array,
   names: readonly PackageName[],
   JSZip: JSZipClass,
   tableFormulas: readonly TableFormulas[] = [],
+  native?: NativeZip,
 ): Promise<{ bytes: Uint8Array; report: PackageReport }> {
-  const zip = await JSZip.loadAsync(bytes);
-  const text = async (path: string): Promise<string | null> =>
-    (await zip.file(path)?.async("string")) ?? null;
+  const zip = (native && storedParts(bytes, native)) || (await jszipParts(bytes, JSZip));
+  const text = (path: string): Promise<string | null> => zip.text(path);
   const reordered: string[] = [];
   const rewrite = async (path: string, change: (xml: string) => { xml: string; moved: boolean }) => {
     const xml = await text(path);
     if (xml === null) return;
     const result = change(xml);
-    if (result.xml !== xml) zip.file(path, result.xml);
+    if (result.xml !== xml) zip.replace(path, result.xml);
     if (result.moved) reordered.push(path);
   };
 
@@ -414,7 +491,7 @@ export async function finishPackage(
     const sheet = attribute(tag, "name");
     const part = relTarget.get(attribute(tag, "r:id"));
     if (part === undefined) continue;
-    await rewrite(part, (xml) => reorderChildren(xml, "worksheet", WORKSHEET_ORDER));
+    await rewrite(part, (xml) => reorderChildren(xml, "worksheet", WORKSHEET_ORDER, ["sheetData"]));
     const folder = part.slice(0, part.lastIndexOf("/"));
     const file = part.slice(part.lastIndexOf("/") + 1);
     for (const rel of relationships(await text(`${folder}/_rels/${file}.rels`), folder)) {
@@ -433,12 +510,8 @@ export async function finishPackage(
     }
   }
 
-  const out = await zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
-  const parts = Object.keys(zip.files).filter((p) => !zip.files[p].dir);
+  const out = await zip.generate();
+  const parts = zip.files();
   return { bytes: out, report: { parts, names, tables, notes, reordered } };
 }
 

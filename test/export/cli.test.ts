@@ -226,4 +226,19 @@ describe("genai-roi workbook", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--locale must be one of en, zh-TW");
   });
+
+  // ExcelJS's streaming reader and writer are about half of its load time, which every run pays.
+  (compiled ? it : it.skip)("writes a file without loading ExcelJS's streaming reader and writer", () => {
+    const out = join(folder, "light.xlsx");
+    const script = `
+      const { main } = require(${JSON.stringify(COMPILED)});
+      main(["workbook", "--out", ${JSON.stringify(out)}, "--sheets", "roi"], { stdout() {}, stderr: console.error })
+        .then((code) => console.log(JSON.stringify({ code, loaded: Object.keys(require.cache) })));`;
+    const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const { code, loaded } = JSON.parse(run.stdout) as { code: number; loaded: string[] };
+    expect(code).toBe(0);
+    expect(loaded.some((m) => /[\\/]exceljs[\\/]lib[\\/]doc[\\/]workbook\.js$/.test(m))).toBe(true);
+    expect(loaded.filter((m) => /[\\/]node_modules[\\/](unzipper|archiver|tmp)[\\/]/.test(m))).toEqual([]);
+  });
 });
