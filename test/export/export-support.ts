@@ -1,14 +1,18 @@
 /** Shared helpers for the export tests: the model exported from a MemoryHost, cells by kind, comparisons. */
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import { loadJSZip, readableByExcelJS } from "../../src/export/package";
-import { readPlanValues } from "../../src/export/values";
+import { lookupOf, readPlanValues } from "../../src/export/values";
 import { writeWorkbook } from "../../src/export/xlsx";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
 import { isFormula, type PlanFormula, type SheetPlan } from "../../src/templates/plan";
 import { SIMULATION_ROWS } from "../../src/templates/stress";
+import { recalculate } from "./libreoffice";
+import { editedXlsx } from "./xlsx-parts";
 
 /** The injected clock of every export in the tests. */
 export const NOW = new Date("2025-03-14T09:26:53Z");
@@ -135,4 +139,45 @@ export function statisticCells(plans: readonly SheetPlan[]): { sheet: string; ad
         }
     }
   throw new Error("no SIMULATE_ROI spill in the plans");
+}
+
+/** A formula cell whose value LibreOffice and the in-memory workbook disagree on. */
+export interface Disagreement {
+  readonly cell: string;
+  readonly formula: string | null;
+  readonly libreOffice: CellValue;
+  readonly memoryHost: CellValue;
+}
+
+/**
+ * The workbook `host` holds, exported as .xlsx with every cached result removed (so LibreOffice
+ * computes each formula itself) and recalculated by LibreOffice: the formula cells compared (those
+ * with a portable form) and the ones whose values disagree.
+ */
+export async function libreOfficeDisagreements(
+  host: MemoryHost,
+  soffice: string,
+  profile: string,
+  folder: string,
+  name: string,
+): Promise<{ compared: PlanFormulaCell[]; differing: Disagreement[] }> {
+  const plans = host.appliedPlans();
+  const values = await readPlanValues(host, plans);
+  const expected = lookupOf(values);
+  const bytes = await writeWorkbook(plans, values, { now: new Date("2026-01-01T00:00:00Z") });
+  const input = join(folder, `${name}.xlsx`);
+  writeFileSync(input, Buffer.from((await editedXlsx(bytes, [], { stripResults: true })).bytes));
+  const recalculated = await readXlsx(
+    readFileSync(await recalculate(soffice, profile, input, join(folder, "out"))),
+  );
+  const compared = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
+  const differing = compared
+    .map((c) => ({
+      cell: `${c.sheet}!${c.address}`,
+      formula: c.formula.portable,
+      libreOffice: cellValueOf(recalculated.getWorksheet(c.sheet)!.getCell(c.address)),
+      memoryHost: expected(c.sheet, c.row, c.column) ?? null,
+    }))
+    .filter((d) => !agree(d.libreOffice, d.memoryHost));
+  return { compared, differing };
 }

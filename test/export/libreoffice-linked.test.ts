@@ -6,17 +6,14 @@
  * names, the wave start of a department, the contribution block's SUMIFS) that only HyperFormula
  * evaluates, or an export that drops the appended rows.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { writeWorkbook } from "../../src/export/xlsx";
-import { lookupOf, readPlanValues } from "../../src/export/values";
 import { MemoryHost } from "../../src/host/memory";
 import { planCompleteModel } from "../../src/templates/index";
 import { addUseCaseLines, readPortfolioUseCases } from "../../src/taskpane/model/portfolio-lines";
-import { agree, cellValueOf, planFormulaCells, readXlsx } from "./export-support";
-import { editedXlsx } from "./xlsx-parts";
-import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+import { libreOfficeDisagreements } from "./export-support";
+import { findSoffice, makeRecalculatingProfile } from "./libreoffice";
 
 const soffice = findSoffice();
 
@@ -48,27 +45,13 @@ if (!soffice) {
         .map((u) => u.name);
       const added = await addUseCaseLines(host, [...picks, "Contract review"], "en");
       expect(added.added.length).toBeGreaterThanOrEqual(2);
-      const plans = host.appliedPlans();
-      const values = await readPlanValues(host, plans);
-      const expected = lookupOf(values);
-      const bytes = await writeWorkbook(plans, values, { now: new Date("2026-01-01T00:00:00Z") });
-
-      // Every cached result removed, so LibreOffice computes each formula itself.
-      const input = join(folder, "linked.xlsx");
-      writeFileSync(input, Buffer.from((await editedXlsx(bytes, [], { stripResults: true })).bytes));
-      const recalculated = await readXlsx(
-        readFileSync(await recalculate(soffice, profile, input, join(folder, "out"))),
+      const { compared: cells, differing } = await libreOfficeDisagreements(
+        host,
+        soffice,
+        profile,
+        folder,
+        "linked",
       );
-
-      const cells = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
-      const differing = cells
-        .map((c) => ({
-          cell: `${c.sheet}!${c.address}`,
-          formula: c.formula.portable,
-          libreOffice: cellValueOf(recalculated.getWorksheet(c.sheet)!.getCell(c.address)),
-          memoryHost: expected(c.sheet, c.row, c.column) ?? null,
-        }))
-        .filter((d) => !agree(d.libreOffice, d.memoryHost));
       // The linked lines' formulas are among the cells compared.
       expect(
         cells.some(

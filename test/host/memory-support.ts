@@ -3,12 +3,12 @@ import { apiCost } from "../../src/engine/costs";
 import { payback, presentValueRoi } from "../../src/engine/cashflow";
 import { roi } from "../../src/engine/roi";
 import { adoption } from "../../src/engine/rollout";
-import type { MemoryHost } from "../../src/host/memory";
-import type { CellValue } from "../../src/host/workbook-host";
-import type { SheetPlan, TemplateOptions } from "../../src/templates/plan";
+import { MemoryHost } from "../../src/host/memory";
+import type { CellValue, CellWrite } from "../../src/host/workbook-host";
+import type { Dialect, SheetPlan, TemplateOptions } from "../../src/templates/plan";
 import { HORIZON_MONTHS, roiAssumptions, roiTemplate } from "../../src/templates/roi";
 import { sheetView } from "../../src/preview/sheet-view";
-import { cellAddress } from "../../src/shared/a1";
+import { cellAddress, parseCell } from "../../src/shared/a1";
 import { blockRange } from "../../src/templates/cells";
 
 export const ROI_OPTIONS: TemplateOptions = { data: "sample", currency: "NT$", locale: "en", linkedTo: [] };
@@ -130,4 +130,45 @@ export function valueDifferences(got: Map<string, CellValue>, wanted: Map<string
         : other !== value;
     })
     .map(([key, value]) => `${key}: ${String(got.get(key))} ≠ ${String(value)}`);
+}
+
+/** The user's inputs as the grid shows them: every input cell holding a value (not a formula). */
+export function userInputs(host: MemoryHost): CellWrite[] {
+  const out: CellWrite[] = [];
+  for (const plan of host.appliedPlans()) {
+    const view = sheetView(host, plan.sheet);
+    view.cells.forEach((line, row) =>
+      line?.forEach((cell, column) => {
+        if (cell?.input && cell.formula === undefined && cell.value !== null)
+          out.push({ sheet: plan.sheet, address: cellAddress(row, column), values: [[cell.value]] });
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Every formula cell of `host`'s templates against a fresh workbook built from the plans `host`
+ * now holds, with `host`'s inputs typed in: the first six differences and their count, [] when
+ * none. (Cells without a formula are the plans' own values; in the portable dialect they include
+ * the statistics that have no native formula, written once at build time, which a fresh build
+ * computes anew.)
+ */
+export async function differencesFromFreshBuild(host: MemoryHost, dialect: Dialect): Promise<string[]> {
+  const plans = host.appliedPlans();
+  const fresh = new MemoryHost();
+  await fresh.applyPlans(plans, { dialect });
+  await fresh.writeCells(userInputs(host));
+  const sheets = plans.map((p) => p.sheet);
+  const views = new Map(sheets.map((s) => [s, sheetView(host, s)]));
+  const formulas = (values: Map<string, CellValue>) =>
+    new Map(
+      [...values].filter(([key]) => {
+        const [sheet, address] = key.split("!");
+        const { row, column } = parseCell(address);
+        return views.get(sheet)?.cells[row]?.[column]?.formula !== undefined;
+      }),
+    );
+  const d = valueDifferences(formulas(templateValues(host, sheets)), formulas(templateValues(fresh, sheets)));
+  return d.length > 6 ? [...d.slice(0, 6), `… ${d.length} in all`] : d;
 }

@@ -5,48 +5,12 @@
  * and undo (restore) puts the user's formula back.
  */
 import { MemoryHost } from "../../src/host/memory";
-import type { CellValue, CellWrite } from "../../src/host/workbook-host";
-import { sheetView } from "../../src/preview/sheet-view";
-import { cellAddress, parseCell } from "../../src/shared/a1";
 import type { Dialect } from "../../src/templates/plan";
 import { planCompleteModel } from "../../src/templates/index";
 import { ROI_SHEET, ROI_TABLES } from "../../src/templates/roi";
 import { addUseCaseLines, readPortfolioUseCases } from "../../src/taskpane/model/portfolio-lines";
 import { addLine, keepStressInStep } from "../../src/taskpane/model/line-add";
-import { templateValues, valueDifferences } from "./memory-support";
-
-function inputs(host: MemoryHost): CellWrite[] {
-  const out: CellWrite[] = [];
-  for (const plan of host.appliedPlans()) {
-    const view = sheetView(host, plan.sheet);
-    view.cells.forEach((line, row) =>
-      line?.forEach((cell, column) => {
-        if (cell?.input && cell.formula === undefined && cell.value !== null)
-          out.push({ sheet: plan.sheet, address: cellAddress(row, column), values: [[cell.value]] });
-      }),
-    );
-  }
-  return out;
-}
-
-async function differencesFromFreshBuild(host: MemoryHost, dialect: Dialect): Promise<string[]> {
-  const plans = host.appliedPlans();
-  const fresh = new MemoryHost();
-  await fresh.applyPlans(plans, { dialect });
-  await fresh.writeCells(inputs(host));
-  const sheets = plans.map((p) => p.sheet);
-  const views = new Map(sheets.map((s) => [s, sheetView(host, s)]));
-  const formulas = (values: Map<string, CellValue>) =>
-    new Map(
-      [...values].filter(([key]) => {
-        const [sheet, address] = key.split("!");
-        const { row, column } = parseCell(address);
-        return views.get(sheet)?.cells[row]?.[column]?.formula !== undefined;
-      }),
-    );
-  const d = valueDifferences(formulas(templateValues(host, sheets)), formulas(templateValues(fresh, sheets)));
-  return d.length > 6 ? [...d.slice(0, 6), `… ${d.length} in all`] : d;
-}
+import { differencesFromFreshBuild } from "./memory-support";
 
 async function built(rows?: number, dialect: Dialect = "live"): Promise<MemoryHost> {
   const host = new MemoryHost();

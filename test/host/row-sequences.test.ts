@@ -5,13 +5,13 @@
  * workbook built from scratch with the same tables and inputs shows.
  */
 import { MemoryHost, type RemovedRows } from "../../src/host/memory";
-import type { CellValue, CellWrite } from "../../src/host/workbook-host";
+import type { CellValue } from "../../src/host/workbook-host";
 import { sheetView } from "../../src/preview/sheet-view";
-import { cellAddress, parseCell } from "../../src/shared/a1";
+import { cellAddress } from "../../src/shared/a1";
 import { tableBody } from "../../src/host/plan-rows";
 import type { Dialect } from "../../src/templates/plan";
 import { planCompleteModel } from "../../src/templates/index";
-import { templateValues, valueDifferences } from "./memory-support";
+import { differencesFromFreshBuild } from "./memory-support";
 
 const TABLES = [
   ["Portfolio", "UseCases"],
@@ -20,39 +20,6 @@ const TABLES = [
   ["Stress", "StressLineItems"],
   ["Rollout", "Departments"],
 ] as const;
-
-/** The user's inputs as the grid shows them: every input cell holding a value. */
-function inputs(host: MemoryHost): CellWrite[] {
-  const out: CellWrite[] = [];
-  for (const plan of host.appliedPlans()) {
-    const view = sheetView(host, plan.sheet);
-    view.cells.forEach((line, row) =>
-      line?.forEach((cell, column) => {
-        if (cell?.input && cell.formula === undefined && cell.value !== null)
-          out.push({ sheet: plan.sheet, address: cellAddress(row, column), values: [[cell.value]] });
-      }),
-    );
-  }
-  return out;
-}
-
-async function differencesFromFreshBuild(host: MemoryHost, dialect: Dialect): Promise<string[]> {
-  const plans = host.appliedPlans();
-  const fresh = new MemoryHost();
-  await fresh.applyPlans(plans, { dialect });
-  await fresh.writeCells(inputs(host));
-  const sheets = plans.map((p) => p.sheet);
-  const views = new Map(sheets.map((s) => [s, sheetView(host, s)]));
-  const formulas = (values: Map<string, CellValue>) =>
-    new Map(
-      [...values].filter(([key]) => {
-        const [sheet, address] = key.split("!");
-        const { row, column } = parseCell(address);
-        return views.get(sheet)?.cells[row]?.[column]?.formula !== undefined;
-      }),
-    );
-  return valueDifferences(formulas(templateValues(host, sheets)), formulas(templateValues(fresh, sheets)));
-}
 
 function rowsOf(host: MemoryHost, sheet: string, table: string): number {
   const plan = host.appliedPlans().find((p) => p.sheet === sheet);

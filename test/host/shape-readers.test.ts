@@ -10,14 +10,11 @@
 import { HyperFormula } from "hyperformula";
 import { MemoryHost } from "../../src/host/memory";
 import { recalculateShapeReaders } from "../../src/host/shape-readers";
-import type { CellValue } from "../../src/host/workbook-host";
-import { sheetView } from "../../src/preview/sheet-view";
-import { parseCell } from "../../src/shared/a1";
 import type { Dialect } from "../../src/templates/plan";
 import { planCompleteModel } from "../../src/templates/index";
 import { ROI_LINE_NAMES, ROI_SHEET, ROI_TABLES } from "../../src/templates/roi";
 import { addUseCaseLines, readPortfolioUseCases } from "../../src/taskpane/model/portfolio-lines";
-import { templateValues, valueDifferences } from "./memory-support";
+import { differencesFromFreshBuild } from "./memory-support";
 
 const OPTIONS = { data: "sample", currency: "NT$", locale: "en" } as const;
 
@@ -25,29 +22,6 @@ async function built(dialect: Dialect): Promise<MemoryHost> {
   const host = new MemoryHost();
   await host.applyPlans(planCompleteModel(OPTIONS), { dialect });
   return host;
-}
-
-/**
- * Every formula cell of `host`'s templates against a fresh workbook built from the plans `host`
- * now holds. (Cells without a formula are the plans' own values; in the portable dialect they
- * include the statistics that have no native formula, written once at build time, which a fresh
- * build computes anew.)
- */
-async function differencesFromFreshBuild(host: MemoryHost, dialect: Dialect): Promise<string[]> {
-  const plans = host.appliedPlans();
-  const fresh = new MemoryHost();
-  await fresh.applyPlans(plans, { dialect });
-  const sheets = plans.map((p) => p.sheet);
-  const views = new Map(sheets.map((s) => [s, sheetView(host, s)]));
-  const formulas = (values: Map<string, CellValue>) =>
-    new Map(
-      [...values].filter(([key]) => {
-        const [sheet, address] = key.split("!");
-        const { row, column } = parseCell(address);
-        return views.get(sheet)?.cells[row]?.[column]?.formula !== undefined;
-      }),
-    );
-  return valueDifferences(formulas(templateValues(host, sheets)), formulas(templateValues(fresh, sheets)));
 }
 
 /** The model's line count as the Stress sheet reads it, computed now from the names. */
