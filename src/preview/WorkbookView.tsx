@@ -278,9 +278,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
             .find((c) => c.content !== null && c.content !== "");
           if (typed) {
             await host.restoreTableRows(edit.sheet, edit.table, edit.index, removed);
-            const range = (await host.sheetView(edit.sheet, { top: 0, bottom: 0 })).tables.find(
-              (x) => x.name === edit.table,
-            )?.range;
+            const range = (await host.tableLayout(edit.sheet)).find((x) => x.name === edit.table)?.range;
             const top = range ? parseRange(range).top + 1 + edit.index + typed.k : null;
             throw new Error(
               fill(t.changedSinceUndo, {
@@ -290,15 +288,32 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           }
           return edit;
         }
-        case "deleteRows":
+        case "deleteRows": {
           if (direction === "undo") {
             await host.restoreTableRows(edit.sheet, edit.table, edit.index, edit.removed as RemovedRows);
             return edit;
           }
-          return {
-            ...edit,
-            removed: await host.deleteTableRows(edit.sheet, edit.table, edit.index, edit.count),
-          };
+          // The undo put the rows back as they were; the pane may have written into them since,
+          // and deleting them again would lose that: rows that differ are put back and the redo
+          // refused, as a changed cell's is.
+          const removed = await host.deleteTableRows(edit.sheet, edit.table, edit.index, edit.count);
+          const restored = (edit.removed as RemovedRows).rows;
+          const k = removed.rows.findIndex(
+            (cells, i) => JSON.stringify(cells) !== JSON.stringify(restored[i]),
+          );
+          if (k >= 0) {
+            await host.restoreTableRows(edit.sheet, edit.table, edit.index, removed);
+            const range = (await host.tableLayout(edit.sheet)).find((x) => x.name === edit.table)?.range;
+            throw new Error(
+              fill(t.changedSinceRedo, {
+                cell: range
+                  ? `${edit.sheet}!${cellAddress(parseRange(range).top + 1 + edit.index + k, parseRange(range).left)}`
+                  : edit.table,
+              }),
+            );
+          }
+          return { ...edit, removed };
+        }
       }
     },
     [host, t],

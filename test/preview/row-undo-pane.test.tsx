@@ -2,10 +2,12 @@
  * @jest-environment jsdom
  */
 /**
- * The grid's undo of a row insert after the pane wrote into that row. What it protects: the user's
- * line is never lost. The grid's undo history holds only the grid's own edits; the pane's "Add
- * line" fills the first blank row of the table, which may be the row the grid just inserted, so
- * undoing the insert by deleting that row would delete the user's line with it.
+ * The grid's undo and redo after the pane changed the workbook. What it protects: the user's line
+ * is never lost or overwritten. The grid's undo history holds only the grid's own edits: the
+ * pane's "Add line" fills the first blank row of a table, which may be the row the grid just
+ * inserted (undoing the insert would delete the line with it), or appends below a table and moves
+ * the cells under it (undoing an entry there would write onto another line); and the pane may
+ * write into rows an undo put back (redoing their delete would lose that).
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
@@ -36,7 +38,7 @@ class ResizeObserverStandIn {
 
 jest.setTimeout(90_000);
 
-describe("undo of a grid row insert", () => {
+describe("undo and redo in the grid after the pane changed the workbook", () => {
   beforeAll(() => {
     const scope = window as unknown as { ResizeObserver?: unknown };
     scope.ResizeObserver ??= ResizeObserverStandIn;
@@ -167,5 +169,52 @@ describe("undo of a grid row insert", () => {
     const after = await kinds();
     expect(after.slice(1, 5)).toEqual([before[0], before[1], before[2], before[3]]);
     expect(["Recurring", before[4]]).toContain(after[5]);
+  });
+
+  it("keeps what the pane wrote into deleted rows that an undo put back, on redo", async () => {
+    const { host, labels, body } = await setUp();
+    const before = await labels();
+    const months = cellAddress(body.top + 1, COL.months);
+    // The grid deletes the second line (Ctrl+-), and Ctrl+Z puts it back.
+    fireEvent.mouseDown(cellAt(`${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`));
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "-", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(async () => expect((await labels()).length).toBe(before.length - 1));
+    await undo();
+    await waitFor(async () => expect(await labels()).toEqual(before));
+
+    // The pane writes the line's ramp-up months (as a what-if would).
+    await host.writeCells([{ sheet: ROI_SHEET, address: months, values: [[6]] }]);
+    await act(settle);
+
+    // Ctrl+Y in the grid: deleting the line again would lose the pane's value.
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "y", ctrlKey: true });
+      await settle();
+    });
+    const label = `${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`;
+    await waitFor(() => expect(screen.getByText(new RegExp(`${label} has changed since`))).toBeTruthy());
+    expect(await labels()).toEqual(before);
+    expect(await host.readRange(ROI_SHEET, months)).toEqual([[6]]);
+  });
+
+  it("deletes an untouched line again on redo", async () => {
+    const { labels, body } = await setUp();
+    const before = await labels();
+    fireEvent.mouseDown(cellAt(`${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`));
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "-", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(async () => expect((await labels()).length).toBe(before.length - 1));
+    await undo();
+    await waitFor(async () => expect(await labels()).toEqual(before));
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "y", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(async () => expect(await labels()).toEqual([before[0], ...before.slice(2)]));
   });
 });
