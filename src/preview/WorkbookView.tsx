@@ -39,7 +39,6 @@ import {
   clearMessage,
   clearPlan,
   editText,
-  rowLoaded,
   singleCell,
   type CellChange,
   type GridEdit,
@@ -156,13 +155,11 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
     (cell: CellRef, value: CellValue): Promise<string | null> => {
       if (!view) return Promise.resolve(null);
       const sheet = view.name;
-      const loaded = rowLoaded(view, cell.row);
-      const shown = view.cells[cell.row]?.[cell.column]?.value ?? null;
       return enqueue(async () => {
-        // Undo writes back the value before: read it from the workbook if the view lacks the row.
-        const before = loaded
-          ? shown
-          : ((await host.readRange(sheet, cellAddress(cell.row, cell.column)))[0]?.[0] ?? null);
+        // Undo writes back the value before, read from the workbook once the writes queued before
+        // this one have landed: the view on screen may not show them yet (it comes back from the
+        // workbook a moment after each write), and an undo would then put back an older value.
+        const before = (await host.readRange(sheet, cellAddress(cell.row, cell.column)))[0]?.[0] ?? null;
         const changes: CellChange[] = [{ ...cell, before, after: value }];
         try {
           await host.writeCells(cellWrites(sheet, changes, "after"));
@@ -183,13 +180,11 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
     (range: RangeRef) => {
       if (!view) return;
       const sheet = view.name;
-      let whole = true;
-      for (let row = range.top; row <= Math.min(range.bottom, view.rows - 1); row++)
-        whole &&= rowLoaded(view, row);
       void enqueue(async () => {
         try {
-          // The view carries only the rows around those in view: a larger range is read first.
-          const cells = whole ? view : await host.sheetView(sheet, { top: range.top, bottom: range.bottom });
+          // What to clear, read from the workbook once the writes queued before have landed: the
+          // view on screen may not show them yet, or carry the range's rows at all.
+          const cells = await host.sheetView(sheet, { top: range.top, bottom: range.bottom });
           const plan = clearPlan(cells, range);
           const note = clearMessage(plan, t);
           if (plan.cells.length > 0) {

@@ -11,7 +11,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { roi } from "../../src/engine/roi";
 import { MemoryHost } from "../../src/host/memory";
 import { Preview } from "../../src/preview/Preview";
-import { previewOn } from "../../src/preview/useWorkbook";
+import { previewOn, type PreviewHost } from "../../src/preview/useWorkbook";
 import { formatValue } from "../../src/templates/formats";
 import { LOOKS } from "../../src/templates/theme";
 import { nameCell, roiByEngine, roiInputs, roiPlan } from "../host/memory-support";
@@ -210,5 +210,78 @@ describe("the preview page", () => {
       await settle();
     });
     await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe(""));
+  });
+});
+
+describe("entries and clears made before the grid shows the last write", () => {
+  // The grid shows the workbook a moment after each write (in the browser the view comes back
+  // from a Web Worker, later still on a loaded machine). An entry or a clear made in that moment
+  // must undo to what the workbook held, not to what the screen still showed.
+  beforeAll(() => {
+    const scope = window as unknown as { ResizeObserver?: unknown };
+    scope.ResizeObserver ??= ResizeObserverStandIn;
+  });
+
+  /** The preview over a host whose sheet views arrive `lagMs` late once `lag` is set. */
+  async function renderLagging(): Promise<{ host: MemoryHost; lag: (ms: number) => void }> {
+    const host = new MemoryHost();
+    await host.applyPlans([plan], { dialect: "live" });
+    const direct = previewOn(host);
+    let lagMs = 0;
+    const lagging: PreviewHost = {
+      ...direct,
+      sheetView: (sheet, window) =>
+        new Promise((resolve) => setTimeout(() => resolve(direct.sheetView(sheet, window)), lagMs)),
+    };
+    await act(async () => {
+      render(
+        <FluentProvider theme={webLightTheme}>
+          <Preview host={lagging} pane={<p>pane</p>} />
+        </FluentProvider>,
+      );
+      await settle();
+    });
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
+    return { host, lag: (ms) => (lagMs = ms) };
+  }
+
+  const pause = (ms: number): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+  const agents = async (host: MemoryHost): Promise<unknown> =>
+    (await host.readRange("ROI", AGENTS_AFTER.slice("ROI!".length)))[0]?.[0];
+  const press = (key: string, init: Partial<KeyboardEventInit> = {}): Promise<void> =>
+    act(async () => {
+      fireEvent.keyDown(grid(), { key, ...init });
+      await settle();
+    });
+
+  it("undoes a second entry to the first when the grid did not show the first yet", async () => {
+    const { host, lag } = await renderLagging();
+    lag(400);
+    await edit(AGENTS_AFTER, "40");
+    await pause(20);
+    // The grid still shows 35; the workbook holds 40.
+    expect(cellAt(AGENTS_AFTER).textContent).toBe("35");
+    expect(await agents(host)).toBe(40);
+    await edit(AGENTS_AFTER, "45");
+    await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("45"));
+    lag(0);
+    await press("z", { ctrlKey: true });
+    await waitFor(async () => expect(await agents(host)).toBe(40));
+    await press("z", { ctrlKey: true });
+    await waitFor(async () => expect(await agents(host)).toBe(35));
+  });
+
+  it("clears a value the grid does not show yet, and puts it back on undo", async () => {
+    const { host, lag } = await renderLagging();
+    lag(400);
+    await edit(AGENTS_AFTER, "50");
+    await pause(20);
+    expect(cellAt(AGENTS_AFTER).textContent).toBe("35");
+    fireEvent.mouseDown(cellAt(AGENTS_AFTER));
+    await press("Delete");
+    await waitFor(async () => expect(await agents(host)).toBeNull());
+    lag(0);
+    await press("z", { ctrlKey: true });
+    await waitFor(async () => expect(await agents(host)).toBe(50));
   });
 });
