@@ -5,7 +5,7 @@ import * as ExcelJS from "exceljs";
 import { MemoryHost } from "../../src/host/memory";
 import type { CellValue } from "../../src/host/workbook-host";
 import { loadJSZip, readableByExcelJS } from "../../src/export/package";
-import { lookupOf, readPlanValues } from "../../src/export/values";
+import { lookupOf, readPlanValues, type ValueLookup } from "../../src/export/values";
 import { writeWorkbook } from "../../src/export/xlsx";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
@@ -170,6 +170,18 @@ export async function libreOfficeDisagreements(
   const recalculated = await readXlsx(
     readFileSync(await recalculate(soffice, profile, input, join(folder, "out"))),
   );
+  return disagreements(plans, recalculated, expected);
+}
+
+/**
+ * The plans' formula cells with a portable form, and those whose value in `recalculated` (a
+ * workbook LibreOffice computed) disagrees with `expected` (the in-memory workbook's).
+ */
+export function disagreements(
+  plans: readonly SheetPlan[],
+  recalculated: ExcelJS.Workbook,
+  expected: ValueLookup,
+): { compared: PlanFormulaCell[]; differing: Disagreement[] } {
   const compared = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
   const differing = compared
     .map((c) => ({

@@ -33,6 +33,7 @@ import {
   agree,
   cellValueOf,
   completeModelExport,
+  disagreements,
   exportThroughMemoryHost,
   namedCell,
   planFormulaCells,
@@ -129,15 +130,7 @@ if (!soffice) {
     });
 
     it("gives every formula cell the MemoryHost's value for the same edited inputs", () => {
-      const cells = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
-      const differing = cells
-        .map((c) => ({
-          cell: `${c.sheet}!${c.address}`,
-          formula: c.formula.portable,
-          libreOffice: lo(c.sheet, c.address),
-          memoryHost: expected(c.sheet, c.row, c.column) ?? null,
-        }))
-        .filter((d) => !agree(d.libreOffice, d.memoryHost));
+      const { compared: cells, differing } = disagreements(plans, recalculated, expected);
       console.log(
         `LibreOffice verified ${cells.length - differing.length} of ${cells.length} formula cells.`,
       );
@@ -262,15 +255,7 @@ if (!soffice) {
             out.push(cellValueOf(ws.getCell(row + 1, column + 1)));
         return out;
       };
-      const cells = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
-      const differing = cells
-        .map((c) => ({
-          cell: `${c.sheet}!${c.address}`,
-          formula: c.formula.portable,
-          libreOffice: cellValueOf(recalculated.getWorksheet(c.sheet)!.getCell(c.address)),
-          memoryHost: expected(c.sheet, c.row, c.column) ?? null,
-        }))
-        .filter((d) => !agree(d.libreOffice, d.memoryHost));
+      const { compared: cells, differing } = disagreements(plans, recalculated, expected);
       console.log(
         `LibreOffice verified ${cells.length - differing.length} of ${cells.length} formula cells (5 benefits, 6 costs).`,
       );
@@ -310,15 +295,7 @@ if (!soffice) {
       const exported = await exportThroughMemoryHost(plans);
       const expected = lookupOf(await readPlanValues(exported.host, plans));
       const { recalculated } = await roundTrip(office, "zh-TW.xlsx", exported.bytes, []);
-      const cells = planFormulaCells(plans).filter((c) => c.formula.portable !== null);
-      const differing = cells
-        .map((c) => ({
-          cell: `${c.sheet}!${c.address}`,
-          formula: c.formula.portable,
-          libreOffice: cellValueOf(recalculated.getWorksheet(c.sheet)!.getCell(c.address)),
-          memoryHost: expected(c.sheet, c.row, c.column) ?? null,
-        }))
-        .filter((d) => !agree(d.libreOffice, d.memoryHost));
+      const { compared: cells, differing } = disagreements(plans, recalculated, expected);
       console.log(
         `LibreOffice verified ${cells.length - differing.length} of ${cells.length} formula cells (zh-TW).`,
       );

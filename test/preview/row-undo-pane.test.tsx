@@ -11,6 +11,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import "../taskpane/setup-dom";
 import { MemoryHost } from "../../src/host/memory";
 import { tableBody } from "../../src/host/plan-rows";
 import { Preview } from "../../src/preview/Preview";
@@ -30,20 +31,9 @@ const cellAt = (address: string): HTMLElement => {
   return found;
 };
 
-class ResizeObserverStandIn {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
 jest.setTimeout(90_000);
 
 describe("undo and redo in the grid after the pane changed the workbook", () => {
-  beforeAll(() => {
-    const scope = window as unknown as { ResizeObserver?: unknown };
-    scope.ResizeObserver ??= ResizeObserverStandIn;
-  });
-
   async function setUp(): Promise<{
     host: MemoryHost;
     body: NonNullable<ReturnType<typeof tableBody>>;
@@ -92,6 +82,22 @@ describe("undo and redo in the grid after the pane changed the workbook", () => 
       await settle();
     });
     await act(settle);
+  }
+
+  /** The grid deletes the second line (Ctrl+-), and Ctrl+Z puts it back. */
+  async function deleteSecondLineAndUndo(
+    body: NonNullable<ReturnType<typeof tableBody>>,
+    labels: () => Promise<unknown[]>,
+  ): Promise<void> {
+    const before = await labels();
+    fireEvent.mouseDown(cellAt(`${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`));
+    await act(async () => {
+      fireEvent.keyDown(grid(), { key: "-", ctrlKey: true });
+      await settle();
+    });
+    await waitFor(async () => expect((await labels()).length).toBe(before.length - 1));
+    await undo();
+    await waitFor(async () => expect(await labels()).toEqual(before));
   }
 
   it("takes out a blank inserted row", async () => {
@@ -175,15 +181,7 @@ describe("undo and redo in the grid after the pane changed the workbook", () => 
     const { host, labels, body } = await setUp();
     const before = await labels();
     const months = cellAddress(body.top + 1, COL.months);
-    // The grid deletes the second line (Ctrl+-), and Ctrl+Z puts it back.
-    fireEvent.mouseDown(cellAt(`${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`));
-    await act(async () => {
-      fireEvent.keyDown(grid(), { key: "-", ctrlKey: true });
-      await settle();
-    });
-    await waitFor(async () => expect((await labels()).length).toBe(before.length - 1));
-    await undo();
-    await waitFor(async () => expect(await labels()).toEqual(before));
+    await deleteSecondLineAndUndo(body, labels);
 
     // The pane writes the line's ramp-up months (as a what-if would).
     await host.writeCells([{ sheet: ROI_SHEET, address: months, values: [[6]] }]);
@@ -203,14 +201,7 @@ describe("undo and redo in the grid after the pane changed the workbook", () => 
   it("deletes an untouched line again on redo", async () => {
     const { labels, body } = await setUp();
     const before = await labels();
-    fireEvent.mouseDown(cellAt(`${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`));
-    await act(async () => {
-      fireEvent.keyDown(grid(), { key: "-", ctrlKey: true });
-      await settle();
-    });
-    await waitFor(async () => expect((await labels()).length).toBe(before.length - 1));
-    await undo();
-    await waitFor(async () => expect(await labels()).toEqual(before));
+    await deleteSecondLineAndUndo(body, labels);
     await act(async () => {
       fireEvent.keyDown(grid(), { key: "y", ctrlKey: true });
       await settle();

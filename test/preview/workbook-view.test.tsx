@@ -8,6 +8,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import "../taskpane/setup-dom";
 import { roi } from "../../src/engine/roi";
 import { MemoryHost } from "../../src/host/memory";
 import { Preview } from "../../src/preview/Preview";
@@ -62,22 +63,10 @@ async function edit(address: string, keys: string, finish: "Enter" | "Escape" = 
   });
 }
 
-/** jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to reflow. */
-class ResizeObserverStandIn {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
 // Each test builds the ROI sheet and renders it whole in jsdom: seconds on a quiet machine, more under CI load.
 jest.setTimeout(90_000);
 
 describe("the preview page", () => {
-  beforeAll(() => {
-    const scope = window as unknown as { ResizeObserver?: unknown };
-    scope.ResizeObserver ??= ResizeObserverStandIn;
-  });
-
   it("puts the pane beside the workbook and says how to start when the workbook is empty", async () => {
     await renderPreview(false);
     expect(within(screen.getByTestId("preview-pane")).getByText("pane")).toBeTruthy();
