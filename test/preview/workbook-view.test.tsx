@@ -206,10 +206,6 @@ describe("entries and clears made before the grid shows the last write", () => {
   // The grid shows the workbook a moment after each write (in the browser the view comes back
   // from a Web Worker, later still on a loaded machine). An entry or a clear made in that moment
   // must undo to what the workbook held, not to what the screen still showed.
-  beforeAll(() => {
-    const scope = window as unknown as { ResizeObserver?: unknown };
-    scope.ResizeObserver ??= ResizeObserverStandIn;
-  });
 
   /** The preview over a host whose sheet views arrive `lagMs` late once `lag` is set. */
   async function renderLagging(): Promise<{ host: MemoryHost; lag: (ms: number) => void }> {
@@ -231,10 +227,16 @@ describe("entries and clears made before the grid shows the last write", () => {
       await settle();
     });
     await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
-    return { host, lag: (ms) => (lagMs = ms) };
+    return {
+      host,
+      lag: (ms) => {
+        lagMs = ms;
+      },
+    };
   }
 
-  const pause = (ms: number): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+  const pause = (ms: number): Promise<void> =>
+    act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const agents = async (host: MemoryHost): Promise<unknown> =>
     (await host.readRange("ROI", AGENTS_AFTER.slice("ROI!".length)))[0]?.[0];
   const press = (key: string, init: Partial<KeyboardEventInit> = {}): Promise<void> =>
