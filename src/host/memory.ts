@@ -53,6 +53,7 @@ import { registerLazyIf } from "./lazy-if";
 import { keepInto } from "./kept-content";
 import { registerGenaiPlugin } from "./genai-plugin";
 import { recalculateShapeReaders } from "./shape-readers";
+import { installChangeKeys } from "./change-keys";
 import { installEdgeIndex } from "./graph-edges";
 import { installExcelFormulaText } from "./formula-text";
 import { installParseMemo, type ParseMemo } from "./parse-memo";
@@ -221,6 +222,8 @@ export class MemoryHost implements WorkbookHost {
     registerGenaiPlugin();
     registerExcelRounding();
     registerLazyIf();
+    // Before the first workbook: its change lists then have number keys from the start.
+    installChangeKeys();
     this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
     // Rows that all read the same name would otherwise make building a large sheet quadratic.
     installEdgeIndex(this.hf);
