@@ -3,7 +3,15 @@
  * number formats, data validation and conditional formats. Pure translation, no workbook state
  * beyond the worksheet passed in.
  */
-import type { Cell, ConditionalFormattingRule, DataValidation, Fill, Font, Worksheet } from "exceljs";
+import type {
+  Borders,
+  Cell,
+  ConditionalFormattingRule,
+  DataValidation,
+  Fill,
+  Font,
+  Worksheet,
+} from "exceljs";
 import { cellAddress, parseRange, rangeAddress, type RangeRef } from "../shared/a1";
 import { numberFormat } from "../templates/formats";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../templates/plan";
@@ -28,23 +36,53 @@ export function applyFormatting(ws: Worksheet, plan: SheetPlan): void {
     const format = numberFormat(f.format, plan.currency, bundleFor(plan.locale).conventions.units);
     eachCell(ws, f.range, (cell) => (cell.numFmt = format));
   }
+  const looks = new SheetLooks();
   for (const s of plan.styles) {
     const look = LOOKS[s.style];
-    eachCell(ws, s.range, (cell) => applyLook(cell, look));
+    eachCell(ws, s.range, (cell) => looks.apply(cell, look));
   }
   for (const w of plan.columnWidths) ws.getColumn(w.column).width = w.width;
 }
 
-function applyLook(cell: Cell, look: CellLook): void {
-  const font: Partial<Font> = { ...cell.font };
-  if (look.fontColor !== undefined) font.color = { argb: argb(look.fontColor) };
-  if (look.bold !== undefined) font.bold = look.bold;
-  if (look.italic !== undefined) font.italic = look.italic;
-  if (look.size !== undefined) font.size = look.size;
-  cell.font = font;
-  if (look.fill !== undefined) cell.fill = solid(look.fill);
-  // A thin line under the cell (OfficeHost draws the bottom edge and the inside horizontals).
-  if (look.underline) cell.border = { ...cell.border, bottom: { style: "thin" } };
+/**
+ * A sheet's looks applied to its cells. Cells that end up looking the same get the same font, fill
+ * and border objects (one per look over one earlier font or border), so that the export can tell
+ * which cells share a style by comparing objects instead of their contents (see `shareStyles`).
+ * ExcelJS replaces a cell's font or fill when one is set and never changes one in place, so a
+ * shared object stays right for every cell that has it.
+ */
+class SheetLooks {
+  private readonly fonts = new Map<Partial<Font> | undefined, Map<CellLook, Partial<Font>>>();
+  private readonly fills = new Map<string, Fill>();
+  private readonly borders = new Map<Partial<Borders> | undefined, Partial<Borders>>();
+
+  apply(cell: Cell, look: CellLook): void {
+    const before = cell.font as Partial<Font> | undefined;
+    const byLook = this.fonts.get(before) ?? new Map<CellLook, Partial<Font>>();
+    this.fonts.set(before, byLook);
+    let font = byLook.get(look);
+    if (!font) {
+      font = { ...before };
+      if (look.fontColor !== undefined) font.color = { argb: argb(look.fontColor) };
+      if (look.bold !== undefined) font.bold = look.bold;
+      if (look.italic !== undefined) font.italic = look.italic;
+      if (look.size !== undefined) font.size = look.size;
+      byLook.set(look, font);
+    }
+    cell.font = font;
+    if (look.fill !== undefined) {
+      const fill = this.fills.get(look.fill) ?? solid(look.fill);
+      this.fills.set(look.fill, fill);
+      cell.fill = fill;
+    }
+    // A thin line under the cell (OfficeHost draws the bottom edge and the inside horizontals).
+    if (look.underline) {
+      const was = cell.border as Partial<Borders> | undefined;
+      const border = this.borders.get(was) ?? { ...was, bottom: { style: "thin" } };
+      this.borders.set(was, border);
+      cell.border = border;
+    }
+  }
 }
 
 function solid(hex: string): Fill {

@@ -216,12 +216,27 @@ export function buildWorkbook(
  */
 export function shareStyles(workbook: Workbook): void {
   const shared = new Map<string, Partial<Style>>();
+  // The parts of a style (font, fill, ...) by content, each object read once: the sheet's looks
+  // give the cells that look the same the same part objects (SheetLooks), so most cells' keys are
+  // made of parts already met.
+  const partKeys = new WeakMap<object, string>();
+  const partKey = (part: unknown): string => {
+    if (part === undefined || part === null || typeof part !== "object") return JSON.stringify(part) ?? "";
+    let key = partKeys.get(part);
+    if (key === undefined) {
+      key = JSON.stringify(part);
+      partKeys.set(part, key);
+    }
+    return key;
+  };
   workbook.eachSheet((ws) =>
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         const style = cell.style as Partial<Style> | undefined;
         if (!style) return;
-        const key = `${style.numFmt ? "" : String(cell.effectiveType)}|${JSON.stringify(style)}`;
+        let key = style.numFmt ? "" : String(cell.effectiveType);
+        for (const name of Object.keys(style).sort())
+          key += `|${name}:${partKey((style as Record<string, unknown>)[name])}`;
         const same = shared.get(key);
         if (same === undefined) shared.set(key, style);
         else cell.style = same;
