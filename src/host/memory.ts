@@ -127,6 +127,9 @@ const STEP_KINDS: Record<ApplyStep, ApplyStepKind> = {
   values: "values",
 };
 
+const HAS_DIGIT = /[0-9]/;
+const defaultParseDateTime = HyperFormula.defaultConfig.parseDateTime;
+
 /**
  * precisionRounding: HyperFormula rounds numbers as they are read out (to precisionRounding + 1
  * significant digits; the default 10 would break parity at 1e-9). At 15 a value reads back within
@@ -137,8 +140,7 @@ const STEP_KINDS: Record<ApplyStep, ApplyStepKind> = {
  * accentSensitive: text compares as Excel compares it, case-insensitive but accent-sensitive
  * ("Módel" is not "Model" in `=` or COUNTIF). HyperFormula's default ignores accents, so a Stress
  * line check would match where Excel does not.
- */
-/*
+ *
  * parseDateTime: HyperFormula reads a text as a date or time wherever it could be one: as it is
  * typed into a cell, and on both sides of every comparison with text (`C11=""`, `J11="Quick
  * Win"`), four tries per text with its default formats. A date or time has a digit, so a text
@@ -146,8 +148,6 @@ const STEP_KINDS: Record<ApplyStep, ApplyStepKind> = {
  * built. It also keeps as text what Excel keeps as text: HyperFormula's own parser reads ":" as
  * the time 00:00.
  */
-const HAS_DIGIT = /[0-9]/;
-const defaultParseDateTime = HyperFormula.defaultConfig.parseDateTime;
 const ENGINE_CONFIG = {
   licenseKey: "gpl-v3",
   precisionRounding: 15,
