@@ -5,8 +5,7 @@
  *
  * Without LibreOffice the test says so and is skipped; under CI=true it fails instead.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readPlanValues } from "../../src/export/values";
 import { writeWorkbook } from "../../src/export/xlsx";
@@ -24,69 +23,59 @@ import {
 } from "../templates/blank-inputs-support";
 import { cellAt, cellValueOf, NOW, readXlsx } from "./export-support";
 import { editedXlsx } from "./xlsx-parts";
-import { findSoffice, makeRecalculatingProfile, recalculateAll } from "./libreoffice";
+import { describeWithLibreOffice, recalculateAll } from "./libreoffice";
 
-const soffice = findSoffice();
+describeWithLibreOffice(
+  "each named input cleared, recalculated by LibreOffice",
+  "genai-lo-blanks-",
+  (office) => {
+    it("gives LibreOffice's recalculation of the portable export the in-memory values, each named input cleared", async () => {
+      const inputs = namedInputs();
+      const cells = dualFormulaCells();
+      const [live, portable] = await Promise.all([builtModel("live"), builtModel("portable")]);
+      const bytes = await writeWorkbook(PLANS, await readPlanValues(portable, PLANS), { now: NOW });
 
-if (!soffice) {
-  if (process.env.CI === "true")
-    it("finds LibreOffice (soffice) on CI", () => {
-      throw new Error("soffice is not installed: .ci/run installs libreoffice-calc-nogui.");
-    });
-  else it.skip("clears each named input in LibreOffice (soffice not installed)", () => undefined);
-} else {
-  const folder = mkdtempSync(join(tmpdir(), "genai-lo-blanks-"));
-  const profile = makeRecalculatingProfile();
-  afterAll(() => {
-    for (const path of [folder, profile]) rmSync(path, { recursive: true, force: true });
-  });
+      // The in-memory values per cleared input, in both dialects (they must agree first).
+      const expected: CellValue[][] = [];
+      for (const input of inputs) {
+        const [a, b] = await Promise.all(
+          [live, portable].map((host) => withInput(host, input, blankOf(input), () => valuesOf(host, cells))),
+        );
+        expect(cells.filter((_, i) => !agree(a[i], b[i])).length).toBe(0);
+        expected.push(b);
+      }
 
-  it("gives LibreOffice's recalculation of the portable export the in-memory values, each named input cleared", async () => {
-    const inputs = namedInputs();
-    const cells = dualFormulaCells();
-    const [live, portable] = await Promise.all([builtModel("live"), builtModel("portable")]);
-    const bytes = await writeWorkbook(PLANS, await readPlanValues(portable, PLANS), { now: NOW });
+      // One file per cleared input, with no cached value left to read.
+      const files: string[] = [];
+      for (const [k, input] of inputs.entries()) {
+        const r = parseRange(input.range);
+        const cleared: { sheet: string; address: string; value: null }[] = [];
+        for (let row = r.top; row <= r.bottom; row++)
+          for (let column = r.left; column <= r.right; column++)
+            cleared.push({ sheet: input.sheet, address: cellAddress(row, column), value: null });
+        const file = join(office.folder, `blank-${k}-${input.name}.xlsx`);
+        writeFileSync(file, Buffer.from((await editedXlsx(bytes, cleared, { stripResults: true })).bytes));
+        files.push(file);
+      }
+      const started = Date.now();
+      const outputs = await recalculateAll(office.soffice, office.profile, files, join(office.folder, "out"));
+      console.log(`LibreOffice recalculated ${files.length} files in one run: ${Date.now() - started} ms`);
 
-    // The in-memory values per cleared input, in both dialects (they must agree first).
-    const expected: CellValue[][] = [];
-    for (const input of inputs) {
-      const [a, b] = await Promise.all(
-        [live, portable].map((host) => withInput(host, input, blankOf(input), () => valuesOf(host, cells))),
-      );
-      expect(cells.filter((_, i) => !agree(a[i], b[i])).length).toBe(0);
-      expected.push(b);
-    }
-
-    // One file per cleared input, with no cached value left to read.
-    const files: string[] = [];
-    for (const [k, input] of inputs.entries()) {
-      const r = parseRange(input.range);
-      const cleared: { sheet: string; address: string; value: null }[] = [];
-      for (let row = r.top; row <= r.bottom; row++)
-        for (let column = r.left; column <= r.right; column++)
-          cleared.push({ sheet: input.sheet, address: cellAddress(row, column), value: null });
-      const file = join(folder, `blank-${k}-${input.name}.xlsx`);
-      writeFileSync(file, Buffer.from((await editedXlsx(bytes, cleared, { stripResults: true })).bytes));
-      files.push(file);
-    }
-    const started = Date.now();
-    const outputs = await recalculateAll(soffice, profile, files, join(folder, "out"));
-    console.log(`LibreOffice recalculated ${files.length} files in one run: ${Date.now() - started} ms`);
-
-    const differing: string[] = [];
-    for (const [k, output] of outputs.entries()) {
-      const recalculated = await readXlsx(readFileSync(output));
-      cells.forEach((c, i) => {
-        const lo = cellValueOf(cellAt(recalculated, c.sheet, c.address));
-        // A formula that yields an empty cell (=BenefitRisk with the input blank) is 0 in Excel
-        // and LibreOffice and empty in HyperFormula; the export caches 0 (docs/excel-parity.md).
-        const memory = expected[k][i] ?? 0;
-        if (!agree(lo, memory))
-          differing.push(
-            `${inputs[k].name} cleared: ${c.sheet}!${c.address} LibreOffice ${String(lo)}, in memory ${String(memory)}`,
-          );
-      });
-    }
-    expect(differing.slice(0, 20)).toEqual([]);
-  }, 900_000);
-}
+      const differing: string[] = [];
+      for (const [k, output] of outputs.entries()) {
+        const recalculated = await readXlsx(readFileSync(output));
+        cells.forEach((c, i) => {
+          const lo = cellValueOf(cellAt(recalculated, c.sheet, c.address));
+          // A formula that yields an empty cell (=BenefitRisk with the input blank) is 0 in Excel
+          // and LibreOffice and empty in HyperFormula; the export caches 0 (docs/excel-parity.md).
+          const memory = expected[k][i] ?? 0;
+          if (!agree(lo, memory))
+            differing.push(
+              `${inputs[k].name} cleared: ${c.sheet}!${c.address} LibreOffice ${String(lo)}, in memory ${String(memory)}`,
+            );
+        });
+      }
+      expect(differing.slice(0, 20)).toEqual([]);
+    }, 900_000);
+  },
+);

@@ -13,8 +13,7 @@
  *
  * Without LibreOffice the tests say so and are skipped; under CI=true they fail instead.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { basename, join } from "path";
 import type * as ExcelJS from "exceljs";
 import { Sfc32 } from "../../src/engine/random";
@@ -28,7 +27,7 @@ import { withInputs } from "../../src/templates/cells";
 import { planCompleteModel, planModel } from "../../src/templates/index";
 import type { PlanValue, SheetPlan } from "../../src/templates/plan";
 import { cellAt, cellValueOf, NOW, planFormulaCells, readXlsx } from "./export-support";
-import { findSoffice, makeRecalculatingProfile, recalculateAll } from "./libreoffice";
+import { describeWithLibreOffice, recalculateAll } from "./libreoffice";
 
 /** "1.5e-7" → "0.00000015", "1.5e+21" → "1500000000000000000000"; plain text as it is. */
 function plainDecimal(text: string): string {
@@ -86,8 +85,6 @@ describe("excelRound", () => {
   });
 });
 
-const soffice = findSoffice();
-
 /** The workbook name's cells as a column of values read by `read` (sheet, zero-based row, column). */
 function namedColumn(
   plan: SheetPlan,
@@ -105,38 +102,22 @@ function fromFile(workbook: ExcelJS.Workbook, sheet: string) {
     cellValueOf(cellAt(workbook, sheet, cellAddress(row, column)));
 }
 
-if (!soffice) {
-  if (process.env.CI === "true")
-    it("finds LibreOffice (soffice) on CI", () => {
-      throw new Error(
-        "soffice is not installed: .ci/run installs libreoffice-calc-nogui; the check cannot be skipped on CI.",
-      );
-    });
-  else {
-    console.warn(
-      "LibreOffice (soffice) is not installed: skipping the comparison of cached values with LibreOffice. " +
-        "Install it with: apt-get install -y --no-install-recommends libreoffice-calc-nogui",
-    );
-    it.skip("compares cached values with LibreOffice (soffice not installed)", () => undefined);
-  }
-} else {
+describeWithLibreOffice("cached values against LibreOffice's", "genai-cached-", (session) => {
   /**
    * Every workbook of this file, written without cached values (so LibreOffice computes them)
    * and recalculated by one LibreOffice process; `recalculated(file)` reads the result.
    */
-  const office = {
-    folder: "",
-    profile: "",
+  const files = {
     inputs: [] as string[],
     results: new Map<string, ExcelJS.Workbook>(),
   };
   async function queueForLibreOffice(plans: readonly SheetPlan[], file: string): Promise<void> {
-    const input = join(office.folder, "in", file);
+    const input = join(session.folder, "in", file);
     writeFileSync(input, await writeWorkbook(plans, () => undefined, { now: NOW }));
-    office.inputs.push(input);
+    files.inputs.push(input);
   }
   const recalculated = (file: string): ExcelJS.Workbook => {
-    const workbook = office.results.get(file);
+    const workbook = files.results.get(file);
     if (!workbook) throw new Error(`LibreOffice did not recalculate ${file}`);
     return workbook;
   };
@@ -179,9 +160,7 @@ if (!soffice) {
 
   beforeAll(async () => {
     const started = Date.now();
-    office.folder = mkdtempSync(join(tmpdir(), "genai-cached-"));
-    office.profile = makeRecalculatingProfile();
-    mkdirSync(join(office.folder, "in"), { recursive: true });
+    mkdirSync(join(session.folder, "in"), { recursive: true });
 
     for (const [set, { weights, scores }] of SWEEP.entries()) {
       const [template] = planModel(["portfolio"], {
@@ -221,18 +200,18 @@ if (!soffice) {
     await queueForLibreOffice(blank.plans, "blank.xlsx");
     const computed = Date.now();
 
-    const outputs = await recalculateAll(soffice, office.profile, office.inputs, join(office.folder, "out"));
-    for (const out of outputs) office.results.set(basename(out), await readXlsx(readFileSync(out)));
+    const outputs = await recalculateAll(
+      session.soffice,
+      session.profile,
+      files.inputs,
+      join(session.folder, "out"),
+    );
+    for (const out of outputs) files.results.set(basename(out), await readXlsx(readFileSync(out)));
     console.log(
       `Cached values vs LibreOffice: ${cases.reduce((n, c) => n + c.scores.length, 0)} use cases over ${cases.length} weight sets ` +
         `and the blank model, computed in ${computed - started} ms, recalculated by LibreOffice in ${Date.now() - computed} ms`,
     );
   }, 300_000);
-
-  afterAll(() => {
-    for (const path of [office.folder, office.profile])
-      if (path) rmSync(path, { recursive: true, force: true });
-  });
 
   function columnsOf(plan: SheetPlan, read: (row: number, column: number) => CellValue): Columns {
     return { score: namedColumn(plan, "UseCaseScores", read), rank: namedColumn(plan, "UseCaseRanks", read) };
@@ -324,4 +303,4 @@ if (!soffice) {
       expect(differ).toEqual([]);
     });
   });
-}
+});

@@ -11,7 +11,7 @@ import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
 import { planCompleteModel, type ModelOptions } from "../../src/templates/index";
 import { isFormula, type PlanFormula, type SheetPlan } from "../../src/templates/plan";
 import { SIMULATION_ROWS } from "../../src/templates/stress";
-import { recalculate } from "./libreoffice";
+import { type LibreOfficeSession, recalculate } from "./libreoffice";
 import { editedXlsx } from "./xlsx-parts";
 
 /** The injected clock of every export in the tests. */
@@ -156,9 +156,7 @@ export interface Disagreement {
  */
 export async function libreOfficeDisagreements(
   host: MemoryHost,
-  soffice: string,
-  profile: string,
-  folder: string,
+  { soffice, profile, folder }: LibreOfficeSession,
   name: string,
 ): Promise<{ compared: PlanFormulaCell[]; differing: Disagreement[] }> {
   const plans = host.appliedPlans();

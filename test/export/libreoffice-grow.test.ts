@@ -12,8 +12,7 @@
  * row's formulas find the last line by position, and the portable tornado in its rows ranks every
  * line, the typed one included, as the engine does.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import JSZip from "jszip";
 import { financialSummary } from "../../src/engine/line-items";
@@ -26,10 +25,8 @@ import type { SheetPlan } from "../../src/templates/plan";
 import { COL, type LineRow } from "../../src/templates/roi-lines";
 import { generatedLines, PRICE_CHANGE } from "../templates/line-items-support";
 import { cellValueOf, exportThroughMemoryHost, namedCell, readXlsx } from "./export-support";
-import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate } from "./libreoffice";
 import { cellXml, sheetPartOf, withRow, withValue } from "./xlsx-parts";
-
-const soffice = findSoffice();
 
 /**
  * What Excel does to the file when `line` is typed just below `table`: the table (and its filter)
@@ -104,19 +101,10 @@ async function typeBelowTable(
   return { bytes: await zip.generateAsync({ type: "uint8array" }), filled };
 }
 
-(soffice ? describe : describe.skip)(
+describeWithLibreOffice(
   "a benefit typed below the Benefits table, recalculated by LibreOffice",
-  () => {
-    const office = { folder: "", profile: "" };
-    beforeAll(() => {
-      office.folder = mkdtempSync(join(tmpdir(), "genai-lo-grow-"));
-      office.profile = makeRecalculatingProfile();
-    });
-    afterAll(() => {
-      for (const path of [office.folder, office.profile])
-        if (path) rmSync(path, { recursive: true, force: true });
-    });
-
+  "genai-lo-grow-",
+  (office) => {
     it("counts the new line in every total and output, as the engine does for the grown case", async () => {
       // Built with 5 benefits and 6 costs; the user then types the 6th benefit of the generated case
       // (a Wave line whose risk the user types over the default).
@@ -139,7 +127,7 @@ async function typeBelowTable(
 
       const input = join(office.folder, "typed-below.xlsx");
       writeFileSync(input, Buffer.from(bytes));
-      const output = await recalculate(soffice!, office.profile, input, join(office.folder, "out"));
+      const output = await recalculate(office.soffice, office.profile, input, join(office.folder, "out"));
       const book = await readXlsx(readFileSync(output));
       const named = (name: string): CellValue[] => {
         const n = roi.names.find((x) => x.name === name)!;
@@ -198,7 +186,12 @@ async function typeBelowTable(
 
       const input = join(office.folder, "stress-grown.xlsx");
       writeFileSync(input, Buffer.from(appended.bytes));
-      const output = await recalculate(soffice!, office.profile, input, join(office.folder, "out-stress"));
+      const output = await recalculate(
+        office.soffice,
+        office.profile,
+        input,
+        join(office.folder, "out-stress"),
+      );
       const book = await readXlsx(readFileSync(output));
       const rows = (sheet: string, range: { top: number; bottom: number }, left: number, right: number) => {
         const ws = book.getWorksheet(sheet)!;

@@ -5,37 +5,16 @@
  * leaves the workbook and the plan the export writes out of step (a range, a name or a calculated
  * column that grew or shrank in one and not the other).
  */
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { MemoryHost } from "../../src/host/memory";
 import { planCompleteModel } from "../../src/templates/index";
 import { ROI_SHEET, ROI_TABLES } from "../../src/templates/roi";
 import { libreOfficeDisagreements } from "./export-support";
-import { findSoffice, makeRecalculatingProfile } from "./libreoffice";
+import { describeWithLibreOffice } from "./libreoffice";
 
-const soffice = findSoffice();
-
-if (!soffice) {
-  if (process.env.CI === "true")
-    it("finds LibreOffice (soffice) on CI", () => {
-      throw new Error("soffice is not installed: .ci/run installs libreoffice-calc-nogui.");
-    });
-  else
-    it.skip("recalculates a model after row operations in LibreOffice (soffice not installed)", () =>
-      undefined);
-} else {
-  describe("a model after row operations, exported and recalculated by LibreOffice", () => {
-    let folder = "";
-    let profile = "";
-    beforeAll(() => {
-      folder = mkdtempSync(join(tmpdir(), "genai-lo-rowops-"));
-      profile = makeRecalculatingProfile();
-    });
-    afterAll(() => {
-      for (const path of [folder, profile]) if (path) rmSync(path, { recursive: true, force: true });
-    });
-
+describeWithLibreOffice(
+  "a model after row operations, exported and recalculated by LibreOffice",
+  "genai-lo-rowops-",
+  (office) => {
     it("gives every formula cell the MemoryHost's value", async () => {
       const host = new MemoryHost();
       await host.applyPlans(planCompleteModel({ data: "sample", currency: "NT$", locale: "en" }), {
@@ -52,8 +31,8 @@ if (!soffice) {
       await host.deleteTableRows("Rollout", "Departments", 0, 1);
       await host.restoreTableRows("Portfolio", "UseCases", 0, removed);
 
-      const { differing } = await libreOfficeDisagreements(host, soffice, profile, folder, "rowops");
+      const { differing } = await libreOfficeDisagreements(host, office, "rowops");
       expect({ count: differing.length, first: differing.slice(0, 8) }).toEqual({ count: 0, first: [] });
     }, 300_000);
-  });
-}
+  },
+);

@@ -8,8 +8,7 @@
  *
  * Without LibreOffice the test says so and is skipped; under CI=true it fails instead.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { breakEvenShare, roi } from "../../src/engine/roi";
@@ -40,11 +39,8 @@ import {
   tableCell,
   readXlsx,
 } from "./export-support";
-import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, type LibreOfficeSession, recalculate } from "./libreoffice";
 import { editedXlsx } from "./xlsx-parts";
-
-const soffice = findSoffice();
-const onCi = process.env.CI === "true";
 
 /** The inputs changed in the exported file: by workbook name, or by table, data row and column. */
 const EDITS: {
@@ -63,32 +59,7 @@ const EDITS: {
   { label: "the platform cost's label cleared", at: (p) => tableCell(p, "Costs", 1, COL.label), value: null },
 ];
 
-if (!soffice) {
-  if (onCi)
-    it("finds LibreOffice (soffice) on CI", () => {
-      throw new Error(
-        "soffice is not installed: .ci/run installs libreoffice-calc-nogui; the check cannot be skipped on CI.",
-      );
-    });
-  else {
-    console.warn(
-      "LibreOffice (soffice) is not installed: skipping the LibreOffice recalculation of the exported workbook. " +
-        "Install it with: apt-get install -y --no-install-recommends libreoffice-calc-nogui",
-    );
-    it.skip("recalculates the exported workbook in LibreOffice (soffice not installed)", () => undefined);
-  }
-} else {
-  // One private profile and one folder for the file's LibreOffice runs (they run one after another).
-  const office = { soffice, folder: "", profile: "" };
-  beforeAll(() => {
-    office.folder = mkdtempSync(join(tmpdir(), "genai-lo-"));
-    office.profile = makeRecalculatingProfile();
-  });
-  afterAll(() => {
-    for (const path of [office.folder, office.profile])
-      if (path) rmSync(path, { recursive: true, force: true });
-  });
-
+describeWithLibreOffice("the exported model in LibreOffice", "genai-lo-", (office) => {
   describe("the exported model, recalculated by LibreOffice after inputs change", () => {
     let plans: SheetPlan[];
     let edited: { sheet: string; address: string; value: CellValue }[];
@@ -303,14 +274,14 @@ if (!soffice) {
       expect(cells.length).toBeGreaterThan(1000);
     }, 240_000);
   });
-}
+});
 
 /**
  * The exported bytes with inputs edited and every formula's cached value removed, recalculated by
  * LibreOffice and read back.
  */
 async function roundTrip(
-  office: { soffice: string; folder: string; profile: string },
+  office: LibreOfficeSession,
   file: string,
   bytes: Uint8Array,
   edits: readonly { sheet: string; address: string; value: CellValue }[],

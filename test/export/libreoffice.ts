@@ -5,7 +5,7 @@
  * taken from a cached value. One profile per test run (profiles cannot be shared by parallel runs).
  */
 import { execFileSync, spawn } from "child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import { pathToFileURL } from "url";
@@ -29,6 +29,56 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `;
+
+/** What a LibreOffice test works with: soffice, its own folder and a recalculating profile. */
+export interface LibreOfficeSession {
+  readonly soffice: string;
+  /** A fresh temporary folder, made before the tests and removed after them. */
+  folder: string;
+  /** A profile from makeRecalculatingProfile, made before the tests and removed after them. */
+  profile: string;
+}
+
+/**
+ * Declares a test file's LibreOffice tests: `body` runs inside `describe(title)` with a session
+ * whose folder (named from `prefix`) and profile are ready before any of the body's own hooks run
+ * (one profile per file: the file's LibreOffice runs go one after another). Without soffice, on CI
+ * one test fails and says so (the check cannot be skipped there); elsewhere one skipped test says
+ * what did not run.
+ */
+export function describeWithLibreOffice(
+  title: string,
+  prefix: string,
+  body: (office: LibreOfficeSession) => void,
+): void {
+  const soffice = findSoffice();
+  if (!soffice) {
+    if (process.env.CI === "true")
+      it(`finds LibreOffice (soffice) on CI for: ${title}`, () => {
+        throw new Error("soffice is not installed: .ci/run installs libreoffice-calc-nogui.");
+      });
+    else {
+      console.warn(
+        `LibreOffice (soffice) is not installed: skipping "${title}". ` +
+          "Install it with: apt-get install -y --no-install-recommends libreoffice-calc-nogui",
+      );
+      it.skip(`${title} (soffice not installed)`, () => undefined);
+    }
+    return;
+  }
+  describe(title, () => {
+    const office: LibreOfficeSession = { soffice, folder: "", profile: "" };
+    beforeAll(() => {
+      office.folder = mkdtempSync(join(tmpdir(), prefix));
+      office.profile = makeRecalculatingProfile();
+    });
+    afterAll(() => {
+      for (const path of [office.folder, office.profile])
+        if (path) rmSync(path, { recursive: true, force: true });
+    });
+    body(office);
+  });
+}
 
 /** A fresh temporary folder with a LibreOffice profile that recalculates every file it loads. */
 export function makeRecalculatingProfile(): string {

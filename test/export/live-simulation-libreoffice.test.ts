@@ -26,8 +26,7 @@
  *
  * Without LibreOffice the test says so and is skipped; under CI=true it fails instead.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as formulajs from "@formulajs/formulajs";
 import * as ExcelJS from "exceljs";
@@ -45,11 +44,8 @@ import type { SheetPlan } from "../../src/templates/plan";
 import { COL } from "../../src/templates/roi-lines";
 import { SIMULATION_ROWS, STRESS_NAMES } from "../../src/templates/stress";
 import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, tableCell, statisticCells } from "./export-support";
-import { findSoffice, makeRecalculatingProfile, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate } from "./libreoffice";
 import { editedXlsx } from "./xlsx-parts";
-
-const soffice = findSoffice();
-const onCi = process.env.CI === "true";
 
 /** The first trial's row on the trials sheet. */
 const FIRST_TRIAL = 16;
@@ -64,21 +60,10 @@ const FIRST_TRIAL = 16;
  */
 const TRIAL_TOLERANCE = 0.05;
 
-if (!soffice) {
-  if (onCi)
-    it("finds LibreOffice (soffice) on CI", () => {
-      throw new Error("soffice is not installed: the live simulation check cannot be skipped on CI.");
-    });
-  else {
-    console.warn(
-      "LibreOffice (soffice) is not installed: skipping the live simulation of the shareable copy.",
-    );
-    it.skip("recalculates the shareable copy's trials in LibreOffice (soffice not installed)", () =>
-      undefined);
-  }
-} else {
-  describe("the shareable copy's simulation, recalculated by LibreOffice", () => {
-    const office = { folder: "", profile: "" };
+describeWithLibreOffice(
+  "the shareable copy's simulation, recalculated by LibreOffice",
+  "genai-lo-sim-",
+  (office) => {
     let plans: SheetPlan[];
     let host: MemoryHost;
     let cells: { sheet: string; address: string }[];
@@ -102,7 +87,7 @@ if (!soffice) {
       const edited = await editedXlsx(bytes, edits, { stripResults: true });
       const input = join(office.folder, file);
       writeFileSync(input, Buffer.from(edited.bytes));
-      const output = await recalculate(soffice, office.profile, input, join(office.folder, "out"));
+      const output = await recalculate(office.soffice, office.profile, input, join(office.folder, "out"));
       return { workbook: await readXlsx(readFileSync(output)), stripped: edited.strippedResults };
     };
 
@@ -135,8 +120,6 @@ if (!soffice) {
       );
 
     beforeAll(async () => {
-      office.folder = mkdtempSync(join(tmpdir(), "genai-lo-sim-"));
-      office.profile = makeRecalculatingProfile();
       plans = planCompleteModel(SAMPLE);
       host = new MemoryHost();
       await host.applyPlans(plans, { dialect: "live" });
@@ -204,11 +187,6 @@ if (!soffice) {
             .join("\n"),
       );
     }, 600_000);
-
-    afterAll(() => {
-      for (const path of [office.folder, office.profile])
-        if (path) rmSync(path, { recursive: true, force: true });
-    });
 
     const trialWords = bundleFor("en").notes.trials;
     const sentence = (text: string): string => text.replace("{sheet}", TRIALS_SHEET);
@@ -402,5 +380,5 @@ if (!soffice) {
         expect(at(`B${row}`)).toBeCloseTo((benefits - costs) / costs, 12);
       }
     });
-  });
-}
+  },
+);

@@ -9,8 +9,7 @@
  *
  * Without LibreOffice the test says so and is skipped; under CI=true it fails instead.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { STORED_TRIALS } from "../../src/export/live-simulation";
@@ -20,11 +19,8 @@ import type { CellValue } from "../../src/host/workbook-host";
 import { planCompleteModel } from "../../src/templates/index";
 import { saveWorkbookFile } from "../../src/preview/workbook-file";
 import { cellValueOf, namedCell, NOW, readXlsx, SAMPLE, statisticCells } from "../export/export-support";
-import { findSoffice, makeRecalculatingProfile, recalculate } from "../export/libreoffice";
+import { describeWithLibreOffice, recalculate } from "../export/libreoffice";
 import { editedXlsx } from "../export/xlsx-parts";
-
-const soffice = findSoffice();
-const onCi = process.env.CI === "true";
 
 /**
  * How far a statistic of the file may be from the preview's: the engine reads each inverse
@@ -34,29 +30,16 @@ const onCi = process.env.CI === "true";
  */
 const TOLERANCE = 1e-3;
 
-if (!soffice) {
-  if (onCi)
-    it("finds LibreOffice (soffice) on CI", () => {
-      throw new Error(
-        "soffice is not installed: the saved workbook's recalculation cannot be skipped on CI.",
-      );
-    });
-  else {
-    console.warn("LibreOffice (soffice) is not installed: skipping the recalculation of the saved workbook.");
-    it.skip("recalculates the preview's saved workbook in LibreOffice (soffice not installed)", () =>
-      undefined);
-  }
-} else {
-  describe("the preview's saved workbook, recalculated by LibreOffice", () => {
-    const office = { folder: "", profile: "" };
+describeWithLibreOffice(
+  "the preview's saved workbook, recalculated by LibreOffice",
+  "genai-lo-save-",
+  (office) => {
     const plans = planCompleteModel(SAMPLE);
     let preview: CellValue[];
     let recalculated: ExcelJS.Workbook;
     let stripped = 0;
 
     beforeAll(async () => {
-      office.folder = mkdtempSync(join(tmpdir(), "genai-lo-save-"));
-      office.profile = makeRecalculatingProfile();
       const host = new MemoryHost();
       await host.applyPlans(plans, { dialect: "live" });
       // The simulation's trials equal the stored trials: the file holds every trial.
@@ -72,14 +55,9 @@ if (!soffice) {
       stripped = edited.strippedResults;
       const input = join(office.folder, "saved.xlsx");
       writeFileSync(input, Buffer.from(edited.bytes));
-      const output = await recalculate(soffice, office.profile, input, join(office.folder, "out"));
+      const output = await recalculate(office.soffice, office.profile, input, join(office.folder, "out"));
       recalculated = await readXlsx(readFileSync(output));
     }, 600_000);
-
-    afterAll(() => {
-      for (const path of [office.folder, office.profile])
-        if (path) rmSync(path, { recursive: true, force: true });
-    });
 
     it("computes the simulation's statistics from the saved trials sheet, as the preview does", () => {
       // The trials alone: ROI and eight lines' samples for each of the stored trials.
@@ -102,5 +80,5 @@ if (!soffice) {
       expect(median as number).toBeCloseTo((0.25 + (beta as number)) / 2, 9);
       expect(thousand).toBe(250);
     });
-  });
-}
+  },
+);
