@@ -9,12 +9,9 @@
  * the cells under it (undoing an entry there would write onto another line); and the pane may
  * write into rows an undo put back (redoing their delete would lose that).
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import "../taskpane/setup-dom";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { MemoryHost } from "../../src/host/memory";
 import { tableBody } from "../../src/host/plan-rows";
-import { Preview } from "../../src/preview/Preview";
 import { ROW_HEIGHT_PX } from "../../src/preview/grid-model";
 import { previewOn } from "../../src/preview/useWorkbook";
 import { cellAddress } from "../../src/shared/a1";
@@ -22,14 +19,7 @@ import { addLine } from "../../src/taskpane/model/line-add";
 import { ROI_LINE_NAMES, ROI_SHEET, ROI_TABLES } from "../../src/templates/roi";
 import { COL } from "../../src/templates/roi-lines";
 import { roiPlan } from "../host/memory-support";
-
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-const grid = (): HTMLElement => screen.getByTestId("preview-grid");
-const cellAt = (address: string): HTMLElement => {
-  const found = document.querySelector<HTMLElement>(`[data-address="${address}"]`);
-  if (!found) throw new Error(`no cell ${address} in the grid`);
-  return found;
-};
+import { cellAt, grid, renderPreviewOn, settle } from "./preview-support";
 
 jest.setTimeout(90_000);
 
@@ -44,14 +34,7 @@ describe("undo and redo in the grid after the pane changed the workbook", () => 
     if (!body) throw new Error("no Benefits table");
     const host = new MemoryHost();
     await host.applyPlans([plan], { dialect: "live" });
-    await act(async () => {
-      render(
-        <FluentProvider theme={webLightTheme}>
-          <Preview host={previewOn(host)} pane={<p>pane</p>} />
-        </FluentProvider>,
-      );
-      await settle();
-    });
+    await renderPreviewOn(previewOn(host));
     const second = `${ROI_SHEET}!${cellAddress(body.top + 1, body.left)}`;
     // Scroll the grid to the table (jsdom lays nothing out: the grid renders a window of rows).
     await act(async () => {

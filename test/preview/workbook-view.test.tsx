@@ -6,27 +6,19 @@
  * values with the workbook's looks, keyboard navigation with the formula bar, editing an input
  * that recalculates live, Escape, and a refused entry that keeps the old value.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import "../taskpane/setup-dom";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { roi } from "../../src/engine/roi";
 import { MemoryHost } from "../../src/host/memory";
-import { Preview } from "../../src/preview/Preview";
 import { previewOn, type PreviewHost } from "../../src/preview/useWorkbook";
 import { formatValue } from "../../src/templates/formats";
 import { LOOKS } from "../../src/templates/theme";
 import { nameCell, roiByEngine, roiInputs, roiPlan } from "../host/memory-support";
+import { cellAt, grid, renderPreviewOn, settle } from "./preview-support";
 
 const plan = roiPlan();
 const AGENTS_AFTER = `ROI!${nameCell(plan, "AgentsAfter")}`;
 const ANNUAL_ROI = `ROI!${nameCell(plan, "AnnualROI")}`;
 
-const cellAt = (address: string): HTMLElement => {
-  const found = document.querySelector<HTMLElement>(`[data-address="${address}"]`);
-  if (!found) throw new Error(`no cell ${address} in the grid`);
-  return found;
-};
-const grid = (): HTMLElement => screen.getByTestId("preview-grid");
 const nameBox = (): string => screen.getByTestId("name-box").textContent ?? "";
 
 /** Hex "#RRGGBB" → the rgb() form jsdom reports for inline styles. */
@@ -35,20 +27,10 @@ const rgb = (hex: string): string => {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 };
 
-/** Lets the host's change events and the grid's re-read of the sheet run. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 async function renderPreview(built = true): Promise<MemoryHost> {
   const host = new MemoryHost();
   if (built) await host.applyPlans([plan], { dialect: "live" });
-  await act(async () => {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Preview host={previewOn(host)} pane={<p>pane</p>} />
-      </FluentProvider>,
-    );
-    await settle();
-  });
+  await renderPreviewOn(previewOn(host));
   return host;
 }
 
@@ -218,14 +200,7 @@ describe("entries and clears made before the grid shows the last write", () => {
       sheetView: (sheet, window) =>
         new Promise((resolve) => setTimeout(() => resolve(direct.sheetView(sheet, window)), lagMs)),
     };
-    await act(async () => {
-      render(
-        <FluentProvider theme={webLightTheme}>
-          <Preview host={lagging} pane={<p>pane</p>} />
-        </FluentProvider>,
-      );
-      await settle();
-    });
+    await renderPreviewOn(lagging);
     await waitFor(() => expect(cellAt(AGENTS_AFTER).textContent).toBe("35"));
     return {
       host,
