@@ -3,9 +3,9 @@
  *
  * Each is tabulated as a quantile table of QUANTILE_TABLE_SIZE + 1 points; a draw is one uniform,
  * one index and one linear interpolation, so the Monte Carlo inner loop costs the same whatever
- * the distribution (see bench/simulate.bench.ts). Tables of the standard shape on [0, 1] are
- * cached across calls (a workbook recalculates the same shapes again and again), so a call only
- * rescales them to each line item's low and high.
+ * the distribution (see bench/simulate.bench.ts). PERT's standard shapes on [0, 1] are tabulated
+ * once per process on a grid of the mode's place and interpolated between (`pertStandardTable`),
+ * so a line item's table, after any edit, is a rescaling of tables already built.
  */
 
 /** Every shape a line item can take. */
@@ -170,69 +170,86 @@ function invertCdf(cdf: Float64Array, table: Float64Array, h: number): void {
   }
 }
 
-/** Standard tables kept between calls: enough for every distinct shape of a large model. */
-const STANDARD_CACHE_LIMIT = 512;
-const standardCache = new Map<string, Float64Array>();
-
 /**
- * The quantile table of the standard shape on [0, 1] (low 0, high 1) that `item` rescales, from
- * a bounded cache shared by every call: a workbook recalculates the same shapes again and again,
- * and building a PERT table is most of a small simulation's cost. Callers must not modify it.
+ * Rows of the PERT grid, minus one. With λ = 4, α + β = 6: PERT's standard shape has a single
+ * parameter, the mode's place m = (mode − low)/(high − low), with α = 1 + 4m and β = 5 − 4m. Its
+ * quantile table is integrated (`betaQuantileTable`) only at m = k/PERT_ROWS, k = 0..PERT_ROWS,
+ * each row on first use and kept (65 rows of 32 kB), and read for any other m by four-point
+ * Lagrange interpolation in m between the nearest rows. A line's table after an edit is then a
+ * weighted sum of four kept rows instead of 32,767 exponentials. The quantile Q(m, p) is smooth
+ * in m, and against BETA.INV the interpolated table is as close as an integrated one at the same
+ * m: within 8e-8 for m in [¼, ¾], and within the integration's own 1e-5 (the steep edge of a
+ * mode near low or high) elsewhere (test/engine/distributions.test.ts). A mode exactly on the
+ * grid (at low, high, the middle, a quarter) reads its row as integrated.
  */
-export function standardTable(
-  item: ThreePoint,
-  distribution: LineDistribution,
-  size = QUANTILE_TABLE_SIZE,
-): Float64Array {
-  const range = item.high - item.low;
-  const split = range > 0 ? (item.base - item.low) / range : 0.5;
-  let key: string;
-  if (distribution === "Uniform") key = `U,${size}`;
-  else if (distribution === "Triangular") key = `T,${split},${size}`;
-  else {
-    const { alpha, beta } = pertShape(item);
-    key = `P,${alpha},${beta},${size}`;
+const PERT_ROWS = 64;
+const pertRows: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(PERT_ROWS + 1);
+
+/** Row k of the PERT grid: the integrated table of Beta(1 + 4k/PERT_ROWS, 5 − 4k/PERT_ROWS). */
+function pertRow(k: number): Float64Array {
+  let row = pertRows[k];
+  if (!row) {
+    const m = k / PERT_ROWS;
+    row = betaQuantileTable(1 + 4 * m, 5 - 4 * m);
+    pertRows[k] = row;
   }
-  const cached = standardCache.get(key);
-  if (cached) return cached;
-  let table: Float64Array;
-  if (distribution === "PERT") {
-    const { alpha, beta } = pertShape(item);
-    table = betaQuantileTable(alpha, beta, size);
-  } else {
-    table = new Float64Array(size + 1);
-    const unit = { low: 0, base: split, high: 1 };
-    for (let i = 0; i <= size; i++)
-      table[i] = distribution === "Uniform" ? i / size : triangularQuantile(unit, i / size);
-  }
-  if (standardCache.size >= STANDARD_CACHE_LIMIT) {
-    // Drop the oldest entry (a Map iterates in insertion order).
-    const oldest = standardCache.keys().next().value;
-    if (oldest !== undefined) standardCache.delete(oldest);
-  }
-  standardCache.set(key, table);
-  return table;
+  return row;
 }
 
 /**
- * The quantile table of one line item in its own units: table[i] = F⁻¹(i / size), the cached
- * standard shape rescaled as low + (high − low)·q. (Triangular tables are computed in the item's
- * own units, as the closed-form inverse is cheap and exact there.)
+ * The standard PERT quantile table (on [0, 1]) of a mode at place m ∈ [0, 1], rescaled to
+ * low + range·q into `out` (QUANTILE_TABLE_SIZE + 1 points): row ⌊m·PERT_ROWS⌋'s neighbourhood
+ * of four rows (three on one side at the grid's ends) weighted by their Lagrange polynomials at
+ * m. Kept nondecreasing and within [0, 1] before rescaling: the weights can be negative, and
+ * a table must never step back (a sample above a higher one's place would break the ranks).
  */
-export function quantileTable(
-  item: ThreePoint,
-  distribution: LineDistribution,
-  size = QUANTILE_TABLE_SIZE,
-): Float64Array {
+function pertTableInto(m: number, low: number, range: number, out: Float64Array): void {
+  const x = m * PERT_ROWS;
+  const size = out.length - 1;
+  if (Number.isInteger(x)) {
+    const row = pertRow(x);
+    for (let q = 0; q <= size; q++) out[q] = low + range * row[q];
+    return;
+  }
+  const first = Math.min(PERT_ROWS - 3, Math.max(0, Math.floor(x) - 1));
+  const t = x - first;
+  const w0 = (-(t - 1) * (t - 2) * (t - 3)) / 6;
+  const w1 = (t * (t - 2) * (t - 3)) / 2;
+  const w2 = (-t * (t - 1) * (t - 3)) / 2;
+  const w3 = (t * (t - 1) * (t - 2)) / 6;
+  const r0 = pertRow(first);
+  const r1 = pertRow(first + 1);
+  const r2 = pertRow(first + 2);
+  const r3 = pertRow(first + 3);
+  let previous = 0;
+  out[0] = low;
+  for (let q = 1; q < size; q++) {
+    const v = Math.min(1, Math.max(previous, w0 * r0[q] + w1 * r1[q] + w2 * r2[q] + w3 * r3[q]));
+    out[q] = low + range * v;
+    previous = v;
+  }
+  out[size] = low + range;
+}
+
+/**
+ * The quantile table of one line item in its own units: table[i] = F⁻¹(i / QUANTILE_TABLE_SIZE).
+ * PERT: the grid's interpolated standard shape rescaled as low + (high − low)·q (see
+ * `pertTableInto`); triangular: the closed-form inverse, cheap and exact in the item's own
+ * units; uniform: low + (high − low)·i/size. Low = high gives the base everywhere.
+ */
+export function quantileTable(item: ThreePoint, distribution: LineDistribution): Float64Array {
+  const size = QUANTILE_TABLE_SIZE;
   const range = item.high - item.low;
   const table = new Float64Array(size + 1);
   if (range <= 0) return table.fill(item.base);
   if (distribution === "Triangular") {
     for (let i = 0; i <= size; i++) table[i] = triangularQuantile(item, i / size);
-    return table;
+  } else if (distribution === "Uniform") {
+    for (let i = 0; i <= size; i++) table[i] = item.low + range * (i / size);
+  } else {
+    const m = Math.min(1, Math.max(0, (item.base - item.low) / range));
+    pertTableInto(m, item.low, range, table);
   }
-  const standard = standardTable(item, distribution, size);
-  for (let i = 0; i <= size; i++) table[i] = item.low + range * standard[i];
   return table;
 }
 

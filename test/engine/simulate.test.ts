@@ -43,19 +43,21 @@ describe("Monte Carlo ROI simulation", () => {
     expect(DEFAULT_SIMULATION).toEqual({ trials: 10_000, seed: 1, distribution: "PERT", sampling: "LHS" });
   });
 
-  it("draws plain Monte Carlo exactly as earlier versions did (their pinned seed-model numbers)", () => {
+  it("draws plain Monte Carlo as earlier versions did (their pinned seed-model numbers)", () => {
     // Plain Monte Carlo without correlation keeps the trial-by-trial stream order of the first
-    // release, so a workbook that asks for "MC" keeps its numbers.
+    // release, so a workbook that asks for "MC" keeps its numbers: the first release's figures,
+    // to 7 decimals. (Since PERT tables are interpolated on a grid of shapes they differ by up
+    // to about 1e-8; a draw in another order moves them by the Monte Carlo error, about 5e-3.)
     const s = simulateRoi(SEED_STRESS_MODEL, {
       trials: 10_000,
       seed: 1,
       distribution: "PERT",
       sampling: "MC",
     });
-    expect(s.mean).toBe(6.05505297485558);
-    expect(s.p5).toBe(5.223389198485193);
-    expect(s.p50).toBe(6.0592062550789025);
-    expect(s.p95).toBe(6.8851184912909105);
+    expect(s.mean).toBeCloseTo(6.05505297485558, 7);
+    expect(s.p5).toBeCloseTo(5.223389198485193, 7);
+    expect(s.p50).toBeCloseTo(6.0592062550789025, 7);
+    expect(s.p95).toBeCloseTo(6.8851184912909105, 7);
   });
 
   it("states each statistic's precision: the mean's standard error and 95% intervals that contain the estimates", () => {
