@@ -314,17 +314,39 @@ export interface TrialSums {
 
 /**
  * The per-trial sum of line samples (`lineSamples` columns, in line order): from 0, each line
- * added in turn, exactly as a run adds its draws to a block's sums, so the same doubles.
+ * added in turn, exactly as a run adds its draws to a block's sums, so the same doubles. Up to
+ * four lines are added in one pass over the trials, in the same order (half the time of a pass
+ * per line: the sums are read and written once per four lines).
  */
 export function trialSums(columns: readonly Float64Array[], trials: number): Float64Array {
   const sums = new Float64Array(trials);
-  for (const column of columns) addSamples(column, sums);
+  let j = 0;
+  for (; j + 4 <= columns.length; j += 4)
+    addFour(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], sums);
+  for (; j + 2 <= columns.length; j += 2) addTwo(columns[j], columns[j + 1], sums);
+  if (j < columns.length) addSamples(columns[j], sums);
   return sums;
 }
 
 /** Line samples x[i] added to sums[i]. */
 function addSamples(x: Float64Array, sums: Float64Array): void {
   for (let i = 0; i < sums.length; i++) sums[i] += x[i];
+}
+
+/** a[i], then b[i] added to sums[i]. */
+function addTwo(a: Float64Array, b: Float64Array, sums: Float64Array): void {
+  for (let i = 0; i < sums.length; i++) sums[i] = sums[i] + a[i] + b[i];
+}
+
+/** a[i], b[i], c[i], then d[i] added to sums[i]. */
+function addFour(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  d: Float64Array,
+  sums: Float64Array,
+): void {
+  for (let i = 0; i < sums.length; i++) sums[i] = sums[i] + a[i] + b[i] + c[i] + d[i];
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type SimulationOptions,
   simulationUniforms,
   summarise,
+  trialSums,
 } from "../../src/engine/simulate";
 import { SIMULATE_ROI } from "../../src/functions/functions";
 import "../../src/host/custom-functions-shim";
@@ -244,6 +245,19 @@ describe("kept line samples and sums", () => {
       expectSameRun(cachedRun(cache, MODEL, options), freshRun(MODEL, options));
     },
   );
+
+  it("sum a side per trial exactly as a run adds its lines one by one, for any number of lines", () => {
+    // trialSums adds up to four columns in one pass: the additions must stay in line order.
+    // Values of very different sizes, so another order would round differently.
+    for (let lines = 1; lines <= 9; lines++) {
+      const columns = Array.from({ length: lines }, (_, j) =>
+        Float64Array.from({ length: 257 }, (_, i) => Math.sin(i * 7.1 + j) * 10 ** ((i + 3 * j) % 17)),
+      );
+      const oneByOne = new Float64Array(257);
+      for (const column of columns) for (let i = 0; i < 257; i++) oneByOne[i] += column[i];
+      expectSameBits(trialSums(columns, 257), oneByOne);
+    }
+  });
 
   it("never read a column or sum kept for anything else a line's samples depend on", () => {
     const options = CASES[2][1];
