@@ -32,6 +32,7 @@ import { bundleFor } from "../i18n/bundles";
 import type { CellValue } from "../host/workbook-host";
 import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress, sheetPrefix } from "../shared/a1";
 import { SheetBuilder } from "../templates/builder";
+import { ROI_LINE_NAMES } from "../templates/roi";
 import { STRESS_NAMES } from "../templates/stress";
 import { type Block, isFormula, type PlanCell, type PlanFormula, type SheetPlan } from "../templates/plan";
 import type { ValueLookup } from "./values";
@@ -246,12 +247,16 @@ interface Reproduced {
   readonly costsName: string;
   /** The native expression of the default distribution. */
   readonly distribution: string;
-  /** Each kept line: which range, its row there (1-based), its own shape column if any. */
+  /**
+   * Each kept line: which range, its row there (1-based), its own shape column if any, and where
+   * the model keeps its label (`labelOf`; null: a range of the user's own, its lines numbered).
+   */
   readonly lines: readonly {
     readonly name: string;
     readonly row: number;
     readonly kind: "benefit" | "cost";
     readonly columns: number;
+    readonly label: { readonly name: string; readonly row: number; readonly text: string } | null;
   }[];
   readonly items: readonly LineItem[];
   readonly defaultDistribution: NonNullable<LineItem["distribution"]>;
@@ -285,11 +290,13 @@ function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced 
     const read = readModel(benefits, costs);
     const columnsOf = (v: unknown): number => (Array.isArray(v) && Array.isArray(v[0]) ? v[0].length : 1);
     const benefitRows = Array.isArray(benefits) ? benefits.length : 1;
-    const lines = read.keptRows.map((row) =>
-      row < benefitRows
-        ? { name: benefitsName, row: row + 1, kind: "benefit" as const, columns: columnsOf(benefits) }
-        : { name: costsName, row: row - benefitRows + 1, kind: "cost" as const, columns: columnsOf(costs) },
-    );
+    const lines = read.keptRows.map((row) => {
+      const line =
+        row < benefitRows
+          ? { name: benefitsName, row: row + 1, kind: "benefit" as const, columns: columnsOf(benefits) }
+          : { name: costsName, row: row - benefitRows + 1, kind: "cost" as const, columns: columnsOf(costs) };
+      return { ...line, label: labelOf(line.name, line.row, names, lookup) };
+    });
     return {
       benefitsName,
       costsName,
@@ -309,6 +316,44 @@ function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced 
     if (error instanceof ProblemError) return null;
     throw error;
   }
+}
+
+/**
+ * The label columns the templates keep beside the ranges SIMULATE_ROI reads: each ROI line
+ * table's labels beside its three points, the Stress sheet's one column of labels beside its
+ * benefits and costs.
+ */
+const LABELS_BESIDE: Readonly<Record<string, string>> = {
+  [ROI_LINE_NAMES.benefits.threePoint.toLowerCase()]: ROI_LINE_NAMES.benefits.labels,
+  [ROI_LINE_NAMES.costs.threePoint.toLowerCase()]: ROI_LINE_NAMES.costs.labels,
+  [STRESS_NAMES.benefits.toLowerCase()]: STRESS_NAMES.labels,
+  [STRESS_NAMES.costs.toLowerCase()]: STRESS_NAMES.labels,
+};
+
+/**
+ * Where row `row` (1-based) of the range named `range` has its label: the cell of its label
+ * column on the same worksheet row, as a name and a row in it, with the text it holds ("" when
+ * blank). Null when the range has no known label column or the column does not reach that row
+ * (a range of the user's own).
+ */
+function labelOf(
+  range: string,
+  row: number,
+  names: Names,
+  lookup: ValueLookup,
+): { name: string; row: number; text: string } | null {
+  const labels = LABELS_BESIDE[range.toLowerCase()];
+  const at = names.get(range.toLowerCase());
+  const column = labels === undefined ? undefined : names.get(labels.toLowerCase());
+  if (!at || !column || column.sheet !== at.sheet || column.left !== column.right) return null;
+  const sheetRow = at.top + row - 1;
+  if (sheetRow < column.top || sheetRow > column.bottom) return null;
+  const value = lookup(column.sheet, sheetRow, column.left);
+  return {
+    name: labels,
+    row: sheetRow - column.top + 1,
+    text: value === null || value === undefined ? "" : String(value),
+  };
 }
 
 // ---- the trials sheet ----------------------------------------------------------------------------
@@ -403,10 +448,36 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
     model.options.sampling === "MC" ? t.monteCarlo : t.latinHypercube,
     ...(model.options.correlation ? [t.correlated] : []),
   ].join(", ");
-  const lineLabel = (j: number): string => {
+  const lineNumber = (j: number): string => {
     const line = model.lines[j];
     const words = bundleFor(source.locale).stress;
     return `${line.kind === "benefit" ? words.benefit : words.cost} ${line.row}`;
+  };
+  // A line's heading, `template` filled with its label in the model, live (a line renamed in the
+  // copy is renamed here), or with its number where it has no label (a blank label, a range of
+  // the user's own).
+  // A heading's value as its formula reads it now (the formula's cached value).
+  const headingText = (j: number): string => {
+    const label = model.lines[j].label;
+    return label && label.text !== "" ? label.text : lineNumber(j);
+  };
+  model.lines.forEach((line, j) => {
+    if (!line.label) return;
+    values.set(`${ROW.line - 1},${sampleColumn(j)}`, headingText(j));
+    values.set(`${ROW.header - 1},${sampleColumn(j)}`, headingText(j));
+    values.set(`${ROW.header - 1},${uniformColumn(j)}`, fill(t.uniform, { line: headingText(j) }));
+  });
+  const lineHeading = (j: number, template = "{line}"): PlanCell => {
+    const label = model.lines[j].label;
+    if (!label) return fill(template, { line: lineNumber(j) });
+    const cell = `INDEX(${label.name},${label.row})`;
+    const [before, after] = template.split("{line}");
+    const parts = [
+      ...(before ? [textLiteral(before)] : []),
+      `IF(${cell}="",${textLiteral(lineNumber(j))},${cell}&"")`,
+      ...(after ? [textLiteral(after)] : []),
+    ];
+    return native(`=${parts.join("&")}`);
   };
 
   b.write(`A${ROW.title}`, [
@@ -425,7 +496,7 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
 
   // Parameters, one column per line above its samples: low, base, high, shape, PERT's α and β.
   const parameters: PlanCell[][] = [
-    [t.lineItem, null, ...model.lines.map((_, j) => lineLabel(j))],
+    [t.lineItem, null, ...model.lines.map((_, j) => lineHeading(j))],
     ...(["low", "base", "high"] as const).map((what, c): PlanCell[] => [
       t[what],
       null,
@@ -487,8 +558,8 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
     [
       t.trial,
       t.roi,
-      ...model.lines.map((_, j) => lineLabel(j)),
-      ...model.lines.map((_, j) => fill(t.uniform, { line: lineLabel(j) })),
+      ...model.lines.map((_, j) => lineHeading(j)),
+      ...model.lines.map((_, j) => lineHeading(j, t.uniform)),
     ],
   ];
   // Each line's formula split at its uniform cell's reference, so a trial only joins the row in.
@@ -522,6 +593,11 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
     roiRange: `${sheetPrefix(sheet)}$B$${ROW.first}:$B$${last}`,
     summary: simulation.summary(),
   };
+}
+
+/** A text as a formula's string literal (its quotes doubled). */
+function textLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** A formula that is the same in both dialects of the copy (the copy writes only the portable one). */

@@ -213,6 +213,25 @@ describeWithLibreOffice(
       statistics(renamed).forEach((v, i) => expect(v).toBeCloseTo(copy.before[i] as number, 12));
     });
 
+    it("heads the Trials sheet's columns with the lines' labels, which follow a line renamed in the file", () => {
+      const trialsSheet = (workbook: ExcelJS.Workbook) => workbook.getWorksheet("Trials")!;
+      const row = (workbook: ExcelJS.Workbook, r: number): CellValue[] =>
+        Array.from({ length: 18 }, (_, c) => cellValueOf(trialsSheet(workbook).getCell(r, c + 1)));
+      const labels = [...named(before, "RoiBenefitLabels"), ...named(before, "RoiCostLabels")].map(
+        (r) => r[0],
+      );
+      // LibreOffice's headings (every cached result stripped) are the labels, then "Uniform: " and them.
+      expect(row(before, 5).slice(2, 10)).toEqual(labels);
+      expect(row(before, 15).slice(2)).toEqual([...labels, ...labels.map((l) => `Uniform: ${String(l)}`)]);
+      // The copy's own cached headings say the same.
+      expect(row(written, 5).slice(2, 10)).toEqual(labels);
+      const modelApi = labels.indexOf("Model API");
+      expect(modelApi).toBeGreaterThan(2);
+      expect(row(renamed, 5)[2 + modelApi]).toBe("Model calls");
+      expect(row(renamed, 15)[2 + modelApi]).toBe("Model calls");
+      expect(row(renamed, 15)[10 + modelApi]).toBe("Uniform: Model calls");
+    });
+
     it("says its trials are independent when the matrix did not match at the copy, even once the file's lines match it", () => {
       // The file's line has the matrix's label again: the add-in would apply the matrix, the
       // copy's stored trials cannot.

@@ -21,7 +21,7 @@ import { MemoryHost } from "../../src/host/memory";
 import { STRESS_NAMES } from "../../src/templates/stress";
 import type { CellValue } from "../../src/host/workbook-host";
 import { cellAddress, parseCell, parseRange } from "../../src/shared/a1";
-import { planCompleteModel } from "../../src/templates/index";
+import { planCompleteModel, planModel } from "../../src/templates/index";
 import { isFormula, type PlanCell, type SheetPlan } from "../../src/templates/plan";
 import { NOW, SAMPLE } from "./export-support";
 
@@ -184,6 +184,66 @@ describe("withLiveSimulations", () => {
         expect(planCell(trials, cellAddress(15 + t, 10 + j))).toBe(independent[j][t]);
     // The two differ, so the test tells them apart.
     expect(independent.map((u) => u.slice(0, 10))).not.toEqual(correlated.map((u) => u.slice(0, 10)));
+  });
+
+  it("heads each line's columns with its label in the model, live, and with its number where the label is blank", () => {
+    // The second benefit's label blanked: its columns fall back to "Benefit 2".
+    const roi = plans.find((p) => p.names.some((n) => n.name === "RoiBenefitLabels"))!;
+    const labels = parseRange(roi.names.find((n) => n.name === "RoiBenefitLabels")!.range);
+    const secondBlank: ValueLookup = (sheet, row, column) =>
+      sheet === roi.sheet && row === labels.top + 1 && column === labels.left
+        ? null
+        : lookup(sheet, row, column);
+    const live = withLiveSimulations(plans, secondBlank);
+    const trials = trialsOf(live.plans);
+    const cached = (address: string) => {
+      const at = parseCell(address);
+      return live.lookup(TRIALS_SHEET, at.row, at.column);
+    };
+    const first = lookup(roi.sheet, labels.top, labels.left);
+    expect(first).toBe("Agent cost saved");
+    // Above the parameters (row 5) and the samples (row 15), and the uniforms (columns K..R).
+    const heading = planCell(trials, "C5");
+    expect(isFormula(heading) && heading.portable).toBe(
+      '=IF(INDEX(RoiBenefitLabels,1)="","Benefit 1",INDEX(RoiBenefitLabels,1)&"")',
+    );
+    expect(planCell(trials, "C15")).toEqual(heading);
+    expect([cached("C5"), cached("C15"), cached("K15")]).toEqual([first, first, `Uniform: ${first}`]);
+    expect([cached("D5"), cached("D15"), cached("L15")]).toEqual([
+      "Benefit 2",
+      "Benefit 2",
+      "Uniform: Benefit 2",
+    ]);
+    // The costs read their own table's labels.
+    const cost = planCell(trials, "F5");
+    expect(isFormula(cost) && cost.portable).toContain("INDEX(RoiCostLabels,1)");
+    expect(cached("F5")).toBe("Model API");
+  });
+
+  it("heads a Stress sheet's own lines with its one column of labels, costs below the benefits", async () => {
+    // The Stress sheet alone keeps its lines (benefits, then costs) and their labels itself.
+    const alone = planModel(["stress"], SAMPLE);
+    const host = new MemoryHost();
+    await host.applyPlans(alone, { dialect: "live" });
+    const ownLookup = lookupOf(await readPlanValues(host, alone));
+    const live = withLiveSimulations(alone, ownLookup, { storedTrials: 10 });
+    const trials = trialsOf(live.plans);
+    const stress = alone[0];
+    const labels = parseRange(stress.names.find((n) => n.name === STRESS_NAMES.labels)!.range);
+    const benefits = parseRange(stress.names.find((n) => n.name === STRESS_NAMES.benefits)!.range);
+    const nB = benefits.bottom - benefits.top + 1;
+    const labelAt = (i: number) => ownLookup(stress.sheet, labels.top + i, labels.left);
+    const heading = (j: number) => {
+      const cell = planCell(trials, cellAddress(4, 2 + j));
+      return isFormula(cell) ? cell.portable : cell;
+    };
+    expect(heading(0)).toBe(`=IF(INDEX(StressLabels,1)="","Benefit 1",INDEX(StressLabels,1)&"")`);
+    expect(heading(nB)).toBe(
+      `=IF(INDEX(StressLabels,${nB + 1})="","Cost 1",INDEX(StressLabels,${nB + 1})&"")`,
+    );
+    expect(live.lookup(TRIALS_SHEET, 4, 2)).toBe(labelAt(0));
+    expect(live.lookup(TRIALS_SHEET, 4, 2 + nB)).toBe(labelAt(nB));
+    expect(typeof labelAt(nB)).toBe("string");
   });
 
   it("stores every trial when the model asks for no more than the limit", () => {
