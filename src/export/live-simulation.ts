@@ -349,11 +349,16 @@ function labelOf(
   const sheetRow = at.top + row - 1;
   if (sheetRow < column.top || sheetRow > column.bottom) return null;
   const value = lookup(column.sheet, sheetRow, column.left);
-  return {
-    name: labels,
-    row: sheetRow - column.top + 1,
-    text: value === null || value === undefined ? "" : String(value),
-  };
+  // As label&"" reads it: TRUE, not true.
+  const text =
+    value === null || value === undefined
+      ? ""
+      : typeof value === "boolean"
+        ? value
+          ? "TRUE"
+          : "FALSE"
+        : String(value);
+  return { name: labels, row: sheetRow - column.top + 1, text };
 }
 
 // ---- the trials sheet ----------------------------------------------------------------------------

@@ -190,10 +190,13 @@ describe("withLiveSimulations", () => {
     // The second benefit's label blanked: its columns fall back to "Benefit 2".
     const roi = plans.find((p) => p.names.some((n) => n.name === "RoiBenefitLabels"))!;
     const labels = parseRange(roi.names.find((n) => n.name === "RoiBenefitLabels")!.range);
+    // The third label is a logical, which label&"" reads as TRUE.
     const secondBlank: ValueLookup = (sheet, row, column) =>
       sheet === roi.sheet && row === labels.top + 1 && column === labels.left
         ? null
-        : lookup(sheet, row, column);
+        : sheet === roi.sheet && row === labels.top + 2 && column === labels.left
+          ? true
+          : lookup(sheet, row, column);
     const live = withLiveSimulations(plans, secondBlank);
     const trials = trialsOf(live.plans);
     const cached = (address: string) => {
@@ -214,6 +217,7 @@ describe("withLiveSimulations", () => {
       "Benefit 2",
       "Uniform: Benefit 2",
     ]);
+    expect(cached("E5")).toBe("TRUE");
     // The costs read their own table's labels.
     const cost = planCell(trials, "F5");
     expect(isFormula(cost) && cost.portable).toContain("INDEX(RoiCostLabels,1)");
