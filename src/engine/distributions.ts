@@ -4,8 +4,8 @@
  * Each is tabulated as a quantile table of QUANTILE_TABLE_SIZE + 1 points; a draw is one uniform,
  * one index and one linear interpolation, so the Monte Carlo inner loop costs the same whatever
  * the distribution (see bench/simulate.bench.ts). PERT's standard shapes on [0, 1] are tabulated
- * once per process on a grid of the mode's place and interpolated between (`pertStandardTable`),
- * so a line item's table, after any edit, is a rescaling of tables already built.
+ * once per process on a grid of the mode's place and interpolated between (`pertTableInto`), so
+ * a line item's table, after any edit, is built from tables already integrated.
  */
 
 /** Every shape a line item can take. */
@@ -200,8 +200,8 @@ function pertRow(k: number): Float64Array {
  * The standard PERT quantile table (on [0, 1]) of a mode at place m ∈ [0, 1], rescaled to
  * low + range·q into `out` (QUANTILE_TABLE_SIZE + 1 points): row ⌊m·PERT_ROWS⌋'s neighbourhood
  * of four rows (three on one side at the grid's ends) weighted by their Lagrange polynomials at
- * m. Kept nondecreasing and within [0, 1] before rescaling: the weights can be negative, and
- * a table must never step back (a sample above a higher one's place would break the ranks).
+ * m. Kept nondecreasing and within [0, 1] before rescaling: the weights can be negative, and a
+ * higher probability must never read a lower sample.
  */
 function pertTableInto(m: number, low: number, range: number, out: Float64Array): void {
   const x = m * PERT_ROWS;
