@@ -348,17 +348,18 @@ function labelOf(
   if (!at || !column || column.sheet !== at.sheet || column.left !== column.right) return null;
   const sheetRow = at.top + row - 1;
   if (sheetRow < column.top || sheetRow > column.bottom) return null;
-  const value = lookup(column.sheet, sheetRow, column.left);
-  // As label&"" reads it: TRUE, not true.
-  const text =
-    value === null || value === undefined
-      ? ""
-      : typeof value === "boolean"
-        ? value
-          ? "TRUE"
-          : "FALSE"
-        : String(value);
-  return { name: labels, row: sheetRow - column.top + 1, text };
+  return {
+    name: labels,
+    row: sheetRow - column.top + 1,
+    text: asText(lookup(column.sheet, sheetRow, column.left)),
+  };
+}
+
+/** A cell's value as `value&""` reads it: "" when blank, TRUE rather than true. */
+function asText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
 }
 
 // ---- the trials sheet ----------------------------------------------------------------------------
@@ -458,9 +459,6 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
     const words = bundleFor(source.locale).stress;
     return `${line.kind === "benefit" ? words.benefit : words.cost} ${line.row}`;
   };
-  // A line's heading, `template` filled with its label in the model, live (a line renamed in the
-  // copy is renamed here), or with its number where it has no label (a blank label, a range of
-  // the user's own).
   // A heading's value as its formula reads it now (the formula's cached value).
   const headingText = (j: number): string => {
     const label = model.lines[j].label;
@@ -472,6 +470,9 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
     values.set(`${ROW.header - 1},${sampleColumn(j)}`, headingText(j));
     values.set(`${ROW.header - 1},${uniformColumn(j)}`, fill(t.uniform, { line: headingText(j) }));
   });
+  // A line's heading, `template` filled with its label in the model, live (a line renamed in the
+  // copy is renamed here), or with its number where it has no label (a blank label, a range of
+  // the user's own).
   const lineHeading = (j: number, template = "{line}"): PlanCell => {
     const label = model.lines[j].label;
     if (!label) return fill(template, { line: lineNumber(j) });
