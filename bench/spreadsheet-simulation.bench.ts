@@ -30,8 +30,8 @@
  * and two drawing, after four untimed rounds for the JIT. The spreadsheet's figure is its mean
  * slice times 20 (a run of 10,000 trials), the engine's the mean of its calls: means, so each
  * side's garbage collection counts (HyperFormula's falls in a few slices, two or three times
- * the others). Earlier versions timed the spreadsheet once, cold, as one run (41 µs a trial
- * against 20 to 35 here, warm).
+ * the others). Earlier versions timed the spreadsheet once, cold, as one run (41 µs a trial;
+ * 26 to 41 here, warm, as the machine's speed varied: the ratio holds steadier than the times).
  *
  * Where a call after an edit goes (10,000 trials, seed model, a CPU profile of 6,000 calls with
  * V8's inlining off so each loop counts as its own): the ROI per trial, which also gathers the
