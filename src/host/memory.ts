@@ -57,6 +57,7 @@ import { installChangeKeys } from "./change-keys";
 import { installEdgeIndex } from "./graph-edges";
 import { installExcelFormulaText } from "./formula-text";
 import { installParseMemo, type ParseMemo } from "./parse-memo";
+import { dateFormatsFor, type DateOrder, localeDateOrder } from "./date-order";
 import {
   markedSheet,
   type Pending,
@@ -147,14 +148,20 @@ const defaultParseDateTime = HyperFormula.defaultConfig.parseDateTime;
  * without one is answered at once: a 5,000-row Portfolio compares about 85,000 texts as it is
  * built. It also keeps as text what Excel keeps as text: HyperFormula's own parser reads ":" as
  * the time 00:00.
+ *
+ * dateFormats: a typed date is read in the order of the runtime's locale, as Excel reads it in
+ * the system's (see date-order.ts); HyperFormula's own default is day first everywhere.
  */
-const ENGINE_CONFIG = {
-  licenseKey: "gpl-v3",
-  precisionRounding: 15,
-  accentSensitive: true,
-  parseDateTime: (text: string, dateFormat?: string, timeFormat?: string) =>
-    HAS_DIGIT.test(text) ? defaultParseDateTime(text, dateFormat, timeFormat) : undefined,
-} as const;
+function engineConfig(order: DateOrder) {
+  return {
+    licenseKey: "gpl-v3",
+    precisionRounding: 15,
+    accentSensitive: true,
+    dateFormats: dateFormatsFor(order),
+    parseDateTime: (text: string, dateFormat?: string, timeFormat?: string) =>
+      HAS_DIGIT.test(text) ? defaultParseDateTime(text, dateFormat, timeFormat) : undefined,
+  } as const;
+}
 
 export interface MemoryHostOptions {
   /**
@@ -167,6 +174,8 @@ export interface MemoryHostOptions {
    * to prove the memo changes nothing. Leave unset outside tests.
    */
   readonly memoizeParses?: boolean;
+  /** How typed dates are read (default: as the runtime's locale writes them). */
+  readonly dateOrder?: DateOrder;
 }
 
 /** The fewest rows a table keeps: a row operation copies the calculated columns between neighbours. */
@@ -224,7 +233,7 @@ export class MemoryHost implements WorkbookHost {
     registerLazyIf();
     // Before the first workbook: its change lists then have number keys from the start.
     installChangeKeys();
-    this.hf = HyperFormula.buildEmpty(ENGINE_CONFIG);
+    this.hf = HyperFormula.buildEmpty(engineConfig(options.dateOrder ?? localeDateOrder()));
     // Rows that all read the same name would otherwise make building a large sheet quadratic.
     installEdgeIndex(this.hf);
     // Formulas as Excel spells them (1E-300, _xlfn.BETA.INV), whichever way they come in.
