@@ -20,6 +20,7 @@ export type ProblemKey =
   | "notVector"
   | "sizeMismatch"
   | "sumNotPositive"
+  | "lowCostsNotPositive"
   | "columnCount"
   | "countMismatch"
   | "lineItemOrder"
@@ -53,4 +54,22 @@ export function isProblem(value: unknown): value is Problem {
   return (
     typeof value === "object" && value !== null && "kind" in value && "key" in value && "params" in value
   );
+}
+
+/**
+ * A problem found at the n-th of some items (its `row`, or `column` too in a matrix over them,
+ * counted from 1) told at the item's own row in a range the user gave: `rows[n − 1]` (0-based),
+ * so a blank row skipped before it still counts. Fields that are not item positions stay.
+ */
+export function atRows(
+  problem: Problem,
+  rows: readonly number[],
+  fields: readonly ("row" | "column")[],
+): Problem {
+  const params: Record<string, string | number> = { ...problem.params };
+  for (const field of fields) {
+    const n = params[field];
+    if (typeof n === "number" && rows[n - 1] !== undefined) params[field] = rows[n - 1] + 1;
+  }
+  return { ...problem, params };
 }

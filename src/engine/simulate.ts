@@ -528,6 +528,9 @@ export function simulateRoi(
   return simulation.summary();
 }
 
+/** How far a correlation matrix's mirrored pair may differ and still count as symmetric. */
+export const SYMMETRY_TOLERANCE = 1e-12;
+
 /**
  * Checks a rank-correlation matrix for `count` line items: square of that size, every value a
  * number in [−1, 1], 1 on the diagonal, symmetric. (Consistency is not required: an
@@ -550,7 +553,7 @@ export function correlationProblem(matrix: Matrix, count: number, argument = "co
       if (!Number.isFinite(x)) return invalid("notNumber", { ...at, got: String(x) });
       if (x < -1 || x > 1) return invalid("outOfRange", { ...at, min: -1, max: 1, got: x });
       if (i === j && x !== 1) return invalid("diagonalNotOne", { ...at, got: x });
-      if (j < i && Math.abs(x - matrix[j][i]) > 1e-12)
+      if (j < i && Math.abs(x - matrix[j][i]) > SYMMETRY_TOLERANCE)
         return invalid("notSymmetric", { ...at, got: x, mirror: matrix[j][i] });
     }
   }
@@ -599,6 +602,6 @@ export function lineItemProblem(
     if (low < 0) return invalid("atLeast", { argument: names.costs, row: r + 1, min: 0, got: low });
   }
   const lowestCost = model.costs.reduce((s, i) => s + i.low, 0);
-  if (!(lowestCost > 0)) return invalid("sumNotPositive", { argument: names.costs, got: lowestCost });
+  if (!(lowestCost > 0)) return invalid("lowCostsNotPositive", { argument: names.costs, got: lowestCost });
   return null;
 }

@@ -231,7 +231,7 @@ export function BREAKEVEN(benefits: any[][], costs: any[][], target_roi?: number
  * @param [seed] Random seed, a whole number. Default 1.
  * @param [distribution] "PERT", "Triangular" or "Uniform", for lines whose fourth column is blank. Default "PERT".
  * @param [sampling] "LHS" (Latin Hypercube) or "MC" (plain Monte Carlo). Default "LHS".
- * @param [correlation] Spearman rank correlation between line items, benefits then costs: a square range, one row and column per line item; one triangle may be blank. An inconsistent matrix is adjusted to the nearest consistent one. Default none (independent).
+ * @param [correlation] Spearman rank correlation between line items, benefits then costs: a square range, one row and column per line item (at most 100); one triangle may be blank. An inconsistent matrix is adjusted to the nearest consistent one. Default none (independent).
  * @param [value_if_empty] Text or number to show, in the table's first cell with the rest blank, while benefits or costs has no line item yet (every row blank). Default none: the table is #VALUE! ("benefits is empty").
  * @returns Rows Mean, P5, P10, P50, P90, P95 (ROI as fractions) and P(ROI<0), with standard error and 95% interval columns; with a correlation, one more row saying whether it was adjusted.
  */

@@ -7,6 +7,7 @@ import { DesignCache } from "../engine/design-cache";
 import { LINE_DISTRIBUTIONS, type LineDistribution, type LineItem } from "../engine/distributions";
 import {
   correlationProblem,
+  SYMMETRY_TOLERANCE,
   type LineItemModel,
   lineItemProblem,
   RoiSimulation,
@@ -18,7 +19,7 @@ import {
 import { CORRELATION_ROW, SIMULATION_COLUMNS, SIMULATION_STATISTICS } from "../engine/simulation-table";
 import { tornado } from "../engine/sensitivity";
 import { orderStatistics } from "../engine/statistics";
-import type { ProblemParams } from "../engine/problem";
+import { atRows, type ProblemParams } from "../engine/problem";
 import {
   checkNumber,
   describe,
@@ -119,7 +120,9 @@ export function readModel(benefits: unknown, costs: unknown): ReadModel {
   const c = readLineItems(costs, "costs");
   const model = { benefits: b.items, costs: c.items };
   const problem = lineItemProblem(model);
-  if (problem) throw new ProblemError(problem);
+  // The engine counts the lines it was given; a message names the row of the range.
+  const side = problem?.params.argument === "costs" ? c.kept : b.kept;
+  if (problem) throw new ProblemError(atRows(problem, side, ["row"]));
   return {
     model,
     keptRows: [...b.kept, ...c.kept.map((r) => r + b.rows)],
@@ -156,17 +159,21 @@ function readCorrelation(value: unknown, read: ReadModel): number[][] {
     const v = m[index(i)][index(j)];
     return isBlank(v)
       ? null
-      : checkNumber(v, "correlation", OPTION.correlation.range, { row: index(i) + 1, column: index(j) + 1 });
+      : checkNumber(v, "correlation", i === j ? {} : OPTION.correlation.range, {
+          row: index(i) + 1,
+          column: index(j) + 1,
+        });
   };
   const matrix = Array.from({ length: count }, (_, i) =>
     Array.from({ length: count }, (__, j) => {
       const given = cell(i, j);
-      if (i === j) return given ?? 1;
+      // A computed 1 off by rounding is 1, as a mirror within rounding is symmetric.
+      if (i === j) return given === null || Math.abs(given - 1) <= SYMMETRY_TOLERANCE ? 1 : given;
       return given ?? cell(j, i) ?? 0;
     }),
   );
   const problem = correlationProblem(matrix, count);
-  if (problem) throw new ProblemError(problem);
+  if (problem) throw new ProblemError(pick ? atRows(problem, pick, ["row", "column"]) : problem);
   return matrix;
 }
 

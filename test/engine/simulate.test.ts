@@ -338,10 +338,10 @@ describe("Line-item validation", () => {
       params: { argument: "costs", row: 1, min: 0, got: -1 },
     });
     expect(lineItemProblem({ ...valid, costs: [{ low: 0, base: 1, high: 2 }] })).toMatchObject({
-      key: "sumNotPositive",
+      key: "lowCostsNotPositive",
       params: { argument: "costs", got: 0 },
     });
-    expect(lineItemProblem({ ...valid, costs: [] })).toMatchObject({ key: "sumNotPositive" });
+    expect(lineItemProblem({ ...valid, costs: [] })).toMatchObject({ key: "lowCostsNotPositive" });
   });
 
   it("uses the caller's argument names", () => {

@@ -337,6 +337,71 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     );
   });
 
+  it("names the range's own row (and the matrix's row and column) when blank rows come before a bad line", () => {
+    // The engine counts the lines it is given; a table with room for more lines has blank rows,
+    // and a message must send the user to the row of the range, not the n-th filled line.
+    const gap = ["", "", ""];
+    const good = [700_000, 1_000_000, 1_200_000];
+    const cost = [150_000, 200_000, 300_000];
+    const order = /^benefits row 3: low ≤ base ≤ high/;
+    expect(thrown(() => SIMULATE_ROI([gap, gap, [9, 8, 10]], [cost])).message).toMatch(order);
+    expect(thrown(() => SIM_PERCENTILE([gap, gap, [9, 8, 10]], [cost], [[0.5]])).message).toMatch(order);
+    expect(thrown(() => SIM_TARGET([gap, gap, [9, 8, 10]], [cost], [[0]])).message).toMatch(order);
+    expect(thrown(() => TORNADO([gap, gap, [9, 8, 10]], [cost])).message).toMatch(order);
+    expect(thrown(() => SIMULATE_ROI([good], [gap, [-1, 2, 3]])).message).toBe(
+      "costs row 2 must be at least 0; got -1",
+    );
+    // A matrix over every row (blank ones included): its cells are told where they are.
+    const lines = [good, gap, [300_000, 400_000, 600_000]];
+    const matrix = [
+      [1, "", 0.3, 0],
+      ["", 1, "", ""],
+      [0.2, "", 1, 0],
+      [0, "", 0, 1],
+    ];
+    expect(thrown(() => SIMULATE_ROI(lines, [cost], 1000, 1, undefined, undefined, matrix)).message).toBe(
+      "correlation row 3, column 1 must equal its mirror across the diagonal (0.3); got 0.2",
+    );
+    const diagonal = matrix.map((r, i) =>
+      r.map((v, j) => (i === 2 && j === 2 ? 0.9 : i === 2 && j === 0 ? 0.3 : v)),
+    );
+    expect(
+      thrown(() => SIMULATE_ROI(lines, [cost], 1000, 1, undefined, undefined, diagonal)).message,
+    ).toMatch(/^correlation row 3, column 3 is on the diagonal/);
+  });
+
+  it("takes a diagonal of 1 off by rounding as 1, as it takes a mirror off by rounding as symmetric", () => {
+    const lines = [
+      [700_000, 1_000_000, 1_200_000],
+      [300_000, 400_000, 600_000],
+    ];
+    const cost = [[150_000, 200_000, 300_000]];
+    const exact = [
+      [1, 0.5, 0],
+      [0.5, 1, 0],
+      [0, 0, 1],
+    ];
+    const computed = exact.map((r, i) =>
+      r.map((v, j) => (i === j ? [0.9999999999999999, 1.0000000000000002, 1][i] : v)),
+    );
+    expect(SIMULATE_ROI(lines, cost, 1000, 1, undefined, undefined, computed)).toEqual(
+      SIMULATE_ROI(lines, cost, 1000, 1, undefined, undefined, exact),
+    );
+  });
+
+  it("says a model whose costs' lows add up to 0 has no cost to divide by in some trials", () => {
+    expect(
+      thrown(() =>
+        SIMULATE_ROI(
+          seedBenefits.map(() => [1, 2, 3]),
+          [[0, 100, 200]],
+        ),
+      ).message,
+    ).toBe(
+      "costs: the lows must add up to more than 0, so that every trial has a cost to divide ROI by; got 0",
+    );
+  });
+
   it("takes each line's distribution from a fourth column (blank: the distribution argument)", () => {
     const withShapes = benefits.map((r, i) => [...r, ["Uniform", "", "triangular"][i]]);
     const asDefault = SIMULATE_ROI(benefits, costs, 2000, 7, "PERT");

@@ -18,6 +18,8 @@ export const messages: Record<ProblemKey, string> = {
   notVector: "{where} must be one row or one column; got {rows} rows × {columns} columns",
   sizeMismatch: "{where} must be the same size as {other} or a single cell; got {got}, expected {expected}",
   sumNotPositive: "{where} must add up to more than 0; got {got}",
+  lowCostsNotPositive:
+    "{where}: the lows must add up to more than 0, so that every trial has a cost to divide ROI by; got {got}",
   columnCount: "{where} must have {expected} columns ({meaning}); got {got}",
   countMismatch: "{where} must have {expected} values ({meaning}); got {got}",
   lineItemOrder: "{where}: low ≤ base ≤ high is required; got {low}, {base}, {high}",

@@ -14,6 +14,7 @@ export const messages: MessageTable = {
   notVector: "{where} 必須是單一列或單一欄;收到 {rows} 列 × {columns} 欄",
   sizeMismatch: "{where} 的大小必須與 {other} 相同,或是單一儲存格;收到 {got},應為 {expected}",
   sumNotPositive: "{where} 的合計必須大於 0;收到 {got}",
+  lowCostsNotPositive: "{where}:各項低值的合計必須大於 0,每次試驗才有成本可計算 ROI;收到 {got}",
   columnCount: "{where} 必須有 {expected} 欄({meaning});收到 {got}",
   countMismatch: "{where} 必須有 {expected} 個值({meaning});收到 {got}",
   lineItemOrder: "{where}:必須符合 低 ≤ 基準 ≤ 高;收到 {low}、{base}、{high}",

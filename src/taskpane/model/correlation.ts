@@ -8,7 +8,7 @@
  * is not positive semi-definite.
  */
 import { checkCorrelation } from "../../engine/correlation";
-import type { Problem } from "../../engine/problem";
+import { atRows, type Problem } from "../../engine/problem";
 import { correlationProblem } from "../../engine/simulate";
 import type { CellValue, WorkbookHost } from "../../host/workbook-host";
 import type { PaneStrings } from "../../i18n/bundle";
@@ -74,7 +74,8 @@ export function readCorrelation(values: NameValues, kept: readonly boolean[]): C
     }),
   );
   const problem = correlationProblem(matrix, rows.length, STRESS_NAMES.correlation);
-  if (problem) return { kind: "invalid", problem };
+  // The matrix's own rows and columns, blank lines' rows included, as the sheet shows them.
+  if (problem) return { kind: "invalid", problem: atRows(problem, rows, ["row", "column"]) };
   const check = checkCorrelation(matrix);
   return {
     kind: "applied",
