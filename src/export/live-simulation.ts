@@ -378,6 +378,7 @@ const ROW = {
   split: 11,
   alpha: 12,
   beta: 13,
+  check: 14,
   header: 15,
   first: 16,
 } as const;
@@ -385,10 +386,11 @@ const ROW = {
 /**
  * The native inverse distribution of one sample: `p` is its line's parameter column, `u` its
  * uniform cell. A line with no range (low = high) gives its base in every branch: R·anything = 0,
- * and the triangular split is then 0, so u < split never holds.
+ * and the triangular split is then 0, so u < split never holds. A line its check refuses gives
+ * #N/A, so no statistic over the trials is a number.
  */
 export function sampleFormula(p: string, u: string): string {
-  const [low, base, high, shape, alpha, beta, range, split] = [
+  const [low, base, high, shape, alpha, beta, range, split, check] = [
     ROW.low,
     ROW.base,
     ROW.high,
@@ -397,17 +399,45 @@ export function sampleFormula(p: string, u: string): string {
     ROW.beta,
     ROW.range,
     ROW.split,
+    ROW.check,
   ].map((row) => `${p}$${row}`);
   // BETA.INV rejects a probability of exactly 0 (odds of 2^-32 per draw): the floor gives L.
   const pert = `${low}+${range}*_xlfn.BETA.INV(MAX(${u},1E-300),${alpha},${beta})`;
   const triangular = `IF(${u}<${split},${low}+SQRT(${u}*${range}*(${base}-${low})),${high}-SQRT((1-${u})*${range}*(${high}-${base})))`;
-  return `=IF(${shape}="PERT",${pert},IF(${shape}="Triangular",${triangular},IF(${shape}="Uniform",${low}+${range}*${u},NA())))`;
+  return `=IF(${check}<>"",NA(),IF(${shape}="PERT",${pert},IF(${shape}="Triangular",${triangular},IF(${shape}="Uniform",${low}+${range}*${u},NA()))))`;
+}
+
+/** What a line's check says of it: a refusal's words, in the copy's language. */
+interface CheckWords {
+  readonly checkNumbers: string;
+  readonly checkOrder: string;
+  readonly checkNegative: string;
+  readonly checkShape: string;
+}
+
+/**
+ * A line's check, in its parameter column `p`: blank when GENAI.SIMULATE_ROI would simulate the
+ * line, else why not, in the order the add-in checks (numbers, low ≤ base ≤ high, a cost not
+ * below 0, a known distribution). The copy refuses what the add-in refuses rather than compute
+ * figures for it.
+ */
+export function checkFormula(p: string, cost: boolean, words: CheckWords): string {
+  const [low, base, high, shape] = [ROW.low, ROW.base, ROW.high, ROW.shape].map((row) => `${p}$${row}`);
+  const known = `IF(OR(${shape}="PERT",${shape}="Triangular",${shape}="Uniform"),"",${textLiteral(words.checkShape)})`;
+  const sign = cost ? `IF(${low}<0,${textLiteral(words.checkNegative)},${known})` : known;
+  return (
+    `=IF(AND(ISNUMBER(${low}),ISNUMBER(${base}),ISNUMBER(${high})),` +
+    `IF(AND(${low}<=${base},${base}<=${high}),${sign},${textLiteral(words.checkOrder)}),` +
+    `${textLiteral(words.checkNumbers)})`
+  );
 }
 
 /** The native formula of each reported statistic over the trials' ROI, by the spill's label. */
 function statisticFormula(label: string, roi: string): string | null {
   if (label === "Mean") return `=AVERAGE(${roi})`;
-  if (label === "P(ROI<0)") return `=COUNTIF(${roi},"<0")/COUNT(${roi})`;
+  // COUNT skips errors: a trial without a number (a refused line, no cost to divide by) would
+  // leave a share of the others, so the share is #N/A unless every trial has its ROI.
+  if (label === "P(ROI<0)") return `=IF(COUNT(${roi})<ROWS(${roi}),NA(),COUNTIF(${roi},"<0")/ROWS(${roi}))`;
   const p = /^P(\d{1,2})$/.exec(label);
   return p ? `=_xlfn.PERCENTILE.INC(${roi},${Number(p[1]) / 100})` : null;
 }
@@ -531,10 +561,17 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
       null,
       ...model.lines.map((_, j): PlanCell => native(formula(letter(sampleColumn(j))))),
     ]),
+    [
+      t.check,
+      null,
+      ...model.lines.map((line, j): PlanCell =>
+        native(checkFormula(letter(sampleColumn(j)), line.kind === "cost", t)),
+      ),
+    ],
   ];
   b.write(`A${ROW.line}`, parameters);
-  b.style(`A${ROW.line}:A${ROW.beta}`, "header").style(
-    rangeAddress({ top: ROW.line - 1, left: 2, bottom: ROW.beta - 1, right: 1 + k }),
+  b.style(`A${ROW.line}:A${ROW.check}`, "header").style(
+    rangeAddress({ top: ROW.line - 1, left: 2, bottom: ROW.check - 1, right: 1 + k }),
     "formula",
   );
   b.format(rangeAddress({ top: ROW.low - 1, left: 2, bottom: ROW.high - 1, right: 1 + k }), "currency");
@@ -551,6 +588,8 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
     values.set(`${ROW.split - 1},${column}`, range > 0 ? (item.base - item.low) / range : 0);
     values.set(`${ROW.alpha - 1},${column}`, range > 0 ? 1 + (4 * (item.base - item.low)) / range : 1);
     values.set(`${ROW.beta - 1},${column}`, range > 0 ? 1 + (4 * (item.high - item.base)) / range : 1);
+    // The model simulated: every line passes its check.
+    values.set(`${ROW.check - 1},${column}`, "");
   });
 
   // The trials: number, ROI, each line's sample, then each line's stored uniform.

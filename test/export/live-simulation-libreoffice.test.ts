@@ -74,6 +74,7 @@ describeWithLibreOffice(
     let shaped: ExcelJS.Workbook;
     let renamed: ExcelJS.Workbook;
     let independent: ExcelJS.Workbook;
+    let refused: ExcelJS.Workbook;
     let addIn: { before: number[]; after: number[]; shaped: number[] };
     let copy: { before: CellValue[]; after: CellValue[]; shaped: CellValue[] };
 
@@ -160,6 +161,14 @@ describeWithLibreOffice(
       ]);
       independent = (
         await recalculated("independent.xlsx", [{ ...modelApiLabel, value: "Model API" }], unmatched)
+      ).workbook;
+      // Lines the add-in refuses: a benefit's low above its base, a negative cost, an unknown shape.
+      refused = (
+        await recalculated("refused.xlsx", [
+          { ...tableCell(plans, "Benefits", 0, COL.low), value: 1e12 },
+          { ...tableCell(plans, "Costs", 0, COL.low), value: -100_000 },
+          { ...tableCell(plans, "Costs", 2, COL.distribution), value: "Normal" },
+        ])
       ).workbook;
       addIn = {
         before: await Promise.all(
@@ -361,6 +370,43 @@ describeWithLibreOffice(
       expect(at("C9")).toBe("Uniform");
       for (let t = 0; t < 50; t++)
         expect(at(`C${FIRST_TRIAL + t}`)).toBeCloseTo(low + (high - low) * uniforms[0][t], 6);
+    });
+
+    it("refuses what the add-in refuses: the Check row says why, and no statistic is a number", () => {
+      // SIMULATE_ROI refuses these line items (it names the first problem it meets).
+      expect(() =>
+        simulateRoiOf(
+          named(refused, "BenefitThreePoint"),
+          named(refused, "CostThreePoint"),
+          STORED_TRIALS,
+          1,
+          "PERT",
+          "LHS",
+        ),
+      ).toThrow(/must be one of "PERT", "Triangular", "Uniform"; got "Normal"/);
+      const ws = refused.getWorksheet(TRIALS_SHEET)!;
+      // Row 14: the check of each line (three benefits in C..E, five costs in F..J).
+      const checks = ["C", "D", "E", "F", "G", "H", "I", "J"].map(
+        (c) => cellValueOf(ws.getCell(`${c}14`)) ?? "",
+      );
+      expect(checks).toEqual([
+        trialWords.checkOrder,
+        "",
+        "",
+        trialWords.checkNegative,
+        "",
+        trialWords.checkShape,
+        "",
+        "",
+      ]);
+      // Every statistic, P(ROI<0) included (a share of the trials left would look like a result).
+      expect(statistics(refused)).toEqual(Array.from({ length: SIMULATION_ROWS }, () => "#N/A"));
+      // The unedited copy's checks are all blank.
+      expect(
+        ["C", "D", "E", "F", "G", "H", "I", "J"].map(
+          (c) => cellValueOf(before.getWorksheet(TRIALS_SHEET)!.getCell(`${c}14`)) ?? "",
+        ),
+      ).toEqual(Array.from({ length: 8 }, () => ""));
     });
 
     it("stores the engine's own uniforms and computes each sample as BETA.INV at them", () => {

@@ -62,7 +62,8 @@ describe("makeShareableCopy", () => {
       ...[0.05, 0.1, 0.5, 0.9, 0.95].map(
         (p) => `_xlfn.PERCENTILE.INC(Trials!$B$16:$B$${15 + STORED_TRIALS},${p})`,
       ),
-      `COUNTIF(Trials!$B$16:$B$${15 + STORED_TRIALS},"<0")/COUNT(Trials!$B$16:$B$${15 + STORED_TRIALS})`,
+      `IF(COUNT(Trials!$B$16:$B$${15 + STORED_TRIALS})<ROWS(Trials!$B$16:$B$${15 + STORED_TRIALS}),NA(),` +
+        `COUNTIF(Trials!$B$16:$B$${15 + STORED_TRIALS},"<0")/ROWS(Trials!$B$16:$B$${15 + STORED_TRIALS}))`,
     ]);
     for (const cell of formulas) expect(cell.note).toBeFalsy();
     const labels = sims

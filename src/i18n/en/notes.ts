@@ -10,7 +10,8 @@ export const notes = {
       "Each row is one trial. The uniforms are the add-in's own (seed {seed}, {sampling}), stored as values; " +
       "each line's sample is its inverse distribution at that uniform (PERT by BETA.INV, triangular and " +
       "uniform in closed form) from the line's low, base and high. Edit a line's low, base or high and the " +
-      "statistics on {sheet} recompute. Changing the seed, the trials, the sampling or the correlation needs the add-in.",
+      "statistics on {sheet} recompute. A line the add-in would refuse says why in its Check cell, and the statistics " +
+      "are then #N/A. Changing the seed, the trials, the sampling or the correlation needs the add-in.",
     storedAll: "{stored} trials stored, as the model asks.",
     storedFewer:
       "The model asks for {trials} trials; this copy stores {stored}, so its statistics are the add-in's for {stored} trials with the same seed.",
@@ -29,6 +30,11 @@ export const notes = {
     split: "Mode's share of the range",
     alpha: "PERT α",
     beta: "PERT β",
+    check: "Check",
+    checkNumbers: "Low, base and high must be numbers",
+    checkOrder: "Low ≤ base ≤ high is required",
+    checkNegative: "A cost cannot be below 0",
+    checkShape: "The distribution must be PERT, Triangular or Uniform",
     trial: "Trial",
     roi: "ROI",
     uniform: "Uniform: {line}",

@@ -10,7 +10,8 @@ export const notes: NoteTexts = {
     how:
       "每一列為一次試驗。均勻亂數來自增益集（種子 {seed}，{sampling}），以數值儲存；" +
       "各項目的樣本為其分配在該亂數的反函數（PERT 以 BETA.INV，三角與均勻以公式解），取自該項目的低、基準、高值。" +
-      "修改任一項目的低、基準或高值，{sheet} 上的統計量即重新計算。變更種子、試驗次數、抽樣方式或相關性需使用增益集。",
+      "修改任一項目的低、基準或高值，{sheet} 上的統計量即重新計算。增益集會拒絕的項目，其「檢查」儲存格會說明原因，統計量則為 #N/A。" +
+      "變更種子、試驗次數、抽樣方式或相關性需使用增益集。",
     storedAll: "已儲存 {stored} 次試驗，與模型設定相同。",
     storedFewer:
       "模型設定 {trials} 次試驗；此複本儲存 {stored} 次，統計量即增益集以相同種子執行 {stored} 次試驗的結果。",
@@ -29,6 +30,11 @@ export const notes: NoteTexts = {
     split: "眾數在範圍中的位置",
     alpha: "PERT α",
     beta: "PERT β",
+    check: "檢查",
+    checkNumbers: "低、基準、高值必須為數字",
+    checkOrder: "必須符合 低 ≤ 基準 ≤ 高",
+    checkNegative: "成本不可小於 0",
+    checkShape: "分配必須為 PERT、Triangular 或 Uniform",
     trial: "試驗",
     roi: "ROI",
     uniform: "均勻亂數：{line}",
