@@ -97,7 +97,8 @@ export interface SimulationSummary {
   readonly meanInterval: Interval;
   /**
    * Distribution-free 95% intervals of P5, P10, P50, P90, P95 (order statistics; see
-   * `quantileIntervalRanks`), in the order of REPORTED_PERCENTILES.
+   * `quantileIntervalRanks`), in the order of REPORTED_PERCENTILES; a side the trials cannot
+   * bound at 95% is NaN (P5's low from fewer than 72 trials).
    */
   readonly percentileIntervals: readonly Interval[];
   /** Wilson's 95% interval for P(ROI<0). */

@@ -265,18 +265,64 @@ export function studentT975(nu: number): number {
 }
 
 /**
- * The 0-based ranks [l, u] of a distribution-free 95% interval for the p-quantile from n
- * independent draws: the count of draws below the true quantile is Binomial(n, p), so
- * x₍l₎ ≤ Q(p) ≤ x₍u₎ with probability about 95% for l, u = n·p ∓ z·√(n·p·(1 − p)) (normal
- * approximation to the binomial, rounded outwards; Conover, "Practical Nonparametric
- * Statistics", section 3.2). Stratified (Latin Hypercube) draws only narrow the true spread, so
- * the interval is conservative there.
+ * The 0-based ranks [l, u] of a distribution-free 95% interval for the p-quantile Q from n
+ * independent draws (Conover, "Practical Nonparametric Statistics", section 3.2): the count B of
+ * draws at or below Q is Binomial(n, p), so x₍l₎ ≤ Q ≤ x₍u₎ holds exactly when l < B ≤ u, and the
+ * ranks are the widest with P(B ≤ l) ≤ 2.5% below and P(B > u) ≤ 2.5% above: the interval covers
+ * Q with probability at least 95% whatever n. A side no order statistic can bound at 95% (P5 from
+ * fewer than 72 trials: even the smallest draw lies above Q in more than 2.5% of runs) is −1 for
+ * l, n for u. Stratified (Latin Hypercube) draws only narrow the true spread, so the interval is
+ * conservative there.
+ *
+ * The binomial's probabilities are walked outwards from its mode by the ratio
+ * P(k + 1) / P(k) = (n − k)/(k + 1) · p/(1 − p) until they are below 1e-20 of the mode's, so no
+ * term underflows and a million trials take a few thousand steps.
  */
-export function quantileIntervalRanks(n: number, p: number, z = Z95): [number, number] {
-  const spread = z * Math.sqrt(n * p * (1 - p));
-  const low = Math.floor(n * p - spread) - 1; // 1-based rank floor(np − spread), made 0-based
-  const high = Math.ceil(n * p + spread); // 1-based rank ceil(np + spread) + 1, made 0-based
-  return [Math.min(n - 1, Math.max(0, low)), Math.min(n - 1, Math.max(0, high))];
+export function quantileIntervalRanks(n: number, p: number, tail = 0.025): [number, number] {
+  if (!(n >= 1) || !(p > 0)) return [-1, Math.min(n, 0)];
+  if (!(p < 1)) return [n - 1, n];
+  const odds = p / (1 - p);
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const below: number[] = []; // P(mode − 1 − i) relative to P(mode)
+  const above: number[] = []; // P(mode + 1 + i) relative to P(mode)
+  let total = 1;
+  for (let k = mode, w = 1; k > 0; k--) {
+    w *= k / ((n - k + 1) * odds); // P(k − 1) / P(k)
+    if (w < 1e-20) break;
+    below.push(w);
+    total += w;
+  }
+  for (let k = mode, w = 1; k < n; k++) {
+    w *= ((n - k) / (k + 1)) * odds;
+    if (w < 1e-20) break;
+    above.push(w);
+    total += w;
+  }
+  // Lower rank: the largest l with P(B ≤ l) ≤ tail, from the walk's lowest count upwards (counts
+  // below it have probability under 1e-20 each: P(B ≤ first − 1) counts as 0).
+  const first = mode - below.length;
+  let l = first - 1;
+  let cumulative = 0;
+  for (let k = first; k <= mode + above.length; k++) {
+    cumulative += weightAt(k, mode, below, above) / total;
+    if (cumulative > tail) break;
+    l = k;
+  }
+  // Upper rank: the smallest u with P(B > u) ≤ tail, from the walk's highest count downwards.
+  const lastCount = mode + above.length;
+  let u = lastCount === n ? n : lastCount;
+  let upper = 0;
+  for (let k = lastCount; k >= first; k--) {
+    upper += weightAt(k, mode, below, above) / total;
+    if (upper > tail) break;
+    u = k - 1;
+  }
+  return [Math.min(l, n - 1), u];
+}
+
+/** P(B = k) relative to P(B = mode), from the walk of `quantileIntervalRanks`. */
+function weightAt(k: number, mode: number, below: readonly number[], above: readonly number[]): number {
+  return k === mode ? 1 : k < mode ? below[mode - 1 - k] : above[k - mode - 1];
 }
 
 /**
@@ -313,7 +359,8 @@ function squaredDeviations(values: ArrayLike<number>, average: number): number {
 /**
  * Percentiles (PERCENTILE.INC) and their distribution-free 95% intervals (quantileIntervalRanks)
  * of an unsorted sample: the two order statistics each percentile interpolates between and the
- * two bounding its interval, all selected in one `orderStatistics` call (`known`: see there).
+ * two bounding its interval, all selected in one `orderStatistics` call (`known`: see there). A
+ * bound the sample cannot give at 95% is NaN.
  */
 export function percentilesWithIntervals(
   sample: Float64Array,
@@ -322,9 +369,10 @@ export function percentilesWithIntervals(
 ): { values: number[]; intervals: { low: number; high: number }[] } {
   const n = sample.length;
   if (n === 0) return { values: ps.map(() => NaN), intervals: ps.map(() => ({ low: NaN, high: NaN })) };
-  const ranks = ps.flatMap((p) => {
+  const bounds = ps.map((p) => quantileIntervalRanks(n, p));
+  const ranks = ps.flatMap((p, i) => {
     const k = Math.min(n - 1, Math.floor(p * (n - 1)));
-    return [k, Math.min(n - 1, k + 1), ...quantileIntervalRanks(n, p)];
+    return [k, Math.min(n - 1, k + 1), ...bounds[i]];
   });
   const x = orderStatistics(sample, ranks, known);
   const values = ps.map((p, i) => {
@@ -333,6 +381,9 @@ export function percentilesWithIntervals(
     const low = x[4 * i];
     return k >= n - 1 ? low : low + (h - k) * (x[4 * i + 1] - low);
   });
-  const intervals = ps.map((_, i) => ({ low: x[4 * i + 2], high: x[4 * i + 3] }));
+  const intervals = ps.map((_, i) => ({
+    low: bounds[i][0] < 0 ? NaN : x[4 * i + 2],
+    high: bounds[i][1] >= n ? NaN : x[4 * i + 3],
+  }));
   return { values, intervals };
 }

@@ -286,7 +286,8 @@ export function simulateRoiOf(
         return [label, p, se(Math.sqrt((p * (1 - p)) / s.trials)), s.lossInterval.low, s.lossInterval.high];
       }
       const interval = s.percentileIntervals[i - 1];
-      return [label, of(s), "", interval.low, interval.high];
+      // A side the trials cannot bound at 95% (P5 from fewer than 72 trials) is blank.
+      return [label, of(s), "", se(interval.low), se(interval.high)];
     });
     const check = simulation.correlation;
     if (check) {

@@ -389,6 +389,22 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     );
   });
 
+  it("leaves blank a percentile's interval side that the trials cannot bound at 95% (P5's low from 20 trials)", () => {
+    // With 20 trials the smallest lies above the true P5 in 0.95^20 = 36% of runs: no order
+    // statistic is a 95% lower bound, and a number there would cover in 64% of runs.
+    const table = SIMULATE_ROI(
+      seedBenefits.map(() => [1, 2, 3]),
+      [[1, 1, 1]],
+      20,
+      3,
+    );
+    const p5 = table.find((row) => row[0] === "P5")!;
+    expect(p5[3]).toBe("");
+    expect(typeof p5[4]).toBe("number");
+    const p50 = table.find((row) => row[0] === "P50")!;
+    expect([typeof p50[3], typeof p50[4]]).toEqual(["number", "number"]);
+  });
+
   it("says a model whose costs' lows add up to 0 has no cost to divide by in some trials", () => {
     expect(
       thrown(() =>
