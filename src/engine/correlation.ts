@@ -184,9 +184,42 @@ export function checkCorrelation(given: Matrix): CorrelationCheck {
  * by normal scores, so the scores are given this correlation for the ranks to get ρ_S.
  */
 export function scoreCorrelation(spearman: Matrix): number[][] {
-  const p = spearman.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * r) / 6))));
+  const p = scoreImage(spearman);
   // The map keeps a consistent matrix consistent in practice, but not by theorem: repair if not.
   return choleskyPsd(p) ? p : nearestCorrelation(p);
+}
+
+/** 2·sin(π·ρ/6) of every off-diagonal coefficient (see `scoreCorrelation`). */
+function scoreImage(spearman: Matrix): number[][] {
+  return spearman.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * r) / 6))));
+}
+
+/** A matrix a simulation uses, with the normal scores' correlation that induces it. */
+export interface SimulatedCorrelation extends CorrelationCheck {
+  /** The Pearson correlation Iman-Conover gives the normal scores (positive semi-definite). */
+  readonly scores: number[][];
+}
+
+/**
+ * The rank correlation a simulation induces for a given matrix, and how far it is from the given
+ * one. A consistent matrix's normal-score image 2·sin(π·ρ/6) is not always consistent: near the
+ * edge of the consistent matrices (three lines each pair at −0.5, a matrix just adjusted) the
+ * image needs the nearest consistent matrix too, and the ranks then get that matrix's Spearman
+ * correlation (6/π)·asin(ρ/2), not the given one. That matrix is what the simulation reports,
+ * adjusted, with its largest change from the given one, so a spill or the pane never says "as
+ * given" beside a correlation the trials do not have.
+ */
+export function simulatedCorrelation(given: Matrix): SimulatedCorrelation {
+  const check = checkCorrelation(given);
+  const image = scoreImage(check.matrix);
+  if (choleskyPsd(image)) return { ...check, scores: image };
+  const scores = nearestCorrelation(image);
+  const matrix = scores.map((row, i) => row.map((x, j) => (i === j ? 1 : (6 / Math.PI) * Math.asin(x / 2))));
+  let largestChange = 0;
+  for (let i = 0; i < given.length; i++)
+    for (let j = 0; j < given.length; j++)
+      largestChange = Math.max(largestChange, Math.abs(matrix[i][j] - given[i][j]));
+  return { matrix, adjusted: true, largestChange, scores };
 }
 
 /** True when every off-diagonal coefficient is 0: the lines are independent. */

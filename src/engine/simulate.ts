@@ -13,12 +13,11 @@
  */
 import {
   MAX_CORRELATED_ITEMS,
-  type CorrelationCheck,
-  checkCorrelation,
   choleskyPsd,
   isIdentity,
   type Matrix,
-  scoreCorrelation,
+  type SimulatedCorrelation,
+  simulatedCorrelation,
 } from "./correlation";
 import { cachedQuantileTable, type LineDistribution, type LineItem } from "./distributions";
 import { invalid, type Problem } from "./problem";
@@ -106,8 +105,8 @@ export interface SimulationSummary {
 }
 
 /** The Cholesky factor of the normal scores' target correlation; null for independent items. */
-function scoreFactorOf(check: CorrelationCheck | null): number[][] | null {
-  return check && !isIdentity(check.matrix) ? choleskyPsd(scoreCorrelation(check.matrix)) : null;
+function scoreFactorOf(check: SimulatedCorrelation | null): number[][] | null {
+  return check && !isIdentity(check.matrix) ? choleskyPsd(check.scores) : null;
 }
 
 /** The block sizes of a run: as equal as they come, in trial order. */
@@ -126,7 +125,7 @@ export class RoiSimulation {
   readonly trials: number;
   readonly sampling: Sampling;
   /** The rank correlation in use (null: independent items), and whether it was adjusted. */
-  readonly correlation: CorrelationCheck | null;
+  readonly correlation: SimulatedCorrelation | null;
   /** Each line item's quantile table in its own units, benefits then costs. */
   private readonly tables: Float64Array[];
   private readonly benefitCount: number;
@@ -190,7 +189,7 @@ export class RoiSimulation {
     this.tables = sums
       ? []
       : items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
-    this.correlation = options.correlation ? checkCorrelation(options.correlation) : null;
+    this.correlation = options.correlation ? simulatedCorrelation(options.correlation) : null;
     const scoreFactor = scoreFactorOf(this.correlation);
     this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
     this.blocks = blockSizes(options.trials);
@@ -430,7 +429,7 @@ function roiOfBlock(
  */
 export function simulationUniforms(itemCount: number, options: SimulationOptions): Float64Array[] {
   const sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
-  const scoreFactor = scoreFactorOf(options.correlation ? checkCorrelation(options.correlation) : null);
+  const scoreFactor = scoreFactorOf(options.correlation ? simulatedCorrelation(options.correlation) : null);
   const sampler = new BlockSampler(new Sfc32(options.seed), itemCount, sampling, scoreFactor);
   const out = Array.from({ length: itemCount }, () => new Float64Array(options.trials));
   let start = 0;

@@ -4,6 +4,7 @@ import {
   choleskyPsd,
   nearestCorrelation,
   scoreCorrelation,
+  simulatedCorrelation,
   symmetricEigen,
   ZERO_COLUMN_TOLERANCE,
 } from "../../src/engine/correlation";
@@ -134,6 +135,35 @@ describe("Rank-correlation matrices", () => {
       if (choleskyPsd(shrunk)) break;
     }
     expect(distance(near)).toBeLessThan(distance(shrunk));
+  });
+
+  it("reports the correlation the trials get when a consistent matrix's normal-score image is not consistent (three lines at −0.5)", () => {
+    // Every pair at −0.5 is consistent (smallest eigenvalue 0), but its image 2·sin(−π/12) =
+    // −0.5176 is not: the scores can only take the nearest consistent matrix (each pair −0.5),
+    // whose ranks correlate at (6/π)·asin(−0.25) = −0.4826. The simulation says so.
+    const given = [
+      [1, -0.5, -0.5],
+      [-0.5, 1, -0.5],
+      [-0.5, -0.5, 1],
+    ];
+    expect(checkCorrelation(given).adjusted).toBe(false);
+    const simulated = simulatedCorrelation(given);
+    expect(simulated.adjusted).toBe(true);
+    expect(simulated.matrix[0][1]).toBeCloseTo((6 / Math.PI) * Math.asin(-0.25), 6);
+    expect(simulated.largestChange).toBeCloseTo(0.5 + (6 / Math.PI) * Math.asin(-0.25), 6);
+    expect(smallestEigenvalue(simulated.scores)).toBeGreaterThan(0);
+    // A matrix whose image is consistent is simulated as given, scores and all.
+    const easy = [
+      [1, 0.6, 0.3],
+      [0.6, 1, 0.2],
+      [0.3, 0.2, 1],
+    ];
+    expect(simulatedCorrelation(easy)).toEqual({
+      matrix: easy,
+      adjusted: false,
+      largestChange: 0,
+      scores: scoreCorrelation(easy),
+    });
   });
 
   it("maps Spearman targets to the normal scores' Pearson correlation 2·sin(π·ρ/6)", () => {

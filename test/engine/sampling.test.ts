@@ -308,6 +308,32 @@ describe("Iman-Conover rank correlation", () => {
     expect(s.correlation?.matrix[0][1]).toBeLessThan(0.9);
   });
 
+  it("reports the correlation its trials get: three lines at −0.5 come out at the reported −0.483, not the given −0.5", () => {
+    // Consistent, but its normal scores cannot be correlated 2·sin(−π/12) each pair; the spill
+    // said "as given" while the ranks correlated at −0.48.
+    const given = [
+      [1, -0.5, -0.5],
+      [-0.5, 1, -0.5],
+      [-0.5, -0.5, 1],
+    ];
+    const options: SimulationOptions = { trials: 10_000, seed: 1, distribution: "PERT", correlation: given };
+    const s = new RoiSimulation(
+      { benefits: SEED_STRESS_MODEL.benefits.slice(0, 2), costs: [{ low: 1, base: 2, high: 3 }] },
+      options,
+    );
+    expect(s.correlation?.adjusted).toBe(true);
+    const u = simulationUniforms(3, options);
+    for (const [a, b] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]) {
+      const reported = s.correlation!.matrix[a][b];
+      expect(Math.abs(spearman(u[a], u[b]) - reported)).toBeLessThan(0.005);
+      expect(Math.abs(reported - given[a][b])).toBeGreaterThan(0.01);
+    }
+  });
+
   it("keeps its draws for a seed: pinned seed-model numbers, LHS and MC, with the full correlation", () => {
     // Figures of the first correlated release at seed 1. The sampler's speed-ups keep every draw
     // and every addition in its order, so they must reproduce these exactly; a deliberate change

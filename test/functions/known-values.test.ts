@@ -405,6 +405,30 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     expect([typeof p50[3], typeof p50[4]]).toEqual(["number", "number"]);
   });
 
+  it("says a consistent matrix was adjusted when its trials cannot have it (three lines at −0.5 each pair)", () => {
+    const lines = [
+      [700_000, 1_000_000, 1_200_000],
+      [300_000, 400_000, 600_000],
+    ];
+    const minusHalf = [
+      [1, -0.5, -0.5],
+      [-0.5, 1, -0.5],
+      [-0.5, -0.5, 1],
+    ];
+    const row = SIMULATE_ROI(
+      lines,
+      [[150_000, 200_000, 300_000]],
+      1000,
+      1,
+      undefined,
+      undefined,
+      minusHalf,
+    )[7];
+    // The ranks correlate at (6/π)·asin(−1/4) = −0.4826 each pair: 0.0174 from the given −0.5.
+    expect(row[0]).toBe("Correlation adjusted by");
+    expect(row[1]).toBeCloseTo(0.5 + (6 / Math.PI) * Math.asin(-0.25), 6);
+  });
+
   it("says a model whose costs' lows add up to 0 has no cost to divide by in some trials", () => {
     expect(
       thrown(() =>

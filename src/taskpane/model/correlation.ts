@@ -7,7 +7,7 @@
  * check, so the pane can show the nearest consistent matrix it simulates with when the typed one
  * is not positive semi-definite.
  */
-import { checkCorrelation } from "../../engine/correlation";
+import { simulatedCorrelation } from "../../engine/correlation";
 import { atRows, type Problem } from "../../engine/problem";
 import { correlationProblem } from "../../engine/simulate";
 import type { CellValue, WorkbookHost } from "../../host/workbook-host";
@@ -36,9 +36,14 @@ export type CorrelationReading =
   | { readonly kind: "invalid"; readonly problem: Problem }
   | {
       readonly kind: "applied";
-      /** The matrix the simulation uses, over the simulated lines (after the engine's check). */
+      /** The matrix as typed, over the simulated lines: what a run passes, as the sheet passes it. */
+      readonly given: number[][];
+      /** The rank correlation the simulation induces (the engine's `simulatedCorrelation`). */
       readonly matrix: number[][];
-      /** True when the typed matrix was not consistent and the nearest consistent one is used. */
+      /**
+       * True when the trials cannot have the typed matrix: it was not consistent (the nearest
+       * consistent one is used), or its normal scores' image was not.
+       */
       readonly adjusted: boolean;
       readonly largestChange: number;
       /** The simulated lines' labels, in the matrix's order. */
@@ -76,9 +81,10 @@ export function readCorrelation(values: NameValues, kept: readonly boolean[]): C
   const problem = correlationProblem(matrix, rows.length, STRESS_NAMES.correlation);
   // The matrix's own rows and columns, blank lines' rows included, as the sheet shows them.
   if (problem) return { kind: "invalid", problem: atRows(problem, rows, ["row", "column"]) };
-  const check = checkCorrelation(matrix);
+  const check = simulatedCorrelation(matrix);
   return {
     kind: "applied",
+    given: matrix,
     matrix: check.matrix,
     adjusted: check.adjusted,
     largestChange: check.largestChange,
@@ -97,9 +103,12 @@ export function correlationRefusal(
     : null;
 }
 
-/** The matrix a run passes to the engine: the one in use, or none (independent lines). */
+/**
+ * The matrix a run passes to the engine: the one typed, which the engine adjusts as it adjusts
+ * SIMULATE_ROI's argument (so the pane's trials are the sheet's), or none (independent lines).
+ */
 export function correlationOption(reading: CorrelationReading): number[][] | null {
-  return reading.kind === "applied" ? reading.matrix : null;
+  return reading.kind === "applied" ? reading.given : null;
 }
 
 /**
