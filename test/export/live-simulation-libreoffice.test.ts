@@ -53,7 +53,7 @@ const FIRST_TRIAL = 16;
  * The largest difference of one trial's ROI between the copy and the engine. The engine reads
  * each inverse from a table of 4,097 quantiles; in the outermost 1/4096 of probability at each
  * end, where the quantile function is steepest, the straight line between two table points can
- * be off by a few percent of the line's range (docs/excel-parity.md). Found: 0.028 in one trial of the
+ * be off by a few percent of the line's range (docs/excel-parity.md). Found: 0.032 in one trial of the
  * seed model (its other trials within 1e-4), 3.2e-3 on the edited model; the mean moves by the
  * mean difference (6e-5), a percentile by at most the largest (found: 4e-7 on the seed model,
  * 8e-4 on the edited one, where a trial near P95 has a uniform in a table's outermost cell).
