@@ -4,8 +4,9 @@
  * matrix applies only while it matches the current lines: StressCorrelationApplied), reads a blank
  * pair as 0 and a blank diagonal as 1 as GENAI.SIMULATE_ROI does, keeps the rows of the lines the
  * run simulates (an empty line is left out with its row and column), and runs the engine's own
- * check, so the pane can show the nearest consistent matrix it simulates with when the typed one
- * is not positive semi-definite.
+ * check, so the pane can show the correlation the trials get when it is not the typed one (a
+ * matrix that is not positive semi-definite, or one at the edge that the normal scores cannot
+ * carry).
  */
 import { simulatedCorrelation } from "../../engine/correlation";
 import { atRows, type Problem } from "../../engine/problem";
