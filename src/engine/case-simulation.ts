@@ -549,6 +549,12 @@ export interface StatisticSeek {
    * helps (a cost line: the most it may cost). Null when no value in the lever's range meets it.
    */
   readonly value: number | null;
+  /**
+   * True when raising the lever helps (the value is the least it needs), false when lowering it
+   * does (the most it may be): a cost line, and any lever whose high end proved the worse one
+   * (adoption, when usage costs grow faster than the benefits it brings).
+   */
+  readonly upward: boolean;
   /** The statistic at that value (or at the best end of the range when none meets the goal). */
   readonly statistic: number;
   readonly evaluations: number;
@@ -618,7 +624,11 @@ export function leverHelpsUpward(c: LineItemCase, lever: SeekLever): boolean {
  * target, or the NPV's P10 reaches it. Every evaluation runs with the same seed, so the same
  * uniforms (common random numbers): the statistic then moves only with the lever, not with fresh
  * noise, and a bisection on it converges to a stable answer. Met: loss probability ≤ target, or
- * P10 ≥ target; both improve as the lever moves the case's way (`leverHelpsUpward`).
+ * P10 ≥ target; both improve as the lever moves the case's way (`leverHelpsUpward`), unless the
+ * ends of its range say otherwise: when only the end taken for the worse one meets the goal, the
+ * lever helps the other way (adoption drives usage costs as well as benefits). An end where the
+ * statistic has no value (a cost line at 0 leaves annual ROI without a cost to divide by) is
+ * read a thousandth of the range inside it.
  *
  * A generator: it yields the number of simulations run after each one, so a caller can report
  * progress and yield to its event loop between them; `seekStatistic` runs it through.
@@ -642,17 +652,31 @@ export function* seekStatisticSteps(
   const met = (v: number): boolean =>
     goal.statistic === "lossProbability" ? v <= goal.target : v >= goal.target;
   const [min, max] = SEEK_RANGE[lever.kind];
-  const upward = leverHelpsUpward(c, lever);
+  let upward = leverHelpsUpward(c, lever);
   // `good` is the end of the range where the case is best, `bad` the other.
   let good = upward ? max : min;
   let bad = upward ? min : max;
-  const best = at(good);
+  const inside = (end: number): number => end + ((end === min ? 1 : -1) * (max - min)) / 1000;
+  let best = at(good);
   yield evaluations;
-  const worst = at(bad);
+  if (Number.isNaN(best)) {
+    good = inside(good);
+    best = at(good);
+    yield evaluations;
+  }
+  let worst = at(bad);
   yield evaluations;
+  if (Number.isNaN(worst)) {
+    bad = inside(bad);
+    worst = at(bad);
+    yield evaluations;
+  }
+  if (!met(best) && met(worst)) {
+    [good, bad, best, worst, upward] = [bad, good, worst, best, !upward];
+  }
   const unmoved = best === worst;
-  if (!met(best)) return { value: null, statistic: best, evaluations, metEverywhere: false, unmoved };
-  if (met(worst)) return { value: bad, statistic: worst, evaluations, metEverywhere: true, unmoved };
+  if (!met(best)) return { value: null, upward, statistic: best, evaluations, metEverywhere: false, unmoved };
+  if (met(worst)) return { value: bad, upward, statistic: worst, evaluations, metEverywhere: true, unmoved };
   let value = best;
   while (Math.abs(good - bad) > tolerance) {
     const mid = (good + bad) / 2;
@@ -663,7 +687,7 @@ export function* seekStatisticSteps(
       value = v;
     } else bad = mid;
   }
-  return { value: good, statistic: value, evaluations, metEverywhere: false, unmoved: false };
+  return { value: good, upward, statistic: value, evaluations, metEverywhere: false, unmoved: false };
 }
 
 /** `seekStatisticSteps` run to its answer in one go. */

@@ -337,6 +337,11 @@ describe("sensitivityAtPercentiles", () => {
   });
 });
 
+/** The NPV's P10 of a case simulated with `o`. */
+function npvP10Of(x: LineItemCase, o: CaseSimulationOptions): number {
+  return simulateBusinessCase(x, o).outputs.npv.percentiles[CASE_PERCENTILES.indexOf(0.1)];
+}
+
 describe("seekStatistic", () => {
   const c = mixedCase();
   const seek = { ...options, trials: 2_000 };
@@ -426,6 +431,51 @@ describe("seekStatistic", () => {
     expect(b).toBeLessThanOrEqual(0.5 + 1e-4);
     expect(npvP10(withLever(c, benefitLever, b))).toBeGreaterThanOrEqual(least.target);
     expect(npvP10(withLever(c, benefitLever, b - 2e-4))).toBeLessThan(least.target);
+  });
+
+  it("finds a cost line's most when the line at 0 leaves annual ROI without a value (the only run-rate cost)", () => {
+    // At 0 the case has no run-rate cost: annual ROI has no value in any trial, and the seek
+    // read that as "not met" and said no cost level meets the goal, though half the cost does.
+    const only: LineItemCase = {
+      settings: { ...settings, benefitRealisation: 1, scenario: "Base", usagePriceChange: 0 },
+      benefits: [{ label: "B", annual: 1_000_000, low: 700_000, high: 1_300_000, timing: "company" }],
+      costs: [{ label: "C", amount: 1_100_000, low: 900_000, high: 1_500_000, kind: "recurring" }],
+    };
+    const lever = { kind: "lineLevel", side: "costs", index: 0 } as const;
+    const o: CaseSimulationOptions = { trials: 2000, seed: 7, distribution: "PERT", paybackBenchmark: 14 };
+    const loss = (x: LineItemCase): number => simulateBusinessCase(x, o).outputs.annualRoi.belowZero;
+    expect(loss(withLever(only, lever, 0.5))).toBeLessThanOrEqual(0.05);
+    const found = seekStatistic(only, o, { statistic: "lossProbability", target: 0.05 }, lever);
+    expect(found).toEqual(expect.objectContaining({ upward: false, metEverywhere: false }));
+    const most = found.value as number;
+    expect(most).toBeGreaterThan(0.5);
+    expect(loss(withLever(only, lever, most))).toBeLessThanOrEqual(0.05);
+    expect(loss(withLever(only, lever, most + 2e-4))).toBeGreaterThan(0.05);
+  });
+
+  it("finds the most adoption that meets the goal when more adoption hurts (usage costs outgrow its benefits)", () => {
+    // The seek took more adoption to help always, tried 100% alone, and said no adoption meets a
+    // goal today's 80% meets.
+    const usage: LineItemCase = {
+      settings: { ...settings, companyAdoption: ramp(1, 6, 0.8), benefitRealisation: 1, scenario: "Base" },
+      benefits: [
+        { label: "Fixed saving", annual: 3_000_000, low: 2_500_000, high: 3_500_000, timing: "fixed" },
+        { label: "Adoption benefit", annual: 500_000, low: 300_000, high: 700_000, timing: "company" },
+      ],
+      costs: [
+        { label: "API", amount: 2_000_000, low: 1_500_000, high: 3_000_000, kind: "usage" },
+        { label: "Run", amount: 1_000_000, low: 900_000, high: 1_200_000, kind: "recurring" },
+      ],
+    };
+    const lever = { kind: "adoptionTarget", current: 0.8 } as const;
+    const o: CaseSimulationOptions = { trials: 2000, seed: 3, distribution: "PERT", paybackBenchmark: 14 };
+    const goal = { statistic: "npvP10", target: 1_000_000 } as const;
+    const found = seekStatistic(usage, o, goal, lever);
+    expect(found.upward).toBe(false);
+    const most = found.value as number;
+    expect(most).toBeGreaterThan(0.8);
+    expect(npvP10Of(withLever(usage, lever, most), o)).toBeGreaterThanOrEqual(goal.target);
+    expect(npvP10Of(withLever(usage, lever, most + 2e-4), o)).toBeLessThan(goal.target);
   });
 
   it("says when the goal holds over the lever's whole range, and refuses a line that does not exist", () => {

@@ -65,8 +65,8 @@ export function seekAnswerText(
   const at = leverText(answer, result.value, s, currency, locale).value;
   if (result.metEverywhere)
     return [fill(s.seekAlways, { lever: name, range, statistic: stat.name, value: stat.value, at })];
-  // A cost line's answer is the most it may be; every other lever's the least it needs.
-  const most = lever.kind === "lineLevel" && lever.side === "costs";
+  // The most the lever may be where lowering it helps (a cost line), else the least it needs.
+  const most = !result.upward;
   const lines = [
     fill(most ? s.seekMost : s.seekLeast, {
       lever: name,
