@@ -104,6 +104,20 @@ export interface SimulationSummary {
   readonly lossInterval: Interval;
 }
 
+/**
+ * The correlation a run of `items` line items simulates (null: independent). A matrix of another
+ * size is a caller's bug (`correlationProblem` checks what a user gives): a RangeError that says
+ * so, rather than a TypeError from deep in the sampler.
+ */
+function correlationOf(matrix: Matrix | null | undefined, items: number): SimulatedCorrelation | null {
+  if (!matrix) return null;
+  if (matrix.length !== items || matrix.some((row) => row.length !== items))
+    throw new RangeError(
+      `the correlation matrix must be ${items} × ${items}, one row and column per line item; got ${matrix.length} × ${matrix[0]?.length ?? 0}`,
+    );
+  return simulatedCorrelation(matrix);
+}
+
 /** The Cholesky factor of the normal scores' target correlation; null for independent items. */
 function scoreFactorOf(check: SimulatedCorrelation | null): number[][] | null {
   return check && !isIdentity(check.matrix) ? choleskyPsd(check.scores) : null;
@@ -189,7 +203,7 @@ export class RoiSimulation {
     this.tables = sums
       ? []
       : items.map((item) => cachedQuantileTable(item, item.distribution ?? options.distribution));
-    this.correlation = options.correlation ? simulatedCorrelation(options.correlation) : null;
+    this.correlation = correlationOf(options.correlation, items.length);
     const scoreFactor = scoreFactorOf(this.correlation);
     this.sampler = new BlockSampler(new Sfc32(options.seed), items.length, this.sampling, scoreFactor);
     this.blocks = blockSizes(options.trials);
@@ -429,7 +443,7 @@ function roiOfBlock(
  */
 export function simulationUniforms(itemCount: number, options: SimulationOptions): Float64Array[] {
   const sampling = options.sampling ?? DEFAULT_SIMULATION.sampling;
-  const scoreFactor = scoreFactorOf(options.correlation ? simulatedCorrelation(options.correlation) : null);
+  const scoreFactor = scoreFactorOf(correlationOf(options.correlation, itemCount));
   const sampler = new BlockSampler(new Sfc32(options.seed), itemCount, sampling, scoreFactor);
   const out = Array.from({ length: itemCount }, () => new Float64Array(options.trials));
   let start = 0;

@@ -308,6 +308,24 @@ describe("Iman-Conover rank correlation", () => {
     expect(s.correlation?.matrix[0][1]).toBeLessThan(0.9);
   });
 
+  it("refuses a correlation matrix of another size than its line items with a RangeError that says so", () => {
+    // correlationProblem checks what a user gives; a caller passing a wrong-size matrix straight
+    // to the engine met a TypeError from deep in the sampler.
+    const two = [
+      [1, 0.5],
+      [0.5, 1],
+    ];
+    const model: LineItemModel = {
+      benefits: SEED_STRESS_MODEL.benefits.slice(0, 2),
+      costs: [{ low: 1, base: 2, high: 3 }],
+    };
+    const options: SimulationOptions = { trials: 100, seed: 1, distribution: "PERT", correlation: two };
+    expect(() => new RoiSimulation(model, options)).toThrow(
+      new RangeError("the correlation matrix must be 3 × 3, one row and column per line item; got 2 × 2"),
+    );
+    expect(() => simulationUniforms(3, options)).toThrow(RangeError);
+  });
+
   it("reports the correlation its trials get: three lines at −0.5 come out at the reported −0.483, not the given −0.5", () => {
     // Consistent, but its normal scores cannot be correlated 2·sin(−π/12) each pair; the spill
     // said "as given" while the ranks correlated at −0.48.
