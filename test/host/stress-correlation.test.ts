@@ -69,9 +69,17 @@ function figures(s: SimulationSummary): number[] {
 
 /** The engine's run on the lines the sheet simulates, with the sheet's settings. */
 async function engineRun(host: MemoryHost, correlation: Matrix | null, sampling: "LHS" | "MC" = "LHS") {
-  const reading = readLineItems(await host.readNames(LINE_ITEM_NAMES));
+  const values = await host.readNames(LINE_ITEM_NAMES);
+  const reading = readLineItems(values);
   if (!reading.ok) throw new Error(`the lines cannot be read: ${JSON.stringify(reading)}`);
-  return simulateRoi(reading.model, { ...DEFAULT_SIMULATION, sampling, correlation });
+  // A matrix over every row of the lines, blank ones included, is read over the lines simulated,
+  // as SIMULATE_ROI reads it (a blank row's row and column left out).
+  const kept = keptLineRows(values).flatMap((keep, i) => (keep ? [i] : []));
+  const matrix =
+    correlation && correlation.length > kept.length
+      ? kept.map((i) => kept.map((j) => correlation[i][j]))
+      : correlation;
+  return simulateRoi(reading.model, { ...DEFAULT_SIMULATION, sampling, correlation: matrix });
 }
 
 /** Where a pair of the matrix is: the cell at row i, column j of StressCorrelation. */
