@@ -180,16 +180,10 @@ export function checkCorrelation(given: Matrix): CorrelationCheck {
 
 /**
  * The Pearson correlation of normal scores whose ranks have Spearman correlation ρ:
- * ρ_Pearson = 2·sin(π·ρ_S / 6) (Pearson, 1907, for the bivariate normal). Iman-Conover reorders
- * by normal scores, so the scores are given this correlation for the ranks to get ρ_S.
+ * ρ_Pearson = 2·sin(π·ρ_S / 6) (Pearson, 1907, for the bivariate normal), coefficient by
+ * coefficient. Iman-Conover reorders by normal scores, so the scores are given this correlation
+ * for the ranks to get ρ_S (see `simulatedCorrelation` when it is not consistent).
  */
-export function scoreCorrelation(spearman: Matrix): number[][] {
-  const p = scoreImage(spearman);
-  // The map keeps a consistent matrix consistent in practice, but not by theorem: repair if not.
-  return choleskyPsd(p) ? p : nearestCorrelation(p);
-}
-
-/** 2·sin(π·ρ/6) of every off-diagonal coefficient (see `scoreCorrelation`). */
 function scoreImage(spearman: Matrix): number[][] {
   return spearman.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * r) / 6))));
 }

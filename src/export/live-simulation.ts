@@ -24,7 +24,7 @@
  * before: never a wrong number.
  */
 import { simulationUniforms, DEFAULT_SIMULATION, RoiSimulation } from "../engine/simulate";
-import { cachedQuantileTable, type LineItem, sampleTable } from "../engine/distributions";
+import { cachedQuantileTable, LINE_DISTRIBUTIONS, type LineItem, sampleTable } from "../engine/distributions";
 import { SIMULATION_STATISTICS } from "../engine/simulation-table";
 import { ProblemError } from "../functions/arguments";
 import { readModel, readSimulation } from "../functions/risk";
@@ -423,7 +423,8 @@ interface CheckWords {
  */
 export function checkFormula(p: string, cost: boolean, words: CheckWords): string {
   const [low, base, high, shape] = [ROW.low, ROW.base, ROW.high, ROW.shape].map((row) => `${p}$${row}`);
-  const known = `IF(OR(${shape}="PERT",${shape}="Triangular",${shape}="Uniform"),"",${textLiteral(words.checkShape)})`;
+  const shapes = LINE_DISTRIBUTIONS.map((d) => `${shape}="${d}"`).join(",");
+  const known = `IF(OR(${shapes}),"",${textLiteral(words.checkShape)})`;
   const sign = cost ? `IF(${low}<0,${textLiteral(words.checkNegative)},${known})` : known;
   return (
     `=IF(AND(ISNUMBER(${low}),ISNUMBER(${base}),ISNUMBER(${high})),` +
