@@ -463,7 +463,11 @@ export interface SensitivityLine {
   /** The output at the first and last percentile (the tornado's bar ends, P10 and P90). */
   readonly low: number;
   readonly high: number;
-  /** |high − low| (NaN where the output is undefined). */
+  /**
+   * |high − low|: +Infinity when one end is a payback beyond the horizon and the other is not
+   * (the line decides whether the case pays back within it), 0 when both ends are equal (both
+   * beyond included), NaN where the output is undefined.
+   */
   readonly swing: number;
 }
 
@@ -472,7 +476,10 @@ export interface SensitivityResult {
   readonly percentiles: readonly number[];
   /** The output with every line at its base. */
   readonly base: number;
-  /** Lines by swing, largest first (ties in line order); lines without spread have swing 0. */
+  /**
+   * Lines by swing, largest first (an infinite swing first of all, ties in line order, an
+   * undefined one last); lines without spread have swing 0.
+   */
   readonly lines: readonly SensitivityLine[];
 }
 
@@ -505,10 +512,12 @@ export function sensitivityAtPercentiles(
     });
     const low = outputs[0];
     const high = outputs[outputs.length - 1];
-    const swing = Math.abs(high - low);
+    // Infinity − Infinity would be NaN: a line beyond the horizon at both ends does not move it.
+    const swing = low === high ? 0 : Math.abs(high - low);
     return { label: compiled.labels[j], index: j, inputs, outputs, low, high, swing };
   });
-  const key = (l: SensitivityLine): number => (Number.isFinite(l.swing) ? l.swing : -1);
+  // Two infinite swings compare as NaN, which the sort reads as equal: then line order decides.
+  const key = (l: SensitivityLine): number => (Number.isNaN(l.swing) ? -1 : l.swing);
   return {
     output,
     percentiles,

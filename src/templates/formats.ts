@@ -2,11 +2,12 @@
  * Semantic number formats → Excel number-format strings. One place, so Excel, the preview grid
  * and the .xlsx export show money, percentages and months the same way.
  */
+import { HORIZON_PAYBACK_MONTHS } from "../engine/case-simulation";
 import type { Units } from "../i18n/bundle";
 import type { SemanticFormat } from "./plan";
 
 /** The units English writes after a number; each language has its own (its bundle's conventions). */
-export const ENGLISH_UNITS: Units = { months: "mo", hours: "h", seconds: "s" };
+export const ENGLISH_UNITS: Units = { months: "mo", hours: "h", seconds: "s", beyondHorizon: "> 36" };
 
 /** A currency symbol quoted for a format string: NT$ → "NT$". */
 function quoted(symbol: string): string {
@@ -32,6 +33,10 @@ export function numberFormat(format: SemanticFormat, currency: string, units: Un
       return "General";
     case "decimal":
       return "#,##0.00##";
+    // A payback beyond the horizon is written as a number past it (so a chart draws it, where a
+    // text cell would plot as 0) and shows as the words for it.
+    case "payback":
+      return `[>${HORIZON_PAYBACK_MONTHS}]${quoted(units.beyondHorizon)};#,##0.00##`;
     case "integer":
       return "0";
     case "months":
@@ -113,6 +118,8 @@ export function formatValue(
       return general(value, locale);
     case "decimal":
       return n(4, 2);
+    case "payback":
+      return value > HORIZON_PAYBACK_MONTHS ? units.beyondHorizon : n(4, 2);
     case "integer":
       return Math.round(value).toString();
     case "months":

@@ -50,6 +50,8 @@ export type SemanticFormat =
   | "gantt"
   | "number"
   | "decimal"
+  /** Months to pay back, as "decimal"; a value past the three-year horizon reads "> 36". */
+  | "payback"
   | "integer"
   | "months"
   | "hours"

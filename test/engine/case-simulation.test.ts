@@ -5,6 +5,7 @@ import {
   compileCase,
   seekStatistic,
   withLever,
+  HORIZON_PAYBACK_MONTHS,
   sensitivityAtPercentiles,
   simulateBusinessCase,
   SPIDER_PERCENTILES,
@@ -334,6 +335,43 @@ describe("sensitivityAtPercentiles", () => {
     const last = result.lines[result.lines.length - 1];
     expect(last.label).toBe("Agents");
     expect(last.swing).toBe(0);
+  });
+
+  it("ranks first a line that puts payback beyond the horizon at one end: it decides whether the case pays back", () => {
+    // The one-off build at its P90 costs seven times its base: the case then never pays back within
+    // 36 months, while at its P10 and with every line at base it does.
+    const c = mixedCase();
+    const heavy: LineItemCase = {
+      ...c,
+      costs: c.costs.map((l) => (l.label === "Build" ? { ...l, high: l.amount * 8 } : l)),
+    };
+    const result = sensitivityAtPercentiles(heavy, "paybackMonths", "Uniform");
+    expect(result.base).toBeLessThan(HORIZON_PAYBACK_MONTHS);
+    const [first, ...rest] = result.lines;
+    expect(first.label).toBe("Build");
+    expect(first.low).toBeLessThan(HORIZON_PAYBACK_MONTHS);
+    expect(first.high).toBe(Infinity);
+    expect(first.swing).toBe(Infinity);
+    // The others keep their order by finite swing.
+    for (const l of rest) expect(Number.isFinite(l.swing)).toBe(true);
+    for (let i = 1; i < rest.length; i++) expect(rest[i].swing).toBeLessThanOrEqual(rest[i - 1].swing);
+  });
+
+  it("gives a line beyond the horizon at both ends a swing of zero, not an undefined one", () => {
+    // A build 40 to 60 times its base: the case never pays back within the horizon, at the
+    // build's P10, its P90 or any other line's percentile.
+    const c = mixedCase();
+    const never: LineItemCase = {
+      ...c,
+      costs: c.costs.map((l) =>
+        l.label === "Build" ? { ...l, amount: l.amount * 40, low: l.amount * 40, high: l.amount * 60 } : l,
+      ),
+    };
+    const result = sensitivityAtPercentiles(never, "paybackMonths", "Uniform");
+    expect(result.base).toBe(Infinity);
+    const build = result.lines.find((l) => l.label === "Build");
+    expect([build?.low, build?.high, build?.swing]).toEqual([Infinity, Infinity, 0]);
+    expect(result.lines.every((l) => !Number.isNaN(l.swing))).toBe(true);
   });
 });
 

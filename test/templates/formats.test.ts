@@ -26,6 +26,23 @@ describe("number formats", () => {
     expect(formatValue(0.504, "gantt", "NT$")).toBe("50%");
   });
 
+  it("shows a payback past the three-year horizon as the words for it, in the sheet's format and the pane alike", () => {
+    // Excel, LibreOffice and the preview read the condition the same way: above 36, the words.
+    expect(numberFormat("payback", "NT$")).toBe('[>36]"> 36";#,##0.00##');
+    expect(
+      numberFormat("payback", "NT$", {
+        months: "個月",
+        hours: "小時",
+        seconds: "秒",
+        beyondHorizon: "超過 36",
+      }),
+    ).toBe('[>36]"超過 36";#,##0.00##');
+    expect(formatValue(37, "payback", "NT$")).toBe("> 36");
+    expect(formatValue(Infinity, "payback", "NT$")).toBe("> 36");
+    expect(formatValue(36, "payback", "NT$")).toBe("36.00");
+    expect(formatValue(14.25, "payback", "NT$")).toBe(formatValue(14.25, "decimal", "NT$"));
+  });
+
   it("shows months and seconds with one decimal, scores with the two ScoreDecimals keeps, and text as it is", () => {
     expect(numberFormat("score", "NT$")).toBe("0.00");
     expect(formatValue(6.0321, "months", "NT$")).toBe("6.0 mo");

@@ -9,6 +9,9 @@ export const conventions = {
   /** Around an aside: "(…)". */
   open: " (",
   close: ")",
-  /** Units after a number, on the sheet's number formats and in the pane. */
-  units: { months: "mo", hours: "h", seconds: "s" },
+  /**
+   * Units after a number, on the sheet's number formats and in the pane; `beyondHorizon` is what a
+   * payback cell shows for a payback beyond the three-year horizon.
+   */
+  units: { months: "mo", hours: "h", seconds: "s", beyondHorizon: "> 36" },
 };

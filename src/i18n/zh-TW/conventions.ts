@@ -7,5 +7,5 @@ export const conventions: Conventions = {
   clauseSeparator: "；",
   open: "（",
   close: "）",
-  units: { months: "個月", hours: "小時", seconds: "秒" },
+  units: { months: "個月", hours: "小時", seconds: "秒", beyondHorizon: "超過 36" },
 };

@@ -12,6 +12,7 @@ import {
   type CaseSimulationOptions,
   type CaseSimulationSummary,
   compileCase,
+  HORIZON_PAYBACK_MONTHS,
   SEEK_RANGE,
   type SeekLever,
   seekStatisticSteps,
@@ -318,28 +319,41 @@ export const CASE_OUTPUT_LABEL: Readonly<
   paybackMonths: "casePayback",
 };
 
-/** The number format each output reads in: ROI as a percentage, NPV as money, payback in months. */
+/**
+ * The number format each output reads in: ROI as a percentage, NPV as money, payback in months
+ * (past the horizon, as the words for it: see `paneSensitivityCells`).
+ */
 export const CASE_OUTPUT_FORMAT: Readonly<Record<CaseOutput, SemanticFormat>> = {
   annualRoi: "percent",
   pvRoi: "percent",
   npv: "currency",
-  paybackMonths: "decimal",
+  paybackMonths: "payback",
 };
+
+/**
+ * A payback beyond the horizon as the sensitivity block writes it: a month past the horizon, a
+ * number, so Excel's spider and tornado draw the line there (a text cell would plot as 0, a blank
+ * as a gap), shown as "> 36" by the "payback" number format.
+ */
+export const PAYBACK_BEYOND_CELL = HORIZON_PAYBACK_MONTHS + 1;
 
 /**
  * The Stress sheet's sensitivity blocks for one output: PaneSensitivityOutput (the output's name,
  * its value with every line at base) and PaneSensitivity (PANE_SENSITIVITY_LINES rows: the lines
  * that move the output, largest swing first, each its label and the output at the line's
  * percentiles). A line that does not move it (swing 0 or undefined) is left out, so the charts
- * show what matters; rows beyond the lines, and outputs with no value (a payback beyond the
- * horizon), are blank.
+ * show what matters. A line that puts payback beyond the horizon at one end moves it most and
+ * comes first, that end written as PAYBACK_BEYOND_CELL (as is a base payback beyond it). Rows
+ * beyond the lines, and outputs with no value, are blank.
  */
 export function paneSensitivityCells(
   result: SensitivityResult,
   outputName: string,
 ): { readonly output: CellValue[][]; readonly lines: CellValue[][] } {
-  const value = (v: number): CellValue => (Number.isFinite(v) ? v : null);
-  const moving = result.lines.filter((l) => Number.isFinite(l.swing) && l.swing > 0);
+  const value = (v: number): CellValue =>
+    v === Infinity && result.output === "paybackMonths" ? PAYBACK_BEYOND_CELL : Number.isFinite(v) ? v : null;
+  // An undefined swing (NaN) fails the comparison; an infinite one passes.
+  const moving = result.lines.filter((l) => l.swing > 0);
   const lines = Array.from({ length: PANE_SENSITIVITY_LINES }, (_, i): CellValue[] => {
     const l = moving[i];
     return l ? [l.label, ...l.outputs.map(value)] : new Array<CellValue>(PANE_SENSITIVITY_COLUMNS).fill(null);

@@ -32,12 +32,40 @@ describe("business-case chart geometry", () => {
   it("spans each tornado bar from the output at P10 to the one at P90, a cost's bar marked as inverse", () => {
     const { bars, baseX, min, max } = tornadoBars(result, 8);
     expect([min, max]).toEqual([60, 140]);
-    expect(bars.map((b) => [b.label, b.x, b.width, b.inverse])).toEqual([
-      ["Benefit", 0, 300, false],
-      ["Cost", 75, 150, true],
-      ["Flat", 150, 0.5, false],
+    // The line that does not move the output is left out, as on the Stress sheet.
+    expect(bars.map((b) => [b.label, b.x, b.width, b.inverse, b.low, b.high])).toEqual([
+      ["Benefit", 0, 300, false, 60, 140],
+      ["Cost", 75, 150, true, 120, 80],
     ]);
     expect(baseX).toBe(150);
+  });
+
+  const payback: SensitivityResult = {
+    output: "paybackMonths",
+    percentiles: [0.1, 0.3, 0.5, 0.7, 0.9],
+    base: 14,
+    lines: [line("Build", 0, [10, 12, 14, 30, Infinity]), line("Agents", 1, [20, 16, 14, 12, 10])],
+  };
+
+  it("draws a payback beyond the horizon at the tornado's right edge, the finite months to its left", () => {
+    const { bars, baseX, min, max } = tornadoBars(payback, 8);
+    expect([min, max]).toEqual([10, Infinity]);
+    // Finite months over the first 85% of the width (255 units for 10..20 months).
+    expect(bars.map((b) => [b.label, b.x, b.width])).toEqual([
+      ["Build", 0, CHART_WIDTH],
+      ["Agents", 0, 255],
+    ]);
+    expect(baseX).toBe(102);
+    // A base payback beyond the horizon sits at the edge too.
+    expect(tornadoBars({ ...payback, base: Infinity }, 8).baseX).toBe(CHART_WIDTH);
+  });
+
+  it("draws the spider's payback beyond the horizon at the top edge", () => {
+    const { lines, max } = spiderLines(payback, 5);
+    expect(max).toBe(Infinity);
+    expect(lines.map((l) => l.label)).toEqual(["Build", "Agents"]);
+    // y = 0 is the top; 10..30 months fill the lower 85% of the height (102 units).
+    expect(lines[0].points.split(" ")).toEqual(["0,120", "75,109.8", "150,99.6", "225,18", "300,0"]);
   });
 
   it("plots the spider's lines against the percentile, skipping lines that do not move the output", () => {

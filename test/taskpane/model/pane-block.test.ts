@@ -3,9 +3,9 @@
  * has them in the shape this version writes, and the sensitivity block's rows as the spider and
  * the percentile tornado read them.
  */
-import type { SensitivityResult } from "../../../src/engine/case-simulation";
+import { HORIZON_PAYBACK_MONTHS, type SensitivityResult } from "../../../src/engine/case-simulation";
 import type { CellWrite, NameLocation } from "../../../src/host/workbook-host";
-import { paneSensitivityCells } from "../../../src/taskpane/model/case-run";
+import { PAYBACK_BEYOND_CELL, paneSensitivityCells } from "../../../src/taskpane/model/case-run";
 import { writePaneBlocks } from "../../../src/taskpane/model/pane-block";
 import { PANE_SENSITIVITY_COLUMNS, PANE_SENSITIVITY_LINES } from "../../../src/templates/stress";
 import { sensitivityLine } from "./sensitivity-fixture";
@@ -80,15 +80,27 @@ describe("paneSensitivityCells", () => {
     const cells = paneSensitivityCells(result, "Payback (months)");
     expect(cells.output).toEqual([["Payback (months)"], [6]]);
     expect(cells.lines).toHaveLength(PANE_SENSITIVITY_LINES);
-    // "Big" has an undefined swing (a payback beyond the horizon at P90): it is left out, as is
-    // the line that does not move the output.
-    expect(cells.lines[0]).toEqual(["Small", 5, 5.5, 6, 6.5, 7]);
+    // "Big" puts payback beyond the horizon at its P90 (an infinite swing, first): that end is a
+    // number past the horizon, which Excel's charts draw and the "payback" format shows as "> 36".
+    // The line that does not move the output is left out.
+    expect(cells.lines[0]).toEqual(["Big", 4, 5, 6, 7, PAYBACK_BEYOND_CELL]);
+    expect(PAYBACK_BEYOND_CELL).toBeGreaterThan(HORIZON_PAYBACK_MONTHS);
+    expect(cells.lines[1]).toEqual(["Small", 5, 5.5, 6, 6.5, 7]);
     expect(
       cells.lines
-        .slice(1)
+        .slice(2)
         .flat()
         .every((v) => v === null),
     ).toBe(true);
     expect(cells.lines.every((row) => row.length === PANE_SENSITIVITY_COLUMNS)).toBe(true);
+  });
+
+  it("writes a base payback beyond the horizon past it, and leaves an output with no value blank", () => {
+    expect(paneSensitivityCells({ ...result, base: Infinity }, "Payback").output).toEqual([
+      ["Payback"],
+      [PAYBACK_BEYOND_CELL],
+    ]);
+    const roi: SensitivityResult = { ...result, output: "annualRoi", base: NaN, lines: [] };
+    expect(paneSensitivityCells(roi, "ROI").output).toEqual([["ROI"], [null]]);
   });
 });

@@ -12,6 +12,8 @@ export function sensitivityLine(label: string, index: number, outputs: number[])
     outputs,
     low: outputs[0],
     high: outputs[outputs.length - 1],
-    swing: Math.abs(outputs[outputs.length - 1] - outputs[0]),
+    // As the engine has it: equal ends (both beyond the horizon) move nothing.
+    swing:
+      outputs[0] === outputs[outputs.length - 1] ? 0 : Math.abs(outputs[outputs.length - 1] - outputs[0]),
   };
 }

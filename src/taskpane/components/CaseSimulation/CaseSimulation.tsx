@@ -199,10 +199,7 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
                   output: name(output),
                   base: f(sensitivity.base),
                   lines: tornado.bars
-                    .map((b, i) => {
-                      const line = sensitivity.lines[i];
-                      return `${b.label} ${f(line.low)} – ${f(line.high)}`;
-                    })
+                    .map((b) => `${b.label} ${f(b.low)} – ${f(b.high)}`)
                     .join(bundle.conventions.listSeparator),
                 })}
                 testId="case-tornado"
@@ -218,7 +215,7 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
                     height={b.height}
                     className={b.inverse ? styles.inverse : styles.bar}
                   >
-                    <title>{b.label}</title>
+                    <title>{`${b.label} ${f(b.low)} – ${f(b.high)}`}</title>
                   </rect>
                 ))}
                 <line

@@ -119,6 +119,7 @@ export function useCaseSimulation({ trials, seed, distribution, sampling }: Case
             name: STRESS_NAMES.paneSensitivityOutput,
             shape: { rows: 2, columns: 1 },
             values: cells.output,
+            format,
             missing,
           },
           {
