@@ -85,6 +85,12 @@ export interface GridProps {
   readonly onSelect: (selection: GridSelection) => void;
   /** Writes an entry to a cell; resolves with an error message, or null once written. */
   readonly onCommit: (cell: CellRef, value: CellValue) => Promise<string | null>;
+  /**
+   * An entry typed into a cell whose row the view did not carry when the typing began: the cell
+   * is read from the workbook, then the entry is written as `onCommit` would, or refused as
+   * `onRefuse` would.
+   */
+  readonly onCommitEntry: (cell: CellRef, text: string) => void;
   /** A cell the user tried to edit is not editable. */
   readonly onRefuse: (cell: CellRef) => void;
   /** Delete on a selection: clear its inputs. */
@@ -102,7 +108,8 @@ export interface GridProps {
 }
 
 export function Grid(props: GridProps) {
-  const { view, currency, selection, onSelect, onCommit, onRefuse, onClear, onUndo, onRedo } = props;
+  const { view, currency, selection, onSelect, onCommit, onCommitEntry, onRefuse, onClear, onUndo, onRedo } =
+    props;
   const t = usePreviewBundle().preview;
   const { onRowCommand, onContextMenu } = props;
   const selected = selection.focus;
@@ -179,14 +186,18 @@ export function Grid(props: GridProps) {
   /** Opens the editor: "enter" replaces the content (typing), "edit" edits it in place (F2). */
   const startEdit = useCallback(
     (row: number, column: number, mode: Editing["mode"], text?: string) => {
-      // Not known yet whether the cell is an input: its row is on its way from the workbook.
-      if (!rowLoaded(view, row)) return;
+      // A row on its way from the workbook (just inserted, or scrolled to on a busy machine): not
+      // known yet whether the cell is an input. Typing opens the editor all the same, as Excel
+      // never drops a key; the entry is checked against the cell when it is committed. An edit in
+      // place (F2) needs the cell's content: it waits for the row.
+      const unseen = !rowLoaded(view, row);
+      if (unseen && (mode !== "enter" || text === undefined)) return;
       const cell = cellAt(row, column);
-      if (!isEditable(view, cell)) {
+      if (!unseen && !isEditable(view, cell)) {
         onRefuse({ row, column });
         return;
       }
-      const next: Editing = { sheet: view.name, row, column, mode, text: text ?? editText(cell) };
+      const next: Editing = { sheet: view.name, row, column, mode, text: text ?? editText(cell), unseen };
       editingRef.current = next;
       setEditing(next);
     },
@@ -200,7 +211,8 @@ export function Grid(props: GridProps) {
       if (!edit) return;
       editingRef.current = null;
       setEditing(null);
-      if (mode === "commit") {
+      if (mode === "commit" && edit.unseen) onCommitEntry({ row: edit.row, column: edit.column }, edit.text);
+      else if (mode === "commit") {
         const cell = cellAt(edit.row, edit.column);
         const value = entryValue(edit.text, cell, currency);
         if (value !== (cell?.value ?? null)) void onCommit({ row: edit.row, column: edit.column }, value);
@@ -209,7 +221,7 @@ export function Grid(props: GridProps) {
       if (then) move(edit.row + then.rows, edit.column + then.columns);
       focusGrid();
     },
-    [cellAt, currency, onCommit, move, focusGrid],
+    [cellAt, currency, onCommit, onCommitEntry, move, focusGrid],
   );
 
   const scrollTo = useCallback((top: number, left: number) => {

@@ -43,6 +43,11 @@ export interface Editing {
   readonly text: string;
   /** "enter": begun by typing, an arrow commits and moves; "edit": in place (F2), arrows move the caret. */
   readonly mode: "enter" | "edit";
+  /**
+   * Typed into a row the view did not carry yet (see Grid's startEdit): whether the cell takes an
+   * entry, and how its format reads it, are settled when the entry is committed.
+   */
+  readonly unseen?: boolean;
 }
 
 export interface Layout {

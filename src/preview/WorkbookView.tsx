@@ -39,12 +39,15 @@ import {
   clearMessage,
   clearPlan,
   editText,
+  entryValue,
+  isEditable,
   singleCell,
   type CellChange,
   type GridEdit,
   type GridSelection,
   type RowCommand,
 } from "./grid-model";
+import type { CellView, SheetView } from "./sheet-view";
 import { useWorkbook, type PreviewHost } from "./useWorkbook";
 
 const useStyles = makeStyles({
@@ -151,29 +154,76 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
   const focusGrid = (): void =>
     document.querySelector<HTMLElement>('[data-testid="preview-grid"]')?.focus({ preventScroll: true });
 
+  /** Writes one cell's entry, undoably; within the queue. Resolves with an error message, or null. */
+  const writeEntry = useCallback(
+    async (sheet: string, cell: CellRef, value: CellValue): Promise<string | null> => {
+      // Undo writes back the value before, read from the workbook once the writes queued before
+      // this one have landed: the view on screen may not show them yet (it comes back from the
+      // workbook a moment after each write), and an undo would then put back an older value.
+      const before = (await host.readRange(sheet, cellAddress(cell.row, cell.column)))[0]?.[0] ?? null;
+      const changes: CellChange[] = [{ ...cell, before, after: value }];
+      try {
+        await host.writeCells(cellWrites(sheet, changes, "after"));
+        // The workbook's tables, not the view's: the view may not show a row operation yet.
+        history.current.push({ kind: "cells", sheet, changes, tables: await host.tableLayout(sheet) });
+        setMessage(null);
+        return null;
+      } catch (error) {
+        fail(error);
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+    [host, fail],
+  );
+
   const onCommit = useCallback(
     (cell: CellRef, value: CellValue): Promise<string | null> => {
       if (!view) return Promise.resolve(null);
       const sheet = view.name;
-      return enqueue(async () => {
-        // Undo writes back the value before, read from the workbook once the writes queued before
-        // this one have landed: the view on screen may not show them yet (it comes back from the
-        // workbook a moment after each write), and an undo would then put back an older value.
-        const before = (await host.readRange(sheet, cellAddress(cell.row, cell.column)))[0]?.[0] ?? null;
-        const changes: CellChange[] = [{ ...cell, before, after: value }];
+      return enqueue(() => writeEntry(sheet, cell, value));
+    },
+    [view, enqueue, writeEntry],
+  );
+
+  /** Why a cell takes no entry, in words (`where`: its address with the sheet). */
+  const refusal = useCallback(
+    (target: CellView | null | undefined, template: SheetView["template"], where: string): string => {
+      const params = { cell: where, formula: target?.formula ?? "" };
+      return fill(
+        target?.formula && (target.input || template === null)
+          ? t.holdsFormula
+          : target?.formula
+            ? t.calculated
+            : t.notInput,
+        params,
+      );
+    },
+    [t],
+  );
+
+  // An entry typed before its row reached the view: the cell as the workbook has it now (the writes
+  // queued before this one landed) decides whether it takes the entry and how its format reads it.
+  const onCommitEntry = useCallback(
+    (cell: CellRef, text: string) => {
+      if (!view) return;
+      const sheet = view.name;
+      void enqueue(async () => {
         try {
-          await host.writeCells(cellWrites(sheet, changes, "after"));
-          // The workbook's tables, not the view's: the view may not show a row operation yet.
-          history.current.push({ kind: "cells", sheet, changes, tables: await host.tableLayout(sheet) });
-          setMessage(null);
-          return null;
+          const seen = await host.sheetView(sheet, { top: cell.row, bottom: cell.row });
+          const target = seen.cells[cell.row]?.[cell.column] ?? null;
+          if (!isEditable(seen, target)) {
+            const where = `${sheet}!${cellAddress(cell.row, cell.column)}`;
+            setMessage({ intent: "warning", text: refusal(target, seen.template, where) });
+            return;
+          }
+          const value = entryValue(text, target, seen.currency ?? "");
+          if (value !== (target?.value ?? null)) await writeEntry(sheet, cell, value);
         } catch (error) {
           fail(error);
-          return error instanceof Error ? error.message : String(error);
         }
       });
     },
-    [host, view, enqueue, fail],
+    [host, view, enqueue, writeEntry, refusal, fail],
   );
 
   const onClear = useCallback(
@@ -210,20 +260,9 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
       if (!view) return;
       const where = `${view.name}!${cellAddress(cell.row, cell.column)}`;
       const target = view.cells[cell.row]?.[cell.column];
-      const params = { cell: where, formula: target?.formula ?? "" };
-      setMessage({
-        intent: "warning",
-        text: fill(
-          target?.formula && (target.input || view.template === null)
-            ? t.holdsFormula
-            : target?.formula
-              ? t.calculated
-              : t.notInput,
-          params,
-        ),
-      });
+      setMessage({ intent: "warning", text: refusal(target, view.template, where) });
     },
-    [view, t],
+    [view, refusal],
   );
 
   /** Runs an edit forwards (redo) or backwards (undo); resolves with the edit as it now stands. */
@@ -442,6 +481,7 @@ export function WorkbookView({ host, gridHeight = "62vh" }: WorkbookViewProps) {
           selection={selection}
           onSelect={onSelect}
           onCommit={onCommit}
+          onCommitEntry={onCommitEntry}
           onRefuse={onRefuse}
           onClear={onClear}
           onUndo={() => onUndoRedo("undo")}

@@ -67,6 +67,7 @@ function GridOf({ view }: { view: SheetView }) {
       selection={selection}
       onSelect={setSelection}
       onCommit={() => Promise.resolve(null)}
+      onCommitEntry={noop}
       onRefuse={noop}
       onClear={noop}
       onUndo={noop}

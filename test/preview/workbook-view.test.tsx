@@ -252,3 +252,70 @@ describe("entries and clears made before the grid shows the last write", () => {
     await waitFor(async () => expect(await agents(host)).toBe(50));
   });
 });
+
+describe("typing into a row the grid has not received yet", () => {
+  // The grid carries a window of rows from the workbook (in the browser, from a Web Worker): a row
+  // just inserted, or scrolled to on a busy machine, renders blank until its cells arrive. Keys
+  // typed there must not be lost: the editor opens at once, and the cell, read from the workbook
+  // when the entry is committed, takes it or refuses it.
+
+  /** The preview over a host whose views leave out the rows from `hiddenFrom` down. */
+  async function renderWithout(hiddenFrom: number): Promise<MemoryHost> {
+    const host = new MemoryHost();
+    await host.applyPlans([plan], { dialect: "live" });
+    const direct = previewOn(host);
+    const hiding: PreviewHost = {
+      ...direct,
+      sheetView: async (sheet, window) => {
+        const view = await direct.sheetView(sheet, window);
+        // A one-row read is the commit's own, from the workbook: it sees everything.
+        if (window && window.top === window.bottom) return view;
+        return {
+          ...view,
+          window: { top: view.window?.top ?? 0, bottom: hiddenFrom - 1 },
+          cells: view.cells.map((line, r) => (r >= hiddenFrom ? [] : line)),
+        };
+      },
+    };
+    await renderPreviewOn(hiding);
+    return host;
+  }
+
+  const rowOf = (address: string): number => Number(/\d+$/.exec(address)?.[0]) - 1;
+  const read = async (host: MemoryHost, address: string): Promise<unknown> =>
+    (await host.readRange("ROI", address.slice("ROI!".length)))[0]?.[0];
+
+  it("opens the editor on the first key and writes the whole entry once the cell is read", async () => {
+    const host = await renderWithout(rowOf(AGENTS_AFTER));
+    await waitFor(() => expect(screen.getByRole("tab", { name: "ROI" })).toBeTruthy());
+    expect(cellAt(AGENTS_AFTER).textContent).toBe("");
+    fireEvent.mouseDown(cellAt(AGENTS_AFTER));
+    fireEvent.keyDown(grid(), { key: "4" });
+    const editor = await screen.findByLabelText<HTMLInputElement>(`Edit ${AGENTS_AFTER}`);
+    expect(editor.value).toBe("4");
+    fireEvent.change(editor, { target: { value: "42" } });
+    await act(async () => {
+      fireEvent.keyDown(editor, { key: "Enter" });
+      await settle();
+    });
+    await waitFor(async () => expect(await read(host, AGENTS_AFTER)).toBe(42));
+    expect(screen.queryByTestId("grid-message")).toBeNull();
+  });
+
+  it("refuses an entry typed into a calculated cell it could not see, and keeps the formula", async () => {
+    const host = await renderWithout(rowOf(ANNUAL_ROI));
+    await waitFor(() => expect(screen.getByRole("tab", { name: "ROI" })).toBeTruthy());
+    const before = await read(host, ANNUAL_ROI);
+    fireEvent.mouseDown(cellAt(ANNUAL_ROI));
+    fireEvent.keyDown(grid(), { key: "5" });
+    const editor = await screen.findByLabelText<HTMLInputElement>(`Edit ${ANNUAL_ROI}`);
+    await act(async () => {
+      fireEvent.keyDown(editor, { key: "Enter" });
+      await settle();
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("grid-message").textContent).toMatch(/calculated by a formula/),
+    );
+    expect(await read(host, ANNUAL_ROI)).toBe(before);
+  });
+});
