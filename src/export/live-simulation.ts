@@ -413,19 +413,22 @@ interface CheckWords {
   readonly checkOrder: string;
   readonly checkNegative: string;
   readonly checkShape: string;
+  readonly checkCostLows: string;
 }
 
 /**
  * A line's check, in its parameter column `p`: blank when GENAI.SIMULATE_ROI would simulate the
  * line, else why not, in the order the add-in checks (numbers, low ≤ base ≤ high, a cost not
- * below 0, a known distribution). The copy refuses what the add-in refuses rather than compute
- * figures for it.
+ * below 0, a known distribution, and for a cost the cost lines' lows adding up to more than 0,
+ * `costLows` their row's range, so that every trial has a cost to divide ROI by). The copy
+ * refuses what the add-in refuses rather than compute figures for it.
  */
-export function checkFormula(p: string, cost: boolean, words: CheckWords): string {
+export function checkFormula(p: string, words: CheckWords, costLows: string | null = null): string {
   const [low, base, high, shape] = [ROW.low, ROW.base, ROW.high, ROW.shape].map((row) => `${p}$${row}`);
   const shapes = LINE_DISTRIBUTIONS.map((d) => `${shape}="${d}"`).join(",");
-  const known = `IF(OR(${shapes}),"",${textLiteral(words.checkShape)})`;
-  const sign = cost ? `IF(${low}<0,${textLiteral(words.checkNegative)},${known})` : known;
+  const total = costLows ? `IF(SUM(${costLows})>0,"",${textLiteral(words.checkCostLows)})` : `""`;
+  const known = `IF(OR(${shapes}),${total},${textLiteral(words.checkShape)})`;
+  const sign = costLows ? `IF(${low}<0,${textLiteral(words.checkNegative)},${known})` : known;
   return (
     `=IF(AND(ISNUMBER(${low}),ISNUMBER(${base}),ISNUMBER(${high})),` +
     `IF(AND(${low}<=${base},${base}<=${high}),${sign},${textLiteral(words.checkOrder)}),` +
@@ -566,7 +569,15 @@ function trialsSheet(source: SheetPlan, sheet: string, model: Reproduced, stored
       t.check,
       null,
       ...model.lines.map((line, j): PlanCell =>
-        native(checkFormula(letter(sampleColumn(j)), line.kind === "cost", t)),
+        native(
+          checkFormula(
+            letter(sampleColumn(j)),
+            t,
+            line.kind === "cost"
+              ? `$${letter(sampleColumn(model.benefitCount))}$${ROW.low}:$${letter(sampleColumn(k - 1))}$${ROW.low}`
+              : null,
+          ),
+        ),
       ),
     ],
   ];

@@ -7,7 +7,7 @@
  * Infinity, undefined, ragged arrays, objects): every one of them ends as a named problem.
  */
 import { invalid, type Problem, type ProblemKey, type ProblemParams } from "../engine/problem";
-import { BLANK } from "../i18n/messages";
+import { BLANK, type Meaning } from "../i18n/messages";
 import type { InputRange } from "../engine/inputs";
 
 /** A domain problem raised while reading arguments; the boundary (boundary.ts) turns it into an Excel error. */
@@ -167,7 +167,7 @@ export function fixedList(
   value: unknown,
   argument: string,
   count: number,
-  meaning: string,
+  meaning: Meaning,
   rule: NumberRule = {},
 ): number[] {
   const numbers = numbersInRange(value, argument, rule);

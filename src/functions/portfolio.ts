@@ -26,13 +26,7 @@ const THRESHOLD = parameterOf("QUADRANT", "threshold");
 
 function readWeights(weights: unknown): readonly number[] {
   if (isBlank(weights)) return DEFAULT_WEIGHTS;
-  const list = fixedList(
-    weights,
-    "weights",
-    4,
-    "impact, complexity, learning value, time window",
-    WEIGHTS.range,
-  );
+  const list = fixedList(weights, "weights", 4, "weights", WEIGHTS.range);
   const sum = list.reduce((s, w) => s + w, 0);
   if (!(sum > 0)) fail("sumNotPositive", { argument: "weights", got: sum });
   return list;
@@ -144,7 +138,7 @@ function readThresholds(thresholds: unknown): GateThresholds {
     thresholds,
     "thresholds",
     5,
-    "quality, p95 latency, hallucination rate, time saved, adoption intent",
+    "thresholds",
     THRESHOLDS.range,
   );
   return { quality, p95LatencySeconds, hallucinationRate, timeSaved, adoptionIntent };

@@ -20,6 +20,7 @@ import { CORRELATION_ROW, SIMULATION_COLUMNS, SIMULATION_STATISTICS } from "../e
 import { tornado } from "../engine/sensitivity";
 import { orderStatistics } from "../engine/statistics";
 import { atRows, type ProblemParams } from "../engine/problem";
+import type { Meaning } from "../i18n/messages";
 import {
   checkNumber,
   describe,
@@ -78,7 +79,7 @@ export function readLineItems(
     fail("columnCount", {
       argument,
       expected: "3 or 4",
-      meaning: "low, base, high and optionally the distribution",
+      meaning: "lineColumns" satisfies Meaning,
       got: columns,
     });
   const items: LineItem[] = [];
@@ -235,6 +236,17 @@ function run(request: SimulationRequest): RoiSimulation {
   return simulation;
 }
 
+/** A range with no line item yet replaced by one valid line; any other range as it is. */
+function withStandIn(range: unknown, argument: string): unknown {
+  try {
+    readLineItems(range, argument);
+    return range;
+  } catch (error) {
+    if (error instanceof ProblemError && error.problem.key === "empty") return [[1, 1, 1]];
+    throw error;
+  }
+}
+
 /**
  * What SIMULATE_ROI shows for value_if_empty when benefits or costs has no line item yet (every
  * row blank): the table's shape with the value in its first cell and the rest blank, like
@@ -269,8 +281,20 @@ export function simulateRoiOf(
       request = readSimulation(benefits, costs, trials, seed, distribution, sampling, correlation);
     } catch (error) {
       const empty = emptyTable(error, valueIfEmpty);
-      if (empty) return empty;
-      throw error;
+      if (!empty) throw error;
+      // The value stands for a model being typed, not for its mistakes: the other range's rows
+      // and the options are read as they will be once the empty range has a line, and their
+      // problem shows (the correlation waits for the lines it pairs).
+      readSimulation(
+        withStandIn(benefits, "benefits"),
+        withStandIn(costs, "costs"),
+        trials,
+        seed,
+        distribution,
+        sampling,
+        null,
+      );
+      return empty;
     }
     const simulation = run(request);
     const s = simulation.summary();
@@ -428,7 +452,7 @@ export function simTargetOf(
 function labelsFor(
   value: unknown,
   argument: string,
-  meaning: string,
+  meaning: Meaning,
   count: number,
   rows: number,
   kept: readonly number[],
@@ -436,17 +460,10 @@ function labelsFor(
 ): string[] {
   if (isBlank(value)) return Array.from({ length: count }, (_, i) => fallback(i));
   const m = toMatrix(value, argument);
+  if (m.length > 1 && m[0].length > 1) fail("notVector", { argument, rows: m.length, columns: m[0].length });
   const cells = m.length === 1 ? [...m[0]] : m.map((row) => row[0]);
-  const vector = m.length === 1 || m[0].length === 1;
   const aligned = cells.length === count ? cells : cells.length === rows ? kept.map((r) => cells[r]) : null;
-  if (!vector || !aligned) {
-    fail("countMismatch", {
-      argument,
-      expected: count,
-      meaning,
-      got: m.length * m[0].length,
-    });
-  }
+  if (!aligned) fail("countMismatch", { argument, expected: count, meaning, got: cells.length });
   return aligned.map((cell, i) =>
     typeof cell === "number" || (typeof cell === "string" && cell !== "") ? String(cell) : fallback(i),
   );
@@ -461,7 +478,7 @@ function readLabels(labels: unknown, costLabels: unknown, read: ReadModel): stri
   const benefitCount = read.model.benefits.length;
   const count = benefitCount + read.model.costs.length;
   if (isBlank(costLabels))
-    return labelsFor(labels, "labels", "one per line item", count, read.totalRows, read.keptRows, (i) =>
+    return labelsFor(labels, "labels", "perLine", count, read.totalRows, read.keptRows, (i) =>
       i < benefitCount ? `Benefit ${i + 1}` : `Cost ${i - benefitCount + 1}`,
     );
   const benefitKept = read.keptRows.filter((r) => r < read.benefitRows);
@@ -470,7 +487,7 @@ function readLabels(labels: unknown, costLabels: unknown, read: ReadModel): stri
     ...labelsFor(
       labels,
       "labels",
-      "one per benefit line item",
+      "perBenefit",
       benefitCount,
       read.benefitRows,
       benefitKept,
@@ -479,7 +496,7 @@ function readLabels(labels: unknown, costLabels: unknown, read: ReadModel): stri
     ...labelsFor(
       costLabels,
       "cost_labels",
-      "one per cost line item",
+      "perCost",
       read.model.costs.length,
       read.totalRows - read.benefitRows,
       costKept,

@@ -31,6 +31,13 @@ function where(params: ProblemParams, words: MessageWords): string {
   return position ? fillIn(words.at, { argument, position }) : argument;
 }
 
+/** The names of what a range's values stand for (a {meaning} parameter). */
+export type Meaning = keyof MessageWords["meanings"];
+
+function meaningIn(words: MessageWords, key: string): string {
+  return key in words.meanings ? words.meanings[key as Meaning] : key;
+}
+
 /** The message of a problem in the given language. */
 export function formatProblem(problem: Problem, locale: Locale = "en"): string {
   const bundle = bundleFor(locale);
@@ -40,6 +47,8 @@ export function formatProblem(problem: Problem, locale: Locale = "en"): string {
     const value = problem.params[name];
     if (value === undefined) return `{${name}}`;
     if (value === BLANK) return bundle.messageWords.blank;
+    // A meaning is a key of the language's table (text of another kind stays as given).
+    if (name === "meaning") return meaningIn(bundle.messageWords, String(value));
     return String(value);
   });
 }

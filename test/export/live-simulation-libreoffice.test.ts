@@ -75,6 +75,7 @@ describeWithLibreOffice(
     let renamed: ExcelJS.Workbook;
     let independent: ExcelJS.Workbook;
     let refused: ExcelJS.Workbook;
+    let zeroLows: ExcelJS.Workbook;
     let addIn: { before: number[]; after: number[]; shaped: number[] };
     let copy: { before: CellValue[]; after: CellValue[]; shaped: CellValue[] };
 
@@ -168,6 +169,14 @@ describeWithLibreOffice(
           { ...tableCell(plans, "Benefits", 0, COL.low), value: 1e12 },
           { ...tableCell(plans, "Costs", 0, COL.low), value: -100_000 },
           { ...tableCell(plans, "Costs", 2, COL.distribution), value: "Normal" },
+        ])
+      ).workbook;
+      // Every cost line's low at 0 (the ROI sheet's cost low change at −100%): each line is
+      // valid, but a trial could draw no cost to divide ROI by.
+      const costLowChange = namedCell(plans, "CostLowChange");
+      zeroLows = (
+        await recalculated("zero-lows.xlsx", [
+          { sheet: costLowChange.sheet, address: costLowChange.address, value: -1 },
         ])
       ).workbook;
       addIn = {
@@ -407,6 +416,20 @@ describeWithLibreOffice(
           (c) => cellValueOf(before.getWorksheet(TRIALS_SHEET)!.getCell(`${c}14`)) ?? "",
         ),
       ).toEqual(Array.from({ length: 8 }, () => ""));
+    });
+
+    it("refuses cost lines whose lows add up to 0, as the add-in does, though each line is valid", () => {
+      const costs = named(zeroLows, "CostThreePoint");
+      expect(costs.every((row) => row[0] === 0)).toBe(true);
+      expect(() =>
+        simulateRoiOf(named(zeroLows, "BenefitThreePoint"), costs, STORED_TRIALS, 1, "PERT", "LHS"),
+      ).toThrow(/lows must add up to more than 0/);
+      const ws = zeroLows.getWorksheet(TRIALS_SHEET)!;
+      const checks = ["C", "D", "E", "F", "G", "H", "I", "J"].map(
+        (c) => cellValueOf(ws.getCell(`${c}14`)) ?? "",
+      );
+      expect(checks).toEqual(["", "", "", ...Array.from({ length: 5 }, () => trialWords.checkCostLows)]);
+      expect(statistics(zeroLows)).toEqual(Array.from({ length: SIMULATION_ROWS }, () => "#N/A"));
     });
 
     it("stores the engine's own uniforms and computes each sample as BETA.INV at them", () => {

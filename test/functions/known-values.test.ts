@@ -331,6 +331,20 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     expect(
       thrown(() => SIMULATE_ROI([[3, 2, 1]], costs, 2000, 7, undefined, undefined, undefined, words)).message,
     ).toMatch(/^benefits row 1/);
+    // Nor is a mistake beside the empty range: the other range's line, or an option, still shows.
+    expect(
+      thrown(() => SIMULATE_ROI([[3, 2, 1]], blank, 2000, 7, undefined, undefined, undefined, words)).message,
+    ).toMatch(/^benefits row 1: low ≤ base ≤ high/);
+    expect(
+      thrown(() => SIMULATE_ROI(blank, [[-5, 1, 2]], 2000, 7, undefined, undefined, undefined, words))
+        .message,
+    ).toMatch(/^costs row 1/);
+    expect(
+      thrown(() => SIMULATE_ROI(blank, costs, 0, 7, undefined, undefined, undefined, words)).message,
+    ).toMatch(/^trials must be between 1 and 1000000/);
+    expect(
+      thrown(() => SIMULATE_ROI(blank, blank, 2000, 7, "Normal", undefined, undefined, words)).message,
+    ).toMatch(/^distribution must be one of/);
     // With lines, the argument changes nothing.
     expect(SIMULATE_ROI(benefits, costs, 2000, 7, undefined, undefined, undefined, words)).toEqual(
       SIMULATE_ROI(benefits, costs, 2000, 7),
@@ -577,6 +591,16 @@ describe("GENAI.SIMULATE_ROI and GENAI.TORNADO", () => {
     expect(short.message).toBe("labels must have 3 values (one per benefit line item); got 2");
     const other = thrown(() => TORNADO(benefits, costs, column("A", "B", "C"), column("D")));
     expect(other.message).toBe("cost_labels must have 4 values (one per cost line item); got 1");
+  });
+
+  it("asks for one row or one column of labels when given a block", () => {
+    const block = thrown(() =>
+      TORNADO(benefits, costs, [
+        ["b1", "x"],
+        ["b3", "y"],
+      ]),
+    );
+    expect(block.message).toBe("labels must be one row or one column; got 2 rows × 2 columns");
   });
 });
 

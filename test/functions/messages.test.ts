@@ -4,7 +4,8 @@
  */
 import { GENAI_ROI, QUADRANT_SCORE } from "../../src/functions/functions";
 import { setMessageLocale } from "../../src/functions/boundary";
-import { formatProblem, messageKeys } from "../../src/i18n/messages";
+import { bundleFor } from "../../src/i18n/bundles";
+import { formatProblem, type Meaning, messageKeys } from "../../src/i18n/messages";
 import { invalid } from "../../src/engine/problem";
 import { localeFromLanguageTag } from "../../src/i18n/locale";
 
@@ -48,6 +49,20 @@ describe("problem messages", () => {
     const problem = invalid("notNumber", { argument: "benefits", row: 3, column: 2, got: '"x"' });
     expect(formatProblem(problem, "en")).toBe('benefits row 3, column 2 must be a number; got "x"');
     expect(formatProblem(problem, "zh-TW")).toBe('benefits 第 3 列第 2 欄 必須是數字;收到 "x"');
+  });
+
+  it("says what a range's values stand for in the message's language, for every meaning", () => {
+    const meanings = Object.keys(bundleFor("en").messageWords.meanings) as Meaning[];
+    for (const meaning of meanings) {
+      const problem = invalid("countMismatch", { argument: "labels", expected: 4, meaning, got: 2 });
+      expect(formatProblem(problem, "en")).toBe(
+        `labels must have 4 values (${bundleFor("en").messageWords.meanings[meaning]}); got 2`,
+      );
+      const zh = formatProblem(problem, "zh-TW");
+      expect(zh).toContain(bundleFor("zh-TW").messageWords.meanings[meaning]);
+      // No English word left in the Chinese message but the argument's own name.
+      expect(zh.replace("labels", "")).not.toMatch(/[a-z]{3,}/);
+    }
   });
 });
 

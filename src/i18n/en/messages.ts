@@ -46,4 +46,13 @@ export const messageWords = {
   /** The argument and its position: "impact row 2". */
   at: "{argument} {position}",
   blank: "a blank",
+  /** What a range's values stand for, in a {meaning} parameter (its key names it). */
+  meanings: {
+    lineColumns: "low, base, high and optionally the distribution",
+    weights: "impact, complexity, learning value, time window",
+    thresholds: "quality, p95 latency, hallucination rate, time saved, adoption intent",
+    perLine: "one per line item",
+    perBenefit: "one per benefit line item",
+    perCost: "one per cost line item",
+  },
 };

@@ -35,6 +35,7 @@ export const notes = {
     checkOrder: "Low ≤ base ≤ high is required",
     checkNegative: "A cost cannot be below 0",
     checkShape: "The distribution must be PERT, Triangular or Uniform",
+    checkCostLows: "The cost lines' lows must add up to more than 0",
     trial: "Trial",
     roi: "ROI",
     uniform: "Uniform: {line}",

@@ -35,4 +35,12 @@ export const messageWords: MessageWords = {
   between: "",
   at: "{argument} {position}",
   blank: "空白",
+  meanings: {
+    lineColumns: "低、基準、高值，以及可選的分配",
+    weights: "影響力、複雜度、學習價值、時間窗口",
+    thresholds: "品質、p95 延遲、幻覺率、節省時間、採用意願",
+    perLine: "每個項目一個",
+    perBenefit: "每個效益項目一個",
+    perCost: "每個成本項目一個",
+  },
 };

@@ -35,6 +35,7 @@ export const notes: NoteTexts = {
     checkOrder: "必須符合 低 ≤ 基準 ≤ 高",
     checkNegative: "成本不可小於 0",
     checkShape: "分配必須為 PERT、Triangular 或 Uniform",
+    checkCostLows: "各成本項目低值的合計必須大於 0",
     trial: "試驗",
     roi: "ROI",
     uniform: "均勻亂數：{line}",
