@@ -264,6 +264,29 @@ interface Reproduced {
   readonly options: ReturnType<typeof readSimulation>["options"];
   /** The correlation argument when it is a workbook name, with its cells as the function read them. */
   readonly correlation: { readonly name: string; readonly cells: readonly (readonly CellValue[])[] } | null;
+  /**
+   * A native condition, true while the spill's trials, seed and sampling arguments read what the
+   * stored trials were drawn with (null: none of them is a formula of the workbook's).
+   */
+  readonly settings: string | null;
+}
+
+/**
+ * The condition of `Reproduced.settings`: each of the trials, seed and sampling arguments given
+ * as an expression (a literal cannot change) compared with the value the function read. Trials
+ * and seed are whole numbers as read; sampling is compared as the function reads a choice.
+ */
+function settingsCondition(args: readonly string[], options: Reproduced["options"]): string | null {
+  const live = (a: string | undefined): a is string =>
+    a !== undefined && a !== "" && !/^[\d.]+$|^"[^"]*"$/.test(a);
+  const parts = [
+    live(args[2]) ? `(${args[2]})=${options.trials}` : null,
+    live(args[3]) ? `(${args[3]})=${options.seed}` : null,
+    live(args[5])
+      ? `UPPER(TRIM(${args[5]}))="${(options.sampling ?? DEFAULT_SIMULATION.sampling).toUpperCase()}"`
+      : null,
+  ].filter((x): x is string => x !== null);
+  return parts.length ? `AND(${parts.join(",")})` : null;
 }
 
 /** Reads the spill's arguments as SIMULATE_ROI reads them; null when they cannot be read. */
@@ -310,6 +333,7 @@ function reproduce(live: string, names: Names, lookup: ValueLookup): Reproduced 
         correlationName && Array.isArray(correlation)
           ? { name: correlationName, cells: correlation as CellValue[][] }
           : null,
+      settings: settingsCondition(args, request.options),
     };
   } catch (error) {
     // A model the function refuses: the spill shows its error, and the copy keeps that value.
@@ -436,14 +460,24 @@ export function checkFormula(p: string, words: CheckWords, costLows: string | nu
   );
 }
 
-/** The native formula of each reported statistic over the trials' ROI, by the spill's label. */
-function statisticFormula(label: string, roi: string): string | null {
-  if (label === "Mean") return `=AVERAGE(${roi})`;
+/**
+ * The native formula of each reported statistic over the trials' ROI, by the spill's label; #N/A
+ * while `settings` (see `Reproduced.settings`) is false, since the stored trials were drawn with
+ * other trials, seed or sampling than the sheet then asks for.
+ */
+function statisticFormula(label: string, roi: string, settings: string | null): string | null {
+  const body = statisticOf(label, roi);
+  if (body === null) return null;
+  return settings ? `=IF(${settings},${body},NA())` : `=${body}`;
+}
+
+function statisticOf(label: string, roi: string): string | null {
+  if (label === "Mean") return `AVERAGE(${roi})`;
   // COUNT skips errors: a trial without a number (a refused line, no cost to divide by) would
   // leave a share of the others, so the share is #N/A unless every trial has its ROI.
-  if (label === "P(ROI<0)") return `=IF(COUNT(${roi})<ROWS(${roi}),NA(),COUNTIF(${roi},"<0")/ROWS(${roi}))`;
+  if (label === "P(ROI<0)") return `IF(COUNT(${roi})<ROWS(${roi}),NA(),COUNTIF(${roi},"<0")/ROWS(${roi}))`;
   const p = /^P(\d{1,2})$/.exec(label);
-  return p ? `=_xlfn.PERCENTILE.INC(${roi},${Number(p[1]) / 100})` : null;
+  return p ? `_xlfn.PERCENTILE.INC(${roi},${Number(p[1]) / 100})` : null;
 }
 
 function fill(template: string, values: Record<string, string | number>): string {
@@ -792,7 +826,7 @@ export function withLiveSimulations(
       const r = spill.r + i;
       if (r >= cells.length) return;
       if (i > 0 && !inSpill(cells[r][spill.c])) return;
-      const value = statisticFormula(statistic.label, built.roiRange);
+      const value = statisticFormula(statistic.label, built.roiRange, model.settings);
       if (value === null || !inSpill(cells[r][spill.c + 1])) return;
       cells[r][spill.c] = lookup(current.sheet, origin.row + r, origin.column + spill.c) ?? statistic.label;
       cells[r][spill.c + 1] = native(value);
@@ -808,14 +842,15 @@ export function withLiveSimulations(
     simulations.push({
       sheet: current.sheet,
       anchor: cellAddress(origin.row + spill.r, origin.column + spill.c),
-      note: fill(t.statistics, {
-        sheet,
-        seed: model.options.seed,
-        count:
-          stored < model.options.trials
-            ? fill(t.countFewer, { stored: count(stored), trials: count(model.options.trials) })
-            : count(stored),
-      }),
+      note:
+        fill(t.statistics, {
+          sheet,
+          seed: model.options.seed,
+          count:
+            stored < model.options.trials
+              ? fill(t.countFewer, { stored: count(stored), trials: count(model.options.trials) })
+              : count(stored),
+        }) + (model.settings ? ` ${t.settingsGuard}` : ""),
       trialsSheet: sheet,
       trials: model.options.trials,
       stored,

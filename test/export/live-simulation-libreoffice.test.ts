@@ -76,6 +76,7 @@ describeWithLibreOffice(
     let independent: ExcelJS.Workbook;
     let refused: ExcelJS.Workbook;
     let zeroLows: ExcelJS.Workbook;
+    let resettled: ExcelJS.Workbook;
     let addIn: { before: number[]; after: number[]; shaped: number[] };
     let copy: { before: CellValue[]; after: CellValue[]; shaped: CellValue[] };
 
@@ -177,6 +178,15 @@ describeWithLibreOffice(
       zeroLows = (
         await recalculated("zero-lows.xlsx", [
           { sheet: costLowChange.sheet, address: costLowChange.address, value: -1 },
+        ])
+      ).workbook;
+      // The Stress sheet's trials and sampling changed in the file: the stored trials were drawn
+      // with others, and only the add-in can draw them again.
+      const samplingCell = namedCell(plans, "SimSampling");
+      resettled = (
+        await recalculated("resettled.xlsx", [
+          { sheet: trials.sheet, address: trials.address, value: 500 },
+          { sheet: samplingCell.sheet, address: samplingCell.address, value: "MC" },
         ])
       ).workbook;
       addIn = {
@@ -430,6 +440,14 @@ describeWithLibreOffice(
       );
       expect(checks).toEqual(["", "", "", ...Array.from({ length: 5 }, () => trialWords.checkCostLows)]);
       expect(statistics(zeroLows)).toEqual(Array.from({ length: SIMULATION_ROWS }, () => "#N/A"));
+    });
+
+    it("shows #N/A, not the stored trials' figures, while the sheet asks for other trials or sampling", () => {
+      const trials = namedCell(plans, "SimTrials");
+      expect(valueIn(resettled, trials.sheet, trials.address)).toBe(500);
+      expect(statistics(resettled)).toEqual(Array.from({ length: SIMULATION_ROWS }, () => "#N/A"));
+      // The same copy unedited gives numbers (the figures of the tests above).
+      expect(statistics(before).every((v) => typeof v === "number")).toBe(true);
     });
 
     it("stores the engine's own uniforms and computes each sample as BETA.INV at them", () => {

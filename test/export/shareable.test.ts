@@ -57,13 +57,21 @@ describe("makeShareableCopy", () => {
     const formulas = sims
       .filter((c) => c.column === sims[0].column + 1)
       .map((c) => cellAt(copy, c.sheet, c.address));
+    // Each #N/A while the Stress sheet's trials, seed or sampling read other values than the
+    // stored trials were drawn with.
+    const settings =
+      'AND((IF(SimTrials="",10000,SimTrials))=10000,(IF(SimSeed="",1,SimSeed))=1,' +
+      'UPPER(TRIM(IF(SimSampling="","LHS",SimSampling)))="LHS")';
+    const guarded = (statistic: string): string => `IF(${settings},${statistic},NA())`;
     expect(formulas.map((cell) => cell.formula)).toEqual([
-      `AVERAGE(Trials!$B$16:$B$${15 + STORED_TRIALS})`,
-      ...[0.05, 0.1, 0.5, 0.9, 0.95].map(
-        (p) => `_xlfn.PERCENTILE.INC(Trials!$B$16:$B$${15 + STORED_TRIALS},${p})`,
+      guarded(`AVERAGE(Trials!$B$16:$B$${15 + STORED_TRIALS})`),
+      ...[0.05, 0.1, 0.5, 0.9, 0.95].map((p) =>
+        guarded(`_xlfn.PERCENTILE.INC(Trials!$B$16:$B$${15 + STORED_TRIALS},${p})`),
       ),
-      `IF(COUNT(Trials!$B$16:$B$${15 + STORED_TRIALS})<ROWS(Trials!$B$16:$B$${15 + STORED_TRIALS}),NA(),` +
-        `COUNTIF(Trials!$B$16:$B$${15 + STORED_TRIALS},"<0")/ROWS(Trials!$B$16:$B$${15 + STORED_TRIALS}))`,
+      guarded(
+        `IF(COUNT(Trials!$B$16:$B$${15 + STORED_TRIALS})<ROWS(Trials!$B$16:$B$${15 + STORED_TRIALS}),NA(),` +
+          `COUNTIF(Trials!$B$16:$B$${15 + STORED_TRIALS},"<0")/ROWS(Trials!$B$16:$B$${15 + STORED_TRIALS}))`,
+      ),
     ]);
     for (const cell of formulas) expect(cell.note).toBeFalsy();
     const labels = sims
@@ -73,7 +81,7 @@ describe("makeShareableCopy", () => {
     // The first label's note says where the statistics come from, and that they are fewer trials.
     const note = cellAt(copy, sims[0].sheet, sims[0].address).note;
     expect(note).toBe(
-      "Native formulas over the Trials sheet: 2,000 of the model's 10,000 trials, seed 1. They recompute when a line's low, base or high changes.",
+      "Native formulas over the Trials sheet: 2,000 of the model's 10,000 trials, seed 1. They recompute when a line's low, base or high changes. #N/A if the trials, seed or sampling change.",
     );
     expect(typeof note === "string" ? note.length : Infinity).toBeLessThan(200);
     expect(copy.worksheets.map((ws) => ws.name)).toEqual([

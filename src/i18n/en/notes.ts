@@ -18,6 +18,8 @@ export const notes = {
     statistics:
       "Native formulas over the {sheet} sheet: {count} trials, seed {seed}. They recompute when a line's low, base or high changes.",
     countFewer: "{stored} of the model's {trials}",
+    /** After `statistics` when the trials, seed or sampling are cells of the workbook (a note stays short). */
+    settingsGuard: "#N/A if the trials, seed or sampling change.",
     latinHypercube: "Latin Hypercube",
     monteCarlo: "plain Monte Carlo",
     correlated: "rank-correlated",

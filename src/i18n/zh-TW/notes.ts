@@ -18,6 +18,7 @@ export const notes: NoteTexts = {
     statistics:
       "以原生公式計算自 {sheet} 工作表：{count} 次試驗，種子 {seed}。任一項目的低、基準或高值變更時即重新計算。",
     countFewer: "模型 {trials} 次中的 {stored}",
+    settingsGuard: "試驗次數、種子或抽樣方式變更時為 #N/A。",
     latinHypercube: "拉丁超立方抽樣",
     monteCarlo: "一般蒙地卡羅",
     correlated: "等級相關",
