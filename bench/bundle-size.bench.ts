@@ -3,7 +3,7 @@
  * Microsoft's CDN): dist/taskpane.html and every local script it references (taskpane.js,
  * functions.js, commands.js and any chunk split off them), raw and gzipped at level 9. Chunks that
  * load lazily (ExcelJS for the shareable copy) are listed apart and not counted: Excel fetches them
- * only when used. Budget: 263 kB gzipped. Reads the production build: run
+ * only when used. Budget: 264 kB gzipped. Reads the production build: run
  * `npm run build` first. test/build/bundle-budget.test.ts holds the same numbers to the budget.
  */
 import { spawnSync } from "node:child_process";
@@ -13,7 +13,7 @@ import * as zlib from "node:zlib";
 import { type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
 
 /**
- * 263 kB (1 kB = 1,000 bytes) gzipped. It was 250 kB until the pane gained the statistic goal
+ * 264 kB (1 kB = 1,000 bytes) gzipped. It was 250 kB until the pane gained the statistic goal
  * seek, the Stress sheet's line sync and the Trials sheet's notes in both languages (241.8 kB to
  * 250.4 kB), then 255 kB until the rank-correlation matrix's reader and warning, the per-line
  * Distribution and the sensitivity block's write and charts (250.4 kB to 256.4 kB), then 260 kB
@@ -23,14 +23,17 @@ import { type Benchmark, type BenchEntry, repositoryRoot } from "./harness";
  * then 262 kB until the simulation's checks came to name the range's rows, report the rank
  * correlation the trials get, bound percentiles by exact binomial ranks and keep the tables' end
  * cells' means, the goal seek to find the lever's direction, and the Trials sheet's Check words
- * in both languages (261.5 kB to 262.6 kB).
+ * in both languages (261.5 kB to 262.6 kB), then 263 kB until the payback number format and its
+ * words, the preview's commit of an entry typed before its row arrived, the words of what a
+ * range's values stand for in Chinese, and the shareable copy's settings guard and cost-lows check
+ * (262.6 kB to 263.1 kB).
  * Everything that can wait (ExcelJS, the simulation worker) already loads lazily, so the budget
  * moved by what those features weigh. The next saving in sight: what only a rebuild of an
  * existing sheet needs (the layout migrations, the kept-content carry and its formula reader)
  * could load when a rebuild starts; and the shareable copy's notes (the Trials sheet's words in
  * both languages, about 1 kB) could travel with the lazily loaded copy instead of the bundle.
  */
-export const BUNDLE_BUDGET_GZIP_BYTES = 263_000;
+export const BUNDLE_BUDGET_GZIP_BYTES = 264_000;
 /** The entries the manifest's shared runtime page loads. */
 export const ENTRY_SCRIPTS = ["taskpane.js", "functions.js", "commands.js"] as const;
 
