@@ -265,7 +265,6 @@ export const pane = {
   caseNpv: "NPV",
   casePayback: "Payback (months)",
   caseOutput: "Output",
-  caseBeyond: "> 36",
   caseNotDefined: "n/a",
   caseWorkerStopped:
     "The simulation stopped before it finished ({detail}). Run it again; with fewer trials if it stops again.",

@@ -251,7 +251,6 @@ export const pane: PaneStrings = {
   caseNpv: "淨現值",
   casePayback: "回收期(月)",
   caseOutput: "輸出",
-  caseBeyond: "超過 36",
   caseNotDefined: "不適用",
   caseWorkerStopped: "模擬在完成前停止({detail})。請再執行一次;若再次停止,請減少試驗次數。",
   caseWorkerNoDetail: "未提供原因",

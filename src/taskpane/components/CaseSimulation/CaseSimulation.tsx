@@ -63,12 +63,11 @@ export function CaseSimulation(props: CaseSettings & { readonly disabled: boolea
   const p = useCaseSimulation(props);
   const { run, write, output } = p;
   const n = (v: number): string => v.toLocaleString(numberLocale(locale));
+  // A payback beyond the horizon (+Infinity) reads as the "payback" format's words for it.
   const format = (v: number, o: CaseOutput): string =>
-    v === Infinity && o === "paybackMonths"
-      ? s.caseBeyond
-      : Number.isFinite(v)
-        ? formatNumber(v, CASE_OUTPUT_FORMAT[o], currency, locale)
-        : s.caseNotDefined;
+    Number.isFinite(v) || (v === Infinity && o === "paybackMonths")
+      ? formatNumber(v, CASE_OUTPUT_FORMAT[o], currency, locale)
+      : s.caseNotDefined;
   const percent = (v: number): string =>
     Number.isFinite(v) ? formatNumber(v, "percent", "", locale) : s.caseNotDefined;
   const name = (o: CaseOutput): string => s[CASE_OUTPUT_LABEL[o]];

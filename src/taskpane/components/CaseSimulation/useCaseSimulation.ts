@@ -53,7 +53,7 @@ export interface CaseSettings {
 }
 
 export function useCaseSimulation({ trials, seed, distribution, sampling }: CaseSettings) {
-  const { host, locale, strings: s, now, currency } = usePane();
+  const { host, locale, strings: s, bundle, now, currency } = usePane();
   const [run, setRun] = useState<CaseRun>({ kind: "idle" });
   const [output, setOutput] = useState<CaseOutput>("npv");
   const { write, writeBlock, dismissWrite } = usePaneBlockWrite(STRESS_NAMES.paneBusinessCase, {
@@ -109,7 +109,7 @@ export function useCaseSimulation({ trials, seed, distribution, sampling }: Case
     // The sensitivity blocks (the spider and the percentile tornado in Excel) hold the output the
     // pane shows, in its number format.
     writeBlock(
-      () => paneCaseCells(run.options, run.result.summary, run.at, s.caseBeyond),
+      () => paneCaseCells(run.options, run.result.summary, run.at, bundle.conventions.units.beyondHorizon),
       () => {
         const cells = paneSensitivityCells(run.result.sensitivity[output], s[CASE_OUTPUT_LABEL[output]]);
         const format = { kind: CASE_OUTPUT_FORMAT[output], currency, locale };
@@ -132,7 +132,7 @@ export function useCaseSimulation({ trials, seed, distribution, sampling }: Case
         ];
       },
     );
-  }, [run, s, output, currency, locale, writeBlock]);
+  }, [run, s, bundle, output, currency, locale, writeBlock]);
 
   return {
     run,
